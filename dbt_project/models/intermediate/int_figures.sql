@@ -1,0 +1,67 @@
+-- One row per figure: the mentions assigned to it, rolled up.
+-- "First" orders mentions by when their file was first seen, then file name and offset; the
+-- quote prefers a first mention that states the figure's own value and qualifier, outside a
+-- repeated passage.
+
+with
+
+assigned as (
+
+    select
+        *,
+        qualifier = figure_qualifier and {{ exact_values_agree('value', 'figure_value') }}
+            as states_figure
+
+    from {{ ref('int_figure_mentions__assigned') }}
+
+),
+
+figures as (
+
+    select
+        figure_id,
+        figure_key,
+        any_value(region_key) as region_key,
+        any_value(region_code) as region_code,
+        first(region_name order by region_name is null, first_seen, source_file, char_start) as region_name,
+        any_value(region_level) as region_level,
+        any_value(subject) as subject,
+        any_value(period) as period,
+        any_value(period_start_year) as period_start_year,
+        any_value(period_end_year) as period_end_year,
+        any_value(indicator_key) as indicator_key,
+        any_value(indicator_code) as indicator_code,
+        first(indicator_name order by indicator_name is null, first_seen, source_file, char_start)
+            as indicator_name,
+        any_value(is_additive) as is_additive,
+        any_value(figure_value) as value,
+        any_value(unit) as unit,
+        first(counter order by counter is null, not states_figure, first_seen, source_file, char_start)
+            as counter,
+        any_value(figure_qualifier) as qualifier,
+        any_value(value_kind) as value_kind,
+        count(*) as mention_count,
+        count(distinct source_file) as source_count,
+        count(*) filter (where not is_repeated_passage) as independent_mention_count,
+        first(source_file order by first_seen, source_file, char_start) as source_file,
+        first(mention_id order by
+            not states_figure, is_repeated_passage, first_seen, source_file, char_start
+        ) as quote_mention_id,
+        first(quote order by
+            not states_figure, is_repeated_passage, first_seen, source_file, char_start
+        ) as quote,
+        first(source_file order by
+            not states_figure, is_repeated_passage, first_seen, source_file, char_start
+        ) as quote_source_file,
+        first(file_version_id order by first_seen, source_file, char_start) as file_version_id,
+        min(published_on) as first_published_on,
+        max(published_on) as last_published_on,
+        any_value(figure_low) as value_low,
+        any_value(figure_high) as value_high
+
+    from assigned
+    group by figure_id, figure_key
+
+)
+
+select * from figures
