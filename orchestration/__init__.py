@@ -1,0 +1,1 @@
+"""Nightly ETL of science-and-technology indicators from Chinese news articles into DuckDB."""

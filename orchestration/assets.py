@@ -1,0 +1,121 @@
+"""Dagster assets: thin steps that move data between the raw folder, the parser, dbt and the mart.
+
+raw/ -> staging.files (+ quarantine) -> staging.articles/paragraphs/sentences/figure_mentions
+     -> dbt models (mart.*) -> checks -> mart.dq_alerts -> published warehouse
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    asset,
+    multi_asset,
+)
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration import ingest, publish, staging
+from orchestration.config import DBT_PROJECT_DIR
+from orchestration.parse_step import parse_pending
+from orchestration.resources import WarehouseResource
+
+STAGING_FILES = AssetKey(["staging", "files"])
+STAGING_QUARANTINE = AssetKey(["staging", "quarantine"])
+STAGING_PARSED = [AssetKey(["staging", t]) for t in ("articles", "paragraphs", "sentences", "figure_mentions")]
+FIGURE_MENTIONS = AssetKey(["staging", "figure_mentions"])
+DQ_ALERTS = AssetKey(["mart", "dq_alerts"])
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def ensure_manifest() -> None:
+    """A fresh clone has no target/manifest.json; `dbt parse` once makes the definitions loadable."""
+    if not dbt_project.manifest_path.exists():
+        dbt_project.preparer.prepare(dbt_project)
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(STAGING_FILES, description="Every version of every file in raw/: bytes, sha256, encoding, text."),
+        AssetSpec(STAGING_QUARANTINE, description="Files refused at ingestion, with the reason."),
+    ],
+    group_name="staging",
+)
+def raw_files(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """Decode new and changed files in the landing folder; refuse what is not text."""
+    paths = warehouse.paths
+    now = datetime.now()
+    with warehouse.connect() as con:
+        staging.ensure_schema(con)
+        summary = staging.record_files(con, ingest.scan_raw(paths.raw_dir), now)
+        counts = staging.table_counts(con, ["staging.files", "staging.quarantine"])
+    context.log.info(f"raw folder {paths.raw_dir}: {summary}")
+    meta = {**vars(summary), "raw_dir": str(paths.raw_dir)}
+    yield MaterializeResult(asset_key=STAGING_FILES, metadata={**meta, "rows": counts["staging.files"]})
+    yield MaterializeResult(
+        asset_key=STAGING_QUARANTINE,
+        metadata={"quarantined_now": summary.quarantined, "rows": counts["staging.quarantine"]},
+    )
+
+
+@multi_asset(
+    specs=[AssetSpec(key, deps=[STAGING_FILES]) for key in STAGING_PARSED],
+    group_name="staging",
+    description="Articles, paragraphs, sentences and figure mentions of file versions not parsed before.",
+)
+def parsed_articles(context: AssetExecutionContext, warehouse: WarehouseResource):
+    with warehouse.connect() as con:
+        staging.ensure_schema(con)
+        summary = parse_pending(con)
+        counts = staging.table_counts(con, [".".join(k.path) for k in STAGING_PARSED])
+    context.log.info(f"parsed {summary}")
+    for key in STAGING_PARSED:
+        yield MaterializeResult(
+            asset_key=key, metadata={"rows": counts[".".join(key.path)], "new_files_parsed": summary.files}
+        )
+
+
+class IndicatorsDbtTranslator(DagsterDbtTranslator):
+    def get_group_name(self, dbt_resource_props) -> str:  # noqa: ANN001 - dagster-dbt's signature
+        return "dbt_" + dbt_resource_props["fqn"][1] if len(dbt_resource_props["fqn"]) > 2 else "dbt"
+
+
+ensure_manifest()
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    dagster_dbt_translator=IndicatorsDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+)
+def indicators_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
+    """dbt seed + run + test against the working copy (profiles.yml reads INDICATORS_BUILD_DB)."""
+    os.environ["INDICATORS_BUILD_DB"] = str(warehouse.paths.build_db)
+    invocation = dbt.cli(["build"], context=context)
+    yield from invocation.stream()
+    target = invocation.target_path
+    if target.name != "target" and target.parent.name == "target":
+        import shutil
+
+        shutil.rmtree(target, ignore_errors=True)  # each run leaves target/<run>/; keep the folder small
+
+
+@asset(
+    key=["published_warehouse"],
+    deps=[DQ_ALERTS],
+    group_name="publish",
+    description="Swap the working copy onto warehouse/indicators.duckdb atomically (readers keep the old file).",
+)
+def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    paths = warehouse.paths
+    with warehouse.connect() as con:
+        counts = staging.table_counts(
+            con, ["staging.files", "staging.articles", "mart.fct_figures", "mart.dq_conflicts", "mart.dq_alerts"]
+        )
+    published = publish.publish(paths)
+    context.log.info(f"published {published}: {counts}")
+    return MaterializeResult(metadata={"path": str(published), **counts})

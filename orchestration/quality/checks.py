@@ -1,0 +1,100 @@
+"""Dagster asset checks that are not dbt tests: the GX suites and the quarantine.
+
+They are blocking with WARN severity: the run goes on (the mart is still published), but the
+alerting step downstream waits for them, so it sees every result of this run.
+"""
+
+from __future__ import annotations
+
+import json
+
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetKey,
+    multi_asset_check,
+)
+
+from orchestration.config import EXPECTATIONS_DIR
+from orchestration.quality import gx_suites
+from orchestration.resources import WarehouseResource
+
+QUARANTINE_CHECK = "no_quarantined_files"
+
+
+def _asset_key_for_table(table: str) -> AssetKey:
+    return AssetKey(table.split("."))
+
+
+def _gx_check_specs() -> list[AssetCheckSpec]:
+    return [
+        AssetCheckSpec(
+            name=f"gx_{suite.name}",
+            asset=_asset_key_for_table(suite.table),
+            description=f"Great Expectations suite expectations/{suite.path.name}: {suite.description}",
+            blocking=True,
+        )
+        for suite in gx_suites.load_suites(EXPECTATIONS_DIR)
+    ]
+
+
+@multi_asset_check(specs=_gx_check_specs(), can_subset=True)
+def gx_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
+    """Run the selected GX suites on the working copy and write GX Data Docs beside the warehouse."""
+    selected = {key.name for key in context.selected_asset_check_keys}
+    suites = [s for s in gx_suites.load_suites(EXPECTATIONS_DIR) if f"gx_{s.name}" in selected]
+    docs = warehouse.paths.docs_dir / "gx"
+    for outcome in gx_suites.validate(warehouse.paths.build_db, suites, docs_dir=docs):
+        failures = [
+            {
+                "expectation": f.type,
+                "column": f.column,
+                "unexpected_count": f.unexpected_count,
+                "unexpected_values": f.unexpected_values,
+                "rows": f.rows,
+                "notes": f.notes,
+            }
+            for f in outcome.failures
+        ]
+        yield AssetCheckResult(
+            check_name=f"gx_{outcome.suite.name}",
+            asset_key=_asset_key_for_table(outcome.suite.table),
+            passed=outcome.success,
+            severity=AssetCheckSeverity(outcome.suite.severity),
+            metadata={
+                "rows_validated": outcome.row_count,
+                "expectations": len(outcome.outcomes),
+                "failed_expectations": len(failures),
+                "failures": json.dumps(failures, ensure_ascii=False, default=str),
+                "data_docs": str(docs / "index.html"),
+            },
+        )
+
+
+@multi_asset_check(
+    specs=[
+        AssetCheckSpec(
+            name=QUARANTINE_CHECK,
+            asset=AssetKey(["staging", "quarantine"]),
+            description="Files in raw/ that were refused (empty, binary, undecodable, truncated, symlinks).",
+            blocking=True,
+        )
+    ]
+)
+def quarantine_check(context: AssetCheckExecutionContext, warehouse: WarehouseResource):
+    """Fails (WARN) while any refused file is still in the landing folder."""
+    with warehouse.connect() as con:
+        rows = con.execute(
+            """select source_file, reason, sha256, bytes from staging.quarantine
+               where last_seen = (select max(last_seen) from staging.quarantine)
+                 and last_seen >= (select coalesce(max(last_seen), timestamp '1900-01-01') from staging.files)
+               order by source_file"""
+        ).fetchall()
+    refused = [{"source_file": r[0], "reason": r[1], "sha256": r[2], "bytes": r[3]} for r in rows]
+    yield AssetCheckResult(
+        passed=not refused,
+        severity=AssetCheckSeverity.WARN,
+        metadata={"refused_files": len(refused), "rows": json.dumps(refused, ensure_ascii=False)},
+    )

@@ -1,0 +1,99 @@
+-- Staging tables written by the Python assets (ingest and parse); dbt reads them as sources.
+-- Every row keeps the file version it came from, so superseded versions stay queryable as history.
+
+create schema if not exists staging;
+
+-- One row per distinct version (name + content) of a file seen in raw/.
+create table if not exists staging.files (
+    file_version_id varchar primary key,   -- md5(source_file || sha256), first 16 hex digits
+    source_file varchar not null,          -- path relative to raw/, '/'-separated
+    sha256 varchar not null,
+    bytes bigint not null,
+    encoding varchar not null,             -- codec used to decode ('utf_8', 'utf_8_sig', 'gb18030', ...)
+    text varchar not null,                 -- decoded text; offsets everywhere index into it
+    version integer not null,              -- 1, 2, ... per source_file, in order first seen
+    is_current boolean not null,           -- the newest version of a file still present in raw/
+    duplicate_of varchar,                  -- source_file that delivered the same bytes first; NULL if none
+    first_seen timestamp not null,
+    last_seen timestamp not null
+);
+
+-- Files refused at ingestion, with the reason; they never reach the parser.
+create table if not exists staging.quarantine (
+    source_file varchar not null,
+    sha256 varchar,
+    bytes bigint,
+    reason varchar not null,
+    first_seen timestamp not null,
+    last_seen timestamp not null,
+    primary key (source_file, reason)
+);
+
+create table if not exists staging.articles (
+    article_id varchar primary key,        -- md5(file_version_id || article_index), 16 hex digits
+    file_version_id varchar not null,
+    source_file varchar not null,
+    article_index integer not null,
+    char_start integer not null,
+    char_end integer not null,
+    title varchar,
+    byline varchar,
+    published_on date,
+    published_on_source varchar not null,
+    region_code varchar,
+    region_name varchar
+);
+
+create table if not exists staging.paragraphs (
+    paragraph_id varchar primary key,      -- md5(file_version_id || paragraph_index)
+    article_id varchar not null,
+    file_version_id varchar not null,
+    source_file varchar not null,
+    paragraph_index integer not null,
+    char_start integer not null,
+    char_end integer not null,
+    kind varchar not null,                 -- title, byline, heading, caption, body
+    text varchar not null,
+    text_hash varchar not null,            -- md5 of the whitespace-stripped text, for cross-file repeats
+    is_repeated_passage boolean not null,  -- repeats an earlier paragraph of the same file
+    repeat_of_index integer
+);
+
+create table if not exists staging.sentences (
+    sentence_id varchar primary key,       -- md5(file_version_id || paragraph_index || sentence_index)
+    paragraph_id varchar not null,
+    file_version_id varchar not null,
+    source_file varchar not null,
+    paragraph_index integer not null,
+    sentence_index integer not null,
+    char_start integer not null,
+    char_end integer not null,
+    text varchar not null
+);
+
+create table if not exists staging.figure_mentions (
+    mention_id varchar primary key,        -- md5(file_version_id || char_start || char_end || value)
+    file_version_id varchar not null,
+    source_file varchar not null,
+    article_id varchar not null,
+    paragraph_index integer not null,
+    sentence_index integer not null,
+    char_start integer not null,
+    char_end integer not null,
+    quote varchar not null,
+    sentence varchar not null,
+    value double not null,
+    unit varchar not null,
+    counter varchar,
+    qualifier varchar not null,
+    value_kind varchar not null,
+    region_code varchar,
+    region_name varchar,
+    subject varchar,
+    period varchar,
+    period_source varchar not null,
+    indicator_code varchar,
+    indicator_name varchar,
+    is_repeated_passage boolean not null,
+    published_on date                      -- the article's publication date, for the impossible-period check
+);
