@@ -1,7 +1,8 @@
 -- One row per figure: the mentions assigned to it, rolled up.
--- "First" orders mentions by when their file was first seen, then file name and offset; the
--- quote prefers a first mention that states the figure's own value and qualifier, outside a
--- repeated passage.
+-- "First" orders mentions by when their file was first seen, then file name and offset. The
+-- figure's quote and source_file come from one mention, so the quote can be found in that file:
+-- the first mention that states the figure's own value and qualifier, outside a repeated passage
+-- if possible (for 突破4万家 + 达4万家, the 达4万家).
 
 with
 
@@ -43,7 +44,7 @@ figures as (
         count(*) as mention_count,
         count(distinct source_file) as source_count,
         count(*) filter (where not is_repeated_passage) as independent_mention_count,
-        first(source_file order by first_seen, source_file, char_start) as source_file,
+        first(source_file order by first_seen, source_file, char_start) as first_source_file,
         first(mention_id order by
             not states_figure, is_repeated_passage, first_seen, source_file, char_start
         ) as quote_mention_id,
@@ -52,8 +53,10 @@ figures as (
         ) as quote,
         first(source_file order by
             not states_figure, is_repeated_passage, first_seen, source_file, char_start
-        ) as quote_source_file,
-        first(file_version_id order by first_seen, source_file, char_start) as file_version_id,
+        ) as source_file,
+        first(file_version_id order by
+            not states_figure, is_repeated_passage, first_seen, source_file, char_start
+        ) as file_version_id,
         min(published_on) as first_published_on,
         max(published_on) as last_published_on,
         any_value(figure_low) as value_low,

@@ -35,7 +35,7 @@ final as (
         value_high,
         cast(independent_mention_count as integer) as independent_mention_count,
         quote_mention_id,
-        quote_source_file,
+        first_source_file,
         file_version_id,
         first_published_on,
         last_published_on,
