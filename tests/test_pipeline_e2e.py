@@ -1,0 +1,156 @@
+"""The real nightly job (Dagster + dbt + DuckDB + GX) on the seed articles, end to end."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import copy_seeds, run_job
+
+pytestmark = pytest.mark.e2e
+
+CONTRACT = {
+    "fct_figures": [
+        "figure_id", "region_code", "region_name", "subject", "period", "indicator_code", "indicator_name",
+        "value", "unit", "counter", "qualifier", "value_kind", "mention_count", "source_count", "source_file",
+        "quote",
+    ],
+    "fct_figure_mentions": [
+        "figure_id", "mention_id", "source_file", "article_id", "paragraph_index", "char_start", "char_end",
+        "quote", "sentence", "is_repeated_passage",
+    ],
+    "dim_region": ["region_code", "region_name"],
+    "dim_indicator": ["indicator_code", "indicator_name"],
+    "dim_article": ["article_id", "source_file", "title", "byline", "published_on"],
+    "dq_conflicts": [],
+    "dq_alerts": ["check_name", "severity", "message"],
+}
+
+
+def read(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_contract_tables_exist_with_their_columns(seed_warehouse: Path) -> None:
+    for table, columns in CONTRACT.items():
+        present = [r[0] for r in read(seed_warehouse, f"describe mart.{table}")]
+        assert set(columns) <= set(present), (table, set(columns) - set(present))
+        if not table.startswith("dq_"):
+            assert read(seed_warehouse, f"select count(*) from mart.{table}")[0][0] > 0, table
+
+
+def test_known_figures(seed_warehouse: Path) -> None:
+    rows = read(
+        seed_warehouse,
+        """select value, unit, qualifier, value_kind from mart.fct_figures
+           where region_name = '湖南省' and period = '2025' and indicator_code = 'rd_intensity'""",
+    )
+    assert rows == [(2.62, "percent", "exact", "share")]
+    rows = read(
+        seed_warehouse,
+        """select value, unit, region_code from mart.fct_figures
+           where region_name = '长沙市' and period = '2025' and value_kind = 'level' and value = 51156000000""",
+    )
+    assert rows == [(51156000000.0, "yuan", "430100")]
+
+
+def test_mentions_point_at_their_quotes(seed_warehouse: Path) -> None:
+    raw = Path(__file__).resolve().parents[1] / "raw"
+    mentions = read(seed_warehouse, "select source_file, char_start, char_end, quote from mart.fct_figure_mentions")
+    texts = {name: (raw / name).read_text("utf-8") for name in {m[0] for m in mentions}}
+    assert all(texts[f][s:e] == q for f, s, e, q in mentions)
+
+
+def test_no_duplicate_figures_and_repeated_passages_marked(seed_warehouse: Path) -> None:
+    assert read(seed_warehouse, "select count(*) - count(distinct figure_id) from mart.fct_figures")[0][0] == 0
+    # the Hunan page prints the 科技金融 block twice: its figures are repeated mentions, not new figures
+    rows = read(
+        seed_warehouse,
+        """select f.mention_count, bool_or(m.is_repeated_passage) from mart.fct_figures f
+           join mart.fct_figure_mentions m using (figure_id)
+           where f.value = 9044 and f.unit = 'count' group by f.figure_id, f.mention_count""",
+    )
+    assert len(rows) == 1 and rows[0][0] >= 3 and rows[0][1] is True
+
+
+def test_rerun_is_idempotent(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    db = tmp_path / "wh" / "indicators.duckdb"
+    assert run_job(raw, db).returncode == 0
+    snapshot = lambda: (  # noqa: E731
+        read(db, "select * from mart.fct_figures order by figure_id"),
+        read(db, "select mention_id, figure_id from mart.fct_figure_mentions order by mention_id"),
+        read(db, "select alert_id, status from mart.dq_alerts order by alert_id"),
+        read(db, "select count(*) from staging.figure_mentions"),
+    )
+    first = snapshot()
+    assert run_job(raw, db).returncode == 0
+    assert snapshot() == first
+
+
+def test_failed_run_leaves_yesterdays_mart_and_readers_are_not_broken(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    db = tmp_path / "wh" / "indicators.duckdb"
+    assert run_job(raw, db).returncode == 0
+    before = read(db, "select figure_id, value from mart.fct_figures order by figure_id")
+
+    # an analyst keeps a read-only connection open while the next runs happen
+    analyst = duckdb.connect(str(db), read_only=True)
+    try:
+        broken = run_job(tmp_path / "no-such-folder", db)
+        assert broken.returncode != 0
+        assert read(db, "select figure_id, value from mart.fct_figures order by figure_id") == before
+        assert not db.with_name(db.name + ".building").exists()
+
+        (raw / "extra.txt").write_text("2025年，广东省研发投入强度达3.6%。", encoding="utf-8")
+        ok = run_job(raw, db)
+        assert ok.returncode == 0, ok.stderr[-2000:]
+        # the open reader still sees yesterday's mart in full
+        assert analyst.execute("select figure_id, value from mart.fct_figures order by figure_id").fetchall() == before
+    finally:
+        analyst.close()
+    assert read(db, "select count(*) from mart.fct_figures where region_name = '广东省'")[0][0] == 1
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    received: list[dict] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        _Receiver.received.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_conflict_raises_one_alert_on_every_channel(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("（2026年1月5日）2025年，浙江省研发投入强度达3.20%，居全国前列。", encoding="utf-8")
+    (raw / "b.txt").write_text("（2026年1月6日）2025年，浙江省研发投入强度达3.02%。", encoding="utf-8")
+    server = HTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        db = tmp_path / "wh" / "indicators.duckdb"
+        url = f"http://127.0.0.1:{server.server_port}/alerts"
+        result = run_job(raw, db, INDICATORS_ALERT_URL=url)
+        assert result.returncode == 0, result.stderr[-2000:]
+    finally:
+        server.shutdown()
+    conflicts = read(db, "select value_a, value_b, source_file_a, source_file_b from mart.dq_conflicts")
+    assert len(conflicts) == 1
+    assert sorted([conflicts[0][0], conflicts[0][1]]) == [3.02, 3.2]
+    alerts = read(db, "select check_name, severity, message from mart.dq_alerts where check_name = 'conflicting_figures'")
+    assert len(alerts) == 1 and alerts[0][1] == "WARN" and "a.txt" in alerts[0][2] and "b.txt" in alerts[0][2]
+    lines = [json.loads(x) for x in (db.parent / "alerts.jsonl").read_text("utf-8").splitlines()]
+    assert [x["check_name"] for x in lines].count("conflicting_figures") == 1
+    posted = [a for batch in _Receiver.received for a in batch["alerts"]]
+    assert [a["check_name"] for a in posted].count("conflicting_figures") == 1
