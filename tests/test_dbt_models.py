@@ -30,7 +30,8 @@ DBT_PROJECT = REPO / "dbt_project"
 STAGING_SCHEMA = REPO / "orchestration" / "staging_schema.sql"
 
 HUNAN = ("430000", "湖南省")
-SME = "tech_sme_count"
+SME = "tech_smes"
+HIGH_TECH = "high_tech_enterprises"
 CHANGSHA = ("430100", "长沙市")
 
 
@@ -41,11 +42,17 @@ def md5(*parts: object) -> str:
 def additive_count_indicator() -> str:
     """A code the indicators seed marks additive with unit count, for the hierarchy case."""
     with (DBT_PROJECT / "seeds" / "indicators.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            additive = row["is_additive"].strip().lower() in ("true", "1", "t", "yes")
-            if additive and row["unit"] == "count" and row["indicator_code"] != SME:
-                return row["indicator_code"]
-    pytest.skip("the indicators seed has no additive count indicator")
+        rows = list(csv.DictReader(f))
+    candidates = [
+        row["indicator_code"]
+        for row in rows
+        if row["is_additive"].strip().lower() in ("true", "1", "t", "yes")
+        and row["unit"] == "count"
+        and row["indicator_code"] != SME
+    ]
+    if not candidates:
+        pytest.skip("the indicators seed has no additive count indicator")
+    return HIGH_TECH if HIGH_TECH in candidates else candidates[0]
 
 
 @dataclass
@@ -93,11 +100,10 @@ def build_files(high_tech: str) -> list[FileVersion]:
     reprinted = "截至年底，全省科技型中小企业入库数量达4万家。"
 
     def sme(quote: str, qualifier: str) -> Figure:
-        return Figure(quote, 40000, "count", qualifier, "level", HUNAN, SME, "科技型中小企业数量",
-                      counter="家")
+        return Figure(quote, 40000, "count", qualifier, "level", HUNAN, SME, "科技型中小企业数量", counter="家")
 
     def rd_growth(quote: str, value: float) -> Figure:
-        return Figure(quote, value, "percent", "exact", "growth_rate", HUNAN, "rd_spending", "研发经费投入")
+        return Figure(quote, value, "percent", "exact", "growth_rate", HUNAN, "rd_expenditure", "研发经费投入")
 
     def transfer(quote: str, value: float, qualifier: str) -> Figure:
         return Figure(quote, value, "percent", qualifier, "share", HUNAN, None, "科技成果本地转化率")
@@ -106,7 +112,7 @@ def build_files(high_tech: str) -> list[FileVersion]:
         return Figure(quote, value, "yuan", qualifier, "level", HUNAN, "tech_contract_turnover", "技术合同成交额")
 
     def innovation_rank(quote: str) -> Figure:
-        return Figure(quote, 5, "rank", "exact", "rank", HUNAN, None, "区域创新能力排名")
+        return Figure(quote, 5, "rank", "exact", "rank", HUNAN, None, "科技创新综合实力排名")
 
     hunan_v2 = FileVersion(
         source_file="hunan-a.txt",
@@ -125,18 +131,48 @@ def build_files(high_tech: str) -> list[FileVersion]:
             rd_growth("研发经费投入增长8.62%", 8.62),
             transfer("科技成果本地转化率近90%", 90, "approx"),
             contracts("技术合同成交额突破5300亿元", 530_000_000_000, "lower_bound"),
-            Figure("高新技术企业1.6万家", 16000, "count", "exact", "level", HUNAN, high_tech, "高新技术企业数量",
-                   counter="家"),
+            Figure(
+                "高新技术企业1.6万家",
+                16000,
+                "count",
+                "exact",
+                "level",
+                HUNAN,
+                high_tech,
+                "高新技术企业数量",
+                counter="家",
+            ),
             innovation_rank("居全国第5位"),
             # impossible: a share above 100%, an R&D intensity above 10%, a level for a later year
-            Figure("高新技术产业增加值占比120%", 120, "percent", "exact", "share", HUNAN, None,
-                   "高新技术产业增加值占比"),
+            Figure(
+                "高新技术产业增加值占比120%", 120, "percent", "exact", "share", HUNAN, None, "高新技术产业增加值占比"
+            ),
             Figure("研发投入强度12.6%", 12.6, "percent", "exact", "share", HUNAN, "rd_intensity", "研发投入强度"),
-            Figure("2027年全省新增专利授权3万件", 30000, "count", "exact", "level", HUNAN, None, "专利授权量",
-                   period="2027", counter="件"),
+            Figure(
+                "2027年全省新增专利授权3万件",
+                30000,
+                "count",
+                "exact",
+                "level",
+                HUNAN,
+                None,
+                "专利授权量",
+                period="2027",
+                counter="件",
+            ),
             # a target for a later year is not impossible
-            Figure("到2027年高新技术企业达到2万家", 20000, "count", "exact", "target", HUNAN, high_tech,
-                   "高新技术企业数量", period="2027", counter="家"),
+            Figure(
+                "到2027年高新技术企业达到2万家",
+                20000,
+                "count",
+                "exact",
+                "target",
+                HUNAN,
+                high_tech,
+                "高新技术企业数量",
+                period="2027",
+                counter="家",
+            ),
         ],
         version=2,
         is_current=True,
@@ -170,8 +206,17 @@ def build_files(high_tech: str) -> list[FileVersion]:
         rd_growth("研发经费投入增长8.26%", 8.26),
         transfer("科技成果本地转化率为88%", 88, "exact"),
         contracts("技术合同成交额5000亿元", 500_000_000_000, "exact"),
-        Figure("长沙高新技术企业达2万家", 20000, "count", "exact", "level", CHANGSHA, high_tech, "高新技术企业数量",
-               counter="家"),
+        Figure(
+            "长沙高新技术企业达2万家",
+            20000,
+            "count",
+            "exact",
+            "level",
+            CHANGSHA,
+            high_tech,
+            "高新技术企业数量",
+            counter="家",
+        ),
         innovation_rank("居全国第五"),
     ]
     changsha = FileVersion(
@@ -206,8 +251,18 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
             fv, text = f.file_version_id, f.text
             con.execute(
                 "insert into staging.files values (?, ?, ?, ?, 'utf_8', ?, ?, ?, ?, ?, ?)",
-                [fv, f.source_file, f.sha256, len(text.encode()), text, f.version, f.is_current, f.duplicate_of,
-                 f.first_seen, f.first_seen],
+                [
+                    fv,
+                    f.source_file,
+                    f.sha256,
+                    len(text.encode()),
+                    text,
+                    f.version,
+                    f.is_current,
+                    f.duplicate_of,
+                    f.first_seen,
+                    f.first_seen,
+                ],
             )
             article_id = md5(fv, 0)[:16]
             con.execute(
@@ -221,13 +276,31 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
                 kind = "title" if index == 0 else "body"
                 con.execute(
                     "insert into staging.paragraphs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null)",
-                    [md5(fv, index), article_id, fv, f.source_file, index, start, start + len(paragraph), kind,
-                     paragraph, md5("".join(paragraph.split()))],
+                    [
+                        md5(fv, index),
+                        article_id,
+                        fv,
+                        f.source_file,
+                        index,
+                        start,
+                        start + len(paragraph),
+                        kind,
+                        paragraph,
+                        md5("".join(paragraph.split())),
+                    ],
                 )
                 con.execute(
                     "insert into staging.sentences values (?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                    [md5(fv, index, 0), md5(fv, index), fv, f.source_file, index, start, start + len(paragraph),
-                     paragraph],
+                    [
+                        md5(fv, index, 0),
+                        md5(fv, index),
+                        fv,
+                        f.source_file,
+                        index,
+                        start,
+                        start + len(paragraph),
+                        paragraph,
+                    ],
                 )
                 start += len(paragraph) + 1
             for m in f.figures:
@@ -238,16 +311,40 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
                 con.execute(
                     """insert into staging.figure_mentions values
                        (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 'explicit', ?, ?, false, ?)""",
-                    [md5(fv, char_start, char_end, m.value), fv, f.source_file, article_id, index, char_start,
-                     char_end, m.quote, f.text_paragraphs[index], m.value, m.unit, m.counter, m.qualifier,
-                     m.value_kind, *m.region, m.period, m.indicator_code, m.indicator_name, f.published_on],
+                    [
+                        md5(fv, char_start, char_end, m.value),
+                        fv,
+                        f.source_file,
+                        article_id,
+                        index,
+                        char_start,
+                        char_end,
+                        m.quote,
+                        f.text_paragraphs[index],
+                        m.value,
+                        m.unit,
+                        m.counter,
+                        m.qualifier,
+                        m.value_kind,
+                        *m.region,
+                        m.period,
+                        m.indicator_code,
+                        m.indicator_name,
+                        f.published_on,
+                    ],
                 )
 
 
 def dbt(args: list[str], db: Path, work: Path) -> subprocess.CompletedProcess[str]:
     executable = Path(sys.executable).parent / "dbt"
-    command = [str(executable) if executable.exists() else shutil.which("dbt") or "dbt", *args,
-               "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT)]
+    command = [
+        str(executable) if executable.exists() else shutil.which("dbt") or "dbt",
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT),
+        "--profiles-dir",
+        str(DBT_PROJECT),
+    ]
     env = {
         **os.environ,
         "INDICATORS_BUILD_DB": str(db),
@@ -322,9 +419,7 @@ def test_figure_ids_are_stable(warehouse: dict) -> None:
 def test_duplicate_delivery_adds_nothing(warehouse: dict) -> None:
     for table in ("fct_figures", "fct_figure_mentions", "dq_rejects", "dq_conflicts"):
         column = "source_file_a" if table == "dq_conflicts" else "source_file"
-        assert query(warehouse, f"select count(*) from mart.{table} where {column} = 'changsha-b-copy.txt'") == [
-            (0,)
-        ]
+        assert query(warehouse, f"select count(*) from mart.{table} where {column} = 'changsha-b-copy.txt'") == [(0,)]
     assert query(
         warehouse,
         """select count(*), count(current_figure_id) from mart.figure_mention_history
@@ -394,7 +489,7 @@ def test_dimensions(warehouse: dict) -> None:
         ("长沙市", "湖南省")
     ]
     assert query(
-        warehouse, "select is_in_seed from mart.dim_indicator where indicator_name = '区域创新能力排名'"
+        warehouse, "select is_in_seed from mart.dim_indicator where indicator_name = '科技创新综合实力排名'"
     ) == [(False,)]
     assert query(warehouse, "select count(*), count(*) filter (where is_current) from mart.dim_article") == [(4, 2)]
     assert query(warehouse, "select period, start_year, end_year, is_span from mart.dim_period order by 1") == [

@@ -12,7 +12,7 @@ mentions as (
 
 files as (
 
-    select * from {{ ref('stg_staging__files') }}
+    select * from {{ ref('int_file_versions') }}
 
 ),
 
@@ -49,7 +49,8 @@ enriched as (
         files.version,
         files.is_current,
         files.duplicate_of,
-        files.feeds_mart,
+        coalesce(files.feeds_mart, false) as feeds_mart,
+        files.file_status,
         files.first_seen,
         mentions.article_id,
         mentions.paragraph_index,

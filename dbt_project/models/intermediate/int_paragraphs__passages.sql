@@ -6,7 +6,7 @@ with
 
 files as (
 
-    select * from {{ ref('stg_staging__files') }}
+    select * from {{ ref('int_file_versions') }}
     where feeds_mart
 
 ),

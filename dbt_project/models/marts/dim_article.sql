@@ -10,7 +10,7 @@ articles as (
 
 files as (
 
-    select * from {{ ref('stg_staging__files') }}
+    select * from {{ ref('int_file_versions') }}
 
 ),
 
@@ -37,6 +37,7 @@ final as (
         articles.file_version_id,
         files.version,
         coalesce(files.feeds_mart, false) as is_current,
+        files.file_status,
         files.duplicate_of
 
     from articles

@@ -41,10 +41,7 @@ final as (
         mentions.file_version_id,
         mentions.source_file,
         mentions.version,
-        case
-            when mentions.duplicate_of is not null then 'duplicate'
-            else 'superseded'
-        end as history_reason,
+        mentions.file_status as history_reason,
         mentions.duplicate_of,
         mentions.first_seen,
         mentions.article_id,

@@ -18,7 +18,6 @@ renamed as (
         version,
         is_current,
         duplicate_of,
-        is_current and duplicate_of is null as feeds_mart,
         first_seen,
         last_seen
 
