@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -370,7 +371,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> dict:
     with duckdb.connect(str(db), read_only=True) as con:
         first_ids = con.execute("select figure_id from mart.fct_figures order by 1").fetchall()
     second = dbt(["build"], db, work)
-    return {"db": db, "first_ids": first_ids, "logs": first.stdout + second.stdout}
+    return {"db": db, "work": work, "first_ids": first_ids, "logs": first.stdout + second.stdout}
 
 
 def query(warehouse: dict, sql: str, params: list | None = None) -> list[tuple]:
@@ -503,3 +504,35 @@ def test_warn_tests_report_the_problems(warehouse: dict) -> None:
     for test in ("open_figure_conflicts", "region_figure_above_parent_region", "rejected_figure_mentions"):
         assert re.search(rf"WARN \d+ {test}\b", logs), test
     assert query(warehouse, "select count(*) from dq_test_failures.open_figure_conflicts") == [(2,)]
+
+
+def test_every_mart_column_is_described(warehouse: dict) -> None:
+    manifest = json.loads((warehouse["work"] / "target" / "manifest.json").read_text(encoding="utf-8"))
+    described = {
+        (node["name"], column)
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["schema"] == "mart"
+        for column, spec in node["columns"].items()
+        if spec.get("description")
+    }
+    built = set(
+        query(warehouse, "select table_name, column_name from information_schema.columns where table_schema = 'mart'")
+    )
+    assert built, "no mart tables"
+    assert built - described == set()
+
+
+def test_an_adjudicated_conflict_stops_alerting(warehouse: dict, tmp_path: Path) -> None:
+    db = tmp_path / "adjudicated.duckdb"
+    shutil.copy(warehouse["db"], db)
+    with duckdb.connect(str(db)) as con:
+        (conflict_id,) = con.execute("select conflict_id from mart.dq_conflicts where unit = 'yuan'").fetchone()
+        con.execute(
+            "insert into ref.conflict_adjudications values (?, 'resolved', 'analyst', date '2026-01-15', 'misprint')",
+            [conflict_id],
+        )
+    result = dbt(["build", "--select", "dq_conflicts+", "--exclude", "resource_type:seed"], db, tmp_path)
+    assert re.search(r"WARN 1 open_figure_conflicts\b", result.stdout), result.stdout[-3000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select unit, status, resolved_by, note from mart.dq_conflicts order by unit").fetchall()
+    assert rows == [("percent", "open", None, None), ("yuan", "resolved", "analyst", "misprint")]
