@@ -4,7 +4,6 @@ raw/ -> staging.files (+ quarantine) -> staging.articles/paragraphs/sentences/fi
      -> dbt models (mart.*) -> checks -> mart.dq_alerts -> published warehouse
 """
 
-from __future__ import annotations
 
 import os
 from datetime import datetime
@@ -20,7 +19,7 @@ from dagster import (
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration import ingest, publish, staging
-from orchestration.config import DBT_PROJECT_DIR
+from orchestration.config import DBT_PROJECT_DIR, dbt_executable
 from orchestration.parse_step import parse_pending
 from orchestration.resources import WarehouseResource
 
@@ -33,10 +32,21 @@ DQ_ALERTS = AssetKey(["mart", "dq_alerts"])
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
+def _manifest_is_stale() -> bool:
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [p for d in ("models", "seeds", "macros", "tests") for p in (DBT_PROJECT_DIR / d).rglob("*")]
+    sources += [DBT_PROJECT_DIR / "dbt_project.yml"]
+    return any(p.is_file() and p.stat().st_mtime > built for p in sources)
+
+
 def ensure_manifest() -> None:
-    """A fresh clone has no target/manifest.json; `dbt parse` once makes the definitions loadable."""
-    if not dbt_project.manifest_path.exists():
-        dbt_project.preparer.prepare(dbt_project)
+    """A fresh clone has no target/manifest.json, and an edited project an outdated one: `dbt parse`."""
+    if _manifest_is_stale():
+        dbt = DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
+        dbt.cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
 
 
 @multi_asset(

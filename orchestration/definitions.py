@@ -6,6 +6,7 @@ from dagster import AssetSelection, Definitions, define_asset_job, in_process_ex
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets import dbt_project, indicators_dbt, parsed_articles, published_warehouse, raw_files
+from orchestration.config import dbt_executable
 from orchestration.quality.alerting import alert_on_step_failure, dq_alerts
 from orchestration.quality.checks import gx_checks, quarantine_check
 from orchestration.resources import WarehouseResource
@@ -24,12 +25,14 @@ nightly_etl = define_asset_job(
 
 defs = Definitions(
     assets=[raw_files, parsed_articles, indicators_dbt, dq_alerts, published_warehouse],
-    asset_checks=[gx_checks, quarantine_check],
+    asset_checks=[*gx_checks, quarantine_check],
     jobs=[nightly_etl],
     schedules=[make_schedule(nightly_etl)],
     sensors=[make_sensor(nightly_etl)],
     resources={
-        "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir)),
+        "dbt": DbtCliResource(
+            project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir), dbt_executable=dbt_executable()
+        ),
         "warehouse": WarehouseResource(),
     },
 )

@@ -1,6 +1,5 @@
 """When the nightly job runs: every night at 02:00 Beijing time, and when raw/ gains or changes files."""
 
-from __future__ import annotations
 
 import hashlib
 import json
@@ -11,14 +10,14 @@ from dagster import (
     ScheduleDefinition,
     SensorEvaluationContext,
     SkipReason,
-    UnresolvedAssetJobDefinition,
     sensor,
 )
+from dagster._core.definitions.unresolved_asset_job_definition import UnresolvedAssetJobDefinition
 
 from orchestration.config import current_paths
 from orchestration.ingest import list_raw_state
 
-RUN_TAGS = {"dagster/concurrency_key": "indicators_warehouse"}
+RUN_TAGS = {"indicators/writer": "warehouse"}
 
 
 def changed_files(previous: dict[str, list[int]], current: dict[str, tuple[int, int]]) -> list[str]:

@@ -5,7 +5,6 @@ the run's own ASSET_CHECK_EVALUATION events. Checks on the dq tables are expande
 offending row (one conflict, one alert), carrying both values, both quotes and both sources.
 """
 
-from __future__ import annotations
 
 import json
 from datetime import datetime
