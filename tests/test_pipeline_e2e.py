@@ -148,7 +148,9 @@ def test_conflict_raises_one_alert_on_every_channel(tmp_path: Path) -> None:
     conflicts = read(db, "select value_a, value_b, source_file_a, source_file_b from mart.dq_conflicts")
     assert len(conflicts) == 1
     assert sorted([conflicts[0][0], conflicts[0][1]]) == [3.02, 3.2]
-    alerts = read(db, "select check_name, severity, message from mart.dq_alerts where check_name = 'conflicting_figures'")
+    alerts = read(
+        db, "select check_name, severity, message from mart.dq_alerts where check_name = 'conflicting_figures'"
+    )
     assert len(alerts) == 1 and alerts[0][1] == "WARN" and "a.txt" in alerts[0][2] and "b.txt" in alerts[0][2]
     lines = [json.loads(x) for x in (db.parent / "alerts.jsonl").read_text("utf-8").splitlines()]
     assert [x["check_name"] for x in lines].count("conflicting_figures") == 1
