@@ -504,6 +504,8 @@ def test_warn_tests_report_the_problems(warehouse: dict) -> None:
     for test in ("open_figure_conflicts", "region_figure_above_parent_region", "rejected_figure_mentions"):
         assert re.search(rf"WARN \d+ {test}\b", logs), test
     assert query(warehouse, "select count(*) from dq_test_failures.open_figure_conflicts") == [(2,)]
+    # the fixture's offsets are right, so the provenance check passes
+    assert re.search(r"PASS figure_mention_quote_matches_source_text\b", logs)
 
 
 def test_every_mart_column_is_described(warehouse: dict) -> None:
