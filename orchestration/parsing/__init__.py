@@ -1,0 +1,82 @@
+"""Pure-Python extraction of statistical figures from Chinese news text.
+
+`parse_document(text)` returns articles, paragraphs, sentences and figure mentions as plain
+records (see model.py). No I/O besides reading the dbt seed dictionaries once per process.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from . import layout, periods, regions
+from .figures import ArticleContext, read_sentence
+from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
+from .normalize import normalize
+from .rules import FIVE_YEAR_PLANS
+
+__all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
+
+
+def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None) -> ParsedDocument:
+    """Parse one decoded file. Offsets in every record index `text` itself."""
+    norm = normalize(text)
+    blocks = layout.split_blocks(norm)
+    starts = layout.assign_articles(blocks)
+    layout.mark_repeats(norm, blocks)
+
+    if published_on is not None:
+        published, published_source = published_on, "metadata"
+    else:
+        published, published_source = periods.publication_date(norm, source_name)
+
+    file_region, _ = regions.primary_region(norm, 0, len(norm))
+    articles: list[Article] = []
+    contexts: list[ArticleContext] = []
+    for number, (first, byline, titles) in enumerate(starts):
+        last = (starts[number + 1][0] if number + 1 < len(starts) else len(blocks)) - 1
+        a_start = blocks[first].start if blocks else 0
+        a_end = blocks[last].end if blocks else len(text)
+        title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
+        region_code, count = regions.primary_region(norm, a_start, a_end, title_text)
+        if count < 2:
+            region_code = file_region
+        home = regions.region(region_code)
+        plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
+        default = periods.default_period(norm, a_start, a_end, title_text, published)
+        contexts.append(ArticleContext(region_code, published, default, plan))
+        title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
+        articles.append(Article(
+            index=number, char_start=a_start, char_end=a_end, title=title,
+            byline=text[blocks[byline].start:blocks[byline].end] if byline is not None else None,
+            published_on=published, published_on_source=published_source,
+            region_code=region_code, region_name=home.name if home else None,
+        ))
+
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    mentions: list[FigureMention] = []
+    for p_index, block in enumerate(blocks):
+        repeated = block.repeat_of is not None
+        paragraphs.append(Paragraph(
+            index=p_index, article_index=block.article, char_start=block.start, char_end=block.end,
+            text=text[block.start:block.end], kind=block.kind, is_repeated=repeated,
+            repeat_of=block.repeat_of,
+        ))
+        art = contexts[block.article]
+        for s_index, (s_start, s_end) in enumerate(layout.sentences(norm, block.start, block.end)):
+            sentence_text = text[s_start:s_end]
+            sentences.append(Sentence(p_index, s_index, s_start, s_end, sentence_text))
+            if block.kind == "byline":
+                continue
+            for found in read_sentence(norm, s_start, s_end, art):
+                home = regions.region(found.region_code)
+                mentions.append(FigureMention(
+                    article_index=block.article, paragraph_index=p_index, sentence_index=s_index,
+                    char_start=found.start, char_end=found.end, quote=text[found.start:found.end],
+                    sentence=sentence_text, value=found.value, unit=found.unit, counter=found.counter,
+                    qualifier=found.qualifier, value_kind=found.kind, region_code=found.region_code,
+                    region_name=home.name if home else None, subject=found.subject, period=found.period,
+                    period_source=found.period_source, indicator_code=found.indicator_code,
+                    indicator_name=found.indicator_name, is_repeated_passage=repeated,
+                ))
+    return ParsedDocument(articles, paragraphs, sentences, mentions)

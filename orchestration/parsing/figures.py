@@ -1,0 +1,484 @@
+"""Figures: one compiled regex finds every number with its unit and adjacent qualifiers; Python runs
+once per candidate to reject not-figures and once per accepted figure to read its context (kind,
+qualifier, region, period, subject, indicator) from the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import indicators, periods, regions
+from .numbers import parse_number
+from .rules import (
+    CATEGORY_SUFFIXES,
+    CHANGE_VERBS,
+    COUNTERS,
+    CRITERION_VERBS,
+    FIVE_YEAR_PLANS,
+    FLOW_PREFIXES,
+    FOLLOWING_PHRASE_STOPS,
+    GENERIC_PHRASES,
+    INNER_QUALIFIERS,
+    LIST_SUFFIXES,
+    NOT_CHANGE_PREFIXES,
+    PHRASE_PREFIXES,
+    PHRASE_VERBS,
+    POINT_UNITS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    RANK_CONTEXT,
+    RANK_ENDINGS,
+    SMALL_CN_VERBS,
+    SUBJECT_BLOCKERS,
+    SUBJECT_SUFFIXES,
+    TARGET_TRIGGER_PATTERN,
+)
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?"
+        r"|[零〇一二两三四五六七八九十百千万亿]+)")
+_UNITS = _alternation((*POINT_UNITS, "%", "‰", "元", *COUNTERS))
+FIGURE_RE = re.compile(
+    rf"(?P<num>{_NUM})"
+    rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
+    rf"(?P<inner>余|多)?"
+    rf"\s?(?P<unit>{_UNITS})?"
+    rf"(?P<post>以上|之多|左右|上下|以下|以内)?"
+)
+_PRE_QUALIFIERS = sorted(PRE_QUALIFIERS, key=len, reverse=True)
+_CHANGE_VERBS = sorted(CHANGE_VERBS, key=len, reverse=True)
+_PHRASE_VERBS = sorted(PHRASE_VERBS, key=len, reverse=True)
+_PHRASE_PREFIXES = sorted(PHRASE_PREFIXES, key=len, reverse=True)
+_STOPS_RE = re.compile(_alternation(FOLLOWING_PHRASE_STOPS))
+_DELIMS = "，,；;。！？!?：:、\n"
+_SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
+_CLAUSE_DELIMS = "；;。！？!?\n"
+_QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s]|\([^()]{0,12}\)")
+_TARGET_RE = re.compile(TARGET_TRIGGER_PATTERN)
+_SUBJECT_RE = re.compile(
+    rf"(?P<subject>[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{_alternation(SUBJECT_SUFFIXES)}))"
+)
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
+_LEADING_PERIOD_RE = re.compile(
+    r"^(?:截至|截止|到)?(?:(?:19|20)\d\d年?(?:度|底|末|上半年|下半年|前三季度|一季度)?|今年|去年|当年|上年)"
+)
+_BARE_MULTIPLIERS = frozenset("百千万亿")
+_CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+
+
+@dataclass
+class Candidate:
+    """A figure before its context is read."""
+
+    start: int  # quote start (qualifier, 第 or change verb included)
+    end: int
+    num_start: int
+    value: float
+    unit: str
+    counter: str | None
+    qualifier: str
+    kind: str  # level, growth_rate, share, rank, rank_change, change
+    sign: int = 1
+    range_part: str | None = None
+
+
+@dataclass
+class Context:
+    """What a sentence says about the figures in it; shared by all its figures."""
+
+    periods: list[tuple[int, str | None]]
+    places: list[tuple[int, str]]
+    target_at: int | None
+    target_period: str | None
+
+
+@dataclass
+class Found:
+    """An accepted figure with its context, ready to become a FigureMention."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    counter: str | None
+    qualifier: str
+    kind: str
+    region_code: str | None
+    subject: str | None
+    period: str | None
+    period_source: str
+    indicator_code: str | None
+    indicator_name: str | None
+
+
+@dataclass
+class ArticleContext:
+    region_code: str | None
+    published: date | None
+    default_period: str | None
+    plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
+
+
+def _ends_with(text: str, pos: int, words: list[str], lookback: int = 6) -> str | None:
+    window = text[max(0, pos - lookback):pos]
+    for word in words:
+        if window.endswith(word):
+            return word
+    return None
+
+
+def _is_cjk(char: str) -> bool:
+    return _CJK_LO <= char <= _CJK_HI
+
+
+def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
+    """Inside “...” of at most 15 characters with no sentence punctuation: a name (`“1+2”`)."""
+    open_at = text.rfind("“", max(lo, pos - 16), pos)
+    if open_at == -1 or text.rfind("”", open_at, pos) != -1:
+        return False
+    close_at = text.find("”", pos, pos + 16)
+    if close_at == -1:
+        return False
+    inner = text[open_at + 1:close_at]
+    return not any(ch in inner for ch in "，。；！？")
+
+
+def _inside_book_title(text: str, pos: int, lo: int) -> bool:
+    open_at = text.rfind("《", max(lo, pos - 40), pos)
+    return open_at != -1 and text.rfind("》", open_at, pos) == -1
+
+
+def candidates(text: str, start: int, end: int) -> list[Candidate]:
+    """Figures in text[start:end] (one sentence), before context; not-figures dropped."""
+    found: list[Candidate] = []
+    for m in FIGURE_RE.finditer(text, start, end):
+        unit = m.group("unit")
+        s = m.start()
+        prev = text[s - 1] if s > 0 else ""
+        if unit is None and prev != "第":
+            continue
+        num = m.group("num")
+        value = parse_number(num)
+        if value is None:
+            continue
+        e = m.end()
+        nxt = text[e] if e < len(text) else ""
+        if nxt in CATEGORY_SUFFIXES or _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
+            continue
+        chinese = not num[0].isdigit()
+        if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
+            continue
+        if prev == "第":
+            cand = _rank(text, m, start, value, unit, nxt)
+            if cand is not None:
+                found.append(cand)
+            continue
+        pre = _ends_with(text, s, _PRE_QUALIFIERS, 3)
+        if prev in "数几余多" and pre is None:
+            continue  # 数千家, 几十个: not a number
+        inner = m.group("inner")
+        if chinese:
+            if all(ch in _BARE_MULTIPLIERS for ch in num) and pre is None and inner is None:
+                continue  # bare 万 / 千万元级: a figure only as 超万户, 百余项
+            if value < 10 and (num == "一" or _ends_with(text, s, list(SMALL_CN_VERBS), 2) is None):
+                continue  # 一座, 两层, 三元材料: idioms and descriptions
+        if _ends_with(text, s, list(CRITERION_VERBS), 2):
+            continue  # 具备1个以上...特征: a criterion
+        found.extend(_quantity(text, m, start, value, unit, pre, inner))
+    return found
+
+
+def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str) -> Candidate | None:
+    if unit is not None and unit not in RANK_ENDINGS:
+        return None  # 第34个, 第2批
+    if _is_cjk(nxt) and nxt not in "的":
+        return None  # 第一副主席
+    s = m.start() - 1
+    clause_start = max(text.rfind(ch, lo, s) for ch in "，,；;。、") + 1
+    clause = text[max(lo, clause_start):s]
+    if not any(word in clause for word in RANK_CONTEXT):
+        return None
+    return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
+
+
+def _quantity(text: str, m: re.Match[str], lo: int, value: float, unit: str, pre: str | None,
+              inner: str | None) -> list[Candidate]:
+    s = m.start()
+    qs = s - len(pre) if pre else s
+    post = m.group("post")
+    qualifier = (PRE_QUALIFIERS[pre] if pre else INNER_QUALIFIERS[inner] if inner
+                 else POST_QUALIFIERS[post] if post else "exact")
+    verb = _ends_with(text, qs, _CHANGE_VERBS, 6)
+    if verb and _ends_with(text, qs, list(NOT_CHANGE_PREFIXES), 6):
+        verb = None
+    sign = CHANGE_VERBS[verb] if verb else 1
+    counter = None
+    if unit in ("%", "‰"):
+        out_unit, kind = "percent", "growth_rate" if verb else "share"
+        if unit == "‰":
+            value /= 10
+    elif unit in POINT_UNITS:
+        out_unit, kind = "percentage_point", "change"
+    elif unit == "元":
+        out_unit, kind = "yuan", "change" if verb else "level"
+    elif unit == "位" and verb:
+        out_unit, kind = "rank", "rank_change"
+    else:
+        out_unit, kind, counter = "count", "change" if verb else "level", unit
+    if verb and kind != "level" and kind != "share":
+        qs -= len(verb)
+    num2 = m.group("num2")
+    if num2:
+        high = parse_number(num2)
+        runit = m.group("runit")
+        if high is not None and (runit is None or unit == runit):
+            if unit == "‰":
+                high /= 10
+            return [
+                Candidate(qs, m.end(), s, value * sign, out_unit, counter, "lower_bound", kind, sign, "low"),
+                Candidate(qs, m.end(), s, high * sign, out_unit, counter, "upper_bound", kind, sign, "high"),
+            ]
+        return []
+    return [Candidate(qs, m.end(), s, value * sign, out_unit, counter, qualifier, kind, sign)]
+
+
+# --- context -----------------------------------------------------------------------------------
+
+
+def sentence_context(text: str, start: int, end: int, art: ArticleContext) -> Context:
+    target_at = None
+    target_period = None
+    for m in _TARGET_RE.finditer(text, start, end):
+        year = m.group("target_year")
+        if year and art.published and int(year) < art.published.year:
+            continue
+        target_at = m.start()
+        if year:
+            target_period = year
+        break
+    found_periods = []
+    for m in periods.PERIOD_RE.finditer(text, start, end):
+        found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
+                                                            target=target_at is not None)))
+    places = regions.find_places(text, start, end)
+    return Context(found_periods, places, target_at, target_period)
+
+
+def _strip_phrase(phrase: str, subject: str | None) -> str:
+    """The indicator noun phrase: drop leading time, place, subject and filler words and verbs at
+    both ends."""
+    changed = True
+    while changed and phrase:
+        changed = False
+        if phrase in PHRASE_VERBS:
+            return ""
+        m = _LEADING_PERIOD_RE.match(phrase)
+        if m and m.end():
+            phrase, changed = phrase[m.end():], True
+        for word in _PHRASE_PREFIXES:
+            if phrase.startswith(word):
+                phrase, changed = phrase[len(word):], True
+                break
+        places = regions.find_places(phrase, 0, min(len(phrase), 12))
+        if places and places[0][0] == 0:
+            m2 = regions.gazetteer().pattern.match(phrase)  # type: ignore[union-attr]
+            if m2:
+                phrase, changed = phrase[m2.end():], True
+        if subject and phrase.startswith(subject):
+            phrase, changed = phrase[len(subject):], True
+        for word in _PHRASE_VERBS:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word):], True
+                break
+    if phrase in PHRASE_VERBS:
+        return ""
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _PHRASE_VERBS:
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)], True
+                break
+    return phrase
+
+
+def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str]:
+    """(cut noun phrase, whole segment) written right after a number: `9044家科技型企业获...`."""
+    m = _SEGMENT_END_RE.search(text, pos, min(limit, pos + 30))
+    segment = _QUOTES_RE.sub("", text[pos:m.start() if m else min(limit, pos + 30)])
+    segment_after = segment[segment.rfind("的") + 1:]  # `具备...技术的海外团队`: the noun after 的
+    stop = _STOPS_RE.search(segment_after)
+    cut = segment_after[: stop.start()] if stop else segment_after
+    return cut, segment
+
+
+def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
+    for lo in (seg_start, clause_start):
+        raw = _QUOTES_RE.sub("", text[lo:pos])
+        raw = _LEADING_PERIOD_RE.sub("", raw).lstrip("，,")
+        for word in ("全省", "全市", "我省", "我市", "省", "市"):
+            if raw.startswith(word):
+                raw = raw[len(word):]
+                break
+        places = regions.find_places(raw, 0, min(len(raw), 12))
+        if places and places[0][0] == 0:
+            m2 = regions.gazetteer().pattern.match(raw)  # type: ignore[union-attr]
+            if m2:
+                raw = raw[m2.end():].lstrip("，,")
+        m = _SUBJECT_RE.match(raw)
+        if m is None:
+            continue
+        subject = m.group("subject")
+        after = raw[m.end():m.end() + 1]
+        if subject.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
+            continue
+        named = indicators.lookup(subject)
+        if named is not None and any(subject.endswith(a) for a in _aliases_of(named.code)):
+            continue  # `企业研发中心` is what is counted, not who counts
+        return subject
+    return None
+
+
+def _aliases_of(code: str) -> list[str]:
+    return [alias for alias, ind in indicators.dictionary().by_alias.items() if ind.code == code]
+
+
+def _segment_start(text: str, lo: int, pos: int) -> int:
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in _DELIMS) + 1)
+
+
+def _list_items(text: str, lo: int, pos: int) -> list[str]:
+    """Items written before `分别`, with the last item's suffix shared (`电子信息、先进能源材料产业`)."""
+    seg = _QUOTES_RE.sub("", text[max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1):pos])
+    seg = _LEADING_PERIOD_RE.sub("", seg)
+    items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    for suffix in LIST_SUFFIXES:
+        if last.endswith(suffix):
+            items = [item if item.endswith(suffix) else item + suffix for item in items]
+            break
+    return items
+
+
+def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[Found]:
+    """All figures of one sentence with their context."""
+    cands = candidates(text, start, end)
+    if not cands:
+        return []
+    ctx = sentence_context(text, start, end, art)
+    out: list[Found] = []
+    prev_code: str | None = None
+    prev_name: str | None = None
+    prev_end = start
+    prev_kind = ""
+    groups = _respectively_groups(text, start, end, cands)
+    for index, cand in enumerate(cands):
+        group = groups.get(index)
+        kind = cand.kind
+        value = cand.value
+        subject = None
+        if group is not None:
+            first, item = group
+            lead = cands[first]
+            if index != first and kind == lead.kind.replace("growth_rate", "share"):
+                kind = lead.kind
+                value = abs(value) * lead.sign
+            subject = item
+        clause_start = max(text.rfind(ch, start, cand.start) for ch in _CLAUSE_DELIMS) + 1
+        clause_start = max(clause_start, start)
+        seg_start = max(_segment_start(text, start, cand.start), prev_end if prev_end > start else start)
+        if subject is None:
+            subject = _subject(text, clause_start, seg_start, cand.start)
+        # indicator
+        raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
+        name = _strip_phrase(raw, subject)
+        indicator = indicators.lookup(raw)
+        nxt = text[cand.end] if cand.end < end else ""
+        number_first = _is_cjk(nxt) or nxt in "“\""
+        if number_first and cand.kind not in ("rank", "rank_change"):
+            cut, segment = _following_phrase(text, cand.end, end)
+            post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
+            if cut or post_indicator:
+                raw = cut or segment
+                indicator = post_indicator
+                name = post_indicator.name if post_indicator and not cut else (cut or name)
+            elif segment:
+                name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
+        code = None
+        inherit = prev_name is not None and (
+            (cand.kind in ("rank", "rank_change") and indicator is None)
+            or name in GENERIC_PHRASES
+            or (not name and indicator is None and cand.kind != prev_kind))
+        if inherit:
+            name = (prev_name or "").removeprefix("新增")
+            indicator = indicators.lookup(name)
+            if indicator is None and not (prev_name or "").startswith(FLOW_PREFIXES):
+                code = prev_code
+        elif not name and indicator is None:
+            name = _strip_phrase(_QUOTES_RE.sub("", text[_segment_start(text, start, seg_start - 1):seg_start]),
+                                 subject)
+            indicator = indicators.lookup(name)
+        if indicator is not None:
+            flow = any(word in raw for word in FLOW_PREFIXES) or name.startswith(FLOW_PREFIXES)
+            if flow and not indicator.name.startswith(FLOW_PREFIXES):
+                indicator = None
+            else:
+                code, name = indicator.code, indicator.name
+        if group is not None and code is None:
+            name = subject or name
+        # period
+        period, period_source = _period(ctx, cand, art)
+        if ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank":
+            kind = "target"
+        # region
+        region_code = art.region_code
+        for pos, marker in reversed(ctx.places):
+            if pos < cand.start:
+                region_code = regions.resolve(marker, art.region_code)
+                break
+        out.append(Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
+                         region_code, subject, period, period_source, code, name or None))
+        prev_code, prev_name, prev_end, prev_kind = code, name or prev_name, cand.end, cand.kind
+    return out
+
+
+def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | None, str]:
+    if ctx.target_at is not None and ctx.target_at < cand.start:
+        if ctx.target_period:
+            return ctx.target_period, "target"
+        resolved = [p for _, p in ctx.periods if p and "-" not in p]
+        if resolved:
+            return resolved[-1], "target"
+        if art.published:
+            return str(art.published.year), "target"
+    before = [p for pos, p in ctx.periods if pos < cand.start and p]
+    if before:
+        return before[-1], "explicit"
+    after = [p for pos, p in ctx.periods if pos >= cand.start and p]
+    if after:
+        return after[0], "explicit"
+    return art.default_period, "article"
+
+
+def _respectively_groups(text: str, start: int, end: int, cands: list[Candidate]) -> dict[int, tuple[int, str | None]]:
+    """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item)."""
+    groups: dict[int, tuple[int, str | None]] = {}
+    pos = text.find("分别", start, end)
+    while pos != -1:
+        stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
+        members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
+        if members:
+            items = _list_items(text, start, pos)
+            for n, i in enumerate(members):
+                item = items[n] if len(items) == len(members) else None
+                groups[i] = (members[0], item)
+        pos = text.find("分别", stop, end)
+    return groups

@@ -1,0 +1,55 @@
+"""Indicator dictionary (dbt seed `indicators.csv`): the longest alias found in a noun phrase names
+the indicator. Aliases are normalised like the text, so Traditional variants match too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import compact
+from .seeds import read_seed
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    value_kind: str
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    by_alias: dict[str, Indicator]
+    pattern: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    by_alias: dict[str, Indicator] = {}
+    for row in read_seed("indicators"):
+        indicator = Indicator(row["indicator_code"], row["indicator_name"], row["unit"], row["value_kind"])
+        for alias in [row["indicator_name"], *row["aliases"].split("|")]:
+            alias = compact(alias)
+            if alias:
+                by_alias.setdefault(alias, indicator)
+    if not by_alias:
+        return Dictionary(by_alias, None)
+    names = sorted(by_alias, key=len, reverse=True)
+    return Dictionary(by_alias, re.compile("|".join(map(re.escape, names))))
+
+
+def lookup(phrase: str) -> Indicator | None:
+    """The indicator named last in `phrase` (already normalised), the longest alias on ties: in
+    `新型研发机构转化科技成果89项` the figure counts 科技成果, the noun right before it."""
+    dic = dictionary()
+    if dic.pattern is None or not phrase:
+        return None
+    best: tuple[int, int] = (-1, 0)
+    best_alias = ""
+    for match in dic.pattern.finditer(phrase):  # leftmost-longest, non-overlapping: enough here
+        rank = (match.end(), len(match.group()))
+        if rank > best:
+            best, best_alias = rank, match.group()
+    return dic.by_alias[best_alias] if best_alias else None

@@ -1,0 +1,158 @@
+"""Page structure: paragraphs (one per non-empty line), their kind (title, byline, heading, caption,
+body), articles (a title block followed by a byline starts one), sentences, and passages the
+layout repeats (exact or cut-short copies of an earlier paragraph).
+
+Everything runs on the normalised text, whose offsets equal the original's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAMES
+
+LINE_RE = re.compile(r"[^\n]+")
+SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
+_EDGE_SPACE = " \t"
+_SPACE_RE = re.compile(r"\s+")
+_CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_TERMINAL = "。！？!?；;…”"
+MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    kind: str = "body"
+    article: int = 0
+    repeat_of: int | None = None
+
+
+def _is_name_token(token: str) -> bool:
+    if not 2 <= len(token) <= 4:
+        return False
+    if token[:2] in COMPOUND_SURNAMES:
+        return len(token) >= 3
+    return token[0] in COMMON_SURNAMES and len(token) <= 3
+
+
+def is_byline(line: str) -> bool:
+    """`雷蕾 王铭俊`, `长沙晚报全媒体记者 徐运源`: names, optionally after a reporter's role."""
+    if len(line) > 40 or any(ch in line for ch in "，。：！？；“”【】"):
+        return False
+    body = line
+    for role in BYLINE_ROLES:
+        pos = body.rfind(role)
+        if pos != -1:
+            body = body[pos + len(role):]
+            break
+    else:
+        if " " not in line.strip():
+            return False
+    tokens = body.split()
+    return bool(tokens) and all(_is_name_token(tok) for tok in tokens)
+
+
+def is_caption(line: str) -> bool:
+    return line.startswith(CAPTION_MARKS) or bool(_CAPTION_END_RE.search(line)) or (
+        line[:1] in "(（" and line[-1:] in ")）" and "图" in line)
+
+
+def classify(line: str) -> str:
+    if is_caption(line):
+        return "caption"
+    if is_byline(line):
+        return "byline"
+    if line.startswith(("【", "★", "——", "—")) or (len(line) <= 40 and line[-1] not in _TERMINAL):
+        return "heading"
+    return "body"
+
+
+def split_blocks(norm: str) -> list[Block]:
+    """Paragraph blocks with leading/trailing spaces trimmed, classified."""
+    blocks = []
+    for match in LINE_RE.finditer(norm):
+        start, end = match.span()
+        line = match.group()
+        stripped = line.strip(_EDGE_SPACE)
+        if not stripped:
+            continue
+        start += len(line) - len(line.lstrip(_EDGE_SPACE))
+        end -= len(line) - len(line.rstrip(_EDGE_SPACE))
+        blocks.append(Block(start, end, classify(norm[start:end])))
+    return blocks
+
+
+def assign_articles(blocks: list[Block]) -> list[tuple[int, int | None, list[int]]]:
+    """Split into articles: each byline with the title block right above it (headings and captions,
+    at most four paragraphs) starts a new article. Returns (first block, byline block, title blocks)."""
+    bylines = [i for i, b in enumerate(blocks) if b.kind == "byline"]
+    starts: list[tuple[int, int | None, list[int]]] = []
+    floor = 0
+    for i in bylines:
+        j = i
+        while j - 1 >= floor and i - (j - 1) <= 4 and blocks[j - 1].kind in ("heading", "caption"):
+            j -= 1
+        if starts and j <= starts[-1][0]:
+            continue  # a second byline under the same title (photographer, editor)
+        titles = [k for k in range(j, i) if blocks[k].kind == "heading"]
+        starts.append((j, i, titles))
+        floor = i + 1
+    if not starts or starts[0][0] > 0:
+        first_titles = [0] if blocks and blocks[0].kind == "heading" and not starts else []
+        starts.insert(0, (0, None, first_titles))
+    for number, (first, _byline, titles) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(blocks)
+        for k in range(first, end):
+            blocks[k].article = number
+        for k in titles:
+            blocks[k].kind = "title"
+    return starts
+
+
+def mark_repeats(norm: str, blocks: list[Block]) -> None:
+    """A paragraph equal to, or contained in, an earlier one repeats it (layout duplicates and their
+    cut-short copies). Short ones (headings like 【镜头】) count only inside a repeated run."""
+    keys = [_SPACE_RE.sub("", norm[b.start:b.end]) for b in blocks]
+    seen: dict[str, int] = {}
+    originals: list[str] = []  # long paragraphs that repeat nothing, in order
+    owners: list[int] = []
+    offsets: list[int] = []
+    length = 0
+    for i, key in enumerate(keys):
+        if len(key) >= MIN_REPEAT:
+            if key in seen:
+                blocks[i].repeat_of = seen[key]
+            elif originals:
+                pos = "\n".join(originals).find(key)
+                if pos != -1:
+                    blocks[i].repeat_of = owners[bisect.bisect_right(offsets, pos) - 1]
+            if blocks[i].repeat_of is None:
+                originals.append(key)
+                owners.append(i)
+                offsets.append(length)
+                length += len(key) + 1
+        seen.setdefault(key, i)
+    changed = True
+    while changed:  # short paragraphs inside a repeated run
+        changed = False
+        for i, key in enumerate(keys):
+            if blocks[i].repeat_of is not None or len(key) >= MIN_REPEAT or seen.get(key, i) == i:
+                continue
+            if any(blocks[j].repeat_of is not None for j in (i - 1, i + 1) if 0 <= j < len(blocks)):
+                blocks[i].repeat_of = seen[key]
+                changed = True
+
+
+def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside a paragraph; a sentence ends after 。！？ and any closing quote."""
+    spans = []
+    for match in SENTENCE_RE.finditer(norm, start, end):
+        s, e = match.span()
+        if e > s:
+            spans.append((s, e))
+    return spans

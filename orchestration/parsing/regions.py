@@ -1,0 +1,123 @@
+"""Places: GB/T 2260 provinces and prefecture-level cities from the regions seed, found in text by
+full name, short name (`长沙`) or abbreviation after a preposition (`在湘`), plus the words that
+stand for the article's own region (`全省`, `全市`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import compact
+from .rules import (
+    ABBREVIATION_BLOCKERS,
+    ABBREVIATION_PREPOSITIONS,
+    AMBIGUOUS_SHORT_NAMES,
+    CITY_WIDE,
+    ORG_AFTER_PLACE,
+    PROVINCE_WIDE,
+)
+from .seeds import read_seed
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short_name: str
+    level: str  # 'province' or 'prefecture'
+    parent_code: str | None
+
+
+PROVINCE = "\x01province"  # markers returned for 全省 / 全市
+CITY = "\x01city"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_code: dict[str, Region]
+    by_name: dict[str, str]  # any written form -> code, or a PROVINCE/CITY marker
+    pattern: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_code: dict[str, Region] = {}
+    by_name: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
+    for row in read_seed("regions"):
+        level = row.get("level", "")
+        if level not in ("province", "prefecture"):
+            continue  # the country is not a region a figure belongs to
+        region = Region(row["region_code"], compact(row["region_name"]), compact(row["short_name"]),
+                        level, row.get("parent_code") or None)
+        by_code[region.code] = region
+        by_name.setdefault(region.name, region.code)
+        if region.short_name and region.short_name not in AMBIGUOUS_SHORT_NAMES:
+            # provinces come first in the seed, so 吉林 / 海南 stay provinces
+            by_name.setdefault(region.short_name, region.code)
+        if row.get("abbreviation"):
+            abbreviations[compact(row["abbreviation"])] = region.code
+    for word in PROVINCE_WIDE:
+        by_name[word] = PROVINCE
+    for word in CITY_WIDE:
+        by_name[word] = CITY
+    if not by_code:
+        return Gazetteer(by_code, by_name, None)
+    names = sorted(by_name, key=len, reverse=True)
+    org = "|".join(map(re.escape, ORG_AFTER_PLACE))
+    abbr = "".join(abbreviations)
+    pattern = re.compile(
+        rf"(?P<name>{'|'.join(map(re.escape, names))})(?!{org})"
+        rf"|(?<=[{ABBREVIATION_PREPOSITIONS}])(?P<abbr>[{abbr}])(?![{ABBREVIATION_BLOCKERS}])"
+    )
+    for char, code in abbreviations.items():
+        by_name["\x02" + char] = code
+    return Gazetteer(by_code, by_name, pattern)
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(position, code or PROVINCE/CITY marker) for every place word in text[start:end]."""
+    gaz = gazetteer()
+    if gaz.pattern is None:
+        return []
+    found = []
+    for match in gaz.pattern.finditer(text, start, len(text) if end is None else end):
+        name = match.group("name")
+        key = name if name is not None else "\x02" + match.group("abbr")
+        found.append((match.start(), gaz.by_name[key]))
+    return found
+
+
+def region(code: str | None) -> Region | None:
+    return gazetteer().by_code.get(code) if code else None
+
+
+def resolve(marker: str, article_code: str | None) -> str | None:
+    """A place code, or 全省 / 全市 resolved against the article's own region."""
+    if marker == PROVINCE:
+        home = region(article_code)
+        if home is None:
+            return None
+        return home.code if home.level == "province" else home.parent_code
+    if marker == CITY:
+        home = region(article_code)
+        return home.code if home is not None and home.level == "prefecture" else article_code
+    return marker
+
+
+def primary_region(text: str, start: int, end: int, title: str = "") -> tuple[str | None, int]:
+    """The most mentioned place of a text span (title mentions weigh triple) and its count."""
+    counts: Counter[str] = Counter()
+    for _, code in find_places(text, start, end):
+        if not code.startswith("\x01"):
+            counts[code] += 1
+    for _, code in find_places(title):
+        if not code.startswith("\x01"):
+            counts[code] += 2
+    if not counts:
+        return None, 0
+    code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
+    return code, count

@@ -1,0 +1,156 @@
+"""Extraction vocabulary: every word list and unit multiplier the parser uses, in one place.
+
+Kept as data so that adding a qualifier word, a counter or an idiom is a one-line change here and
+never a new branch in the code. Indicator names and regions live in the dbt seeds instead.
+"""
+
+from __future__ import annotations
+
+# --- numbers -----------------------------------------------------------------------------------
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+# Multipliers written after Arabic digits (`1.25万`, `5300亿`, `3千万`), longest first.
+ARABIC_MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6,
+                      "十万": 1e5, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+# --- units -------------------------------------------------------------------------------------
+PERCENT_SIGNS = ("%", "‰")
+POINT_UNITS = ("个百分点", "百分点")
+MONEY_UNITS = {"元": 1.0}  # multipliers are part of the number (`亿元` = `亿` + `元`)
+# Measure words that make a number a count, as written (longest first in the regex).
+COUNTERS = (
+    "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
+    "部", "场", "份", "支", "条", "户", "座", "台", "套", "件", "款", "种", "例", "只", "株",
+    "艘", "架", "辆", "处", "门", "本", "册", "首", "次", "单", "笔", "亩", "吨", "万吨", "批",
+)
+# A unit followed by one of these names a category, not a quantity (`千万元级成果`, `2类证`).
+CATEGORY_SUFFIXES = ("级", "类", "型", "号", "期", "届")
+
+# --- qualifiers (CONVENTIONS.md) ---------------------------------------------------------------
+PRE_QUALIFIERS = {
+    "突破": "lower_bound", "超过": "lower_bound", "超出": "lower_bound", "超": "lower_bound",
+    "逾": "lower_bound", "多于": "lower_bound", "高于": "lower_bound", "大于": "lower_bound",
+    "近": "approx", "接近": "approx", "将近": "approx", "约": "approx", "大约": "approx",
+    "不足": "upper_bound", "不到": "upper_bound", "低于": "upper_bound", "少于": "upper_bound",
+    "小于": "upper_bound", "至少": "lower_bound", "最少": "lower_bound", "最多": "upper_bound",
+}
+# Between the number and its unit (`130余项`, `200多支`).
+INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
+POST_QUALIFIERS = {
+    "以上": "lower_bound", "之多": "lower_bound", "余": "lower_bound", "多": "lower_bound",
+    "左右": "approx", "上下": "approx", "以下": "upper_bound", "以内": "upper_bound",
+}
+
+# --- kinds -------------------------------------------------------------------------------------
+# Verbs that, directly before a number, make it a change (sign +1 or -1). `新增` is a level.
+CHANGE_VERBS = {
+    "同比增长": 1, "同比增加": 1, "同比提高": 1, "同比上升": 1, "同比下降": -1, "同比减少": -1,
+    "增长": 1, "增加": 1, "上升": 1, "提高": 1, "提升": 1, "上涨": 1, "增速为": 1, "增速达": 1,
+    "增速": 1, "增幅为": 1, "增幅达": 1, "增幅": 1, "增长了": 1, "增加了": 1, "提高了": 1,
+    "提升了": 1, "跃升": 1, "前进": 1, "多": 1, "增": 1,
+    "下降": -1, "减少": -1, "回落": -1, "降低": -1, "下滑": -1, "下跌": -1, "减": -1, "少": -1,
+    "后退": -1, "下降了": -1, "减少了": -1, "降低了": -1, "回落了": -1,
+}
+# Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
+NOT_CHANGE_PREFIXES = ("新增", "净增", "年均增", "累计增")
+# Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
+RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国",
+                "全球", "全省", "全市", "世界", "中部", "西部", "东部")
+# After `第N` a rank ends; anything else (`第34个`, `第一副主席`) makes it a name.
+RANK_ENDINGS = ("位", "名")
+# Shares: percent figures not preceded by a change verb are shares (强度, 占比, 率, ...).
+
+# Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
+# 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target.
+TARGET_TRIGGER_PATTERN = r"力争|目标|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+
+# --- not figures -------------------------------------------------------------------------------
+# A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
+CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
+# Small Chinese numerals (< 10) count only directly after one of these (`新增两家`).
+SMALL_CN_VERBS = ("达", "达到", "为", "共", "共有", "累计", "新增", "获批", "获", "引进", "建成",
+                  "认定", "增至", "有")
+# Five-year plans: 十四五 -> 2021-2025.
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                   "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+
+# --- context words -----------------------------------------------------------------------------
+PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
+CITY_WIDE = ("全市", "我市", "本市", "市内")
+# `在湘` -> 湖南: prepositions that turn a province abbreviation into a place.
+ABBREVIATION_PREPOSITIONS = "在来入赴驻留返援"
+# An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...).
+ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳"
+# Short names that are also common words or names: only their full name counts.
+AMBIGUOUS_SHORT_NAMES = frozenset((
+    "保定", "朝阳", "大同", "大庆", "日照", "白银", "阿里", "来宾", "安康", "中山", "黄山", "白山",
+    "兴安", "开封", "定西", "山南", "文山", "红河", "大理", "玉树", "普洱", "和田", "长治", "泰安",
+    "海东", "海北", "海西", "通化", "吉安", "三明", "新余", "南平", "金昌", "昌吉", "伊春", "鸡西",
+    "北海", "承德", "安顺", "延边", "迪庆", "怒江", "德宏", "阿坝", "海南", "吉林",
+))
+# A place name directly followed by one of these names an organisation (湖南大学).
+ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
+                   "卫视", "路", "大道", "街")
+# Subjects: an organisation or programme at the start of a clause ends with one of these.
+SUBJECT_SUFFIXES = (
+    "实验室", "研究院", "研究所", "研究中心", "创新中心", "工程中心", "医学中心", "中心", "医院",
+    "大学", "学院", "有限公司", "公司", "集团", "攻关项目", "项目", "工程", "计划", "科学城",
+    "园区", "产业园", "高新区", "新区", "开发区", "基地", "资源库", "体系", "银行", "联盟",
+    "小镇", "科创谷", "创新谷",
+)
+# Generic words that cannot start a subject (they describe the region itself).
+SUBJECT_BLOCKERS = ("企业", "高校", "全省", "全市", "各类", "各级", "省级", "市级", "国家级",
+                    "重点", "新型", "出台", "实施", "建设", "推动", "开展", "加快", "积极", "备案",
+                    "通过", "围绕", "聚焦", "依托", "其中", "目前", "同时", "作为", "成功", "获批",
+                    "累计", "新增", "共", "已")
+# Region/time prefixes stripped from the start of a noun phrase.
+PHRASE_PREFIXES = ("全国", "全球", "世界", "截至", "截止", "其中", "目前", "同时", "此外", "累计",
+                   "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "共", "已",
+                   "仅", "就", "还",
+                   "年度", "年底", "年末", "上半年", "下半年", "一季度", "前三季度")
+# Verbs stripped from the end (and start) of a noun phrase.
+PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "减少", "提升至", "提高至", "提升",
+                "提高", "达到", "达", "突破", "超过", "超", "逾", "近", "约", "为", "是", "有",
+                "实现", "完成", "累计", "获得", "获批", "获", "发放", "兑现", "拥有", "共", "居",
+                "跃居", "稳居", "位居", "位列", "列", "排名", "占比", "占", "增至", "升至", "回落",
+                "引进", "柔性引进", "就", "已", "还", "再", "了", "在", "中", "上", "稳",
+                "跃", "首次", "分别", "力争", "实施", "取得", "成功研发", "研发", "产出", "吸引",
+                "汇聚了", "汇聚", "集聚", "启动实施", "启动", "签约", "落地", "建立", "培训",
+                "承办", "培养", "主编或副主编", "主编", "完成", "深入", "开展", "转化孵化",
+                "新引进", "引进", "备案", "新建及重组", "当选", "入库数量", "数量")
+# Phrase that only says "the total of the above": inherit the previous figure's indicator.
+GENERIC_PHRASES = ("总数", "总量", "数量", "规模", "总额", "总计", "合计", "总规模", "人数")
+# A noun phrase written after the number ends at one of these verbs (`9044家科技型企业获...`).
+FOLLOWING_PHRASE_STOPS = ("获得", "获", "发放", "启动", "相继", "落成", "签约", "落地", "投入",
+                          "聚力", "推进", "实现", "完成", "参与", "进入", "入驻", "建立", "开展",
+                          "在此", "在", "已", "正", "将", "成功", "当选", "与", "和", "及", "等",
+                          "领跑", "为", "是", "兑现", "享受", "得到", "通过", "申报", "参加",
+                          "提供", "带动", "吸纳", "覆盖", "建成", "入选", "获评", "筑起", "矗立",
+                          "撒向", "进入", "正在", "此")
+# Noun prefixes that make a figure a flow (new items), unlike the stock an alias names.
+FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新设", "新登记", "新引进", "新当选",
+                 "新获批")
+# A list written before `分别` shares its last item's suffix (`电子信息、先进能源材料产业`).
+LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
+                 "项目")
+
+# --- layout ------------------------------------------------------------------------------------
+# Common surnames: a short line of space-separated names starting with these is a byline.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
+    "严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁"
+    "尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时"
+    "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
+    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮"
+    "粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬"
+    "来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎"
+    "勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+                     "宇文", "司徒", "令狐", "夏侯", "端木")
+BYLINE_ROLES = ("记者", "通讯员", "特约撰稿人", "撰稿", "编辑", "责编", "文/", "文／", "图/", "本报")
+CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
+                 "（本文图片", "资料图片", "摄影")
