@@ -1,0 +1,188 @@
+-- A region x indicator x year panel: one row per (region_code, indicator_key, period) among
+-- single-year periods, holding the best figure of the cell and why it was chosen.
+--
+-- A cell holds one measure, the indicator's headline one, so that the figures competing for it
+-- are comparable: the unit and value_kind the indicators seed gives the indicator (研发经费投入 in
+-- yuan as a level, 研发投入强度 in percent as a share); for an indicator not in the seed, a level in
+-- the unit its levels are most often stated in. Growth rates, changes and targets of the same
+-- indicator are other measures and stay in fct_figures. Only whole-region figures (subject NULL)
+-- of a known region compete: a laboratory's count is not the city's.
+--
+-- The best figure: exact over approx over bounds (a bound says less), then more distinct sources
+-- (a figure several articles agree on), then the latest publication (later reports revise
+-- earlier ones), then the smallest figure_id so that reruns pick the same row.
+
+with
+
+figures as (
+
+    select * from {{ ref('fct_figures') }}
+
+),
+
+indicators as (
+
+    select * from {{ ref('dim_indicator') }}
+    where is_in_seed
+
+),
+
+conflicts as (
+
+    select * from {{ ref('dq_conflicts') }}
+    where status = 'open'
+
+),
+
+-- figures that can fill a cell: whole-region, known region, one calendar year
+cell_figures as (
+
+    select
+        figures.*,
+        indicators.unit as seed_unit,
+        indicators.value_kind as seed_value_kind
+
+    from figures
+    left join indicators on figures.indicator_code = indicators.indicator_code
+    where figures.region_code is not null
+        and figures.subject is null
+        and figures.indicator_key is not null
+        and figures.period_start is not null
+        and figures.period_start = figures.period_end
+
+),
+
+-- the unit an uncoded indicator's levels are most often stated in (ties: alphabetical)
+uncoded_units as (
+
+    select
+        indicator_key,
+        first(unit order by n desc, unit) as unit
+
+    from (
+        select indicator_key, unit, count(*) as n
+        from cell_figures
+        where indicator_code is null and value_kind = 'level'
+        group by indicator_key, unit
+    )
+    group by indicator_key
+
+),
+
+candidates as (
+
+    select
+        cell_figures.*,
+        case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank
+
+    from cell_figures
+    left join uncoded_units using (indicator_key)
+    where
+        (
+            cell_figures.indicator_code is not null
+            and cell_figures.unit = cell_figures.seed_unit
+            and cell_figures.value_kind = cell_figures.seed_value_kind
+        )
+        or (
+            cell_figures.indicator_code is null
+            and cell_figures.value_kind = 'level'
+            and cell_figures.unit = uncoded_units.unit
+        )
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over cell_order as preference,
+        count(*) over cell as candidate_count
+
+    from candidates
+    window
+        cell as (partition by region_code, indicator_key, period),
+        cell_order as (
+            partition by region_code, indicator_key, period
+            order by qualifier_rank, source_count desc, last_published_on desc nulls last, figure_id
+        )
+
+),
+
+chosen as (
+
+    select * from ranked where preference = 1
+
+),
+
+runners_up as (
+
+    select * from ranked where preference = 2
+
+),
+
+with_reason as (
+
+    select
+        chosen.*,
+        runners_up.figure_id as runner_up_figure_id,
+        runners_up.value as runner_up_value,
+        runners_up.qualifier as runner_up_qualifier,
+        case
+            when runners_up.figure_id is null
+                then 'only candidate'
+            when chosen.qualifier_rank < runners_up.qualifier_rank
+                then chosen.qualifier || ' over ' || runners_up.qualifier
+            when chosen.source_count > runners_up.source_count
+                then 'more sources (' || chosen.source_count || ' vs ' || runners_up.source_count || ')'
+            when chosen.last_published_on is not null
+                and (runners_up.last_published_on is null or chosen.last_published_on > runners_up.last_published_on)
+                then 'later publication (' || cast(chosen.last_published_on as varchar)
+                    || ' vs ' || coalesce(cast(runners_up.last_published_on as varchar), 'unknown') || ')'
+            else 'tie: smallest figure_id'
+        end as chosen_because
+
+    from chosen
+    left join runners_up
+        on chosen.region_code = runners_up.region_code
+        and chosen.indicator_key = runners_up.indicator_key
+        and chosen.period = runners_up.period
+
+),
+
+final as (
+
+    select
+        with_reason.region_code,
+        with_reason.region_name,
+        with_reason.region_level,
+        with_reason.indicator_key,
+        with_reason.indicator_code,
+        with_reason.indicator_name,
+        with_reason.period,
+        cast(with_reason.period_start as integer) as year,
+        with_reason.value_kind,
+        with_reason.unit,
+        with_reason.counter,
+        with_reason.figure_id,
+        with_reason.value,
+        with_reason.qualifier,
+        with_reason.quote,
+        with_reason.source_file,
+        with_reason.source_count,
+        with_reason.mention_count,
+        with_reason.last_published_on,
+        cast(with_reason.candidate_count as integer) as candidates,
+        with_reason.chosen_because,
+        with_reason.runner_up_figure_id,
+        with_reason.runner_up_value,
+        with_reason.runner_up_qualifier,
+        exists (
+            select 1 from conflicts
+            where with_reason.figure_id in (conflicts.figure_id_a, conflicts.figure_id_b)
+        ) as has_open_conflict
+
+    from with_reason
+
+)
+
+select * from final
