@@ -127,19 +127,17 @@ with_reason as (
         runners_up.figure_id as runner_up_figure_id,
         runners_up.value as runner_up_value,
         runners_up.qualifier as runner_up_qualifier,
+        runners_up.source_count as runner_up_source_count,
+        runners_up.last_published_on as runner_up_published_on,
         case
-            when runners_up.figure_id is null
-                then 'only candidate'
-            when chosen.qualifier_rank < runners_up.qualifier_rank
-                then chosen.qualifier || ' over ' || runners_up.qualifier
-            when chosen.source_count > runners_up.source_count
-                then 'more sources (' || chosen.source_count || ' vs ' || runners_up.source_count || ')'
+            when runners_up.figure_id is null then 'only_candidate'
+            when chosen.qualifier_rank < runners_up.qualifier_rank then 'qualifier'
+            when chosen.source_count > runners_up.source_count then 'sources'
             when chosen.last_published_on is not null
                 and (runners_up.last_published_on is null or chosen.last_published_on > runners_up.last_published_on)
-                then 'later publication (' || cast(chosen.last_published_on as varchar)
-                    || ' vs ' || coalesce(cast(runners_up.last_published_on as varchar), 'unknown') || ')'
-            else 'tie: smallest figure_id'
-        end as chosen_because
+                then 'publication'
+            else 'figure_id'
+        end as chosen_rule
 
     from chosen
     left join runners_up
@@ -172,7 +170,17 @@ final as (
         with_reason.mention_count,
         with_reason.last_published_on,
         cast(with_reason.candidate_count as integer) as candidates,
-        with_reason.chosen_because,
+        with_reason.chosen_rule,
+        case with_reason.chosen_rule
+            when 'only_candidate' then 'only candidate'
+            when 'qualifier' then with_reason.qualifier || ' over ' || with_reason.runner_up_qualifier
+            when 'sources' then 'more sources ('
+                || with_reason.source_count || ' vs ' || with_reason.runner_up_source_count || ')'
+            when 'publication' then 'later publication ('
+                || cast(with_reason.last_published_on as varchar) || ' vs '
+                || coalesce(cast(with_reason.runner_up_published_on as varchar), 'unknown') || ')'
+            else 'tie on qualifier, sources and publication: smallest figure_id'
+        end as chosen_because,
         with_reason.runner_up_figure_id,
         with_reason.runner_up_value,
         with_reason.runner_up_qualifier,
