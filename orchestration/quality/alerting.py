@@ -51,8 +51,13 @@ def _row_message(table: str, row: dict[str, Any]) -> str:
             f"vs {_fmt(g('value_b'))} {_fmt(g('qualifier_b'))} «{_fmt(g('quote_b'))}» in {_fmt(g('source_file_b'))}"
         )
     if table == "dq_hierarchy":
-        fields = ", ".join(f"{k}={_fmt(v)}" for k, v in row.items() if not k.endswith("_id"))
-        return f"a city's additive figure exceeds its province's: {fields}"
+        return (
+            f"{_fmt(g('child_region_name'))}'s {_fmt(g('indicator_name') or g('indicator_code'))} {_fmt(g('period'))} "
+            f"is above its province's, though sub-regions add up to the province: "
+            f"{_fmt(g('child_value'))} «{_fmt(g('child_quote'))}» in {_fmt(g('child_source_file'))} > "
+            f"{_fmt(g('parent_region_name'))} {_fmt(g('parent_value'))} «{_fmt(g('parent_quote'))}» "
+            f"in {_fmt(g('parent_source_file'))}"
+        )
     fields = ", ".join(f"{k}={_fmt(v)}" for k, v in row.items() if k in (
         "reason", "quote", "value", "unit", "value_kind", "region_name", "period", "source_file"))
     return f"impossible value rejected from the mart: {fields}"
