@@ -6,6 +6,7 @@ records (see model.py). No I/O besides reading the dbt seed dictionaries once pe
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from . import layout, periods, regions
@@ -23,6 +24,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     blocks = layout.split_blocks(norm)
     starts = layout.assign_articles(blocks)
     layout.mark_repeats(norm, blocks)
+    layout.mark_continuations(norm, blocks)
 
     if published_on is not None:
         published, published_source = published_on, "metadata"
@@ -56,27 +58,39 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     sentences: list[Sentence] = []
     mentions: list[FigureMention] = []
     for p_index, block in enumerate(blocks):
-        repeated = block.repeat_of is not None
         paragraphs.append(Paragraph(
             index=p_index, article_index=block.article, char_start=block.start, char_end=block.end,
-            text=text[block.start:block.end], kind=block.kind, is_repeated=repeated,
-            repeat_of=block.repeat_of,
+            text=text[block.start:block.end], kind=block.kind, is_repeated=block.repeat_of is not None,
+            repeat_of=block.repeat_of, continues=block.continues,
         ))
-        art = contexts[block.article]
-        for s_index, (s_start, s_end) in enumerate(layout.sentences(norm, block.start, block.end)):
+    starts = [block.start for block in blocks]
+    sentence_counts = [0] * len(blocks)
+    first = 0
+    while first < len(blocks):  # a run of blocks joined by layout cuts reads as one text
+        last = first
+        while last + 1 < len(blocks) and blocks[last + 1].continues:
+            last += 1
+        for s_start, s_end in layout.sentences(norm, blocks[first].start, blocks[last].end):
+            p_index = bisect.bisect_right(starts, s_start, first, last + 1) - 1
+            block = blocks[p_index]
+            s_index = sentence_counts[p_index]
+            sentence_counts[p_index] += 1
             sentence_text = text[s_start:s_end]
             sentences.append(Sentence(p_index, s_index, s_start, s_end, sentence_text))
             if block.kind == "byline":
                 continue
-            for found in read_sentence(norm, s_start, s_end, art):
+            for found in read_sentence(norm, s_start, s_end, contexts[block.article]):
+                m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 home = regions.region(found.region_code)
                 mentions.append(FigureMention(
-                    article_index=block.article, paragraph_index=p_index, sentence_index=s_index,
+                    article_index=block.article, paragraph_index=m_index, sentence_index=s_index,
                     char_start=found.start, char_end=found.end, quote=text[found.start:found.end],
                     sentence=sentence_text, value=found.value, unit=found.unit, counter=found.counter,
                     qualifier=found.qualifier, value_kind=found.kind, region_code=found.region_code,
                     region_name=home.name if home else None, subject=found.subject, period=found.period,
                     period_source=found.period_source, indicator_code=found.indicator_code,
-                    indicator_name=found.indicator_name, is_repeated_passage=repeated,
+                    indicator_name=found.indicator_name,
+                    is_repeated_passage=blocks[m_index].repeat_of is not None,
                 ))
+        first = last + 1
     return ParsedDocument(articles, paragraphs, sentences, mentions)

@@ -115,6 +115,7 @@ class Found:
     period_source: str
     indicator_code: str | None
     indicator_name: str | None
+    base_kind: str = ""  # the kind before a target sentence made it `target`
 
 
 @dataclass
@@ -319,34 +320,31 @@ def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str]:
 
 
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
+    """An organisation or programme named at the start of the figure's segment, else of its clause:
+    `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
     for lo in (seg_start, clause_start):
-        raw = _QUOTES_RE.sub("", text[lo:pos])
-        raw = _LEADING_PERIOD_RE.sub("", raw).lstrip("，,")
+        raw = _LEADING_PERIOD_RE.sub("", _QUOTES_RE.sub("", text[lo:pos])).lstrip("，,")
         for word in ("全省", "全市", "我省", "我市", "省", "市"):
             if raw.startswith(word):
                 raw = raw[len(word):]
                 break
-        places = regions.find_places(raw, 0, min(len(raw), 12))
-        if places and places[0][0] == 0:
-            m2 = regions.gazetteer().pattern.match(raw)  # type: ignore[union-attr]
-            if m2:
-                raw = raw[m2.end():].lstrip("，,")
-        m = _SUBJECT_RE.match(raw)
-        if m is None:
-            continue
-        subject = m.group("subject")
-        after = raw[m.end():m.end() + 1]
-        if subject.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
-            continue
-        named = indicators.lookup(subject)
-        if named is not None and any(subject.endswith(a) for a in _aliases_of(named.code)):
-            continue  # `企业研发中心` is what is counted, not who counts
-        return subject
+        place = regions.gazetteer().pattern.match(raw) if regions.gazetteer().pattern else None
+        place_len = place.end() if place and not place.group().startswith(("全", "我", "本")) else 0
+        # `成都高新区` keeps its place; `长沙，...` and `长沙出台...` do not
+        for keep in ((True, False) if place_len else (False,)):
+            candidate = raw if keep else raw[place_len:].lstrip("，,")
+            m = _SUBJECT_RE.match(candidate)
+            if m is None:
+                continue
+            subject = m.group("subject")
+            rest = subject[place_len:] if keep else subject
+            after = candidate[m.end():m.end() + 1]
+            if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
+                continue
+            if not keep and indicators.names_indicator(subject):
+                continue  # `国家重点实验室达20家`: what is counted, not who counts
+            return subject
     return None
-
-
-def _aliases_of(code: str) -> list[str]:
-    return [alias for alias, ind in indicators.dictionary().by_alias.items() if ind.code == code]
 
 
 def _segment_start(text: str, lo: int, pos: int) -> int:
@@ -375,79 +373,98 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[
         return []
     ctx = sentence_context(text, start, end, art)
     out: list[Found] = []
-    prev_code: str | None = None
-    prev_name: str | None = None
+    prev: Found | None = None
     prev_end = start
-    prev_kind = ""
     groups = _respectively_groups(text, start, end, cands)
     for index, cand in enumerate(cands):
+        if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
+            low = out[-1]
+            out.append(Found(**{**low.__dict__, "value": cand.value, "qualifier": cand.qualifier}))
+            continue
+        kind, value, subject, item_region = cand.kind, cand.value, None, None
         group = groups.get(index)
-        kind = cand.kind
-        value = cand.value
-        subject = None
+        lead: Found | None = None
         if group is not None:
             first, item = group
-            lead = cands[first]
-            if index != first and kind == lead.kind.replace("growth_rate", "share"):
-                kind = lead.kind
-                value = abs(value) * lead.sign
-            subject = item
-        clause_start = max(text.rfind(ch, start, cand.start) for ch in _CLAUSE_DELIMS) + 1
-        clause_start = max(clause_start, start)
-        seg_start = max(_segment_start(text, start, cand.start), prev_end if prev_end > start else start)
-        if subject is None:
-            subject = _subject(text, clause_start, seg_start, cand.start)
-        # indicator
-        raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
-        name = _strip_phrase(raw, subject)
-        indicator = indicators.lookup(raw)
-        nxt = text[cand.end] if cand.end < end else ""
-        number_first = _is_cjk(nxt) or nxt in "“\""
-        if number_first and cand.kind not in ("rank", "rank_change"):
-            cut, segment = _following_phrase(text, cand.end, end)
-            post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
-            if cut or post_indicator:
-                raw = cut or segment
-                indicator = post_indicator
-                name = post_indicator.name if post_indicator and not cut else (cut or name)
-            elif segment:
-                name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
-        code = None
-        inherit = prev_name is not None and (
-            (cand.kind in ("rank", "rank_change") and indicator is None)
-            or name in GENERIC_PHRASES
-            or (not name and indicator is None and cand.kind != prev_kind))
-        if inherit:
-            name = (prev_name or "").removeprefix("新增")
-            indicator = indicators.lookup(name)
-            if indicator is None and not (prev_name or "").startswith(FLOW_PREFIXES):
-                code = prev_code
-        elif not name and indicator is None:
-            name = _strip_phrase(_QUOTES_RE.sub("", text[_segment_start(text, start, seg_start - 1):seg_start]),
-                                 subject)
-            indicator = indicators.lookup(name)
-        if indicator is not None:
-            flow = any(word in raw for word in FLOW_PREFIXES) or name.startswith(FLOW_PREFIXES)
-            if flow and not indicator.name.startswith(FLOW_PREFIXES):
-                indicator = None
+            if index != first:
+                lead = out[first] if first < len(out) else None
+                if lead is not None and kind == lead.kind.replace("growth_rate", "share"):
+                    kind = lead.kind
+                    value = abs(value) * (1 if lead.value >= 0 else -1)
+            places = regions.find_places(item, 0, len(item)) if item else []
+            if item and places and places[0][0] == 0 and len(places) == 1:
+                item_region = regions.resolve(places[0][1], art.region_code)
             else:
-                code, name = indicator.code, indicator.name
-        if group is not None and code is None:
-            name = subject or name
-        # period
+                subject = item
+        clause_start = max(start, max(text.rfind(ch, start, cand.start) for ch in _CLAUSE_DELIMS) + 1)
+        seg_start = max(_segment_start(text, start, cand.start), prev_end)
+        if subject is None and item_region is None:
+            subject = _subject(text, clause_start, seg_start, cand.start)
+        if lead is not None and (item_region is not None or subject is None):
+            code, name = lead.indicator_code, lead.indicator_name
+        else:
+            code, name = _indicator(text, start, end, cand, seg_start, subject, prev)
+            if group is not None and code is None and subject:
+                name = subject
         period, period_source = _period(ctx, cand, art)
         if ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank":
             kind = "target"
-        # region
-        region_code = art.region_code
-        for pos, marker in reversed(ctx.places):
-            if pos < cand.start:
-                region_code = regions.resolve(marker, art.region_code)
-                break
-        out.append(Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
-                         region_code, subject, period, period_source, code, name or None))
-        prev_code, prev_name, prev_end, prev_kind = code, name or prev_name, cand.end, cand.kind
+        region_code = item_region or art.region_code
+        if item_region is None:
+            for pos, marker in reversed(ctx.places):
+                if pos < cand.start:
+                    region_code = regions.resolve(marker, art.region_code)
+                    break
+        found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
+                      region_code, subject, period, period_source, code, name or None, cand.kind)
+        out.append(found)
+        prev, prev_end = found, cand.end
     return out
+
+
+def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
+               prev: Found | None) -> tuple[str | None, str]:
+    """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
+    it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it."""
+    pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
+    if subject and subject in pre_raw:
+        pre_raw = pre_raw.replace(subject, "", 1)
+    raw = pre_raw
+    name = _strip_phrase(raw, subject)
+    indicator = indicators.lookup(raw)
+    nxt = text[cand.end] if cand.end < end else ""
+    if (_is_cjk(nxt) or nxt in "“\"") and nxt not in "和与及等" and cand.kind not in ("rank", "rank_change"):
+        cut, segment = _following_phrase(text, cand.end, end)
+        post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
+        if cut or post_indicator:
+            raw = cut or segment
+            indicator = post_indicator
+            name = post_indicator.name if post_indicator and not cut else (cut or name)
+        elif segment:
+            name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
+    flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
+    if flow and not name.startswith(flow):
+        name = flow + name if name else name
+    prev_name = prev.indicator_name if prev else None
+    inherit = prev_name is not None and prev is not None and (
+        (cand.kind in ("rank", "rank_change") and indicator is None)
+        or name in GENERIC_PHRASES
+        or (not name and indicator is None and cand.kind != prev.base_kind))
+    if inherit:
+        name = (prev_name or "").removeprefix("新增")
+        indicator = indicators.lookup(name)
+        if indicator is None:
+            flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
+            return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
+    elif not name and indicator is None:
+        before = text[_segment_start(text, start, seg_start - 1):seg_start]
+        name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
+        indicator = indicators.lookup(name)
+    if indicator is not None:
+        if name.startswith(FLOW_PREFIXES) and not indicator.name.startswith(FLOW_PREFIXES):
+            return None, name
+        return indicator.code, indicator.name
+    return None, name
 
 
 def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | None, str]:

@@ -23,6 +23,7 @@ class Indicator:
 class Dictionary:
     by_alias: dict[str, Indicator]
     pattern: re.Pattern[str] | None
+    at_end: re.Pattern[str] | None  # an alias ending the phrase
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +36,15 @@ def dictionary() -> Dictionary:
             if alias:
                 by_alias.setdefault(alias, indicator)
     if not by_alias:
-        return Dictionary(by_alias, None)
-    names = sorted(by_alias, key=len, reverse=True)
-    return Dictionary(by_alias, re.compile("|".join(map(re.escape, names))))
+        return Dictionary(by_alias, None, None)
+    names = "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
+    return Dictionary(by_alias, re.compile(names), re.compile(f"(?:{names})$"))
+
+
+def names_indicator(phrase: str) -> bool:
+    """Whether `phrase` ends with an indicator alias (`国家重点实验室`)."""
+    dic = dictionary()
+    return dic.at_end is not None and dic.at_end.search(phrase) is not None
 
 
 def lookup(phrase: str) -> Indicator | None:

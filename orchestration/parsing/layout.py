@@ -30,6 +30,7 @@ class Block:
     kind: str = "body"
     article: int = 0
     repeat_of: int | None = None
+    continues: bool = False  # continues the previous block's sentence (a layout cut)
 
 
 def _is_name_token(token: str) -> bool:
@@ -148,11 +149,35 @@ def mark_repeats(norm: str, blocks: list[Block]) -> None:
                 changed = True
 
 
+_JOIN_ENDINGS = "，,、：:"
+_NO_JOIN_STARTS = "【★—↑↓▲("
+
+
+def mark_continuations(norm: str, blocks: list[Block]) -> None:
+    """A paragraph cut by the layout (`...柴湘平作` / `为全国唯一医院代表...`) continues into the next
+    block: the one before ends mid-sentence, after a comma or a long clause, and the next is text."""
+    for i in range(1, len(blocks)):
+        before, block = blocks[i - 1], blocks[i]
+        if before.kind not in ("body", "heading") or block.kind not in ("body", "heading"):
+            continue
+        if before.article != block.article or norm[block.start] in _NO_JOIN_STARTS:
+            continue
+        tail = norm[before.start:before.end]
+        last = tail[-1]
+        if last in _JOIN_ENDINGS or (("，" in tail or len(tail) > 40) and len(tail) >= 15
+                                     and (last.isalnum() or "\u4e00" <= last <= "\u9fff")):
+            block.continues = True
+
+
 def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside a paragraph; a sentence ends after 。！？ and any closing quote."""
     spans = []
     for match in SENTENCE_RE.finditer(norm, start, end):
         s, e = match.span()
+        while s < e and norm[s] in " \n":
+            s += 1
+        while e > s and norm[e - 1] in " \n":
+            e -= 1
         if e > s:
             spans.append((s, e))
     return spans

@@ -33,6 +33,7 @@ class Paragraph:
     kind: str  # 'title', 'byline', 'heading', 'caption' or 'body'
     is_repeated: bool = False  # repeats an earlier passage of the same file (layout duplicate)
     repeat_of: int | None = None  # index of the paragraph it repeats
+    continues: bool = False  # continues the previous paragraph's sentence, cut by the layout
 
 
 @dataclass(frozen=True)
