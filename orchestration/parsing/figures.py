@@ -41,7 +41,7 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)?"
+_NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+)")
 _UNITS = _alternation((*POINT_UNITS, "%", "‰", "元", *COUNTERS))
 FIGURE_RE = re.compile(
@@ -354,8 +354,13 @@ def _segment_start(text: str, lo: int, pos: int) -> int:
 def _list_items(text: str, lo: int, pos: int) -> list[str]:
     """Items written before `分别`, with the last item's suffix shared (`电子信息、先进能源材料产业`)."""
     seg = _QUOTES_RE.sub("", text[max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1):pos])
-    seg = _LEADING_PERIOD_RE.sub("", seg)
+    seg = _LEADING_PERIOD_RE.sub("", seg).lstrip("，,")
     items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
+    pattern = regions.gazetteer().pattern
+    if items and pattern is not None:  # `成都市集成电路、生物医药产业`: the place is everybody's
+        place = pattern.match(items[0])
+        if place and place.end() < len(items[0]):
+            items[0] = items[0][place.end():]
     if len(items) < 2:
         return items
     last = items[-1]
@@ -385,15 +390,14 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[
         group = groups.get(index)
         lead: Found | None = None
         if group is not None:
-            first, item = group
+            first, item, places_only = group
             if index != first:
                 lead = out[first] if first < len(out) else None
                 if lead is not None and kind == lead.kind.replace("growth_rate", "share"):
                     kind = lead.kind
                     value = abs(value) * (1 if lead.value >= 0 else -1)
-            places = regions.find_places(item, 0, len(item)) if item else []
-            if item and places and places[0][0] == 0 and len(places) == 1:
-                item_region = regions.resolve(places[0][1], art.region_code)
+            if item and places_only:
+                item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
             else:
                 subject = item
         clause_start = max(start, max(text.rfind(ch, start, cand.start) for ch in _CLAUSE_DELIMS) + 1)
@@ -485,17 +489,21 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | N
     return art.default_period, "article"
 
 
-def _respectively_groups(text: str, start: int, end: int, cands: list[Candidate]) -> dict[int, tuple[int, str | None]]:
-    """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item)."""
-    groups: dict[int, tuple[int, str | None]] = {}
+def _respectively_groups(text: str, start: int, end: int,
+                         cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
+    """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
+    items are places: `深圳、广州技术合同成交额分别达...`)."""
+    groups: dict[int, tuple[int, str | None, bool]] = {}
+    pattern = regions.gazetteer().pattern
     pos = text.find("分别", start, end)
     while pos != -1:
         stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
         members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
         if members:
             items = _list_items(text, start, pos)
+            places_only = pattern is not None and all(pattern.match(item) for item in items)
             for n, i in enumerate(members):
                 item = items[n] if len(items) == len(members) else None
-                groups[i] = (members[0], item)
+                groups[i] = (members[0], item, places_only)
         pos = text.find("分别", stop, end)
     return groups

@@ -8,6 +8,8 @@ tests/test_parsing_rules.py, which compare the two).
 
 from __future__ import annotations
 
+import math
+
 from .rules import ARABIC_MULTIPLIERS, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 
 _ARABIC = frozenset("0123456789.,")
@@ -51,15 +53,15 @@ def parse_number(word: str) -> float | None:
         end = len(word)
         while end and word[end - 1] not in _ARABIC:
             end -= 1
-        digits, suffix = word[:end].replace(",", ""), word[end:]
-        try:
-            value = float(digits)
-        except ValueError:
-            return None
+        digits, suffix = word[:end].replace(",", ""), word[end:].lstrip()
+        exponent = 0
         if suffix:
             factor = ARABIC_MULTIPLIERS.get(suffix)
             if factor is None:
                 return None
-            value *= factor
-        return value
+            exponent = round(math.log10(factor))
+        try:  # `8.2e8` rather than 8.2 * 1e8, which is 819999999.9999999
+            return float(f"{digits}e{exponent}")
+        except ValueError:
+            return None
     return parse_chinese(word)

@@ -1,0 +1,94 @@
+"""The gold annotation of the seed articles, one case per core, extra and not_a_figure row.
+
+core: some mention overlapping the quote has its value, unit, qualifier (any used for the same
+figure_key), kind, region and period. extra: value and unit. not_a_figure: no mention overlaps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from orchestration.parsing import FigureMention, parse_document
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "gold_seeds.jsonl").read_text("utf-8").splitlines()
+        if line.strip()]
+KEY_QUALIFIERS: dict[str, set[str]] = defaultdict(set)
+for _row in GOLD:
+    if _row["figure_key"]:
+        KEY_QUALIFIERS[_row["figure_key"]].add(_row["qualifier"])
+
+
+@cache
+def text_of(name: str) -> str:
+    return (ROOT / "raw" / name).read_text("utf-8")
+
+
+@cache
+def mentions_of(name: str) -> tuple[FigureMention, ...]:
+    return tuple(parse_document(text_of(name), source_name=name).mentions)
+
+
+def overlapping(row: dict) -> list[FigureMention]:
+    text = text_of(row["file"])
+    spans = []
+    start = text.find(row["quote"])
+    while start != -1:
+        spans.append((start, start + len(row["quote"])))
+        start = text.find(row["quote"], start + 1)
+    assert spans, f"gold quote not in file: {row['quote']}"
+    return [m for m in mentions_of(row["file"]) if any(m.char_start < e and s < m.char_end for s, e in spans)]
+
+
+def same_value(m: FigureMention, row: dict) -> bool:
+    return m.unit == row["unit"] and abs(m.value - row["value"]) <= 0.005 * max(abs(row["value"]), 1e-9)
+
+
+def _case_id(row: dict) -> str:
+    return f"{row['tier']}:{row['file'][:8]}:{row['quote']}"
+
+
+@pytest.mark.parametrize("row", [r for r in GOLD if r["tier"] == "core"], ids=_case_id)
+def test_core_figure(row: dict) -> None:
+    candidates = [m for m in overlapping(row) if same_value(m, row)]
+    assert candidates, f"no mention with value {row['value']} {row['unit']}"
+    qualifiers = KEY_QUALIFIERS[row["figure_key"]] or {row["qualifier"]}
+    got = [(m.qualifier, m.value_kind, m.region_name, m.period) for m in candidates]
+    assert any(q in qualifiers and (k, r, p) == (row["value_kind"], row["region_name"], row["period"])
+               for q, k, r, p in got), got
+
+
+@pytest.mark.parametrize("row", [r for r in GOLD if r["tier"] == "extra"], ids=_case_id)
+def test_extra_figure(row: dict) -> None:
+    assert any(same_value(m, row) for m in overlapping(row))
+
+
+@pytest.mark.parametrize("row", [r for r in GOLD if r["tier"] == "not_a_figure"], ids=_case_id)
+def test_not_a_figure(row: dict) -> None:
+    assert overlapping(row) == []
+
+
+def test_mentions_of_one_figure_share_their_identity() -> None:
+    """Rows sharing a figure_key must group into one warehouse figure."""
+    keys: dict[str, set[tuple]] = defaultdict(set)
+    for row in GOLD:
+        if row["tier"] != "core":
+            continue
+        for m in overlapping(row):
+            if same_value(m, row):
+                keys[row["figure_key"]].add((m.region_code, m.subject, m.indicator_code or m.indicator_name,
+                                             m.period, m.value_kind, m.unit, round(m.value, 6)))
+    split = {key: ids for key, ids in keys.items() if len(ids) > 1}
+    assert split == {}
+
+
+@pytest.mark.parametrize("name", sorted({r["file"] for r in GOLD}))
+def test_quotes_slice_the_original_text(name: str) -> None:
+    text = text_of(name)
+    for m in mentions_of(name):
+        assert text[m.char_start:m.char_end] == m.quote

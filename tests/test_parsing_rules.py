@@ -1,0 +1,374 @@
+"""Extraction rules on constructed sentences (none from the seed articles): other provinces,
+cities and years, every number form, qualifier, kind, period and region rule, not-figures, and the
+page structure (several articles, captions, repeated passages, paragraphs cut by the layout).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import cn2an
+import pytest
+
+from orchestration.parsing import FigureMention, parse_document
+from orchestration.parsing.numbers import parse_number
+
+
+def mentions(text: str, published_on: date | None = None, source_name: str = "") -> list[FigureMention]:
+    return parse_document(text, source_name=source_name, published_on=published_on).mentions
+
+
+def only(text: str, quote_part: str, published_on: date | None = None) -> FigureMention:
+    """The single mention whose quote contains `quote_part`."""
+    found = [m for m in mentions(text, published_on) if quote_part in m.quote]
+    assert len(found) == 1, [m.quote for m in mentions(text, published_on)]
+    return found[0]
+
+
+def values(text: str, published_on: date | None = None) -> list[tuple[float, str, str, str]]:
+    return [(m.value, m.unit, m.qualifier, m.value_kind) for m in mentions(text, published_on)]
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("word", "value"), [
+    ("5300亿", 5.3e11), ("1.25万", 12500), ("两万", 20000), ("十二", 12), ("三千", 3000),
+    ("万", 10000), ("五", 5), ("三千五百万", 3.5e7), ("一亿五千万", 1.5e8), ("三万亿", 3e12),
+    ("二〇二五", 2025), ("1,234.5", 1234.5), ("千万", 1e7), ("二十三", 23),
+])
+def test_number_words(word: str, value: float) -> None:
+    assert parse_number(word) == pytest.approx(value)
+
+
+def test_own_converter_agrees_with_cn2an_and_reads_what_it_rejects() -> None:
+    """Measure cn2an against the converter used on the hot path (speed printed with -s)."""
+    words = ["两万", "1.25万", "5万", "十二", "三千", "四万", "一千二百", "三千五百万", "1.8万",
+             "5300亿", "12万亿", "二〇二五", "二十三", "一亿五千万"] * 200
+    started = time.perf_counter()
+    theirs = [cn2an.cn2an(w, "smart") for w in words]
+    cn2an_s = time.perf_counter() - started
+    started = time.perf_counter()
+    ours = [parse_number(w) for w in words]
+    ours_s = time.perf_counter() - started
+    assert ours == pytest.approx(theirs)
+    print(f"\ncn2an {len(words) / cn2an_s:,.0f} words/s, parse_number {len(words) / ours_s:,.0f} words/s")
+    for bare in ("万", "千万", "百"):  # 超万户, 千万元级, 百余项
+        with pytest.raises(ValueError):
+            cn2an.cn2an(bare, "smart")
+        assert parse_number(bare) is not None
+
+
+def test_arabic_chinese_and_mixed_numbers() -> None:
+    text = "2025年，深圳市高新技术企业达2.5万家，新增两万人就业岗位，孵化器三十二家，科技贷款１２３．４５亿元。"
+    assert [(m.value, m.unit, m.counter) for m in mentions(text)] == [
+        (25000, "count", "家"), (20000, "count", "人"), (32, "count", "家"), (pytest.approx(1.2345e10), "yuan", None),
+    ]
+
+
+def test_full_width_digits_stray_spaces_zero_width_and_crlf() -> None:
+    text = "2025年，合肥市研发投入 强度达 ３．８ ％，\r\n新增国家高新技术企业\u200b1200家，技术合同成交额４ 万亿元。"
+    got = mentions(text)
+    assert [(m.value, m.unit) for m in got] == [(3.8, "percent"), (1200, "count"), (4e12, "yuan")]
+    assert got[0].indicator_code == "rd_intensity"
+    for m in got:
+        assert text[m.char_start:m.char_end] == m.quote
+
+
+def test_traditional_script() -> None:
+    text = "2024年，廣東省研發經費投入達4800億元，研發投入強度為3.54%，比上年提高0.12個百分點。"
+    got = mentions(text)
+    assert [(m.value, m.unit, m.value_kind, m.indicator_code) for m in got] == [
+        (4.8e11, "yuan", "level", "rd_expenditure"),
+        (3.54, "percent", "share", "rd_intensity"),
+        (0.12, "percentage_point", "change", "rd_intensity"),
+    ]
+    assert {m.region_name for m in got} == {"广东省"} and {m.period for m in got} == {"2024"}
+    assert got[0].quote == "4800億元"
+
+
+# --- qualifiers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "qualifier"), [
+    ("成都市高新技术企业突破1.3万家。", 13000, "lower_bound"),
+    ("成都市高新技术企业超过1.3万家。", 13000, "lower_bound"),
+    ("成都市引进人才逾3000人。", 3000, "lower_bound"),
+    ("成都市建成孵化器130余家。", 130, "lower_bound"),
+    ("成都市建成孵化器200多家。", 200, "lower_bound"),
+    ("成都市新增科技企业5万余家。", 50000, "lower_bound"),
+    ("成都市众创空间80家以上。", 80, "lower_bound"),
+    ("成都市科技人员近12万人。", 120000, "approx"),
+    ("成都市科技人员约12万人。", 120000, "approx"),
+    ("成都市众创空间80家左右。", 80, "approx"),
+    ("成都市孵化器不足50家。", 50, "upper_bound"),
+    ("成都市孵化器不到50家。", 50, "upper_bound"),
+    ("成都市孵化器50家以下。", 50, "upper_bound"),
+    ("成都市技术合同成交额达1800亿元。", 1.8e11, "exact"),
+    ("成都市大学生创业主体超万户。", 10000, "lower_bound"),
+])
+def test_qualifiers(sentence: str, value: float, qualifier: str) -> None:
+    (m,) = mentions(sentence)
+    assert (m.value, m.qualifier) == (pytest.approx(value), qualifier)
+
+
+def test_breakthrough_as_verb_is_exact_as_bound_is_lower() -> None:
+    text = "2025年，合肥市突破关键核心技术35项，科技型中小企业突破1.2万家，首次突破万家。"
+    assert [(m.value, m.qualifier) for m in mentions(text)] == [
+        (35, "exact"), (12000, "lower_bound"), (10000, "lower_bound"),
+    ]
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+def test_growth_share_level_and_declines() -> None:
+    text = ("2025年，浙江省研发经费投入2950亿元，同比增长9.2%，研发投入强度3.2%；"
+            "规模以上工业增加值同比下降2.1%，企业数量比上年减少120家，"
+            "财政科技支出比上年增加146.34亿元，城镇调查失业率回落0.3个百分点。")
+    assert values(text) == [
+        (2.95e11, "yuan", "exact", "level"),
+        (9.2, "percent", "exact", "growth_rate"),
+        (3.2, "percent", "exact", "share"),
+        (-2.1, "percent", "exact", "growth_rate"),
+        (-120, "count", "exact", "change"),
+        (pytest.approx(1.4634e10), "yuan", "exact", "change"),
+        (-0.3, "percentage_point", "exact", "change"),
+    ]
+    got = mentions(text)
+    assert got[1].indicator_code == "rd_expenditure"  # a bare growth rate belongs to the figure before
+    assert got[5].indicator_code == "fiscal_st_expenditure"
+
+
+def test_share_words() -> None:
+    text = "2025年，江苏省高校科技成果本地转化率达55%，企业牵头项目占比近85%，常住人口城镇化率75.1%。"
+    assert [(m.value, m.value_kind, m.indicator_code) for m in mentions(text)] == [
+        (55, "share", "university_local_transfer_rate"),
+        (85, "share", "firm_led_project_share"),
+        (75.1, "share", "urbanization_rate"),
+    ]
+
+
+def test_ranks_and_rank_changes() -> None:
+    text = ("2025年，武汉市跃居全球科技集群百强第13位、较上年提升3位，列全球科研城市第十，"
+            "区域创新能力排名下降2位，企业数量居全国第三。")
+    assert values(text)[:4] == [
+        (13, "rank", "exact", "rank"), (3, "rank", "exact", "rank_change"),
+        (10, "rank", "exact", "rank"), (-2, "rank", "exact", "rank_change"),
+    ]
+    got = mentions(text)
+    assert [m.indicator_code for m in got[:4]] == [
+        "global_sti_cluster_rank", "global_sti_cluster_rank", "global_research_city_rank", "regional_innovation_rank",
+    ]
+    assert got[-1].value == 3 and got[-1].value_kind == "rank"
+
+
+def test_rank_mentions_of_one_figure_get_one_identity() -> None:
+    """`居全国第3` and `跃居全国第三` after the same count are the same figure."""
+    first = only("2025年，广东省高新技术企业突破7.5万家、居全国第3。", "第3")
+    second = only("2025年，广东省高新技术企业数量达7.5万家、跃居全国第三。", "第三")
+    key = ("region_code", "subject", "indicator_code", "indicator_name", "period", "value_kind", "unit", "value")
+    assert [getattr(first, k) for k in key] == [getattr(second, k) for k in key]
+    assert first.indicator_code == "high_tech_enterprises"
+
+
+def test_respectively_distributes_values_over_items() -> None:
+    text = "2025年，成都市集成电路、生物医药产业分别增长15%、8.5%，软件业务收入增长12%。"
+    got = mentions(text)
+    assert [(m.value, m.value_kind, m.subject) for m in got[:2]] == [
+        (15, "growth_rate", "集成电路产业"), (8.5, "growth_rate", "生物医药产业"),
+    ]
+    assert got[2].indicator_code == "software_revenue" and got[2].subject is None
+
+
+def test_respectively_over_places_sets_their_regions() -> None:
+    text = "2025年，深圳、广州技术合同成交额分别达到2200亿元和1700亿元。"
+    got = mentions(text)
+    assert [(m.value, m.region_name, m.indicator_code) for m in got] == [
+        (2.2e11, "深圳市", "tech_contract_turnover"), (1.7e11, "广州市", "tech_contract_turnover"),
+    ]
+
+
+def test_ranges_give_both_bounds() -> None:
+    text = "2025年，全省孵化器新增10至20家，研发投入增速3%-5%。"
+    assert values(text) == [
+        (10, "count", "lower_bound", "level"), (20, "count", "upper_bound", "level"),
+        (3, "percent", "lower_bound", "growth_rate"), (5, "percent", "upper_bound", "growth_rate"),
+    ]
+
+
+# --- targets and periods -----------------------------------------------------------------------
+
+def test_targets_take_the_target_year() -> None:
+    text = "到2030年，四川省研发投入强度力争达到3%，高新技术企业数量达到2万家以上。"
+    got = mentions(text, published_on=date(2025, 6, 1))
+    assert [(m.value, m.value_kind, m.period, m.qualifier) for m in got] == [
+        (3, "target", "2030", "exact"), (20000, "target", "2030", "lower_bound"),
+    ]
+    assert {m.region_name for m in got} == {"四川省"}
+
+
+def test_first_year_of_a_plan_is_the_target_year() -> None:
+    text = "站在“十五五”开局之年，合肥市的目标是：新增高新技术企业1000家左右。"
+    (m,) = mentions(text, published_on=date(2026, 2, 1))
+    assert (m.value, m.value_kind, m.period, m.qualifier) == (1000, "target", "2026", "approx")
+
+
+def test_stock_date_is_not_a_target() -> None:
+    (m,) = mentions("截至2025年底，武汉市国家级创新平台达到160家。", published_on=date(2026, 1, 5))
+    assert (m.value_kind, m.period) == ("level", "2025")
+
+
+def test_relative_years_against_the_publication_date() -> None:
+    text = "去年，济南市技术合同成交额突破500亿元。今年一季度，高新技术产业增加值增长7.8%。"
+    got = mentions(text, published_on=date(2025, 4, 20))
+    assert [(m.period, m.period_source) for m in got] == [("2024", "explicit"), ("2025", "explicit")]
+
+
+def test_comparison_year_is_not_the_period() -> None:
+    (m,) = mentions("2025年，西安市全球科技集群排名较2024年提升3位。")
+    assert (m.value, m.value_kind, m.period) == (3, "rank_change", "2025")
+
+
+def test_plan_periods() -> None:
+    text = "“十四五”以来，全省累计培育专精特新“小巨人”企业500家。"
+    (m,) = mentions(text)
+    assert (m.period, m.indicator_code) == ("2021-2025", "little_giants")
+
+
+def test_five_years_in_a_plan_review() -> None:
+    doc = "长江医院“十四五”发展纪实\n刘一 陈二\n\n5年来，医院发表SCI论文600余篇，完成手术3万台。\n"
+    got = mentions(doc)
+    assert [(m.value, m.period) for m in got] == [(600, "2021-2025"), (30000, "2021-2025")]
+
+
+def test_publication_date_inferred_from_the_text_and_the_file_name() -> None:
+    doc = parse_document("2025年12月3日，苏州市召开大会。2024年5月1日的数据。", source_name="suzhou.txt")
+    assert (doc.articles[0].published_on, doc.articles[0].published_on_source) == (date(2025, 12, 3), "text")
+    doc = parse_document("今年3月8日，苏州市召开大会。", source_name="suzhou-2027.txt")
+    assert (doc.articles[0].published_on, doc.articles[0].published_on_source) == (date(2027, 3, 8), "file_name")
+    doc = parse_document("苏州市召开大会。", source_name="x.txt", published_on=date(2025, 1, 2))
+    assert doc.articles[0].published_on_source == "metadata"
+
+
+def test_article_default_period_is_its_main_year() -> None:
+    doc = "2024年，宁波市研发投入增长9%。\n\n宁波市高新技术企业超6000家。\n"
+    got = mentions(doc)
+    assert [(m.period, m.period_source) for m in got] == [("2024", "explicit"), ("2024", "article")]
+
+
+# --- regions and subjects ----------------------------------------------------------------------
+
+def test_region_words_resolve_against_the_article() -> None:
+    doc = ("深圳科技创新综述\n本报记者 张三\n\n2025年，深圳市研发投入强度达6.5%。全市国家高新技术企业超2.5万家，"
+           "全省技术合同成交额超5000亿元。在粤两院院士达120人。广州市新增孵化器30家。\n")
+    got = mentions(doc)
+    assert [m.region_name for m in got] == ["深圳市", "深圳市", "广东省", "广东省", "广州市"]
+    assert got[0].region_code == "440300"
+
+
+def test_place_inside_an_organisation_name_is_not_a_region() -> None:
+    doc = ("武汉科技创新\n本报记者 张三\n\n武汉市科技创新持续发力。"
+           "武汉市科技型企业达2万家，北京大学武汉研究院引进人才300人。\n")
+    got = mentions(doc)
+    assert {m.region_name for m in got} == {"武汉市"}
+
+
+def test_subjects_for_organisations_and_programmes() -> None:
+    text = ("2025年，之江实验室汇聚科研人员超3000人；“揭榜挂帅”项目研发投入达8.2亿元，突破关键核心技术40项；"
+            "杭州市高新技术企业达1.6万家。")
+    got = mentions(text)
+    assert [(m.value, m.subject) for m in got] == [
+        (3000, "之江实验室"), (8.2e8, "揭榜挂帅项目"), (40, "揭榜挂帅项目"), (16000, None),
+    ]
+
+
+def test_count_written_before_its_noun() -> None:
+    text = "2025年，江西省布局40家省级院士工作站、120家专家工作站，为3000余家科技型企业发放科技贷款超200亿元。"
+    got = mentions(text)
+    assert [(m.value, m.indicator_code) for m in got] == [
+        (40, "academician_workstations"), (120, "expert_workstations"), (3000, "tech_enterprises"),
+        (2e10, "sci_tech_loans"),
+    ]
+
+
+def test_new_items_are_not_the_stock() -> None:
+    text = "2025年，全市新增各类研发机构500家，总数达3200家。"
+    got = mentions(text)
+    assert [(m.value, m.indicator_code) for m in got] == [(500, None), (3200, "rd_institutions")]
+    assert got[0].indicator_name == "新增各类研发机构"
+
+
+# --- not figures -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "2025年3月15日，第十届创新大会在合肥召开。",
+    "一座城、一辆车、两院院士、百花齐放、一花独放不是春。",
+    "“双一流”建设和“十四五”规划、“十五五”开局、“3+3+N”产业体系、“2×2”布局。",
+    "他是第一副主席，出席第35个全国科技工作者日活动。",
+    "获得3类医疗器械证，实现“从0到1”的突破，推进千万元级成果转化。",
+    "具备2个以上核心特征的企业享受政策，走进8号楼，三级预警机制。",
+    "首次突破两位数，形成六位一体格局，创下三连冠。",
+    "《广东省促进科技成果转化条例（2024年修订）》第12条规定。",
+    "数千家企业参与，几十个团队入驻。",
+])
+def test_not_figures(sentence: str) -> None:
+    assert mentions(sentence) == []
+
+
+# --- page structure ----------------------------------------------------------------------------
+
+PAGE = (
+    "深圳创新指标再创新高\n——2025年深圳科技创新综述\n本报记者 张三\n\n"
+    "2025年，深圳市全社会研发投入达2236亿元，增长9.1%，研发投入强度达6.46%。\n"
+    "↑2025年5月20日，深圳市举办科技活动周。记者 李四 摄\n"
+    "全市国家高新技术企业超2.5万家，居全国城市第二。\n"
+    "科技金融持续发力。全市科技贷款余额突破1.2万亿元，\n"
+    "同比增长15%。\n"
+    "全市国家高新技术企业超2.5万家，居全国城市第二。\n\n"
+    "成都科创走廊建设提速\n王五 赵六\n\n"
+    "截至2025年底，成都市拥有国家级创新平台165个。全市技术合同成交额1800亿元，同比增长11%。\n"
+    "截至2025年底，成都市拥有国家级创新平台165个。全市技术合同成交\n"
+    "成都科创走廊集聚新型研发机构120家。记者 孙七 摄\n"
+)
+
+
+def test_articles_titles_bylines_and_regions() -> None:
+    doc = parse_document(PAGE.replace("\n", "\r\n"), source_name="page-2026.txt")
+    assert [(a.title, a.byline, a.region_name) for a in doc.articles] == [
+        ("深圳创新指标再创新高", "本报记者 张三", "深圳市"), ("成都科创走廊建设提速", "王五 赵六", "成都市"),
+    ]
+    kinds = [p.kind for p in doc.paragraphs]
+    assert kinds[:5] == ["title", "title", "byline", "body", "caption"]
+    assert kinds[-1] == "caption"
+
+
+def test_repeated_passages_and_their_figures() -> None:
+    doc = parse_document(PAGE, source_name="page-2026.txt")
+    repeated = [p for p in doc.paragraphs if p.is_repeated]
+    assert [(doc.paragraphs[p.repeat_of].text[:10], p.text[:10]) for p in repeated] == [
+        ("全市国家高新技术企业", "全市国家高新技术企业"), ("截至2025年底，成", "截至2025年底，成"),
+    ]
+    firms = [m for m in doc.mentions if m.value == 25000]
+    assert [m.is_repeated_passage for m in firms] == [False, True]
+    key = [(m.region_code, m.subject, m.indicator_code, m.period, m.value_kind, m.unit) for m in firms]
+    assert key[0] == key[1]
+
+
+def test_paragraph_cut_by_the_layout_keeps_its_sentence() -> None:
+    doc = parse_document(PAGE)
+    growth = next(m for m in doc.mentions if m.value == 15)
+    assert (growth.value_kind, growth.indicator_code) == ("growth_rate", "sci_tech_loans")
+    assert doc.paragraphs[growth.paragraph_index].continues
+
+
+def test_caption_figures_are_read_and_bylines_are_not() -> None:
+    doc = parse_document(PAGE)
+    caption = [m for m in doc.mentions if doc.paragraphs[m.paragraph_index].kind == "caption"]
+    got = [(m.value, m.indicator_code, m.region_name) for m in caption]
+    assert got == [(120, "new_type_rd_institutions", "成都市")]
+
+
+def test_offsets_always_slice_the_original() -> None:
+    text = "\ufeff２０２５年，廣州市研發投入\u3000達１２００億元，\r\n增長１０％。"
+    for m in mentions(text):
+        assert text[m.char_start:m.char_end] == m.quote
+    assert [m.quote for m in mentions(text)] == ["１２００億元", "增長１０％"]
