@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic corpora for measuring the pipeline at scale (not shipped with the package)."""
