@@ -4,7 +4,8 @@ Two constructed articles (not the seed articles), delivered as four file version
 - hunan-a.txt v1 (superseded by v2) and v2 (current): a 湖南省 review, published 2025-12-20;
 - changsha-b.txt (current): a 长沙市 article, published 2026-01-10, that reprints one paragraph of
   hunan-a.txt word for word and restates some provincial figures, one with a transposed digit;
-- changsha-b-copy.txt: the same bytes as changsha-b.txt under another name (duplicate_of set).
+- changsha-b-copy.txt: the same bytes as changsha-b.txt under another name (duplicate_of set);
+- zhuzhou-c.txt, no longer current, and zhuzhou-c-renamed.txt, the same bytes under a new name.
 
 The staging rows are what the parser would write for these texts; offsets are real.
 """
@@ -34,6 +35,7 @@ HUNAN = ("430000", "湖南省")
 SME = "tech_smes"
 HIGH_TECH = "high_tech_enterprises"
 CHANGSHA = ("430100", "长沙市")
+ZHUZHOU = ("430200", "株洲市")
 
 
 def md5(*parts: object) -> str:
@@ -242,7 +244,41 @@ def build_files(high_tech: str) -> list[FileVersion]:
         published_on=date(2026, 1, 10),
         region=CHANGSHA,
     )
-    return [hunan_v1, hunan_v2, changsha, changsha_copy]
+    # a file that left raw/, and the same bytes delivered under another name: the copy is now the only
+    # current one, so it feeds the mart
+    zhuzhou = FileVersion(
+        source_file="zhuzhou-c.txt",
+        text_paragraphs=["株洲科技简讯", "株洲高新技术企业达600家。"],
+        figures=[
+            Figure(
+                "株洲高新技术企业达600家",
+                600,
+                "count",
+                "exact",
+                "level",
+                ZHUZHOU,
+                high_tech,
+                "高新技术企业数量",
+                counter="家",
+            )
+        ],
+        version=1,
+        is_current=False,
+        duplicate_of=None,
+        first_seen=datetime(2026, 1, 5, 2, 0),
+        published_on=date(2026, 1, 4),
+        region=ZHUZHOU,
+    )
+    zhuzhou_renamed = FileVersion(
+        **{
+            **zhuzhou.__dict__,
+            "source_file": "zhuzhou-c-renamed.txt",
+            "is_current": True,
+            "duplicate_of": "zhuzhou-c.txt",
+            "first_seen": datetime(2026, 1, 13, 2, 0),
+        }
+    )
+    return [hunan_v1, hunan_v2, changsha, changsha_copy, zhuzhou, zhuzhou_renamed]
 
 
 def load_staging(db: Path, files: list[FileVersion]) -> None:
@@ -366,8 +402,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> dict:
     db = work / "build.duckdb"
     high_tech = additive_count_indicator()
     load_staging(db, build_files(high_tech))
-    dbt(["seed"], db, work)
-    first = dbt(["build"], db, work)
+    first = dbt(["build"], db, work)  # seeds included
     with duckdb.connect(str(db), read_only=True) as con:
         first_ids = con.execute("select figure_id from mart.fct_figures order by 1").fetchall()
     second = dbt(["build"], db, work)
@@ -391,7 +426,7 @@ def figure(warehouse: dict, quote_like: str) -> tuple:
 
 
 def test_figures_are_deduplicated(warehouse: dict) -> None:
-    assert query(warehouse, "select count(*) from mart.fct_figures") == [(10,)]
+    assert query(warehouse, "select count(*) from mart.fct_figures") == [(11,)]
     # 突破4万家 + 达4万家 in hunan-a.txt, and the reprint in changsha-b.txt: one exact figure
     assert figure(warehouse, "4万家") == (40000, "exact", 3, 2, "hunan-a.txt", "科技型中小企业入库数量达4万家")
     # 近90% and 88%: compatible, one exact figure of 88
@@ -410,7 +445,7 @@ def test_figures_are_deduplicated(warehouse: dict) -> None:
     assert query(warehouse, "select value, period from mart.fct_figures where value_kind = 'target'") == [
         (20000, "2027")
     ]
-    assert query(warehouse, "select sum(mention_count) from mart.fct_figures") == [(14,)]
+    assert query(warehouse, "select sum(mention_count) from mart.fct_figures") == [(15,)]
 
 
 def test_figure_ids_are_stable(warehouse: dict) -> None:
@@ -428,8 +463,14 @@ def test_duplicate_delivery_adds_nothing(warehouse: dict) -> None:
     ) == [(6, 6)]
 
 
+def test_duplicate_of_a_file_that_left_feeds_the_mart(warehouse: dict) -> None:
+    assert query(warehouse, "select source_file, value from mart.fct_figures where region_code = '430200'") == [
+        ("zhuzhou-c-renamed.txt", 600)
+    ]
+
+
 def test_mentions_carry_provenance(warehouse: dict) -> None:
-    assert query(warehouse, "select count(*), count(distinct figure_id) from mart.fct_figure_mentions") == [(14, 10)]
+    assert query(warehouse, "select count(*), count(distinct figure_id) from mart.fct_figure_mentions") == [(15, 11)]
     repeated = query(
         warehouse,
         """select source_file, quote, version from mart.fct_figure_mentions
@@ -451,7 +492,11 @@ def test_superseded_version_is_history(warehouse: dict) -> None:
            where history.history_reason = 'superseded' order by history.quote""",
     )
     # the 4万 of version 1 is still a current figure; the old growth rate 8.52% no longer is
-    assert rows == [("研发经费投入增长8.52%", 1, None), ("科技型中小企业入库数量达4万家", 1, 40000)]
+    assert rows == [
+        ("株洲高新技术企业达600家", 1, 600),
+        ("研发经费投入增长8.52%", 1, None),
+        ("科技型中小企业入库数量达4万家", 1, 40000),
+    ]
 
 
 def test_conflicts(warehouse: dict) -> None:
@@ -492,7 +537,7 @@ def test_dimensions(warehouse: dict) -> None:
     assert query(
         warehouse, "select is_in_seed from mart.dim_indicator where indicator_name = '科技创新综合实力排名'"
     ) == [(False,)]
-    assert query(warehouse, "select count(*), count(*) filter (where is_current) from mart.dim_article") == [(4, 2)]
+    assert query(warehouse, "select count(*), count(*) filter (where is_current) from mart.dim_article") == [(6, 3)]
     assert query(warehouse, "select period, start_year, end_year, is_span from mart.dim_period order by 1") == [
         ("2025", 2025, 2025, False),
         ("2027", 2027, 2027, False),
