@@ -1,6 +1,6 @@
 -- Pairs of figures with the same key whose values cannot both be true: two different exact
 -- values, or intervals that do not meet (a lower bound above an exact value, ...).
--- Only figures whose region and period are known are compared.
+-- Only figures whose region, period and indicator are known are compared.
 -- An analyst adjudicates a conflict by adding a row to seeds/conflict_adjudications.csv.
 
 with
@@ -8,8 +8,8 @@ with
 figures as (
 
     select * from {{ ref('int_figures') }}
-    -- two figures of unknown region or period may be about different things: not a conflict
-    where region_key is not null and period is not null
+    -- two figures of unknown region, period or indicator may be about different things
+    where region_key is not null and period is not null and indicator_key is not null
 
 ),
 

@@ -30,7 +30,11 @@ matches as (
     from mentions
     inner join figures
         on mentions.figure_key = figures.figure_key
-        and {{ intervals_intersect('mentions.value_low', 'mentions.value_high', 'figures.value_low', 'figures.value_high') }}
+        and case
+            when mentions.qualifier = 'exact' and figures.qualifier = 'exact'
+                then {{ exact_values_agree('mentions.value', 'figures.value') }}
+            else {{ intervals_intersect('mentions.value_low', 'mentions.value_high', 'figures.value_low', 'figures.value_high') }}
+        end
 
 ),
 
