@@ -131,6 +131,7 @@ class Indicator:
 
 LEVEL_VERBS = ("达", "达到", "为", "增至", "达")
 SHARE_VERBS = ("达", "达到", "提升至", "提高到", "为")
+RISING_VERBS = frozenset(("增至", "提升至", "提高到"))
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("rd_expenditure", "研发经费投入",
               (("研发经费投入", LEVEL_VERBS), ("全社会研发经费投入", LEVEL_VERBS),
@@ -311,7 +312,7 @@ def count_num(ticks: int, ind: Indicator, wan: bool = False, chinese: bool = Fal
     if ind.decimals:
         numeral = fmt_ticks(ticks, ind.decimals)
         return Num(numeral, counter, float(Decimal(numeral)))
-    if chinese and ticks < 100:
+    if chinese and 2 <= ticks < 100:
         return Num(cn_int(ticks, liang=True), counter, float(ticks), arabic=False)
     if chinese and ticks % 10_000 == 0 and 0 < ticks // 10_000 < 10:
         return Num(cn_int(ticks // 10_000, liang=True), "万" + counter, float(ticks), arabic=False)
@@ -382,6 +383,7 @@ class Truth:
         self.seed = seed
         self.regions = regions
         self.level_series = lru_cache(maxsize=None)(self._level_series)
+        self.series = lru_cache(maxsize=None)(self._series_of)
 
     def u(self, *parts: object) -> float:
         """A uniform number in [0, 1) fixed by the seed and the parts (a hash, so no state to carry)."""
@@ -390,28 +392,46 @@ class Truth:
 
     def _level_series(self, region: str, code: str) -> tuple[int, ...]:
         ind = IND_BY_CODE[code]
-        is_city = self.regions[region].level == "prefecture"
+        if ind.unit == "percent":
+            return tuple(max(1, round(v * 100)) for v in self.series(region, code))
+        scale = 100 if ind.unit == "yuan" else 10**ind.decimals
+        return tuple(max(1, round(v * scale)) for v in self.series(region, code))
+
+    def _series_of(self, region: str, code: str) -> tuple[float, ...]:
+        """Levels BASE_YEAR..LAST_YEAR in display units (亿元, count, percent). A city follows its province:
+        a share of it for totals (the cities of a province add up to about 90% of it), a ratio for
+        intensities, so a province article's 其中 sentence never names a city bigger than the province."""
+        ind = IND_BY_CODE[code]
+        place = self.regions[region]
+        years = range(BASE_YEAR + 1, LAST_YEAR + 1)
+        if place.level == "prefecture" and place.parent in self.regions:
+            parent = self.series(place.parent, code)
+            intensive = ind.unit == "percent" or ind.decimals > 0
+            if intensive:
+                ratio = ind.city[0] + (ind.city[1] - ind.city[0]) * self.u(region, code, "city")
+                return tuple(min(v * ratio, 95.0) for v in parent)
+            weights = {c: 0.05 + self.u(c, "weight") ** 2 for c in self.regions[place.parent].children}
+            share = 0.9 * weights[region] / sum(weights.values())
+            drift, series = 1.0, []
+            for k, value in enumerate(parent):
+                if k:
+                    drift *= 1 + (self.u(region, code, "drift", k) - 0.5) * 0.06
+                series.append(value * share * drift)
+            return tuple(series)
         lo, hi = ind.base
-        city_lo, city_hi = ind.city
         if ind.unit == "percent":
             value = lo + (hi - lo) * self.u(region, code, "base")
-            if is_city:
-                value *= city_lo + (city_hi - city_lo) * self.u(region, code, "city")
             series = [value]
-            for year in range(BASE_YEAR + 1, LAST_YEAR + 1):
+            for year in years:
                 step = ind.step[0] + (ind.step[1] - ind.step[0]) * self.u(region, code, year)
                 series.append(min(series[-1] + step, 95.0))
-            return tuple(max(1, round(v * 100)) for v in series)
+            return tuple(series)
         value = math.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * self.u(region, code, "base"))
-        if is_city:
-            value *= math.exp(math.log(city_lo) + (math.log(city_hi) - math.log(city_lo))
-                              * self.u(region, code, "city"))
         series = [value]
-        for year in range(BASE_YEAR + 1, LAST_YEAR + 1):
+        for year in years:
             growth = ind.step[0] + (ind.step[1] - ind.step[0]) * self.u(region, code, year)
             series.append(series[-1] * (1 + growth / 100))
-        scale = 100 if ind.unit == "yuan" else 10**ind.decimals
-        return tuple(max(1, round(v * scale)) for v in series)
+        return tuple(series)
 
     def level(self, region: Region, ind: Indicator, year: int) -> int:
         return self.level_series(region.code, ind.code)[year - BASE_YEAR]
@@ -698,6 +718,8 @@ class _Article:
             alias, verbs = rng.choice(ind.aliases)
         verbs = verbs or ("达",)
         verb = rng.choice(verbs)
+        if verb in RISING_VERBS and self.truth.change(region, ind, year) < 0:
+            verb = "为"  # 增至 / 提升至 only when the level rose
         roll, wan, chinese = rng.random(), rng.random() < 0.5, rng.random() < 0.35
         mode = "exact"
         if not (exact_only or force_exact or listed):
@@ -729,10 +751,10 @@ class _Article:
         num = level_num(ind, bound, wan, chinese)
         written = self._written(num)
         no_verb = verbs[0] == ""
-        integer = num.numeral.isdigit() or not num.arabic
+        round_numeral = (num.numeral.isdigit() and num.numeral.endswith("0")) or not num.arabic
         if mode == "lb":
             options = ["余", "多", "以上"] if no_verb else ["突破", "超", "超过", "逾", "余", "以上"]
-            if not integer or ind.unit == "percent":
+            if not round_numeral or ind.unit == "percent":
                 options = [o for o in options if o not in ("余", "多")]
             word = rng.choice(options)
             qualifier = "lower_bound"
@@ -794,7 +816,7 @@ class _Article:
             unit = "percentage_point"
         else:
             num = level_num(ind, abs(delta))
-            verb = ("新增" if ind.stock else "增加") if delta > 0 else "减少"
+            verb = "增加" if delta > 0 else "减少"
             unit = ind.unit
         quote = f"{lead}{verb}{self._written(num)}"
         signed = Num(num.numeral, num.suffix, num.value if delta > 0 else -num.value)
@@ -864,11 +886,15 @@ class _Article:
         """Pieces of a paragraph of figures; a cut between two pieces never splits a quote."""
         rng, region, forced = self.rng, self.region, self.forced
         pieces = [self.time_phrase()]
+        after_city = False
         for n, ind in enumerate(inds):
             must = forced.kind if forced and forced.indicator == ind.code and forced.region == region.code else None
-            separator = "" if n == 0 else rng.choice(("；", "，", "。"))
+            separator = "" if n == 0 else "。" if after_city else rng.choice(("；", "，", "。"))
             lead = rng.choice(SENTENCE_LEADS) if separator == "。" else ""
             ref = self.ref(first=n == 0 or separator == "。")
+            if after_city and ref == "":
+                ref = region.ref or region.name  # after 其中…市 the province is named again
+            after_city = False
             standalone = ind.growth and must is None and rng.random() < 0.15
             if standalone and self.growth(region, ind, standalone=True) is not None:
                 pieces.append(f"{separator}{lead}{ref}{self.figures[-1]['quote']}")
@@ -888,6 +914,7 @@ class _Article:
             if region.children and ind.cities and rng.random() < 0.2:
                 city = self.gen.regions[rng.choice(region.children)]
                 pieces.append(f"。其中，{city.name}{self.level(city, ind)}")
+                after_city = True
         pieces.append("。")
         return pieces
 
@@ -1030,16 +1057,18 @@ class Generator:
         return [i for i in INDICATORS if (region.level == "province" or i.cities) and self.truth.exact_only(
             region, i, str(year), "share" if i.unit == "percent" else "level")]
 
-    def source_spec(self, index: int) -> ArticleSpec:
+    def source_spec(self, index: int, page: date | None) -> ArticleSpec:
         """The spec of an original that a conflict will contradict: one whose region and year have at least
         two exact-only keys (tried deterministically), flagged so the article leads with them."""
         for attempt in range(100):
-            spec = self.spec(index, attempt)
+            spec = self.spec(index, page, attempt)
             if len(self.exact_only_levels(spec.region, spec.data_year)) >= 2:
                 break
         return replace(spec, need_exact_only_key=True)
 
-    def spec(self, index: int, attempt: int = 0) -> ArticleSpec:
+    def spec(self, index: int, page: date | None = None, attempt: int = 0) -> ArticleSpec:
+        """Region, year and date of an original; on a page already begun it takes the page's date, and its
+        figures are about the year before (or the same year, for a year-end review in November or December)."""
         rng = random.Random(f"{self.seed}:spec:{index}" + (f":{attempt}" if attempt else ""))
         region = rng.choice(self.provinces if rng.random() < 0.35 else self.cities)
         year = rng.randint(FIRST_YEAR, LAST_YEAR)
@@ -1047,6 +1076,9 @@ class Generator:
             published = date(year + 1, rng.randint(1, 6), rng.randint(1, 28))
         else:
             published = date(year, rng.randint(11, 12), rng.randint(1, 28))
+        if page is not None:
+            published = page
+            year = page.year if page.month >= 11 or page.year == FIRST_YEAR else page.year - 1
         return ArticleSpec(index, f"{self.seed}:article:{index}", region, year, published)
 
     def render(self, spec: ArticleSpec, alter: dict[int, Num] | None = None, forced: Forced | None = None) -> Rendered:
@@ -1282,28 +1314,31 @@ def generate(
                 print(f"warning: no figure to contradict before article {index}", file=sys.stderr)
                 task.conflict = False
                 task = task if task.reprint else None
-            if task and any(s.index == task.source for s, _, _ in current):
-                flush()  # a reprint or restatement always lands in another file than its source
+            page = current[0][0].published_on if current else None
             if task and task.reprint:
-                alter = {task.slot: task.altered} if task.conflict and task.slot is not None and task.altered else {}
-                rendered = gen.render(kept_specs[task.source], alter)
-                for slot in alter:
-                    rendered.figures[slot]["conflict_id"] = task.conflict_id
-                    rendered.figures[slot]["figure_key"] += f":{task.conflict_id}"
-                spec = ArticleSpec(index, kept_specs[task.source].seed, kept_specs[task.source].region,
-                                   kept_specs[task.source].data_year, kept_specs[task.source].published_on)
-                summary.reprints += 1
+                spec = replace(kept_specs[task.source], index=index, need_exact_only_key=False)
             elif task:
                 source = kept_specs[task.source]
                 rng = random.Random(f"{seed}:restate:{index}")
                 published = min(source.published_on + timedelta(days=rng.randint(0, 60)),
                                 date(source.published_on.year, 12, 28))
                 spec = ArticleSpec(index, f"{seed}:article:{index}", source.region, source.data_year, published)
+            if task and (spec.published_on != page or any(s.index == task.source for s, _, _ in current)):
+                flush()  # a reprint or restatement lands in another file than its source, on a page of its date
+                page = None
+            if task and task.reprint:
+                alter = {task.slot: task.altered} if task.conflict and task.slot is not None and task.altered else {}
+                rendered = gen.render(kept_specs[task.source], alter)
+                for slot in alter:
+                    rendered.figures[slot]["conflict_id"] = task.conflict_id
+                    rendered.figures[slot]["figure_key"] += f":{task.conflict_id}"
+                summary.reprints += 1
+            elif task:
                 rendered = gen.render(spec, forced=task.forced)
             else:
                 waiting = [t for t in waiting if t.conflict_id is None and t.index > index]
                 waiting += by_source.get(index, [])
-                spec = gen.source_spec(index) if waiting else gen.spec(index)
+                spec = gen.source_spec(index, page) if waiting else gen.spec(index, page)
                 rendered = gen.render(spec)
                 for waiter in waiting:
                     if _resolve(gen, spec, rendered, waiter, used_keys, conflict_rng):
