@@ -327,11 +327,13 @@ def count_num(ticks: int, ind: Indicator, wan: bool = False, chinese: bool = Fal
 
 
 def percent_num(ticks: int, suffix: str = "%") -> Num:
+    """Ticks of 0.01 as a percent (or 个百分点): 262 -> '2.62%', value 2.62."""
     numeral = fmt_ticks(ticks, 2)
     return Num(numeral, suffix, float(Decimal(numeral)))
 
 
 def level_num(ind: Indicator, ticks: int, wan: bool = False, chinese: bool = False) -> Num:
+    """A level of `ind` as written, in the indicator's own unit."""
     if ind.unit == "yuan":
         return money_num(ticks, chinese)
     if ind.unit == "percent":
@@ -601,6 +603,7 @@ FILLER_TEMPLATES = (
 
 
 def filler_sentence(rng: random.Random) -> str:
+    """One sentence of prose: a fixed one, or a template filled from FILLER_PARTS for variety."""
     if rng.random() < 0.35:
         return rng.choice(FILLER_SENTENCES)
     template = rng.choice(FILLER_TEMPLATES)
@@ -622,6 +625,7 @@ def filler_bank(rng: random.Random, size: int = 600) -> list[str]:
 
 
 def person(rng: random.Random) -> str:
+    """A reporter's name for bylines and photo credits (no numeral characters in the name bank)."""
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
 
 
@@ -835,6 +839,8 @@ class _Article:
             template = "跃居{s}第{n}"
         num = Num(cn_int(now, liang=False) if chinese else str(now), "", float(now), arabic=not chinese)
         num, planted = self._take(num, ind, region, period, "rank")
+        if not template.endswith("位") and (chinese or len(num.numeral) < 2):
+            template += "位"  # '第1' would also be found inside another figure's '第12'
         quote = template.format(s=region.rank_scope, n=num.numeral)
         self._add(num, quote, ind, region, period, "rank", "rank", "exact", exact_only=exact_only)
         if planted:
@@ -1023,6 +1029,8 @@ class _Task:
 
 @dataclass
 class CorpusSummary:
+    """What a run wrote, for tests and benchmarks; also saved as <name>.summary.json."""
+
     out_dir: Path
     files: int = 0
     articles: int = 0
@@ -1044,6 +1052,8 @@ class CorpusSummary:
 
 
 class Generator:
+    """Renders articles from specs; holds only the truth cache and the filler bank, never the corpus."""
+
     def __init__(self, seed: int, regions: dict[str, Region], article_kb: float) -> None:
         self.seed = seed
         self.regions = regions
@@ -1236,6 +1246,7 @@ def plan(seed: int, articles: int, reprint_rate: float, conflict_rate: float) ->
 
 
 def default_side_path(out_dir: Path, suffix: str) -> Path:
+    """OUT_DIR/../<name>.<suffix>: the answer key sits beside the corpus, not in it, so raw/ stays clean."""
     return out_dir.parent / f"{out_dir.name}.{suffix}"
 
 
@@ -1382,6 +1393,7 @@ def _resolve(gen: Generator, spec: ArticleSpec, rendered: Rendered, task: _Task,
 def _write_file(out_dir: Path, name: str, items: list[tuple[ArticleSpec, Rendered, _Task | None]],
                 rng: random.Random, gbk_rate: float, expected: IO[str], conflicts: IO[str], manifest: IO[str],
                 summary: CorpusSummary, kept_files: dict[int, str]) -> None:
+    """Write one page file (with an optional page-date header), then its rows in the key and the manifest."""
     encoding = "gb18030" if rng.random() < gbk_rate else "utf-8"
     parts: list[str] = []
     first = items[0][0].published_on
@@ -1433,6 +1445,7 @@ def _write_file(out_dir: Path, name: str, items: list[tuple[ArticleSpec, Rendere
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; prints the summary as JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.generate_corpus", description=__doc__.split("\n")[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--articles", type=int, required=True)
