@@ -9,6 +9,7 @@ from orchestration.assets import dbt_project, indicators_dbt, parsed_articles, p
 from orchestration.config import dbt_executable
 from orchestration.quality.alerting import alert_on_step_failure, dq_alerts
 from orchestration.quality.checks import gx_checks, quarantine_check
+from orchestration.report_asset import analyst_report
 from orchestration.resources import WarehouseResource
 from orchestration.triggers import RUN_TAGS, make_schedule, make_sensor
 
@@ -24,7 +25,7 @@ nightly_etl = define_asset_job(
 )
 
 defs = Definitions(
-    assets=[raw_files, parsed_articles, indicators_dbt, dq_alerts, published_warehouse],
+    assets=[raw_files, parsed_articles, indicators_dbt, dq_alerts, published_warehouse, analyst_report],
     asset_checks=[*gx_checks, quarantine_check],
     jobs=[nightly_etl],
     schedules=[make_schedule(nightly_etl)],
