@@ -617,7 +617,13 @@ def filler_bank(rng: random.Random, size: int = 600) -> list[str]:
     reused so a large corpus costs string joins, not prose generation. {r} and {y} are filled per article."""
     bank = []
     for _ in range(size):
-        text = "".join(filler_sentence(rng) for _ in range(rng.randint(2, 5)))
+        sentences: list[str] = []
+        wanted = rng.randint(2, 5)
+        while len(sentences) < wanted:
+            sentence = filler_sentence(rng)
+            if sentence not in sentences:
+                sentences.append(sentence)
+        text = "".join(sentences)
         text = text.replace("{k}", str(rng.randint(2, 40)), 1).replace("{k}", str(rng.randint(2, 40)))
         text = text.replace("{m}", str(rng.randint(1, 12))).replace("{d}", str(rng.randint(1, 28)))
         bank.append(text)
@@ -1364,6 +1370,9 @@ def generate(
             if len(current) >= capacity:
                 flush()
         flush()
+    if summary.planted_conflicts < requested:
+        print(f"warning: planted {summary.planted_conflicts} of {requested} conflicts (too few articles)",
+              file=sys.stderr)
     summary.seconds = round(time.perf_counter() - started, 3)
     summary_path.write_text(json.dumps(summary.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return summary
