@@ -43,7 +43,7 @@ def run_nightly(on_progress: Callable[[dict[str, str]], None] | None = None, pol
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     from orchestration.definitions import defs
 
-    job = defs.get_job_def("nightly_etl")
+    job = defs.resolve_job_def("nightly_etl")
     instance = _instance()
     run_id = str(uuid.uuid4())
     outcome: dict[str, object] = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import copy_seeds, run_job
+from tests.conftest import copy_seeds, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -82,7 +82,7 @@ def test_no_duplicate_figures_and_repeated_passages_marked(seed_warehouse: Path)
 def test_rerun_is_idempotent(tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = tmp_path / "wh" / "indicators.duckdb"
-    assert run_job(raw, db).returncode == 0
+    assert run_in_process(raw, db).success
     snapshot = lambda: (  # noqa: E731
         read(db, "select * from mart.fct_figures order by figure_id"),
         read(db, "select mention_id, figure_id from mart.fct_figure_mentions order by mention_id"),
@@ -90,27 +90,27 @@ def test_rerun_is_idempotent(tmp_path: Path) -> None:
         read(db, "select count(*) from staging.figure_mentions"),
     )
     first = snapshot()
-    assert run_job(raw, db).returncode == 0
+    assert run_in_process(raw, db).success
     assert snapshot() == first
 
 
 def test_failed_run_leaves_yesterdays_mart_and_readers_are_not_broken(tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = tmp_path / "wh" / "indicators.duckdb"
-    assert run_job(raw, db).returncode == 0
+    assert run_in_process(raw, db).success
     before = read(db, "select figure_id, value from mart.fct_figures order by figure_id")
 
     # an analyst keeps a read-only connection open while the next runs happen
     analyst = duckdb.connect(str(db), read_only=True)
     try:
-        broken = run_job(tmp_path / "no-such-folder", db)
-        assert broken.returncode != 0
+        broken = run_in_process(tmp_path / "no-such-folder", db)
+        assert not broken.success and "raw folder does not exist" in (broken.error or "")
         assert read(db, "select figure_id, value from mart.fct_figures order by figure_id") == before
         assert not db.with_name(db.name + ".building").exists()
 
         (raw / "extra.txt").write_text("2025年，广东省研发投入强度达3.6%。", encoding="utf-8")
-        ok = run_job(raw, db)
-        assert ok.returncode == 0, ok.stderr[-2000:]
+        ok = run_in_process(raw, db)
+        assert ok.success, ok.error
         # the open reader still sees yesterday's mart in full
         assert analyst.execute("select figure_id, value from mart.fct_figures order by figure_id").fetchall() == before
     finally:
@@ -141,8 +141,8 @@ def test_conflict_raises_one_alert_on_every_channel(tmp_path: Path) -> None:
     try:
         db = tmp_path / "wh" / "indicators.duckdb"
         url = f"http://127.0.0.1:{server.server_port}/alerts"
-        result = run_job(raw, db, INDICATORS_ALERT_URL=url)
-        assert result.returncode == 0, result.stderr[-2000:]
+        result = run_in_process(raw, db, INDICATORS_ALERT_URL=url)
+        assert result.success, result.error
     finally:
         server.shutdown()
     conflicts = read(db, "select value_a, value_b, source_file_a, source_file_b from mart.dq_conflicts")

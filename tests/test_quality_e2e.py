@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT_ROOT, run_job
+from tests.conftest import PROJECT_ROOT, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -64,10 +64,10 @@ def quality_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     raw.mkdir()
     for name, text in ARTICLES.items():
         (raw / name).write_text(text, encoding="utf-8")
-    shutil.copy(raw / "zj-review.txt", raw / "zj-review (copy).txt")  # the same file delivered twice
+    shutil.copy(raw / "zj-review.txt", raw / "zz redelivered zj-review.txt")  # the same file delivered twice
     db = root / "wh" / "indicators.duckdb"
-    result = run_job(raw, db)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    result = run_in_process(raw, db)
+    assert result.success, result.error
     return raw, db
 
 
@@ -92,10 +92,10 @@ def test_transposed_digit_is_one_conflict_and_one_alert(quality_run: tuple[Path,
 
 def test_same_file_twice_adds_no_figure(quality_run: tuple[Path, Path]) -> None:
     _, db = quality_run
-    assert read(db, "select duplicate_of from staging.files where source_file = 'zj-review (copy).txt'") == [
+    assert read(db, "select duplicate_of from staging.files where source_file = 'zz redelivered zj-review.txt'") == [
         ("zj-review.txt",)
     ]
-    assert read(db, "select count(*) from mart.fct_figure_mentions where source_file like 'zj-review (copy)%'") == [
+    assert read(db, "select count(*) from mart.fct_figure_mentions where source_file like 'zz redelivered%'") == [
         (0,)
     ]
     rows = read(db, "select mention_count, source_count from mart.fct_figures where quote like '%4.3万家%'")
@@ -144,8 +144,8 @@ def test_resolved_conflict_stops_alerting(quality_run: tuple[Path, Path]) -> Non
     log = db.parent / "alerts.jsonl"
     lines_before = len(log.read_text("utf-8").splitlines())
     with adjudicated(conflict_id):
-        result = run_job(raw, db)
-    assert result.returncode == 0, result.stderr[-3000:]
+        result = run_in_process(raw, db)
+    assert result.success, result.error
     assert read(db, "select status from mart.dq_conflicts where conflict_id = ?", [conflict_id]) == [("resolved",)]
     statuses = dict(read(db, "select message like '%浙江省%', status from mart.dq_alerts "
                              "where check_name = 'conflicting_figures'"))

@@ -149,7 +149,7 @@ def _check_alerts(evaluation: Any, con: duckdb.DuckDBPyConnection) -> tuple[str,
 
 def this_runs_check_evaluations(context: AssetExecutionContext) -> list[Any]:
     records = context.instance.get_records_for_run(
-        run_id=context.run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION, limit=100_000
+        run_id=context.run.run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION, limit=100_000
     ).records
     return [r.event_log_entry.dagster_event.event_specific_data for r in records]
 
@@ -188,9 +188,9 @@ def dq_alerts(context: AssetExecutionContext, warehouse: WarehouseResource) -> M
             name, found = _check_alerts(evaluation, con)
             checks_run.add(name)
             raised.extend(found)
-        opened, closed = alerts.record(con, raised, checks_run, context.run_id, now)
+        opened, closed = alerts.record(con, raised, checks_run, context.run.run_id, now)
         (still_open,) = con.execute("select count(*) from mart.dq_alerts where status = 'open'").fetchone()
-    deliver(opened, context.run_id, now, context.log)
+    deliver(opened, context.run.run_id, now, context.log)
     for a in opened:
         context.log.warning(f"ALERT [{a.severity}] {a.check_name}: {a.message}")
     return MaterializeResult(
@@ -210,13 +210,13 @@ def alert_on_step_failure(context: HookContext) -> None:
     now = datetime.now()
     error = context.op_exception
     alert = alerts.Alert(
-        alert_id=short_hash("run_failed", context.run_id, context.step_key),
+        alert_id=short_hash("run_failed", context.run.run_id, context.step_key),
         check_name="run_failed",
         severity="ERROR",
         message=(
-            f"nightly run {context.run_id} failed at step {context.step_key}: {type(error).__name__}: {error}. "
+            f"nightly run {context.run.run_id} failed at step {context.step_key}: {type(error).__name__}: {error}. "
             "The published warehouse was left as it was."
         ),
         asset=context.step_key,
     )
-    deliver([alert], context.run_id, now, context.log)
+    deliver([alert], context.run.run_id, now, context.log)
