@@ -10,7 +10,7 @@ import bisect
 import datetime
 
 from . import layout, periods, regions
-from .figures import ArticleContext, read_sentence
+from .figures import ArticleContext, DocumentIndex, _between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import normalize
 from .rules import FIVE_YEAR_PLANS
@@ -31,7 +31,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     else:
         published, published_source = periods.publication_date(norm, source_name)
 
-    file_region, _ = regions.primary_region(norm, 0, len(norm))
+    doc = DocumentIndex.build(norm)
+    file_region, _ = regions.primary_region(doc.places)
     articles: list[Article] = []
     contexts: list[ArticleContext] = []
     for number, (first, byline, titles) in enumerate(starts):
@@ -39,12 +40,13 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         a_start = blocks[first].start if blocks else 0
         a_end = blocks[last].end if blocks else len(text)
         title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
-        region_code, count = regions.primary_region(norm, a_start, a_end, title_text)
+        region_code, count = regions.primary_region(_between(doc.places, doc.place_pos, a_start, a_end), title_text)
         if count < 2:
             region_code = file_region
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
-        default = periods.default_period(norm, a_start, a_end, title_text, published)
+        default = periods.default_period(norm, _between(doc.periods, doc.period_pos, a_start, a_end),
+                                         title_text, published)
         contexts.append(ArticleContext(region_code, published, default, plan))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
         articles.append(Article(
@@ -65,6 +67,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         ))
     starts = [block.start for block in blocks]
     sentence_counts = [0] * len(blocks)
+    number_pos = doc.number_pos
+    next_number = 0  # index of the first number not yet passed
     first = 0
     while first < len(blocks):  # a run of blocks joined by layout cuts reads as one text
         last = first
@@ -77,9 +81,11 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             sentence_counts[p_index] += 1
             sentence_text = text[s_start:s_end]
             sentences.append(Sentence(p_index, s_index, s_start, s_end, sentence_text))
-            if block.kind == "byline":
-                continue
-            for found in read_sentence(norm, s_start, s_end, contexts[block.article]):
+            while next_number < len(number_pos) and number_pos[next_number] < s_start:
+                next_number += 1
+            if block.kind == "byline" or next_number == len(number_pos) or number_pos[next_number] >= s_end:
+                continue  # no number in this sentence: nothing more to do
+            for found in read_sentence(norm, s_start, s_end, contexts[block.article], doc):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 home = regions.region(found.region_code)
                 mentions.append(FigureMention(

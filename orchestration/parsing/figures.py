@@ -5,6 +5,7 @@ qualifier, region, period, subject, indicator) from the sentence around it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from .rules import (
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
     NOT_CHANGE_PREFIXES,
+    PHRASE_END_WORDS,
     PHRASE_PREFIXES,
     PHRASE_VERBS,
     POINT_UNITS,
@@ -35,6 +37,7 @@ from .rules import (
     SUBJECT_SUFFIXES,
     TARGET_TRIGGER_PATTERN,
 )
+from .trie import trie_pattern
 
 
 def _alternation(words: object) -> str:
@@ -44,31 +47,45 @@ def _alternation(words: object) -> str:
 _NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+)")
 _UNITS = _alternation((*POINT_UNITS, "%", "‰", "元", *COUNTERS))
+# The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
+# or an alternation is tried at every position).
 FIGURE_RE = re.compile(
+    r"(?=[0-9零〇一二两三四五六七八九十百千万亿])"
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
     rf"(?P<inner>余|多)?"
     rf"\s?(?P<unit>{_UNITS})?"
     rf"(?P<post>以上|之多|左右|上下|以下|以内)?"
 )
-_PRE_QUALIFIERS = sorted(PRE_QUALIFIERS, key=len, reverse=True)
-_CHANGE_VERBS = sorted(CHANGE_VERBS, key=len, reverse=True)
-_PHRASE_VERBS = sorted(PHRASE_VERBS, key=len, reverse=True)
-_PHRASE_PREFIXES = sorted(PHRASE_PREFIXES, key=len, reverse=True)
-_STOPS_RE = re.compile(_alternation(FOLLOWING_PHRASE_STOPS))
-_DELIMS = "，,；;。！？!?：:、\n"
+def _ending(words: object) -> re.Pattern[str]:
+    """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
+    return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
+
+
+_PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
+_CHANGE_VERB_END = _ending(CHANGE_VERBS)
+_NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
+_CRITERION_END = _ending(CRITERION_VERBS)
+_SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
+_RANK_CONTEXT_RE = re.compile(trie_pattern(RANK_CONTEXT))
+_STOPS_RE = re.compile(trie_pattern(FOLLOWING_PHRASE_STOPS))
+_SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
+_CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
+_RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
-_CLAUSE_DELIMS = "；;。！？!?\n"
-_QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s]|\([^()]{0,12}\)")
-_TARGET_RE = re.compile(TARGET_TRIGGER_PATTERN)
-_SUBJECT_RE = re.compile(
-    rf"(?P<subject>[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{_alternation(SUBJECT_SUFFIXES)}))"
-)
+_QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s]|[(（][^()（）]{0,12}[)）]")
+_TARGET_RE = re.compile(rf"(?=[力目争预确到至])(?:{TARGET_TRIGGER_PATTERN})")
+_SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
-_LEADING_PERIOD_RE = re.compile(
-    r"^(?:截至|截止|到)?(?:(?:19|20)\d\d年?(?:度|底|末|上半年|下半年|前三季度|一季度)?|今年|去年|当年|上年)"
-)
+_PERIOD_WORDS = r"(?:截至|截止|到)?(?:[12][09]\d\d年?(?:度|底|末|上半年|下半年|前三季度|一季度)?|今年|去年|当年|上年)"
+_LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
+_PHRASE_LEAD_RE = re.compile(
+    rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
+_PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
+_REGION_WORD_RE = re.compile(r"全省|全市|我省|我市|省|市")
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_NOT_NUMBER_BEFORE = frozenset("数几余多")
+_CONJUNCTIONS = frozenset("和与及等")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
 
@@ -126,12 +143,10 @@ class ArticleContext:
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
 
 
-def _ends_with(text: str, pos: int, words: list[str], lookback: int = 6) -> str | None:
-    window = text[max(0, pos - lookback):pos]
-    for word in words:
-        if window.endswith(word):
-            return word
-    return None
+def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
+    """The word of `pattern` ending right at `pos`, if any."""
+    match = pattern.search(text, max(0, pos - lookback), pos)
+    return match.group() if match else None
 
 
 def _is_cjk(char: str) -> bool:
@@ -155,72 +170,98 @@ def _inside_book_title(text: str, pos: int, lo: int) -> bool:
     return open_at != -1 and text.rfind("》", open_at, pos) == -1
 
 
-def candidates(text: str, start: int, end: int) -> list[Candidate]:
-    """Figures in text[start:end] (one sentence), before context; not-figures dropped."""
+@dataclass
+class DocumentIndex:
+    """Everything the figure rules look up, found by one regex pass each over the whole document:
+    numbers with a unit (or after 第), place words, period words and target words, by position."""
+
+    numbers: list[re.Match[str]]
+    number_pos: list[int]
+    places: list[tuple[int, str]]
+    place_pos: list[int]
+    periods: list[re.Match[str]]
+    period_pos: list[int]
+    targets: list[re.Match[str]]
+    target_pos: list[int]
+
+    @classmethod
+    def build(cls, text: str) -> DocumentIndex:
+        numbers = [m for m in FIGURE_RE.finditer(text)
+                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"]
+        places = regions.find_places(text)
+        found_periods = list(periods.PERIOD_RE.finditer(text))
+        targets = list(_TARGET_RE.finditer(text))
+        return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
+                   found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets])
+
+
+def _between(items: list, positions: list[int], start: int, end: int) -> list:
+    return items[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+
+
+def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) -> list[Candidate]:
+    """Figures among the number matches of one sentence, before context; not-figures dropped."""
     found: list[Candidate] = []
-    for m in FIGURE_RE.finditer(text, start, end):
+    for m in numbers:
         unit = m.group("unit")
         s = m.start()
         prev = text[s - 1] if s > 0 else ""
-        if unit is None and prev != "第":
-            continue
         num = m.group("num")
-        value = parse_number(num)
-        if value is None:
-            continue
         e = m.end()
         nxt = text[e] if e < len(text) else ""
-        if nxt in CATEGORY_SUFFIXES or _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
+        if nxt in CATEGORY_SUFFIXES:
             continue
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
+            continue
+        value = parse_number(num)
+        if value is None or _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
             continue
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt)
             if cand is not None:
                 found.append(cand)
             continue
-        pre = _ends_with(text, s, _PRE_QUALIFIERS, 3)
-        if prev in "数几余多" and pre is None:
+        pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+        if prev in _NOT_NUMBER_BEFORE and pre is None:
             continue  # 数千家, 几十个: not a number
         inner = m.group("inner")
         if chinese:
-            if all(ch in _BARE_MULTIPLIERS for ch in num) and pre is None and inner is None:
+            if pre is None and inner is None and all(ch in _BARE_MULTIPLIERS for ch in num):
                 continue  # bare 万 / 千万元级: a figure only as 超万户, 百余项
-            if value < 10 and (num == "一" or _ends_with(text, s, list(SMALL_CN_VERBS), 2) is None):
+            if value < 10 and (num == "一" or _word_before(_SMALL_CN_VERB_END, text, s, 2) is None):
                 continue  # 一座, 两层, 三元材料: idioms and descriptions
-        if _ends_with(text, s, list(CRITERION_VERBS), 2):
+        if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
-        found.extend(_quantity(text, m, start, value, unit, pre, inner))
+        found.extend(_quantity(text, m, value, unit, pre, inner))
     return found
 
 
 def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str) -> Candidate | None:
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
-    if _is_cjk(nxt) and nxt not in "的":
+    if _is_cjk(nxt) and nxt != "的":
         return None  # 第一副主席
     s = m.start() - 1
-    clause_start = max(text.rfind(ch, lo, s) for ch in "，,；;。、") + 1
-    clause = text[max(lo, clause_start):s]
-    if not any(word in clause for word in RANK_CONTEXT):
+    clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
+    if _RANK_CONTEXT_RE.search(text, clause_start, s) is None:
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
 
-def _quantity(text: str, m: re.Match[str], lo: int, value: float, unit: str, pre: str | None,
+def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
               inner: str | None) -> list[Candidate]:
     s = m.start()
     qs = s - len(pre) if pre else s
     post = m.group("post")
     qualifier = (PRE_QUALIFIERS[pre] if pre else INNER_QUALIFIERS[inner] if inner
                  else POST_QUALIFIERS[post] if post else "exact")
-    verb = _ends_with(text, qs, _CHANGE_VERBS, 6)
-    if verb and _ends_with(text, qs, list(NOT_CHANGE_PREFIXES), 6):
+    verb = _word_before(_CHANGE_VERB_END, text, qs, 5)
+    if verb and _word_before(_NOT_CHANGE_END, text, qs, 4):
         verb = None
     sign = CHANGE_VERBS[verb] if verb else 1
     counter = None
-    if unit in ("%", "‰"):
+    if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
         if unit == "‰":
             value /= 10
@@ -252,10 +293,10 @@ def _quantity(text: str, m: re.Match[str], lo: int, value: float, unit: str, pre
 # --- context -----------------------------------------------------------------------------------
 
 
-def sentence_context(text: str, start: int, end: int, art: ArticleContext) -> Context:
+def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex) -> Context:
     target_at = None
     target_period = None
-    for m in _TARGET_RE.finditer(text, start, end):
+    for m in _between(doc.targets, doc.target_pos, start, end):
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
             continue
@@ -264,49 +305,32 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext) -> Co
             target_period = year
         break
     found_periods = []
-    for m in periods.PERIOD_RE.finditer(text, start, end):
-        found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
-                                                            target=target_at is not None)))
-    places = regions.find_places(text, start, end)
+    for m in _between(doc.periods, doc.period_pos, start, end):
+        if m.end() <= end:
+            found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
+                                                                target=target_at is not None)))
+    places = _between(doc.places, doc.place_pos, start, end)
     return Context(found_periods, places, target_at, target_period)
 
 
 def _strip_phrase(phrase: str, subject: str | None) -> str:
-    """The indicator noun phrase: drop leading time, place, subject and filler words and verbs at
-    both ends."""
-    changed = True
-    while changed and phrase:
-        changed = False
-        if phrase in PHRASE_VERBS:
-            return ""
-        m = _LEADING_PERIOD_RE.match(phrase)
-        if m and m.end():
-            phrase, changed = phrase[m.end():], True
-        for word in _PHRASE_PREFIXES:
-            if phrase.startswith(word):
-                phrase, changed = phrase[len(word):], True
-                break
-        places = regions.find_places(phrase, 0, min(len(phrase), 12))
-        if places and places[0][0] == 0:
-            m2 = regions.gazetteer().pattern.match(phrase)  # type: ignore[union-attr]
-            if m2:
-                phrase, changed = phrase[m2.end():], True
+    """The indicator noun phrase: drop leading time, place, subject and filler words, and verbs at
+    both ends (`2025年，全省累计突破关键核心技术` -> 关键核心技术)."""
+    pattern = regions.gazetteer().pattern
+    for _ in range(3):
+        before = phrase
+        m = _PHRASE_LEAD_RE.match(phrase)
+        if m:
+            phrase = phrase[m.end():]
+        place = pattern.match(phrase) if pattern is not None else None
+        if place:
+            phrase = phrase[place.end():]
         if subject and phrase.startswith(subject):
-            phrase, changed = phrase[len(subject):], True
-        for word in _PHRASE_VERBS:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word):], True
-                break
-    if phrase in PHRASE_VERBS:
-        return ""
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in _PHRASE_VERBS:
-            if phrase.endswith(word):
-                phrase, changed = phrase[: -len(word)], True
-                break
-    return phrase
+            phrase = phrase[len(subject):]
+        if phrase == before:
+            break
+    m = _PHRASE_TRAIL_RE.search(phrase)
+    return phrase[:m.start()] if m else phrase
 
 
 def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str]:
@@ -322,21 +346,25 @@ def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str]:
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
     """An organisation or programme named at the start of the figure's segment, else of its clause:
     `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
-    for lo in (seg_start, clause_start):
-        raw = _LEADING_PERIOD_RE.sub("", _QUOTES_RE.sub("", text[lo:pos])).lstrip("，,")
-        for word in ("全省", "全市", "我省", "我市", "省", "市"):
-            if raw.startswith(word):
-                raw = raw[len(word):]
-                break
-        place = regions.gazetteer().pattern.match(raw) if regions.gazetteer().pattern else None
-        place_len = place.end() if place and not place.group().startswith(("全", "我", "本")) else 0
+    pattern = regions.gazetteer().pattern
+    for lo in (seg_start, clause_start) if clause_start < seg_start else (seg_start,):
+        raw = _QUOTES_RE.sub("", text[lo:pos])
+        m = _LEADING_PERIOD_RE.match(raw)
+        if m:
+            raw = raw[m.end():]
+        raw = raw.lstrip("，,")
+        m = _REGION_WORD_RE.match(raw)
+        if m:
+            raw = raw[m.end():]
+        place = pattern.match(raw) if pattern is not None else None
+        place_len = place.end() if place else 0
         # `成都高新区` keeps its place; `长沙，...` and `长沙出台...` do not
         for keep in ((True, False) if place_len else (False,)):
             candidate = raw if keep else raw[place_len:].lstrip("，,")
             m = _SUBJECT_RE.match(candidate)
             if m is None:
                 continue
-            subject = m.group("subject")
+            subject = m.group()
             rest = subject[place_len:] if keep else subject
             after = candidate[m.end():m.end() + 1]
             if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
@@ -347,14 +375,18 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
     return None
 
 
-def _segment_start(text: str, lo: int, pos: int) -> int:
-    return max(lo, max(text.rfind(ch, lo, pos) for ch in _DELIMS) + 1)
+def _last_before(positions: list[int], pos: int, floor: int) -> int:
+    """The position right after the last delimiter before `pos` (or `floor`)."""
+    i = bisect.bisect_left(positions, pos)
+    return max(floor, positions[i - 1] + 1) if i else floor
 
 
 def _list_items(text: str, lo: int, pos: int) -> list[str]:
     """Items written before `分别`, with the last item's suffix shared (`电子信息、先进能源材料产业`)."""
-    seg = _QUOTES_RE.sub("", text[max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1):pos])
-    seg = _LEADING_PERIOD_RE.sub("", seg).lstrip("，,")
+    begin = max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1)
+    seg = _QUOTES_RE.sub("", text[begin:pos])
+    m = _LEADING_PERIOD_RE.match(seg)
+    seg = seg[m.end():].lstrip("，,") if m else seg.lstrip("，,")
     items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
     pattern = regions.gazetteer().pattern
     if items and pattern is not None:  # `成都市集成电路、生物医药产业`: the place is everybody's
@@ -371,12 +403,17 @@ def _list_items(text: str, lo: int, pos: int) -> list[str]:
     return items
 
 
-def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[Found]:
+def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex) -> list[Found]:
     """All figures of one sentence with their context."""
-    cands = candidates(text, start, end)
+    numbers = [m for m in _between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
+    if not numbers:
+        return []
+    cands = candidates(text, start, end, numbers)
     if not cands:
         return []
-    ctx = sentence_context(text, start, end, art)
+    ctx = sentence_context(text, start, end, art, doc)
+    seg_delims = [m.start() for m in _SEGMENT_DELIMS_RE.finditer(text, start, end)]
+    clause_delims = [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS]
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
@@ -400,14 +437,14 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[
                 item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
             else:
                 subject = item
-        clause_start = max(start, max(text.rfind(ch, start, cand.start) for ch in _CLAUSE_DELIMS) + 1)
-        seg_start = max(_segment_start(text, start, cand.start), prev_end)
+        clause_start = _last_before(clause_delims, cand.start, start)
+        seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
         if subject is None and item_region is None:
             subject = _subject(text, clause_start, seg_start, cand.start)
         if lead is not None and (item_region is not None or subject is None):
             code, name = lead.indicator_code, lead.indicator_name
         else:
-            code, name = _indicator(text, start, end, cand, seg_start, subject, prev)
+            code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims)
             if group is not None and code is None and subject:
                 name = subject
         period, period_source = _period(ctx, cand, art)
@@ -427,7 +464,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext) -> list[
 
 
 def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
-               prev: Found | None) -> tuple[str | None, str]:
+               prev: Found | None, seg_delims: list[int]) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it."""
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
@@ -461,7 +498,7 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
     elif not name and indicator is None:
-        before = text[_segment_start(text, start, seg_start - 1):seg_start]
+        before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
         name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
         indicator = indicators.lookup(name)
     if indicator is not None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .normalize import compact
 from .seeds import read_seed
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def dictionary() -> Dictionary:
                 by_alias.setdefault(alias, indicator)
     if not by_alias:
         return Dictionary(by_alias, None, None)
-    names = "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
+    names = trie_pattern(by_alias)
     return Dictionary(by_alias, re.compile(names), re.compile(f"(?:{names})$"))
 
 

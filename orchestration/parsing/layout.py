@@ -59,8 +59,11 @@ def is_byline(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    return line.startswith(CAPTION_MARKS) or bool(_CAPTION_END_RE.search(line)) or (
-        line[:1] in "(（" and line[-1:] in ")）" and "图" in line)
+    if line.startswith(CAPTION_MARKS):
+        return True
+    if "摄" in line[-3:]:  # `...记者 邓迪 摄`
+        return bool(_CAPTION_END_RE.search(line, max(0, len(line) - 30)))
+    return line[:1] in "(（" and line[-1:] in ")）" and "图" in line
 
 
 def classify(line: str) -> str:
