@@ -23,6 +23,7 @@ from .rules import (
     GENERIC_PHRASES,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
+    NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
@@ -375,6 +376,17 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
     return None
 
 
+def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool:
+    """`全国技术合同成交额6.8万亿元`, `我国研发投入强度为2.68%`: the country's figure."""
+    for lo in (seg_start, clause_start):
+        phrase = text[lo:pos]
+        m = _LEADING_PERIOD_RE.match(phrase)
+        phrase = phrase[m.end():].lstrip("，, ") if m else phrase
+        if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith("全国性"):
+            return True
+    return False
+
+
 def _last_before(positions: list[int], pos: int, floor: int) -> int:
     """The position right after the last delimiter before `pos` (or `floor`)."""
     i = bisect.bisect_left(positions, pos)
@@ -456,6 +468,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 if pos < cand.start:
                     region_code = regions.resolve(marker, art.region_code)
                     break
+            if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
+                region_code = regions.national_code()
         found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
                       region_code, subject, period, period_source, code, name or None, cand.kind)
         out.append(found)
@@ -470,6 +484,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
+    if pre_raw.startswith("占") and prev is not None and prev.indicator_name:
+        pre_raw = prev.indicator_name + pre_raw  # `高技术制造业增加值...，占规模以上工业增加值比重达31.2%`
     raw = pre_raw
     name = _strip_phrase(raw, subject)
     indicator = indicators.lookup(raw)
@@ -532,12 +548,16 @@ def _respectively_groups(text: str, start: int, end: int,
     items are places: `深圳、广州技术合同成交额分别达...`)."""
     groups: dict[int, tuple[int, str | None, bool]] = {}
     pattern = regions.gazetteer().pattern
+    last_items: list[str] = []
     pos = text.find("分别", start, end)
     while pos != -1:
         stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
         members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
         if members:
             items = _list_items(text, start, pos)
+            if len(items) != len(members) and len(last_items) == len(members):
+                items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
+            last_items = items
             places_only = pattern is not None and all(pattern.match(item) for item in items)
             for n, i in enumerate(members):
                 item = items[n] if len(items) == len(members) else None

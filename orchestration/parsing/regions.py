@@ -52,8 +52,12 @@ def gazetteer() -> Gazetteer:
     abbreviations: dict[str, str] = {}
     for row in read_seed("regions"):
         level = row.get("level", "")
+        if level == "country":  # `全国`, `我国` figures; never found by name (中国城市创新能力榜)
+            by_code[row["region_code"]] = Region(row["region_code"], compact(row["region_name"]),
+                                                 compact(row["short_name"]), level, None)
+            continue
         if level not in ("province", "prefecture"):
-            continue  # the country is not a region a figure belongs to
+            continue
         region = Region(row["region_code"], compact(row["region_name"]), compact(row["short_name"]),
                         level, row.get("parent_code") or None)
         by_code[region.code] = region
@@ -92,6 +96,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     if abbreviated:
         found = sorted(found + abbreviated)
     return found
+
+
+def national_code() -> str | None:
+    return next((code for code, r in gazetteer().by_code.items() if r.level == "country"), None)
 
 
 def region(code: str | None) -> Region | None:

@@ -77,6 +77,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
                    "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
 
 # --- context words -----------------------------------------------------------------------------
+# A figure whose phrase opens with one of these is the country's, not the article's region.
+NATIONAL_WORDS = ("全国", "我国", "中国")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内")
 # `在湘` -> 湖南: prepositions that turn a province abbreviation into a place.
@@ -119,7 +121,7 @@ PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "�
                 "培养", "主编或副主编", "主编", "深入", "开展", "转化孵化", "备案", "新建及重组",
                 "当选", "共", "已", "就", "还", "再", "达", "为", "获")
 # Words stripped only from the end (as a start they begin nouns: 上市公司, 有效发明专利, 居民).
-PHRASE_END_WORDS = ("比上年同期", "较上年同期", "比上年", "较上年", "比去年", "较去年", "同比",
+PHRASE_END_WORDS = ("比上年同期", "较上年同期", "比上年末", "较上年末", "比上年", "较上年", "比去年", "较去年", "同比",
                     "年均增长", "占比", "入库数量", "数量", "研发", "启动", "落地", "超", "逾", "近",
                     "约", "是", "有", "居", "列", "占", "了", "在", "中", "上", "稳", "跃")
 # Phrase that only says "the total of the above": inherit the previous figure's indicator.
