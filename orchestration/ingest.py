@@ -1,7 +1,9 @@
 """Reading the landing folder: which files to take, how to decode them, and why others are refused.
 
 Pure file-system code (no database): `scan_raw` returns one record per file, either accepted with
-its decoded text or refused with a reason a person can act on.
+its decoded text or refused with a reason a person can act on. Nothing a file contains, and nothing
+the file system does to it (vanishing, growing, unreadable, a FIFO, a name that is not UTF-8), may
+raise out of here: one bad file must never stop the others from being loaded.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +21,22 @@ import charset_normalizer
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused: no single article page is this big, and it bounds memory per file."""
 
-# Codecs tried in order before asking charset-normalizer: Chinese sources are UTF-8 or GB18030
-# (a superset of GBK and GB2312); strict decoding of either is unambiguous for real text.
-_PREFERRED = ("utf_8", "gb18030")
-_CJK_MIN_SHARE = 0.2  # a GB18030 reading of non-Chinese bytes yields few CJK characters
+_CN_MAX_CHAOS = 0.2
+"""charset-normalizer's mess ratio above which its best guess is garbage rather than text."""
+_MAX_CONTROL_SHARE = 0.01
+"""Control characters (other than line breaks and tabs) in real text: essentially none."""
+_MAX_SUSPICIOUS_SHARE = 0.01
+"""Characters a Chinese article does not contain but a misread Big5 or binary file does."""
+
+# GBK's symbol rows and the private-use area: what Big5 bytes, or binary bytes, turn into when read
+# as GB18030. Kana is left out: Chinese articles quote Japanese names now and then.
+_SUSPICIOUS_RANGES = (
+    (0x0370, 0x03FF),  # Greek
+    (0x0400, 0x04FF),  # Cyrillic
+    (0x2460, 0x24FF),  # enclosed numerals
+    (0x2500, 0x257F),  # box drawing
+    (0xE000, 0xF8FF),  # private use
+)
 
 
 @dataclass(frozen=True)
@@ -42,31 +57,72 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
-def _cjk_share(text: str) -> float:
-    if not text:
-        return 0.0
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return cjk / len(text)
-
-
 def _control_share(text: str) -> float:
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f\v")
     return bad / max(len(text), 1)
 
 
+def _suspicious_share(text: str) -> float:
+    bad = sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in _SUSPICIOUS_RANGES))
+    return bad / max(len(text), 1)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _looks_like_chinese_gb(text: str) -> bool:
+    """A strict GB18030 reading is believed when it yields Chinese and nothing a misread would."""
+    # Counting over a sample keeps this linear and cheap on 10 MB files.
+    sample = text if len(text) <= 200_000 else text[:100_000] + text[-100_000:]
+    return (
+        _has_cjk(sample)
+        and _control_share(sample) <= _MAX_CONTROL_SHARE
+        and _suspicious_share(sample) <= _MAX_SUSPICIOUS_SHARE
+    )
+
+
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best reading, if it is text (low mess, no control characters)."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.chaos > _CN_MAX_CHAOS:
+        return None
+    text = str(best)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        return None
+    return text, best.encoding
+
+
+def _strict_utf8(data: bytes, offset: int = 0) -> str:
+    """UTF-8 or a DecodeError that says whether the file was cut short (byte positions in the file)."""
+    try:
+        return data.decode("utf_8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            raise DecodeError(
+                f"truncated: the file ends inside a multi-byte UTF-8 character (byte {exc.start + offset})"
+            ) from exc
+        raise DecodeError(f"invalid UTF-8 after a UTF-8 byte-order mark at byte {exc.start + offset}") from exc
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, codec name); raise DecodeError with the reason for anything else."""
+    """Return (text, codec name); raise DecodeError with the reason for anything else.
+
+    Order: a byte-order mark decides; then strict UTF-8; then strict GB18030 (a superset of GBK
+    and GB2312) when the result reads as Chinese; then charset-normalizer. The text is the plain
+    decoded string (a BOM dropped, CRLF kept): every offset stored downstream indexes it.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data.decode("utf_8_sig"), "utf_8_sig"
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-8 after a UTF-8 byte-order mark at byte {exc.start}") from exc
+        return _strict_utf8(data[len(codecs.BOM_UTF8):], offset=len(codecs.BOM_UTF8)), "utf_8_sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf_16"), "utf_16"
         except UnicodeDecodeError as exc:
             raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from exc
     if b"\x00" in data:
+        found = _charset_normalizer(data)
+        if found and found[1].startswith(("utf_16", "utf_32")):
+            return found
         raise DecodeError("binary content (NUL bytes)")
     try:
         return data.decode("utf_8"), "utf_8"
@@ -75,43 +131,88 @@ def decode(data: bytes) -> tuple[str, str]:
             raise DecodeError(
                 f"truncated: the file ends inside a multi-byte UTF-8 character (byte {exc.start})"
             ) from exc
+        utf8_error = exc
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "incomplete multibyte sequence" and exc.end == len(data):
+            head = data[: exc.start]
+            try:
+                if _looks_like_chinese_gb(head.decode("gb18030")):
+                    raise DecodeError(
+                        f"truncated: the file ends inside a multi-byte GB18030 character (byte {exc.start})"
+                    ) from exc
+            except UnicodeDecodeError:
+                pass
         text = None
-    if text is not None and _cjk_share(text) >= _CJK_MIN_SHARE:
+    if text is not None and _looks_like_chinese_gb(text):
         return text, "gb18030"
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise DecodeError("undecodable: no text encoding fits these bytes")
-    text = str(best)
-    if _control_share(text) > 0.01:
-        raise DecodeError(f"binary content (control characters as {best.encoding})")
-    return text, best.encoding
+    found = _charset_normalizer(data)
+    if found is not None:
+        return found
+    invalid = data.decode("utf_8", errors="replace").count("\ufffd")
+    if invalid * 20 < len(data):  # a few bad bytes in otherwise valid UTF-8
+        raise DecodeError(
+            f"corrupt UTF-8: {invalid} invalid byte sequence(s), the first at byte {utf8_error.start}; "
+            "not GB18030 either"
+        )
+    if _control_share(data.decode("latin_1")) > _MAX_CONTROL_SHARE:
+        raise DecodeError("binary content (control bytes, no text encoding fits)")
+    raise DecodeError("undecodable: not UTF-8, not GB18030, and no other text encoding fits these bytes")
 
 
-def _refuse(name: str, reason: str, data: bytes | None = None) -> RawFile:
+def _refuse(name: str, reason: str, data: bytes | None = None, size: int | None = None) -> RawFile:
     return RawFile(
         source_file=name,
         sha256=hashlib.sha256(data).hexdigest() if data is not None else None,
-        bytes=len(data) if data is not None else None,
+        bytes=len(data) if data is not None else size,
         refused=reason,
     )
 
 
-def read_file(raw_dir: Path, path: Path) -> RawFile:
-    """Read one candidate file; never raises for bad content, it refuses instead."""
+def _display_name(raw_dir: Path, path: Path) -> tuple[str, bool]:
+    """('/'-separated name relative to raw_dir, whether it is valid UTF-8).
+
+    A name written in another encoding (a GBK zip unpacked on Linux) reaches Python with surrogate
+    escapes, which no database or JSON accepts: it is shown with its bytes escaped instead.
+    """
     name = path.relative_to(raw_dir).as_posix()
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
-        where = "inside" if target.is_relative_to(raw_dir.resolve()) else "outside"
-        return _refuse(name, f"symlink to a path {where} the raw folder: not followed")
-    size = path.stat().st_size
-    if size == 0:
-        return _refuse(name, "empty file", b"")
-    if size > MAX_BYTES:
-        return RawFile(name, None, size, refused=f"too large: {size} bytes, limit {MAX_BYTES}")
-    data = path.read_bytes()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        escaped = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+        return escaped, False
+    return name, True
+
+
+def read_file(raw_dir: Path, path: Path) -> RawFile:
+    """Read one candidate file; never raises for bad content or a misbehaving file system, it refuses."""
+    name, name_ok = _display_name(raw_dir, path)
+    if not name_ok:
+        return _refuse(name, "file name is not valid UTF-8 (written in another encoding?): rename the file")
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            where = "inside" if target.is_relative_to(raw_dir.resolve()) else "outside"
+            return _refuse(name, f"symlink to a path {where} the raw folder: not followed")
+        before = path.stat()
+        if not stat.S_ISREG(before.st_mode):
+            return _refuse(name, "not a regular file (a FIFO, socket or device): not read")
+        if before.st_size == 0:
+            return _refuse(name, "empty file", b"")
+        if before.st_size > MAX_BYTES:
+            return _refuse(name, f"too large: {before.st_size} bytes, limit {MAX_BYTES}", size=before.st_size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+            after = os.fstat(handle.fileno())
+    except FileNotFoundError:
+        return _refuse(name, "vanished while the raw folder was being read")
+    except OSError as exc:
+        return _refuse(name, f"cannot read: {exc.strerror or exc}")
+    if len(data) != after.st_size or (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        return _refuse(
+            name, "changed while being read (still being written?): it will be read again on the next run", data
+        )
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
@@ -146,6 +247,9 @@ def list_raw_state(raw_dir: Path) -> dict[str, tuple[int, int]]:
     """(size, mtime_ns) per file name: a cheap fingerprint for the new-file sensor."""
     state = {}
     for path in _candidates(raw_dir):
-        st = path.lstat()
-        state[path.relative_to(raw_dir).as_posix()] = (st.st_size, st.st_mtime_ns)
+        try:
+            st = path.lstat()
+        except OSError:
+            continue  # vanished between listing and stat: the next look sees the folder as it is
+        state[_display_name(raw_dir, path)[0]] = (st.st_size, st.st_mtime_ns)
     return state

@@ -1,19 +1,23 @@
 """Parsing the file versions that are new since the last run, on every core.
 
 Only versions without articles are parsed (incremental); texts are fetched and written in batches
-so memory stays bounded by the batch, not the archive.
+so memory stays bounded by the batch, not the archive. A file the parser cannot handle is
+quarantined with the error and the others are parsed as usual: one odd file must not cost the
+night's data. A version that failed is tried again on the next run (the parser may be fixed).
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
 from orchestration import staging
+from orchestration.faults import fault_point
 from orchestration.parsing import parse_document
 from orchestration.parsing.model import ParsedDocument
 
@@ -28,11 +32,19 @@ class ParseSummary:
     paragraphs: int = 0
     mentions: int = 0
     characters: int = 0
+    failed: list[str] = field(default_factory=list)  # source files the parser could not handle
 
 
-def _parse(item: tuple[str, str, str]) -> tuple[str, str, ParsedDocument, int]:
+def _parse(item: tuple[str, str, str]) -> tuple[str, str, ParsedDocument | str, int]:
+    """(version id, file, document or the error as text, characters); never raises, so one file
+    failing in a worker process does not abort the pool's other results."""
     version_id, source_file, text = item
-    return version_id, source_file, parse_document(text, source_name=source_file), len(text)
+    try:
+        return version_id, source_file, parse_document(text, source_name=source_file), len(text)
+    except Exception as exc:  # noqa: BLE001 - any parser bug on one file is that file's problem
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        error = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
+        return version_id, source_file, error, 0
 
 
 def _batches(con: duckdb.DuckDBPyConnection, ids: list[tuple[str, str]]) -> Iterator[list[tuple[str, str, str]]]:
@@ -56,13 +68,27 @@ def parse_pending(con: duckdb.DuckDBPyConnection, workers: int | None = None) ->
         for batch in _batches(con, ids):
             results = pool.map(_parse, batch, chunksize=4) if pool else map(_parse, batch)
             for version_id, source_file, doc, chars in results:
-                staging.write_parsed(con, version_id, source_file, doc)
+                if isinstance(doc, str):
+                    staging.quarantine_version(con, version_id, f"parser failed on this file: {doc}")
+                    summary.failed.append(source_file)
+                    continue
+                try:
+                    staging.write_parsed(con, version_id, source_file, doc)
+                except (duckdb.Error, KeyError, TypeError, ValueError) as exc:
+                    # parser output that does not fit staging (a dangling index, a wrong type)
+                    staging.quarantine_version(
+                        con, version_id, f"parser output could not be stored: {type(exc).__name__}: {exc}"
+                    )
+                    summary.failed.append(source_file)
+                    continue
                 summary.files += 1
                 summary.articles += len(doc.articles)
                 summary.paragraphs += len(doc.paragraphs)
                 summary.mentions += len(doc.mentions)
                 summary.characters += chars
+                fault_point("mid_parse")
     finally:
         if pool:
             pool.shutdown()
+    fault_point("after_parse")
     return summary
