@@ -170,6 +170,40 @@ def test_rank_mentions_of_one_figure_get_one_identity() -> None:
     assert first.indicator_code == "high_tech_enterprises"
 
 
+def test_growth_words() -> None:
+    text = ("2025年，全市GDP增长率为6.2%，软件业务收入年均增长18%，研发投入增幅达12%，"
+            "万元GDP能耗下降3%，失业率降至4.9%。")
+    got = mentions(text)
+    assert [(m.value, m.value_kind, m.indicator_code) for m in got] == [
+        (6.2, "growth_rate", "gdp"), (18, "growth_rate", "software_revenue"), (12, "growth_rate", "rd_expenditure"),
+        (-3, "growth_rate", "energy_intensity"), (4.9, "share", "unemployment_rate"),
+    ]
+
+
+def test_share_of_a_total_names_the_part_not_the_total() -> None:
+    text = "2025年，高技术制造业增加值增长9.1%，占规模以上工业增加值比重达31.2%；数字经济核心产业增加值占GDP比重达10%。"
+    got = mentions(text)
+    assert [(m.value, m.value_kind, m.indicator_code) for m in got] == [
+        (9.1, "growth_rate", "high_tech_manufacturing_va"), (31.2, "share", "high_tech_manufacturing_share"),
+        (10, "share", "digital_core_industry_share"),
+    ]
+
+
+def test_national_figures_in_a_provincial_article() -> None:
+    doc = ("广东科技观察\n本报记者 张三\n\n"
+           "2025年，广东技术合同成交额5000亿元，全国技术合同成交额6.8万亿元，我国研发投入强度为2.68%。\n")
+    got = mentions(doc)
+    assert [m.region_name for m in got] == ["广东省", "中国", "中国"]
+
+
+def test_rank_field_is_not_the_region() -> None:
+    text = "2025年，合肥市研发投入强度达3.5%，位居全省第一、居中部第二。"
+    got = mentions(text)
+    assert [(m.value, m.value_kind, m.region_name) for m in got] == [
+        (3.5, "share", "合肥市"), (1, "rank", "合肥市"), (2, "rank", "合肥市"),
+    ]
+
+
 def test_respectively_distributes_values_over_items() -> None:
     text = "2025年，成都市集成电路、生物医药产业分别增长15%、8.5%，软件业务收入增长12%。"
     got = mentions(text)
@@ -180,10 +214,12 @@ def test_respectively_distributes_values_over_items() -> None:
 
 
 def test_respectively_over_places_sets_their_regions() -> None:
-    text = "2025年，深圳、广州技术合同成交额分别达到2200亿元和1700亿元。"
+    text = "2025年，深圳、广州技术合同成交额分别达到2200亿元和1700亿元，同比分别增长12%和9.5%。"
     got = mentions(text)
-    assert [(m.value, m.region_name, m.indicator_code) for m in got] == [
-        (2.2e11, "深圳市", "tech_contract_turnover"), (1.7e11, "广州市", "tech_contract_turnover"),
+    assert [(m.value, m.region_name, m.indicator_code, m.value_kind) for m in got] == [
+        (2.2e11, "深圳市", "tech_contract_turnover", "level"), (1.7e11, "广州市", "tech_contract_turnover", "level"),
+        (12, "深圳市", "tech_contract_turnover", "growth_rate"),
+        (9.5, "广州市", "tech_contract_turnover", "growth_rate"),
     ]
 
 
@@ -309,6 +345,8 @@ def test_new_items_are_not_the_stock() -> None:
     "首次突破两位数，形成六位一体格局，创下三连冠。",
     "《广东省促进科技成果转化条例（2024年修订）》第12条规定。",
     "数千家企业参与，几十个团队入驻。",
+    "2025年一季度，“千人计划”专家、两个维护、三年行动计划，千亿级产业，电话0731-88888888。",
+    "利用外资2.5亿美元，建设5G网络。",
 ])
 def test_not_figures(sentence: str) -> None:
     assert mentions(sentence) == []

@@ -85,6 +85,7 @@ _PHRASE_LEAD_RE = re.compile(
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"全省|全市|我省|我市|省|市")
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_HAS_DIGIT_RE = re.compile(r"[0-9]")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
@@ -464,8 +465,12 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             kind = "target"
         region_code = item_region or art.region_code
         if item_region is None:
+            # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is
+            limit = seg_start if kind in ("rank", "rank_change") else cand.start
             for pos, marker in reversed(ctx.places):
-                if pos < cand.start:
+                if pos < limit:
+                    if limit == seg_start and marker.startswith("\x01") and text[pos + 2:pos + 3] == "第":
+                        continue  # `位居全省第一、居中部第二`: 全省 is the field, not the region
                     region_code = regions.resolve(marker, art.region_code)
                     break
             if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
@@ -515,8 +520,9 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
     elif not name and indicator is None:
         before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
-        name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
-        indicator = indicators.lookup(name)
+        if not _HAS_DIGIT_RE.search(before):  # the clause before, unless it is another figure
+            name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
+            indicator = indicators.lookup(name)
     if indicator is not None:
         if name.startswith(FLOW_PREFIXES) and not indicator.name.startswith(FLOW_PREFIXES):
             return None, name

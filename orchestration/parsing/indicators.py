@@ -60,4 +60,9 @@ def lookup(phrase: str) -> Indicator | None:
         rank = (match.end(), len(match.group()))
         if rank > best:
             best, best_alias = rank, match.group()
-    return dic.by_alias[best_alias] if best_alias else None
+    if not best_alias:
+        return None
+    share_of = phrase.find("占")
+    if 0 < share_of < best[0] - len(best_alias):
+        return None  # `数字经济核心产业增加值占GDP比重`: GDP is the denominator, not the indicator
+    return dic.by_alias[best_alias]
