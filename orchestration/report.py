@@ -216,6 +216,7 @@ _MARKERS = {"exact": "o", "approx": "D", "lower_bound": "^", "upper_bound": "v"}
 def render_chart(series: Series) -> Markup:
     """An inline SVG line chart of one series; ASCII text only (see the module docstring)."""
     # imported here: the CLI imports this module for format_value and should start fast
+    from matplotlib import rc_context
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
@@ -249,7 +250,9 @@ def render_chart(series: Series) -> Markup:
     ax.tick_params(labelsize=8)
     fig.tight_layout(pad=0.4)
     out = io.StringIO()
-    fig.savefig(out, format="svg", metadata={"Date": None})
+    # text as <text> (selectable, found by search) rather than glyph outlines; stable ids across runs
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "indicators"}):
+        fig.savefig(out, format="svg", metadata={"Date": None})
     svg = out.getvalue()
     return Markup(svg[svg.index("<svg") :])
 
