@@ -403,10 +403,25 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> dict:
     high_tech = additive_count_indicator()
     load_staging(db, build_files(high_tech))
     first = dbt(["build"], db, work)  # seeds included
-    with duckdb.connect(str(db), read_only=True) as con:
+    with duckdb.connect(str(db)) as con:
         first_ids = con.execute("select figure_id from mart.fct_figures order by 1").fetchall()
-    second = dbt(["build"], db, work)
-    return {"db": db, "work": work, "first_ids": first_ids, "logs": first.stdout + second.stdout}
+        first_conflicts = con.execute("select unit, status from mart.dq_conflicts order by unit").fetchall()
+        # an analyst adjudicates the conflict over the contract turnover (a row in the seed)
+        con.execute(
+            """insert into ref.conflict_adjudications
+               select conflict_id, 'resolved', 'analyst', date '2026-01-15', 'misprint'
+               from mart.dq_conflicts where unit = 'yuan'"""
+        )
+    # the rerun keeps that row (no reseeding) and must give every figure the same id
+    second = dbt(["build", "--exclude", "resource_type:seed"], db, work)
+    return {
+        "db": db,
+        "work": work,
+        "first_ids": first_ids,
+        "first_conflicts": first_conflicts,
+        "first_log": first.stdout,
+        "second_log": second.stdout,
+    }
 
 
 def query(warehouse: dict, sql: str, params: list | None = None) -> list[tuple]:
@@ -502,15 +517,23 @@ def test_superseded_version_is_history(warehouse: dict) -> None:
 def test_conflicts(warehouse: dict) -> None:
     rows = query(
         warehouse,
-        """select least(value_a, value_b), greatest(value_a, value_b), status,
-                  list_sort([source_file_a, source_file_b])
+        """select least(value_a, value_b), greatest(value_a, value_b), list_sort([source_file_a, source_file_b])
            from mart.dq_conflicts order by 1""",
     )
     assert rows == [
-        (8.26, 8.62, "open", ["changsha-b.txt", "hunan-a.txt"]),
-        (500_000_000_000, 530_000_000_000, "open", ["changsha-b.txt", "hunan-a.txt"]),
+        (8.26, 8.62, ["changsha-b.txt", "hunan-a.txt"]),
+        (500_000_000_000, 530_000_000_000, ["changsha-b.txt", "hunan-a.txt"]),
     ]
     assert query(warehouse, "select count(distinct conflict_id) from mart.dq_conflicts") == [(2,)]
+    assert warehouse["first_conflicts"] == [("percent", "open"), ("yuan", "open")]
+    assert re.search(r"WARN 2 open_figure_conflicts\b", warehouse["first_log"])
+
+
+def test_an_adjudicated_conflict_stops_alerting(warehouse: dict) -> None:
+    rows = query(warehouse, "select unit, status, resolved_by, note from mart.dq_conflicts order by unit")
+    assert rows == [("percent", "open", None, None), ("yuan", "resolved", "analyst", "misprint")]
+    assert re.search(r"WARN 1 open_figure_conflicts\b", warehouse["second_log"])
+    assert query(warehouse, "select count(*) from dq_test_failures.open_figure_conflicts") == [(1,)]
 
 
 def test_rejects(warehouse: dict) -> None:
@@ -545,10 +568,11 @@ def test_dimensions(warehouse: dict) -> None:
 
 
 def test_warn_tests_report_the_problems(warehouse: dict) -> None:
-    logs = warehouse["logs"]
+    logs = warehouse["first_log"]
     for test in ("open_figure_conflicts", "region_figure_above_parent_region", "rejected_figure_mentions"):
         assert re.search(rf"WARN \d+ {test}\b", logs), test
-    assert query(warehouse, "select count(*) from dq_test_failures.open_figure_conflicts") == [(2,)]
+    assert query(warehouse, "select count(*) from dq_test_failures.rejected_figure_mentions") == [(3,)]
+    assert query(warehouse, "select count(*) from dq_test_failures.region_figure_above_parent_region") == [(1,)]
     # the fixture's offsets are right, so the provenance check passes
     assert re.search(r"PASS figure_mention_quote_matches_source_text\b", logs)
 
@@ -569,17 +593,18 @@ def test_every_mart_column_is_described(warehouse: dict) -> None:
     assert built - described == set()
 
 
-def test_an_adjudicated_conflict_stops_alerting(warehouse: dict, tmp_path: Path) -> None:
-    db = tmp_path / "adjudicated.duckdb"
-    shutil.copy(warehouse["db"], db)
-    with duckdb.connect(str(db)) as con:
-        (conflict_id,) = con.execute("select conflict_id from mart.dq_conflicts where unit = 'yuan'").fetchone()
-        con.execute(
-            "insert into ref.conflict_adjudications values (?, 'resolved', 'analyst', date '2026-01-15', 'misprint')",
-            [conflict_id],
-        )
-    result = dbt(["build", "--select", "dq_conflicts+", "--exclude", "resource_type:seed"], db, tmp_path)
-    assert re.search(r"WARN 1 open_figure_conflicts\b", result.stdout), result.stdout[-3000:]
-    with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("select unit, status, resolved_by, note from mart.dq_conflicts order by unit").fetchall()
-    assert rows == [("percent", "open", None, None), ("yuan", "resolved", "analyst", "misprint")]
+def test_contract_columns_come_first(warehouse: dict) -> None:
+    def columns(table: str) -> list[str]:
+        sql = """select column_name from information_schema.columns
+                 where table_schema = 'mart' and table_name = ? order by ordinal_position"""
+        return [name for (name,) in query(warehouse, sql, [table])]
+
+    assert columns("fct_figures")[:16] == [
+        "figure_id", "region_code", "region_name", "subject", "period", "indicator_code", "indicator_name",
+        "value", "unit", "counter", "qualifier", "value_kind", "mention_count", "source_count", "source_file",
+        "quote",
+    ]  # fmt: skip
+    assert columns("fct_figure_mentions")[:10] == [
+        "figure_id", "mention_id", "source_file", "article_id", "paragraph_index", "char_start", "char_end",
+        "quote", "sentence", "is_repeated_passage",
+    ]  # fmt: skip
