@@ -22,7 +22,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     """Parse one decoded file. Offsets in every record index `text` itself."""
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
-    starts = layout.assign_articles(blocks)
+    starts = layout.assign_articles(norm, blocks)
     layout.mark_repeats(norm, blocks)
     layout.mark_continuations(norm, blocks)
 
@@ -85,7 +85,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 next_number += 1
             if block.kind == "byline" or next_number == len(number_pos) or number_pos[next_number] >= s_end:
                 continue  # no number in this sentence: nothing more to do
-            for found in read_sentence(norm, s_start, s_end, contexts[block.article], doc):
+            for found in read_sentence(norm, s_start, s_end, contexts[block.article], doc, blocks[first].start):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 home = regions.region(found.region_code)
                 mentions.append(FigureMention(

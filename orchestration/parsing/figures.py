@@ -53,6 +53,7 @@ _UNITS = _alternation((*POINT_UNITS, "%", "‰", "元", *COUNTERS))
 FIGURE_RE = re.compile(
     r"(?=[0-9零〇一二两三四五六七八九十百千万亿])"
     rf"(?P<num>{_NUM})"
+    r"(?:(?P<inner0>余|多)(?P<mult> ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
     rf"(?P<inner>余|多)?"
     rf"\s?(?P<unit>{_UNITS})?"
@@ -86,6 +87,8 @@ _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WO
 _REGION_WORD_RE = re.compile(r"全省|全市|我省|我市|省|市")
 _BARE_MULTIPLIERS = frozenset("百千万亿")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
+_RANK_FIELD_AFTER = frozenset("第前排首")
+_BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
@@ -115,6 +118,7 @@ class Context:
     places: list[tuple[int, str]]
     target_at: int | None
     target_period: str | None
+    carried: str | None = None  # the last period named earlier in the paragraph
 
 
 @dataclass
@@ -190,7 +194,7 @@ class DocumentIndex:
     def build(cls, text: str) -> DocumentIndex:
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"]
-        places = regions.find_places(text)
+        places = regions.find_document_places(text)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
@@ -216,7 +220,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
             continue
-        value = parse_number(num)
+        mult = m.group("mult")
+        value = parse_number(num + mult.strip() if mult else num)
         if value is None or _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
             continue
         if prev == "第":
@@ -225,14 +230,17 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 found.append(cand)
             continue
         pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+        if pre is None and prev == " ":
+            pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, 2)
         if prev in _NOT_NUMBER_BEFORE and pre is None:
             continue  # 数千家, 几十个: not a number
-        inner = m.group("inner")
+        inner = m.group("inner0") or m.group("inner")
         if chinese:
             if pre is None and inner is None and all(ch in _BARE_MULTIPLIERS for ch in num):
                 continue  # bare 万 / 千万元级: a figure only as 超万户, 百余项
-            if value < 10 and (num == "一" or _word_before(_SMALL_CN_VERB_END, text, s, 2) is None):
-                continue  # 一座, 两层, 三元材料: idioms and descriptions
+            small_ok = nxt in _BOUNDARIES or not nxt or _word_before(_SMALL_CN_VERB_END, text, s, 2)
+            if value < 10 and (num == "一" or not small_ok):
+                continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
         found.extend(_quantity(text, m, value, unit, pre, inner))
@@ -254,7 +262,13 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
               inner: str | None) -> list[Candidate]:
     s = m.start()
-    qs = s - len(pre) if pre else s
+    qs = s
+    while qs > 0 and text[qs - 1] == " ":  # `比上年增加 3.08 亿元`: stray spaces
+        qs -= 1
+    if pre:
+        qs -= len(pre)
+        while qs > 0 and text[qs - 1] == " ":
+            qs -= 1
     post = m.group("post")
     qualifier = (PRE_QUALIFIERS[pre] if pre else INNER_QUALIFIERS[inner] if inner
                  else POST_QUALIFIERS[post] if post else "exact")
@@ -295,7 +309,8 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 # --- context -----------------------------------------------------------------------------------
 
 
-def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex) -> Context:
+def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
+                     paragraph_start: int) -> Context:
     target_at = None
     target_period = None
     for m in _between(doc.targets, doc.target_pos, start, end):
@@ -312,7 +327,12 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
                                                                 target=target_at is not None)))
     places = _between(doc.places, doc.place_pos, start, end)
-    return Context(found_periods, places, target_at, target_period)
+    carried = None
+    for m in reversed(_between(doc.periods, doc.period_pos, paragraph_start, start)):
+        carried = periods.period_of(m, text, art.published, art.plan_review)
+        if carried:
+            break
+    return Context(found_periods, places, target_at, target_period, carried)
 
 
 def _strip_phrase(phrase: str, subject: str | None) -> str:
@@ -371,20 +391,21 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
             after = candidate[m.end():m.end() + 1]
             if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
                 continue
-            if not keep and indicators.names_indicator(subject):
+            if indicators.names_indicator(rest):
                 continue  # `国家重点实验室达20家`: what is counted, not who counts
             return subject
     return None
 
 
 def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool:
-    """`全国技术合同成交额6.8万亿元`, `我国研发投入强度为2.68%`: the country's figure."""
+    """`全国技术合同成交额6.8万亿元`, `我国研发投入强度为2.68%`: the country's figure; but not
+    `全国重点实验室达42家` (a name that starts with 全国) or `全国性培训班`."""
     for lo in (seg_start, clause_start):
         phrase = text[lo:pos]
         m = _LEADING_PERIOD_RE.match(phrase)
         phrase = phrase[m.end():].lstrip("，, ") if m else phrase
         if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith("全国性"):
-            return True
+            return not indicators.starts_with_alias(phrase)
     return False
 
 
@@ -416,15 +437,17 @@ def _list_items(text: str, lo: int, pos: int) -> list[str]:
     return items
 
 
-def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex) -> list[Found]:
-    """All figures of one sentence with their context."""
+def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
+                  paragraph_start: int | None = None) -> list[Found]:
+    """All figures of one sentence with their context (`paragraph_start`: where the paragraph, or
+    the run of paragraphs cut by the layout, begins; a period named there carries over)."""
     numbers = [m for m in _between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
     if not numbers:
         return []
     cands = candidates(text, start, end, numbers)
     if not cands:
         return []
-    ctx = sentence_context(text, start, end, art, doc)
+    ctx = sentence_context(text, start, end, art, doc, start if paragraph_start is None else paragraph_start)
     seg_delims = [m.start() for m in _SEGMENT_DELIMS_RE.finditer(text, start, end)]
     clause_delims = [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS]
     out: list[Found] = []
@@ -469,8 +492,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             limit = seg_start if kind in ("rank", "rank_change") else cand.start
             for pos, marker in reversed(ctx.places):
                 if pos < limit:
-                    if limit == seg_start and marker.startswith("\x01") and text[pos + 2:pos + 3] == "第":
-                        continue  # `位居全省第一、居中部第二`: 全省 is the field, not the region
+                    if marker.startswith("\x01") and text[pos + 2:pos + 3] in _RANK_FIELD_AFTER:
+                        continue  # `排名全省第9位`, `位居全省前列`: 全省 is the field, not the region
                     region_code = regions.resolve(marker, art.region_code)
                     break
             if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
@@ -545,6 +568,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | N
     after = [p for pos, p in ctx.periods if pos >= cand.start and p]
     if after:
         return after[0], "explicit"
+    if ctx.carried:
+        return ctx.carried, "paragraph"
     return art.default_period, "article"
 
 

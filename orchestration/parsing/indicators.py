@@ -54,6 +54,8 @@ def lookup(phrase: str) -> Indicator | None:
     dic = dictionary()
     if dic.pattern is None or not phrase:
         return None
+    if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
+        phrase = phrase.replace("实现", "")
     best: tuple[int, int] = (-1, 0)
     best_alias = ""
     for match in dic.pattern.finditer(phrase):  # leftmost-longest, non-overlapping: enough here
@@ -66,3 +68,9 @@ def lookup(phrase: str) -> Indicator | None:
     if 0 < share_of < best[0] - len(best_alias):
         return None  # `数字经济核心产业增加值占GDP比重`: GDP is the denominator, not the indicator
     return dic.by_alias[best_alias]
+
+
+def starts_with_alias(phrase: str) -> bool:
+    """Whether an indicator alias opens `phrase` (`全国重点实验室...`)."""
+    dic = dictionary()
+    return dic.pattern is not None and dic.pattern.match(phrase) is not None

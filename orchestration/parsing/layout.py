@@ -18,7 +18,8 @@ SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)
 _EDGE_SPACE = " \t"
 _SPACE_RE = re.compile(r"\s+")
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
-_NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
+_DATE_LINE_RE = re.compile(r"^(?:本报讯\s*)?[12]\d{3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期.|周.)?$")
 _TERMINAL = "。！？!?；;…”"
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
 
@@ -45,15 +46,12 @@ def is_byline(line: str) -> bool:
     """`雷蕾 王铭俊`, `长沙晚报全媒体记者 徐运源`: names, optionally after a reporter's role."""
     if len(line) > 40 or any(ch in line for ch in "，。：！？；“”【】"):
         return False
-    body = line
-    for role in BYLINE_ROLES:
-        pos = body.rfind(role)
-        if pos != -1:
-            body = body[pos + len(role):]
-            break
-    else:
-        if " " not in line.strip():
-            return False
+    match = _BYLINE_ROLE_RE.search(line)
+    if match is None and " " not in line.strip():
+        return False
+    # `记者 姚辉健 通讯员 杨桂晖`: every role opens a run of names; what comes before the first
+    # role is the outlet (`长沙晚报全媒体`)
+    body = _BYLINE_ROLE_RE.sub(" ", line[match.start():] if match else line)
     tokens = body.split()
     return bool(tokens) and all(_is_name_token(tok) for tok in tokens)
 
@@ -91,7 +89,12 @@ def split_blocks(norm: str) -> list[Block]:
     return blocks
 
 
-def assign_articles(blocks: list[Block]) -> list[tuple[int, int | None, list[int]]]:
+def is_date_line(norm: str, block: Block) -> bool:
+    """`2016年2月25日 星期四`, `本报讯 2016年2月25日`: the page's date, not a title."""
+    return bool(_DATE_LINE_RE.match(norm, block.start, block.end))
+
+
+def assign_articles(norm: str, blocks: list[Block]) -> list[tuple[int, int | None, list[int]]]:
     """Split into articles: each byline with the title block right above it (headings and captions,
     at most four paragraphs) starts a new article. Returns (first block, byline block, title blocks)."""
     bylines = [i for i, b in enumerate(blocks) if b.kind == "byline"]
@@ -103,7 +106,7 @@ def assign_articles(blocks: list[Block]) -> list[tuple[int, int | None, list[int
             j -= 1
         if starts and j <= starts[-1][0]:
             continue  # a second byline under the same title (photographer, editor)
-        titles = [k for k in range(j, i) if blocks[k].kind == "heading"]
+        titles = [k for k in range(j, i) if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])]
         starts.append((j, i, titles))
         floor = i + 1
     if not starts or starts[0][0] > 0:

@@ -70,10 +70,15 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     for m in found:
         year = m.group("year")
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
+            if _MONTH_AFTER_RE.match(text, m.end()):
+                continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
             counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
     return str(published.year) if published else None
+
+
+_MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
 
 
 def _is_base(text: str, pos: int) -> bool:

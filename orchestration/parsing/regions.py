@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import compact
@@ -43,6 +43,8 @@ class Gazetteer:
     pattern: re.Pattern[str] | None  # names or abbreviations, for `.match` at a phrase start
     names: re.Pattern[str] | None  # the two halves, for scanning: one alternation of both is
     abbreviations: re.Pattern[str] | None  # ten times slower in `re` (no first-character scan)
+    ambiguous: dict[str, str] = field(default_factory=dict)  # 白山, 北海: short name -> code
+    ambiguous_re: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,7 @@ def gazetteer() -> Gazetteer:
     by_code: dict[str, Region] = {}
     by_name: dict[str, str] = {}
     abbreviations: dict[str, str] = {}
+    ambiguous: dict[str, str] = {}
     for row in read_seed("regions"):
         level = row.get("level", "")
         if level == "country":  # `全国`, `我国` figures; never found by name (中国城市创新能力榜)
@@ -65,6 +68,8 @@ def gazetteer() -> Gazetteer:
         if region.short_name and region.short_name not in AMBIGUOUS_SHORT_NAMES:
             # provinces come first in the seed, so 吉林 / 海南 stay provinces
             by_name.setdefault(region.short_name, region.code)
+        elif region.short_name and region.short_name not in by_name:
+            ambiguous[region.short_name] = region.code
         if row.get("abbreviation"):
             abbreviations[compact(row["abbreviation"])] = region.code
     for word in PROVINCE_WIDE:
@@ -81,7 +86,13 @@ def gazetteer() -> Gazetteer:
     for char, code in abbreviations.items():
         by_name["\x02" + char] = code
     return Gazetteer(by_code, by_name, re.compile(f"{names}|{abbreviated}"), re.compile(names),
-                     re.compile(abbreviated))
+                     re.compile(abbreviated), ambiguous, _scanner(ambiguous) if ambiguous else None)
+
+
+def _scanner(words: dict[str, str]) -> re.Pattern[str]:
+    """A trie regex behind a first-character lookahead, so that `re` skips ahead at C speed."""
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    return re.compile(f"(?=[{first}])(?:{trie_pattern(words)})")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -95,6 +106,22 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     abbreviated = [(m.start(1), by_name["\x02" + m.group(1)]) for m in gaz.abbreviations.finditer(text, start, stop)]
     if abbreviated:
         found = sorted(found + abbreviated)
+    return found
+
+
+def find_document_places(text: str) -> list[tuple[int, str]]:
+    """`find_places` over a whole document, plus short names that are also common words (白山,
+    北海, 大同) wherever the document also writes them in full (白山市) at least once."""
+    found = find_places(text)
+    gaz = gazetteer()
+    if gaz.ambiguous_re is None:
+        return found
+    hits = [(m.start(), m.group()) for m in gaz.ambiguous_re.finditer(text)]
+    confirmed = {name for pos, name in hits if text[pos + len(name):pos + len(name) + 1] in ("市", "州", "盟")}
+    if confirmed:
+        seen = {pos for pos, _ in found}  # 白山市 itself is already found by its full name
+        found = sorted(found + [(pos, gaz.ambiguous[name]) for pos, name in hits
+                                if name in confirmed and pos not in seen])
     return found
 
 
