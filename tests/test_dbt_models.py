@@ -5,7 +5,8 @@ Two constructed articles (not the seed articles), delivered as four file version
 - changsha-b.txt (current): a 长沙市 article, published 2026-01-10, that reprints one paragraph of
   hunan-a.txt word for word and restates some provincial figures, one with a transposed digit;
 - changsha-b-copy.txt: the same bytes as changsha-b.txt under another name (duplicate_of set);
-- zhuzhou-c.txt, no longer current, and zhuzhou-c-renamed.txt, the same bytes under a new name.
+- zhuzhou-c.txt, no longer current, and two later copies of its bytes under new names: the first
+  copy takes its place, the second counts for nothing.
 
 The staging rows are what the parser would write for these texts; offsets are real.
 """
@@ -278,7 +279,11 @@ def build_files(high_tech: str) -> list[FileVersion]:
             "first_seen": datetime(2026, 1, 13, 2, 0),
         }
     )
-    return [hunan_v1, hunan_v2, changsha, changsha_copy, zhuzhou, zhuzhou_renamed]
+    # a third copy of those bytes, delivered later, also names the departed file: it must not count again
+    zhuzhou_again = FileVersion(
+        **{**zhuzhou_renamed.__dict__, "source_file": "zhuzhou-c-again.txt", "first_seen": datetime(2026, 1, 14, 2, 0)}
+    )
+    return [hunan_v1, hunan_v2, changsha, changsha_copy, zhuzhou, zhuzhou_renamed, zhuzhou_again]
 
 
 def load_staging(db: Path, files: list[FileVersion]) -> None:
@@ -479,9 +484,12 @@ def test_duplicate_delivery_adds_nothing(warehouse: dict) -> None:
 
 
 def test_duplicate_of_a_file_that_left_feeds_the_mart(warehouse: dict) -> None:
-    assert query(warehouse, "select source_file, value from mart.fct_figures where region_code = '430200'") == [
-        ("zhuzhou-c-renamed.txt", 600)
-    ]
+    assert query(
+        warehouse, "select source_file, value, mention_count from mart.fct_figures where region_code = '430200'"
+    ) == [("zhuzhou-c-renamed.txt", 600, 1)]
+    assert query(
+        warehouse, "select source_file, history_reason from mart.figure_mention_history where value = 600 order by 1"
+    ) == [("zhuzhou-c-again.txt", "duplicate"), ("zhuzhou-c.txt", "superseded")]
 
 
 def test_mentions_carry_provenance(warehouse: dict) -> None:
@@ -560,7 +568,7 @@ def test_dimensions(warehouse: dict) -> None:
     assert query(
         warehouse, "select is_in_seed from mart.dim_indicator where indicator_name = '科技创新综合实力排名'"
     ) == [(False,)]
-    assert query(warehouse, "select count(*), count(*) filter (where is_current) from mart.dim_article") == [(6, 3)]
+    assert query(warehouse, "select count(*), count(*) filter (where is_current) from mart.dim_article") == [(7, 3)]
     assert query(warehouse, "select period, start_year, end_year, is_span from mart.dim_period order by 1") == [
         ("2025", 2025, 2025, False),
         ("2027", 2027, 2027, False),

@@ -1,6 +1,7 @@
--- Which file versions feed the mart. A version feeds it when it is current and its bytes were
--- not delivered first by another current file (duplicate_of); if the file it duplicates is
--- gone or superseded, the duplicate is the only current copy of that text and feeds the mart.
+-- Which file versions feed the mart: of the current versions holding the same bytes, only the
+-- first delivered (by first_seen, then source_file). Usually that is the one with duplicate_of
+-- NULL; when the file a copy duplicates is gone or holds other bytes now, the earliest remaining
+-- copy takes over, and only that one, so the same text is never counted twice.
 
 with
 
@@ -10,35 +11,43 @@ files as (
 
 ),
 
-originals_still_current as (
+ranked as (
 
     select
-        duplicates.file_version_id
+        *,
+        case
+            when is_current then row_number() over (
+                partition by sha256, is_current
+                order by first_seen, source_file, file_version_id
+            )
+        end as current_copy_rank
 
-    from files as duplicates
-    inner join files as originals
-        on duplicates.duplicate_of = originals.source_file
-        and duplicates.sha256 = originals.sha256
-        and originals.is_current
-        and originals.duplicate_of is null
+    from files
 
 ),
 
 final as (
 
     select
-        files.*,
-        files.is_current
-        and files.file_version_id not in (select file_version_id from originals_still_current)
-            as feeds_mart,
+        file_version_id,
+        source_file,
+        sha256,
+        bytes,
+        encoding,
+        text,
+        version,
+        is_current,
+        duplicate_of,
+        first_seen,
+        last_seen,
+        coalesce(current_copy_rank = 1, false) as feeds_mart,
         case
-            when not files.is_current then 'superseded'
-            when files.file_version_id in (select file_version_id from originals_still_current)
-                then 'duplicate'
+            when not is_current then 'superseded'
+            when current_copy_rank > 1 then 'duplicate'
             else 'current'
         end as file_status
 
-    from files
+    from ranked
 
 )
 
