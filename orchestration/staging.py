@@ -114,23 +114,23 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
 def pending_versions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """(file_version_id, source_file) of versions to parse now, oldest first.
 
-    A re-delivery (same bytes as another file) is parsed only once it is the copy that feeds the
-    mart, i.e. when the file it duplicates no longer holds those bytes as its current version;
-    until then parsing it would only add rows nobody reads. This mirrors dbt's int_file_versions.
-    A version whose parse failed has no articles and is tried again on the next run.
+    A re-delivery (duplicate_of set) is parsed only once it is the copy that feeds the mart: of the
+    current versions holding the same bytes, the first delivered (dbt's int_file_versions, same
+    order). Until then parsing it would only add rows nobody reads; from then on, skipping it would
+    lose its figures. A version whose parse failed has no articles and is tried again next run.
     """
     return con.execute(
-        """select f.file_version_id, f.source_file from staging.files f
-           where not exists (select 1 from staging.articles a where a.file_version_id = f.file_version_id)
-             and (
-                 f.duplicate_of is null
-                 or not exists (
-                     select 1 from staging.files o
-                     where o.source_file = f.duplicate_of and o.sha256 = f.sha256
-                       and o.is_current and o.duplicate_of is null
-                 )
-             )
-           order by f.first_seen, f.source_file"""
+        """with ranked as (
+               select file_version_id, source_file, first_seen, duplicate_of,
+                      case when is_current then row_number() over (
+                          partition by sha256, is_current order by first_seen, source_file, file_version_id
+                      ) end as current_copy_rank
+               from staging.files
+           )
+           select r.file_version_id, r.source_file from ranked r
+           where not exists (select 1 from staging.articles a where a.file_version_id = r.file_version_id)
+             and (r.duplicate_of is null or r.current_copy_rank = 1)
+           order by r.first_seen, r.source_file"""
     ).fetchall()
 
 

@@ -159,6 +159,10 @@ def test_versions_redelivery_and_a_withdrawn_correction() -> None:
     pending = {name for _, name in staging.pending_versions(con)}
     assert pending == {"a.txt", "copy of a.txt"}
 
+    # a third copy arriving later never feeds the mart while the first copy holds the bytes
+    staging.record_files(con, [a2, _raw("copy of a.txt", TEXT), _raw("third.txt", TEXT)], datetime(2026, 1, 3, 1))
+    assert "third.txt" not in {name for _, name in staging.pending_versions(con)}
+
     back = staging.record_files(con, [a1], datetime(2026, 1, 4))  # the correction is withdrawn
     assert back.reinstated == 1
     assert [r[:3] for r in _files(con) if r[0] == "a.txt"] == [("a.txt", 1, True), ("a.txt", 2, False)]
