@@ -210,13 +210,13 @@ def alert_on_step_failure(context: HookContext) -> None:
     now = datetime.now()
     error = context.op_exception
     alert = alerts.Alert(
-        alert_id=short_hash("run_failed", context.run.run_id, context.step_key),
+        alert_id=short_hash("run_failed", context.run_id, context.step_key),
         check_name="run_failed",
         severity="ERROR",
         message=(
-            f"nightly run {context.run.run_id} failed at step {context.step_key}: {type(error).__name__}: {error}. "
+            f"nightly run {context.run_id} failed at step {context.step_key}: {type(error).__name__}: {error}. "
             "The published warehouse was left as it was."
         ),
         asset=context.step_key,
     )
-    deliver([alert], context.run.run_id, now, context.log)
+    deliver([alert], context.run_id, now, context.log)
