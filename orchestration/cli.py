@@ -33,9 +33,10 @@ console = Console()
 
 _MARKS = {"running": "[yellow]…[/]", "done": "[green]✓[/]", "failed": "[red]✗[/]", "skipped": "[dim]-[/]"}
 
-# Statements `indicators sql` runs: queries and harmless session settings. Everything else would
-# write (the mart, or files beside it) and is refused before DuckDB sees it.
-_QUERY_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "SET", "VARIABLE_SET", "CALL", "RELATION"}
+# Statements `indicators sql` runs: queries and harmless session settings (MULTI is how DuckDB
+# parses PIVOT). Everything else would write (the mart, or files beside it) and is refused before
+# DuckDB sees it; a write hidden in an allowed statement still meets the read-only connection.
+_QUERY_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "SET", "VARIABLE_SET", "CALL", "RELATION", "MULTI"}
 _TABLE_ROW_LIMIT = 500  # a terminal table beyond this is unreadable; csv/json give everything
 _MART_TABLES_ORDER = ("fct_figures", "fct_figure_mentions", "indicator_panel", "dq_conflicts", "dq_alerts")
 

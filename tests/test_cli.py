@@ -8,6 +8,7 @@ readable line, no traceback.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -292,3 +293,14 @@ def test_status_tells_of_a_failed_run_after_the_publish(
     (warehouse / "alerts.jsonl").write_text(json.dumps(failure) + "\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, db, "status")
     assert code == 0 and "a later run failed at" in out and "run-42" in out and "indicators_dbt" in out
+
+
+def test_the_readme_panel_queries_run(conflict_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    guide = readme[readme.index("## Analyst's guide") :]
+    queries = re.findall(r"```sql\n(.*?)```", guide, flags=re.S)
+    assert len(queries) >= 3
+    for query in queries:
+        code, out, err = run_cli(capsys, conflict_db, "sql", query, "--format", "json")
+        assert code == 0, (query, err)
+        assert json.loads(out), query  # each example returns rows on this warehouse
