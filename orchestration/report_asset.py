@@ -37,7 +37,7 @@ def generate_dbt_docs(paths: Paths) -> Path:
     target = paths.docs_dir / "dbt"
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dbt-docs-", dir=paths.warehouse_dir) as tmp:
-        copy = Path(tmp) / "docs.duckdb"
+        copy = Path(tmp) / paths.db.name  # same file name: the docs show the catalog as analysts see it
         shutil.copyfile(paths.db, copy)
         env = {**os.environ, "INDICATORS_BUILD_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         result = subprocess.run(
