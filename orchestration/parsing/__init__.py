@@ -10,7 +10,7 @@ import bisect
 import datetime
 
 from . import layout, periods, regions
-from .figures import ArticleContext, DocumentIndex, _between, read_sentence
+from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import normalize
 from .rules import FIVE_YEAR_PLANS
@@ -40,12 +40,12 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         a_start = blocks[first].start if blocks else 0
         a_end = blocks[last].end if blocks else len(text)
         title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
-        region_code, count = regions.primary_region(_between(doc.places, doc.place_pos, a_start, a_end), title_text)
+        region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_text)
         if count < 2:
             region_code = file_region
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
-        default = periods.default_period(norm, _between(doc.periods, doc.period_pos, a_start, a_end),
+        default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
                                          title_text, published)
         contexts.append(ArticleContext(region_code, published, default, plan))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None

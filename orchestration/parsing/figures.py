@@ -23,8 +23,10 @@ from .rules import (
     GENERIC_PHRASES,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
+    MONEY_UNITS,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
+    PERCENT_SIGNS,
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
     PHRASE_VERBS,
@@ -47,7 +49,7 @@ def _alternation(words: object) -> str:
 
 _NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+)")
-_UNITS = _alternation((*POINT_UNITS, "%", "‰", "元", *COUNTERS))
+_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *COUNTERS))
 # The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
 # or an alternation is tried at every position).
 FIGURE_RE = re.compile(
@@ -59,6 +61,8 @@ FIGURE_RE = re.compile(
     rf"\s?(?P<unit>{_UNITS})?"
     rf"(?P<post>以上|之多|左右|上下|以下|以内)?"
 )
+
+
 def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
     return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
@@ -84,13 +88,13 @@ _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
-_REGION_WORD_RE = re.compile(r"全省|全市|我省|我市|省|市")
+_REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
-_CONJUNCTIONS = frozenset("和与及等")
+_CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
 
@@ -155,6 +159,11 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
     return match.group() if match else None
 
 
+def _starts_place(text: str, pos: int) -> bool:
+    names = regions.gazetteer().names
+    return names is not None and names.match(text, pos) is not None
+
+
 def _is_cjk(char: str) -> bool:
     return _CJK_LO <= char <= _CJK_HI
 
@@ -201,7 +210,7 @@ class DocumentIndex:
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets])
 
 
-def _between(items: list, positions: list[int], start: int, end: int) -> list:
+def between(items: list, positions: list[int], start: int, end: int) -> list:
     return items[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
@@ -217,6 +226,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         nxt = text[e] if e < len(text) else ""
         if nxt in CATEGORY_SUFFIXES:
             continue
+        if unit is not None and len(unit) == 1 and _starts_place(text, m.start("unit")):
+            continue  # `回眸2026台州科技创新`: 台 starts a place name, not a counter
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
             continue
@@ -283,7 +294,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
             value /= 10
     elif unit in POINT_UNITS:
         out_unit, kind = "percentage_point", "change"
-    elif unit == "元":
+    elif unit in MONEY_UNITS:
         out_unit, kind = "yuan", "change" if verb else "level"
     elif unit == "位" and verb:
         out_unit, kind = "rank", "rank_change"
@@ -313,7 +324,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                      paragraph_start: int) -> Context:
     target_at = None
     target_period = None
-    for m in _between(doc.targets, doc.target_pos, start, end):
+    for m in between(doc.targets, doc.target_pos, start, end):
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
             continue
@@ -322,13 +333,13 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             target_period = year
         break
     found_periods = []
-    for m in _between(doc.periods, doc.period_pos, start, end):
+    for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
                                                                 target=target_at is not None)))
-    places = _between(doc.places, doc.place_pos, start, end)
+    places = between(doc.places, doc.place_pos, start, end)
     carried = None
-    for m in reversed(_between(doc.periods, doc.period_pos, paragraph_start, start)):
+    for m in reversed(between(doc.periods, doc.period_pos, paragraph_start, start)):
         carried = periods.period_of(m, text, art.published, art.plan_review)
         if carried:
             break
@@ -431,8 +442,9 @@ def _list_items(text: str, lo: int, pos: int) -> list[str]:
         return items
     last = items[-1]
     for suffix in LIST_SUFFIXES:
-        if last.endswith(suffix):
-            items = [item if item.endswith(suffix) else item + suffix for item in items]
+        if last.endswith(suffix):  # only short items lack the head noun (`电子信息`)
+            items = [item if item.endswith(suffix) or len(item) > 6 or indicators.lookup(item) else item + suffix
+                     for item in items]
             break
     return items
 
@@ -441,7 +453,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                   paragraph_start: int | None = None) -> list[Found]:
     """All figures of one sentence with their context (`paragraph_start`: where the paragraph, or
     the run of paragraphs cut by the layout, begins; a period named there carries over)."""
-    numbers = [m for m in _between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
+    numbers = [m for m in between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
     if not numbers:
         return []
     cands = candidates(text, start, end, numbers)
@@ -459,7 +471,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             low = out[-1]
             out.append(Found(**{**low.__dict__, "value": cand.value, "qualifier": cand.qualifier}))
             continue
-        kind, value, subject, item_region = cand.kind, cand.value, None, None
+        kind, value, subject, item_region, item_indicator = cand.kind, cand.value, None, None, None
         group = groups.get(index)
         lead: Found | None = None
         if group is not None:
@@ -469,15 +481,18 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 if lead is not None and kind == lead.kind.replace("growth_rate", "share"):
                     kind = lead.kind
                     value = abs(value) * (1 if lead.value >= 0 else -1)
+            item_indicator = indicators.lookup(item) if item and not places_only else None
             if item and places_only:
                 item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
-            else:
-                subject = item
+            elif item_indicator is None:
+                subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
         clause_start = _last_before(clause_delims, cand.start, start)
         seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
         if subject is None and item_region is None:
             subject = _subject(text, clause_start, seg_start, cand.start)
-        if lead is not None and (item_region is not None or subject is None):
+        if item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
+            code, name = item_indicator.code, item_indicator.name
+        elif lead is not None and (item_region is not None or subject is None):
             code, name = lead.indicator_code, lead.indicator_name
         else:
             code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims)
@@ -518,7 +533,7 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     name = _strip_phrase(raw, subject)
     indicator = indicators.lookup(raw)
     nxt = text[cand.end] if cand.end < end else ""
-    if (_is_cjk(nxt) or nxt in "“\"") and nxt not in "和与及等" and cand.kind not in ("rank", "rank_change"):
+    if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change"):
         cut, segment = _following_phrase(text, cand.end, end)
         post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
         if cut or post_indicator:

@@ -18,7 +18,7 @@ ARABIC_MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 
 # --- units -------------------------------------------------------------------------------------
 PERCENT_SIGNS = ("%", "‰")
 POINT_UNITS = ("个百分点", "百分点")
-MONEY_UNITS = {"元": 1.0}  # multipliers are part of the number (`亿元` = `亿` + `元`)
+MONEY_UNITS = ("元",)  # multipliers are part of the number (`亿元` = `亿` + `元`)
 # Measure words that make a number a count, as written (longest first in the regex).
 COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
@@ -90,7 +90,7 @@ ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳"
 # Short names that are also common words or names: only their full name counts.
 AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数, 白银, 三明治, 大理石 ...
     "朝阳", "大同", "大庆", "日照", "白银", "阿里", "来宾", "安康", "中山", "黄山", "白山", "兴安",
-    "山南", "文山", "红河", "大理", "玉树", "普洱", "和田", "海东", "海北", "海西", "三明", "北海",
+    "山南", "文山", "红河", "大理", "玉树", "普洱", "和田", "海西", "三明", "北海",
     "怒江", "海南", "吉林",
 ))
 # A place name directly followed by one of these names an organisation (湖南大学).
