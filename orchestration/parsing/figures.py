@@ -6,6 +6,7 @@ qualifier, region, period, subject, indicator) from the sentence around it.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -233,8 +234,10 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue
         mult = m.group("mult")
         value = parse_number(num + mult.strip() if mult else num)
-        if value is None or _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
+        if value is None or not math.isfinite(value):
             continue
+        if _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
+            continue  # `“1+2”体系`, `《...（2024年修订）》`: names
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt)
             if cand is not None:
