@@ -102,6 +102,14 @@ def _failures(instance: DagsterInstance, run_id: str) -> tuple[list[str], str | 
             if not data.passed:
                 checks.append(f"{data.check_name} ({data.severity.value if data.severity else 'ERROR'})")
         elif event.event_type == DagsterEventType.STEP_FAILURE and error is None:
-            info = event.event_specific_data.error
-            error = f"step {entry.step_key} failed: {info.message.strip() if info else 'unknown error'}"
+            error = f"step {entry.step_key} failed: {_root_cause(event.event_specific_data.error)}"
     return checks, error
+
+
+def _root_cause(info: object) -> str:
+    """The innermost error message: Dagster wraps the user's exception in its own."""
+    message = "unknown error"
+    while info is not None:
+        message = info.message.strip()
+        info = getattr(info, "cause", None) or getattr(info, "context", None)
+    return message
