@@ -317,6 +317,24 @@ def test_subjects_for_organisations_and_programmes() -> None:
     ]
 
 
+def test_a_zone_named_with_its_city_is_a_subject() -> None:
+    (m,) = mentions("2025年，成都高新区实现地区生产总值3300亿元。")
+    assert (m.subject, m.indicator_code, m.region_name) == ("成都高新区", "gdp", "成都市")
+
+
+def test_share_of_the_province_is_the_city_figure() -> None:
+    text = "前三季度，成都市全社会研发投入达680亿元，占全省比重超过50%，居西部城市第一。"
+    got = mentions(text, published_on=date(2025, 10, 20))
+    assert [(m.value, m.value_kind, m.region_name, m.period) for m in got] == [
+        (6.8e10, "level", "成都市", "2025"), (50, "share", "成都市", "2025"), (1, "rank", "成都市", "2025"),
+    ]
+
+
+def test_comparison_with_last_year_is_not_the_period() -> None:
+    (m,) = mentions("今年新增发明专利120件，是去年的1.5倍。", published_on=date(2025, 8, 1))
+    assert (m.value, m.period) == (120, "2025")
+
+
 def test_count_written_before_its_noun() -> None:
     text = "2025年，江西省布局40家省级院士工作站、120家专家工作站，为3000余家科技型企业发放科技贷款超200亿元。"
     got = mentions(text)
@@ -367,6 +385,11 @@ PAGE = (
     "截至2025年底，成都市拥有国家级创新平台165个。全市技术合同成交\n"
     "成都科创走廊集聚新型研发机构120家。记者 孙七 摄\n"
 )
+
+
+def test_heading_ending_with_a_quote_is_a_title() -> None:
+    doc = parse_document("成都：科技创新跑出“加速度”\n本报记者 王小明 通讯员 李华\n\n成都市研发投入达680亿元。\n")
+    assert [(a.title, a.byline) for a in doc.articles] == [("成都：科技创新跑出“加速度”", "本报记者 王小明 通讯员 李华")]
 
 
 def test_articles_titles_bylines_and_regions() -> None:

@@ -405,8 +405,8 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
             after = candidate[m.end():m.end() + 1]
             if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
                 continue
-            if indicators.names_indicator(rest):
-                continue  # `国家重点实验室达20家`: what is counted, not who counts
+            if indicators.names_indicator(rest) and indicators.lookup(candidate[m.end():]) is None:
+                continue  # `国家重点实验室达20家`: what is counted; but `成都高新区实现地区生产总值...`
             return subject
     return None
 
@@ -510,8 +510,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             limit = seg_start if kind in ("rank", "rank_change") else cand.start
             for pos, marker in reversed(ctx.places):
                 if pos < limit:
-                    if marker.startswith("\x01") and text[pos + 2:pos + 3] in _RANK_FIELD_AFTER:
-                        continue  # `排名全省第9位`, `位居全省前列`: 全省 is the field, not the region
+                    if marker.startswith("\x01") and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER
+                                                       or text[pos - 1:pos] == "占"):
+                        continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
                     region_code = regions.resolve(marker, art.region_code)
                     break
             if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
@@ -546,7 +547,7 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
         elif segment:
             name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
     flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
-    if flow and not name.startswith(flow):
+    if flow and flow not in name:
         name = flow + name if name else name
     prev_name = prev.indicator_name if prev else None
     inherit = prev_name is not None and prev is not None and (

@@ -69,8 +69,10 @@ def classify(line: str) -> str:
         return "caption"
     if is_byline(line):
         return "byline"
-    if line.startswith(("【", "★", "——", "—")) or (len(line) <= 40 and line[-1] not in _TERMINAL):
+    if line.startswith(("【", "★", "——", "—")):
         return "heading"
+    if len(line) <= 40 and "。" not in line and line[-1] not in "；;…":
+        return "heading"  # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading
     return "body"
 
 

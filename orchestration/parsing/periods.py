@@ -21,7 +21,7 @@ PERIOD_RE = re.compile(
     r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年来)"
 )
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
-BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比")
+BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是")  # `是去年的1.5倍`
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 FULL_DATE_RE = re.compile(r"(?=[12][09])(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
