@@ -389,7 +389,8 @@ PAGE = (
 
 def test_heading_ending_with_a_quote_is_a_title() -> None:
     doc = parse_document("成都：科技创新跑出“加速度”\n本报记者 王小明 通讯员 李华\n\n成都市研发投入达680亿元。\n")
-    assert [(a.title, a.byline) for a in doc.articles] == [("成都：科技创新跑出“加速度”", "本报记者 王小明 通讯员 李华")]
+    got = [(a.title, a.byline) for a in doc.articles]
+    assert got == [("成都：科技创新跑出“加速度”", "本报记者 王小明 通讯员 李华")]
 
 
 def test_articles_titles_bylines_and_regions() -> None:
