@@ -51,12 +51,12 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from orchestration.faults import FAULT_ENV  # noqa: E402
 from orchestration.faults import POINTS as SELF_KILL_POINTS  # noqa: E402
 
-# event-log points: (substring of a log line, how many times it must be seen before the kill)
-EVENT_POINTS: dict[str, tuple[str, int]] = {
-    "during_dbt": ("indicators_dbt - ASSET_MATERIALIZATION", 8),
-    "during_checks": ("_gx_mart_", 1),
-    "during_alerts": ("mart__dq_alerts - STEP_START", 1),
-    "orphan_dbt": ("indicators_dbt - ASSET_MATERIALIZATION", 8),
+# event-log points: (substrings a log line must all hold, how many such lines before the kill)
+EVENT_POINTS: dict[str, tuple[tuple[str, ...], int]] = {
+    "during_dbt": (("indicators_dbt - ASSET_MATERIALIZATION",), 8),
+    "during_checks": (("_gx_mart_", "STEP_START"), 1),
+    "during_alerts": (("mart__dq_alerts - STEP_START",), 1),
+    "orphan_dbt": (("indicators_dbt - ASSET_MATERIALIZATION",), 8),
 }
 ALL_POINTS = (*SELF_KILL_POINTS, *EVENT_POINTS)
 # when / which run / how many runs: a rerun is later, another run, and one more run, by definition
@@ -90,12 +90,12 @@ def run_job(raw: Path, db: Path, point: str | None = None, timeout: float = 900)
         JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, **extra), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, errors="replace", start_new_session=True,
     )
-    watch, needed = EVENT_POINTS.get(point or "", ("", 0))
+    watch, needed = EVENT_POINTS.get(point or "", ((), 0))
     seen, log, killed_by = 0, [], ""
     assert proc.stdout is not None
     for line in proc.stdout:
         log.append(line)
-        if needed and watch in line:
+        if needed and all(w in line for w in watch):
             seen += 1
             if seen >= needed:
                 if point == "orphan_dbt":

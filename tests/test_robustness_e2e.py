@@ -247,26 +247,29 @@ def night2(night1: Night) -> Night:
     errors: list[str] = []
     seen_counts: set[int] = set()
     stop = threading.Event()
-    analyst = duckdb.connect(str(night1.db), read_only=True)  # held open across the whole run
+    # each analyst holds a read-only connection open across the whole run (one per thread: a DuckDB
+    # connection serves one call at a time), and opens fresh ones while the run goes on
+    analysts = [duckdb.connect(str(night1.db), read_only=True) for _ in range(2)]
 
-    def poll() -> None:
+    def poll(analyst: duckdb.DuckDBPyConnection) -> None:
         while not stop.is_set():
             try:
                 seen_counts.add(analyst.execute("select count(*) from mart.fct_figures").fetchone()[0])
-                with duckdb.connect(str(night1.db), read_only=True) as fresh:  # and new readers come and go
+                with duckdb.connect(str(night1.db), read_only=True) as fresh:
                     seen_counts.add(fresh.execute("select count(*) from mart.fct_figures").fetchone()[0])
             except duckdb.Error as exc:
                 errors.append(str(exc))
             time.sleep(0.05)
 
-    readers = [threading.Thread(target=poll, daemon=True) for _ in range(2)]
+    readers = [threading.Thread(target=poll, args=(a,), daemon=True) for a in analysts]
     for t in readers:
         t.start()
     lock_file = night1.db.with_name(night1.db.name + ".lock")
+    log = night1.db.parent.parent / "night2.log"  # a file, not a pipe nobody reads while we wait
+    out = log.open("w")
     first = subprocess.Popen(
         [sys.executable, "-m", "dagster", "job", "execute", "-m", "orchestration.definitions", "-j", "nightly_etl"],
-        cwd=PROJECT_ROOT, env=job_env(night1.raw, night1.db), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True,
+        cwd=PROJECT_ROOT, env=job_env(night1.raw, night1.db), stdout=out, stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 300
@@ -275,16 +278,18 @@ def night2(night1: Night) -> Night:
             assert time.monotonic() < deadline
             time.sleep(0.2)
         second = run_job(night1.raw, night1.db)  # INDICATORS_LOCK_WAIT_SECONDS=0: stop at once
-        output, _ = first.communicate(timeout=900)
+        first.wait(timeout=900)
     finally:
         stop.set()
         for t in readers:
             t.join(10)
-        analyst.close()
+        for a in analysts:
+            a.close()
         if first.poll() is None:
             first.kill()
+        out.close()
     night = Night(db=night1.db, raw=night1.raw)
-    night.result = subprocess.CompletedProcess(first.args, first.returncode, output, "")
+    night.result = subprocess.CompletedProcess(first.args, first.returncode, log.read_text(errors="replace"), "")
     night.extra.update(before=before, lines_before=lines_before, second=second, errors=errors, counts=seen_counts)
     return night
 
