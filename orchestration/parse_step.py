@@ -8,7 +8,11 @@ night's data. A version that failed is tried again on the next run (the parser m
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import threading
+import time
 import traceback
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -47,6 +51,32 @@ def _parse(item: tuple[str, str, str]) -> tuple[str, str, ParsedDocument | str, 
         return version_id, source_file, error, 0
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: when the run is SIGKILLed, its parser processes die too.
+
+    Otherwise they wait forever on a queue nobody writes to any more: every crash would leave
+    processes (and their memory) behind. Linux kills them at once (PR_SET_PDEATHSIG); elsewhere a
+    thread notices the parent is gone within a second.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _batches(con: duckdb.DuckDBPyConnection, ids: list[tuple[str, str]]) -> Iterator[list[tuple[str, str, str]]]:
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
@@ -63,7 +93,11 @@ def parse_pending(con: duckdb.DuckDBPyConnection, workers: int | None = None) ->
     ids = staging.pending_versions(con)
     summary = ParseSummary()
     workers = workers or os.cpu_count() or 1
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(ids) >= PARALLEL_THRESHOLD else None
+    pool = (
+        ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+        if workers > 1 and len(ids) >= PARALLEL_THRESHOLD
+        else None
+    )
     try:
         for batch in _batches(con, ids):
             results = pool.map(_parse, batch, chunksize=4) if pool else map(_parse, batch)

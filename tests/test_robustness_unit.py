@@ -249,6 +249,34 @@ def test_fault_point_kills_the_process_with_sigkill_at_the_nth_time() -> None:
     assert unset.returncode == 0
 
 
+_POOL_THEN_CRASH = """
+import os, signal
+from concurrent.futures import ProcessPoolExecutor
+from orchestration.parse_step import _die_with_parent
+
+def worker_pid(_):
+    return os.getpid()
+
+pool = ProcessPoolExecutor(max_workers=2, initializer=_die_with_parent, initargs=(os.getpid(),))
+print(" ".join(str(pid) for pid in set(pool.map(worker_pid, range(8)))), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_parser_processes_die_with_a_killed_run() -> None:
+    """A SIGKILLed run used to leave its ProcessPoolExecutor workers waiting forever on a dead queue."""
+    result = subprocess.run(
+        [sys.executable, "-c", _POOL_THEN_CRASH], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60
+    )
+    assert result.returncode == -9, result.stderr
+    workers = [int(p) for p in result.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+
+
 _ORPHAN = """
 import sys, time, duckdb
 con = duckdb.connect(sys.argv[1])
