@@ -19,6 +19,7 @@ from .rules import (
     COUNTERS,
     CRITERION_VERBS,
     FIVE_YEAR_PLANS,
+    FLOW_EVENT_VERBS,
     FLOW_PREFIXES,
     FOLLOWING_PHRASE_STOPS,
     GENERIC_PHRASES,
@@ -76,6 +77,8 @@ _CRITERION_END = _ending(CRITERION_VERBS)
 _SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
 _RANK_CONTEXT_RE = re.compile(trie_pattern(RANK_CONTEXT))
 _STOPS_RE = re.compile(trie_pattern(FOLLOWING_PHRASE_STOPS))
+_EVENT_RE = re.compile(trie_pattern(FLOW_EVENT_VERBS))
+_CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
@@ -369,14 +372,17 @@ def _strip_phrase(phrase: str, subject: str | None) -> str:
     return phrase[:m.start()] if m else phrase
 
 
-def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str]:
-    """(cut noun phrase, whole segment) written right after a number: `9044家科技型企业获...`."""
+def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
+    """(cut noun phrase, whole segment, whether an event verb follows the noun) written right
+    after a number: `9044家科技型企业获...`, `19家中试基地相继落成`."""
     m = _SEGMENT_END_RE.search(text, pos, min(limit, pos + 30))
     segment = _QUOTES_RE.sub("", text[pos:m.start() if m else min(limit, pos + 30)])
     segment_after = segment[segment.rfind("的") + 1:]  # `具备...技术的海外团队`: the noun after 的
     stop = _STOPS_RE.search(segment_after)
     cut = segment_after[: stop.start()] if stop else segment_after
-    return cut, segment
+    clause_end = _CLAUSE_END_RE.search(text, pos, limit)  # `10家孵化器、19家中试基地相继落成`: the
+    event = _EVENT_RE.search(text, pos, clause_end.start() if clause_end else limit)  # whole list
+    return cut, segment, event is not None
 
 
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
@@ -536,9 +542,10 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     raw = pre_raw
     name = _strip_phrase(raw, subject)
     indicator = indicators.lookup(raw)
+    event = False
     nxt = text[cand.end] if cand.end < end else ""
     if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change"):
-        cut, segment = _following_phrase(text, cand.end, end)
+        cut, segment, event = _following_phrase(text, cand.end, end)
         post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
         if cut or post_indicator:
             raw = cut or segment
@@ -547,6 +554,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
         elif segment:
             name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
     flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
+    if event and flow is None and not cand.kind.startswith("rank"):
+        return None, name  # `19家中试基地相继落成`: this year's event, not the stock
     if flow and flow not in name:
         name = flow + name if name else name
     prev_name = prev.indicator_name if prev else None

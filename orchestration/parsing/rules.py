@@ -138,7 +138,11 @@ FOLLOWING_PHRASE_STOPS = ("获得", "获", "发放", "启动", "相继", "落成
                           "撒向", "进入", "正在", "此")
 # Noun prefixes that make a figure a flow (new items), unlike the stock an alias names.
 FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新设", "新登记", "新引进", "新当选",
-                 "新获批")
+                 "新获批", "首批")
+# Verbs after a counted noun that make the count an event of the year, not a stock
+# (`19家中试基地相继落成`, `首批10家概念验证中心启动筹建`): no indicator code, like a flow.
+FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "开工", "揭牌", "挂牌", "签约", "投用",
+                    "投入使用", "落地", "获批建设")
 # A list written before `分别` shares its last item's suffix (`电子信息、先进能源材料产业`).
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
                  "项目")
