@@ -348,7 +348,8 @@ def test_events_of_the_year_are_not_the_stock() -> None:
     text = "2025年，合肥市首批8家概念验证中心启动筹建，6家科技企业孵化器、12家中试平台相继落成；全市众创空间达90家。"
     got = mentions(text)
     assert [(m.value, m.indicator_code, m.indicator_name) for m in got] == [
-        (8, None, "首批概念验证中心"), (6, None, "科技企业孵化器"), (12, None, "中试平台"), (90, "maker_spaces", "众创空间"),
+        (8, None, "首批概念验证中心"), (6, None, "科技企业孵化器"), (12, None, "中试平台"),
+        (90, "maker_spaces", "众创空间"),
     ]
 
 
