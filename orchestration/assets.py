@@ -6,7 +6,9 @@ raw/ -> staging.files (+ quarantine) -> staging.articles/paragraphs/sentences/fi
 
 
 import os
+import shutil
 from datetime import datetime
+from pathlib import Path
 
 from dagster import (
     AssetExecutionContext,
@@ -107,11 +109,21 @@ def indicators_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehous
     os.environ["INDICATORS_BUILD_DB"] = str(warehouse.paths.build_db)
     invocation = dbt.cli(["build"], context=context)
     yield from invocation.stream()
-    target = invocation.target_path
-    if target.name != "target" and target.parent.name == "target":
-        import shutil
+    keep_partial_parse(invocation.target_path)
 
-        shutil.rmtree(target, ignore_errors=True)  # each run leaves target/<run>/; keep the folder small
+
+def keep_partial_parse(run_target: Path) -> None:
+    """Each dbt invocation gets its own target/<run>/ folder; keep its partial-parse state for the
+    next night (dagster-dbt copies target/partial_parse.msgpack in; it saves dbt ~3 s of parsing when
+    the warehouse path is unchanged) and remove the rest so the folder does not grow."""
+    if run_target.parent != dbt_project.project_dir / dbt_project.target_path:
+        return
+    state = run_target / "partial_parse.msgpack"
+    if state.exists():
+        staged = run_target.parent / f".partial_parse.{os.getpid()}"
+        shutil.copyfile(state, staged)
+        os.replace(staged, run_target.parent / "partial_parse.msgpack")
+    shutil.rmtree(run_target, ignore_errors=True)
 
 
 @asset(
