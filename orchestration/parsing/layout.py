@@ -22,6 +22,7 @@ _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
 _DATE_LINE_RE = re.compile(r"^(?:本报讯\s*)?[12]\d{3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期.|周.)?$")
 _TERMINAL = "。！？!?；;…”"
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
+REPEAT_WINDOW = 100_000  # characters of earlier text a cut-short copy is looked for in
 
 
 @dataclass
@@ -128,23 +129,22 @@ def mark_repeats(norm: str, blocks: list[Block]) -> None:
     cut-short copies). Short ones (headings like 【镜头】) count only inside a repeated run."""
     keys = [_SPACE_RE.sub("", norm[b.start:b.end]) for b in blocks]
     seen: dict[str, int] = {}
-    originals: list[str] = []  # long paragraphs that repeat nothing, in order
+    haystack = ""  # long paragraphs that repeat nothing, joined by newlines
     owners: list[int] = []
     offsets: list[int] = []
-    length = 0
     for i, key in enumerate(keys):
         if len(key) >= MIN_REPEAT:
             if key in seen:
                 blocks[i].repeat_of = seen[key]
-            elif originals:
-                pos = "\n".join(originals).find(key)
+            elif haystack:
+                # layout repeats sit on the same page: searching a bounded window keeps huge files linear
+                pos = haystack.find(key, max(0, len(haystack) - REPEAT_WINDOW))
                 if pos != -1:
                     blocks[i].repeat_of = owners[bisect.bisect_right(offsets, pos) - 1]
             if blocks[i].repeat_of is None:
-                originals.append(key)
                 owners.append(i)
-                offsets.append(length)
-                length += len(key) + 1
+                offsets.append(len(haystack))
+                haystack += key + "\n"
         seen.setdefault(key, i)
     changed = True
     while changed:  # short paragraphs inside a repeated run
