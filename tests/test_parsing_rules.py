@@ -138,6 +138,11 @@ def test_growth_share_level_and_declines() -> None:
     assert got[5].indicator_code == "fiscal_st_expenditure"
 
 
+def test_written_minus_sign() -> None:
+    (m,) = mentions("2025年，深圳市高技术产品出口增长-2.1%。")
+    assert (m.value, m.value_kind, m.quote) == (-2.1, "growth_rate", "增长-2.1%")
+
+
 def test_share_words() -> None:
     text = "2025年，江苏省高校科技成果本地转化率达55%，企业牵头项目占比近85%，常住人口城镇化率75.1%。"
     assert [(m.value, m.value_kind, m.indicator_code) for m in mentions(text)] == [

@@ -100,6 +100,7 @@ _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass
@@ -289,6 +290,9 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
     post = m.group("post")
     qualifier = (PRE_QUALIFIERS[pre] if pre else INNER_QUALIFIERS[inner] if inner
                  else POST_QUALIFIERS[post] if post else "exact")
+    if not pre and qs > 0 and text[qs - 1] == "-" and (qs < 2 or text[qs - 2] not in _ASCII_ALNUM):
+        qs -= 1  # `增长-2.1%`: a written minus sign
+        value = -value
     verb = _word_before(_CHANGE_VERB_END, text, qs, 5)
     if verb and _word_before(_NOT_CHANGE_END, text, qs, 4):
         verb = None
