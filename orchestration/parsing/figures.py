@@ -46,6 +46,7 @@ from .trie import trie_pattern
 
 
 def _alternation(words: object) -> str:
+    """Longest-first alternation, for short lists where a trie buys nothing."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
@@ -152,6 +153,8 @@ class Found:
 
 @dataclass
 class ArticleContext:
+    """What an article contributes to its figures' context."""
+
     region_code: str | None
     published: date | None
     default_period: str | None
@@ -165,6 +168,7 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
 
 
 def _starts_place(text: str, pos: int) -> bool:
+    """Whether a place name begins at `pos` (`台州` after `2026`)."""
     names = regions.gazetteer().names
     return names is not None and names.match(text, pos) is not None
 
@@ -186,6 +190,7 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
 
 
 def _inside_book_title(text: str, pos: int, lo: int) -> bool:
+    """Inside 《...》: a title of a law, plan or book, whose numbers are part of its name."""
     open_at = text.rfind("《", max(lo, pos - 40), pos)
     return open_at != -1 and text.rfind("》", open_at, pos) == -1
 
@@ -216,6 +221,7 @@ class DocumentIndex:
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
+    """The items whose (sorted) positions fall in [start, end): two bisections, no scan."""
     return items[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
@@ -332,6 +338,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
+    """Targets, periods and places of one sentence, sliced out of the document index."""
     target_at = None
     target_period = None
     for m in between(doc.targets, doc.target_pos, start, end):
