@@ -138,6 +138,14 @@ def test_growth_share_level_and_declines() -> None:
     assert got[5].indicator_code == "fiscal_st_expenditure"
 
 
+def test_percentages_in_words() -> None:
+    text = "2025年，厦门市七成以上规上工业企业开展研发活动，百分之三十的企业设立研发机构，研发投入增长百分之三点五。"
+    assert values(text) == [
+        (70, "percent", "lower_bound", "share"), (30, "percent", "exact", "share"),
+        (3.5, "percent", "exact", "growth_rate"),
+    ]
+
+
 def test_written_minus_sign() -> None:
     (m,) = mentions("2025年，深圳市高技术产品出口增长-2.1%。")
     assert (m.value, m.value_kind, m.quote) == (-2.1, "growth_rate", "增长-2.1%")
@@ -379,6 +387,7 @@ def test_new_items_are_not_the_stock() -> None:
     "数千家企业参与，几十个团队入驻。",
     "2025年一季度，“千人计划”专家、两个维护、三年行动计划，千亿级产业，电话0731-88888888。",
     "利用外资2.5亿美元，建设5G网络。",
+    "这一政策一成不变，十成把握。",
 ])
 def test_not_figures(sentence: str) -> None:
     assert mentions(sentence) == []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import indicators, periods, regions
-from .numbers import parse_number
+from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
@@ -41,6 +41,7 @@ from .rules import (
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
     TARGET_TRIGGER_PATTERN,
+    TENTHS_UNIT,
 )
 from .trie import trie_pattern
 
@@ -52,7 +53,8 @@ def _alternation(words: object) -> str:
 
 _NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+)")
-_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *COUNTERS))
+_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *COUNTERS, TENTHS_UNIT))
+_PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
 # The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
 # or an alternation is tried at every position).
 FIGURE_RE = re.compile(
@@ -101,6 +103,7 @@ _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+_TENTHS_DIGITS = frozenset("二两三四五六七八九23456789")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -212,7 +215,8 @@ class DocumentIndex:
     @classmethod
     def build(cls, text: str) -> DocumentIndex:
         numbers = [m for m in FIGURE_RE.finditer(text)
-                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"]
+                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
+                   or text.startswith("百分之", m.start())]
         places = regions.find_document_places(text)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
@@ -231,6 +235,11 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     for m in numbers:
         unit = m.group("unit")
         s = m.start()
+        if unit is None and text.startswith("百分之", s):
+            cand = _per_hundred(text, s, end)
+            if cand is not None:
+                found.append(cand)
+            continue
         prev = text[s - 1] if s > 0 else ""
         num = m.group("num")
         e = m.end()
@@ -263,12 +272,29 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if pre is None and inner is None and all(ch in _BARE_MULTIPLIERS for ch in num):
                 continue  # bare 万 / 千万元级: a figure only as 超万户, 百余项
             small_ok = nxt in _BOUNDARIES or not nxt or _word_before(_SMALL_CN_VERB_END, text, s, 2)
-            if value < 10 and (num == "一" or not small_ok):
+            if value < 10 and unit != TENTHS_UNIT and (num == "一" or not small_ok):
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
         found.extend(_quantity(text, m, value, unit, pre, inner))
     return found
+
+
+def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
+    """`百分之三十`, `百分之三点五`: a percentage written out; a share, or a growth rate after a
+    change verb."""
+    match = _PER_HUNDRED_RE.match(text, s, end)
+    value = parse_decimal_chinese(match.group(1)) if match else None
+    if match is None or value is None:
+        return None
+    verb = _word_before(_CHANGE_VERB_END, text, s, 5)
+    qs = s - len(verb) if verb else s
+    sign = CHANGE_VERBS[verb] if verb else 1
+    pre = _word_before(_PRE_QUALIFIER_END, text, qs, 2)
+    qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
+    kind = "growth_rate" if verb else "share"
+    return Candidate(qs - len(pre) if pre else qs, match.end(), s, value * sign, "percent", None, qualifier,
+                     kind, sign)
 
 
 def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str) -> Candidate | None:
@@ -304,6 +330,11 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         verb = None
     sign = CHANGE_VERBS[verb] if verb else 1
     counter = None
+    if unit == TENTHS_UNIT:  # `七成以上` = 70%; `10成` or `一成不变` are no share
+        num = m.group("num")
+        if len(num) != 1 or num not in _TENTHS_DIGITS or m.group("num2") or m.group("mult"):
+            return []
+        unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
         if unit == "‰":

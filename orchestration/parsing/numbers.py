@@ -65,3 +65,14 @@ def parse_number(word: str) -> float | None:
         except ValueError:
             return None
     return parse_chinese(word)
+
+
+def parse_decimal_chinese(word: str) -> float | None:
+    """`三点五` -> 3.5, `三十` -> 30, `12.5` -> 12.5 (the number in `百分之三点五`)."""
+    if "点" not in word:
+        return parse_number(word)
+    whole, _, fraction = word.partition("点")
+    value = parse_chinese(whole) if whole else 0.0
+    if value is None or not fraction or any(ch not in CN_DIGITS for ch in fraction):
+        return None
+    return float(f"{int(value)}.{''.join(str(CN_DIGITS[ch]) for ch in fraction)}")

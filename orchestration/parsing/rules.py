@@ -17,6 +17,7 @@ ARABIC_MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 
 
 # --- units -------------------------------------------------------------------------------------
 PERCENT_SIGNS = ("%", "‰")
+TENTHS_UNIT = "成"  # `七成以上企业` = 70%: only after a single digit
 POINT_UNITS = ("个百分点", "百分点")
 MONEY_UNITS = ("元",)  # multipliers are part of the number (`亿元` = `亿` + `元`)
 # Measure words that make a number a count, as written (longest first in the regex).
