@@ -261,6 +261,11 @@ def test_first_year_of_a_plan_is_the_target_year() -> None:
     assert (m.value, m.value_kind, m.period, m.qualifier) == (1000, "target", "2026", "approx")
 
 
+def test_reached_targets_are_levels() -> None:
+    (m,) = mentions("“十四五”规划目标任务全面完成，全省研发投入强度达到2.6%。", published_on=date(2026, 1, 10))
+    assert (m.value, m.value_kind) == (2.6, "share")
+
+
 def test_stock_date_is_not_a_target() -> None:
     (m,) = mentions("截至2025年底，武汉市国家级创新平台达到160家。", published_on=date(2026, 1, 5))
     assert (m.value_kind, m.period) == ("level", "2025")

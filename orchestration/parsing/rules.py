@@ -66,8 +66,9 @@ RANK_ENDINGS = ("位", "名")
 # Shares: percent figures not preceded by a change verb are shares (强度, 占比, 率, ...).
 
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
-# 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target.
-TARGET_TRIGGER_PATTERN = r"力争|目标|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+# 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
+# when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
+TARGET_TRIGGER_PATTERN = r"力争|目标(?:是|为|：|:)|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
 
 # --- not figures -------------------------------------------------------------------------------
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
