@@ -2,6 +2,16 @@
 
 `parse_document(text)` returns articles, paragraphs, sentences and figure mentions as plain
 records (see model.py). No I/O besides reading the dbt seed dictionaries once per process.
+
+    normalize.py   length-preserving str.translate: Traditional -> Simplified, full-width -> ASCII
+    layout.py      paragraphs, kinds (title/byline/heading/caption/body), articles, repeats, cuts
+    numbers.py     Arabic and Chinese number words -> float
+    regions.py     provinces and cities (seed regions.csv), 全省/全市, 在湘
+    periods.py     years, spans, plans (十四五), 今年/去年, publication date, article year
+    indicators.py  indicator dictionary (seed indicators.csv), longest/last alias
+    figures.py     the figure regex, not-figure rules, kind/qualifier/region/period/subject/indicator
+    rules.py       every word list the rules use (qualifiers, counters, verbs, idioms ...)
+    trie.py        word lists as trie regexes (fast alternations)
 """
 
 from __future__ import annotations
