@@ -110,8 +110,10 @@ def main() -> int:
         parser_s = min(parser_s, time.process_time() - started)
     bare_rate, parser_rate = chars / bare_s, chars / parser_s
     print(f"bare regex pass: {bare_rate:>14,.0f} chars/s  ({matches:,} matches, {bare_s:.2f} s)")
-    print(f"parse_document:  {parser_rate:>14,.0f} chars/s  ({mentions:,} mentions, {parser_s:.2f} s)")
+    print(f"parse_document:  {parser_rate:>14,.0f} chars/s  ({mentions:,} mentions, {parser_s:.2f} s, "
+          f"one per {chars / max(mentions, 1):.0f} characters)")
     print(f"ratio parser/bare: {parser_rate / bare_rate:.3f} (target >= 0.333)")
+    _stages(docs, chars, bare_rate)
 
     import cn2an  # noqa: PLC0415 - only for the comparison
 
@@ -127,6 +129,32 @@ def main() -> int:
     print(f"numerals: cn2an {len(words) / cn2an_s:,.0f}/s, parse_number {len(words) / ours_s:,.0f}/s, "
           f"agree on {agree}/{len(words)}")
     return 0
+
+
+def _stages(docs: list[str], chars: int, bare_rate: float) -> None:
+    """Where the time goes: the fixed stages alone, as a share of the bare pass's speed."""
+    from orchestration.parsing import layout  # noqa: PLC0415
+    from orchestration.parsing.figures import DocumentIndex  # noqa: PLC0415
+    from orchestration.parsing.normalize import normalize  # noqa: PLC0415
+
+    started = time.process_time()
+    norms = [normalize(doc) for doc in docs]
+    normalize_s = time.process_time() - started
+    started = time.process_time()
+    for norm in norms:
+        blocks = layout.split_blocks(norm)
+        layout.assign_articles(norm, blocks)
+        layout.mark_repeats(norm, blocks)
+        layout.mark_continuations(norm, blocks)
+    layout_s = time.process_time() - started
+    started = time.process_time()
+    for norm in norms:
+        DocumentIndex.build(norm)
+    index_s = time.process_time() - started
+    for name, seconds in (("normalize (str.translate)", normalize_s), ("layout", layout_s),
+                          ("document index (regexes)", index_s)):
+        rate = chars / seconds
+        print(f"  stage {name:26} {rate:>14,.0f} chars/s  ({rate / bare_rate:.2f} of the bare pass)")
 
 
 def _cn2an_ok(cn2an: object, word: str) -> bool:
