@@ -89,6 +89,7 @@ _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s]|[(（][^()（）]{0,12}[)）]")
 _TARGET_RE = re.compile(rf"(?=[力目争预确到至])(?:{TARGET_TRIGGER_PATTERN})")
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
+_SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 _PERIOD_WORDS = r"(?:截至|截止|到)?(?:[12][09]\d\d年?(?:度|底|末|上半年|下半年|前三季度|一季度)?|今年|去年|当年|上年)"
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
@@ -430,6 +431,8 @@ def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
     """An organisation or programme named at the start of the figure's segment, else of its clause:
     `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
+    if _SUBJECT_SUFFIX_RE.search(text, min(seg_start, clause_start), pos) is None:
+        return None  # most figures: no organisation word before them at all
     pattern = regions.gazetteer().pattern
     for lo in (seg_start, clause_start) if clause_start < seg_start else (seg_start,):
         raw = _QUOTES_RE.sub("", text[lo:pos])
