@@ -448,6 +448,9 @@ def test_paragraph_cut_by_the_layout_keeps_its_sentence() -> None:
     growth = next(m for m in doc.mentions if m.value == 15)
     assert (growth.value_kind, growth.indicator_code) == ("growth_rate", "sci_tech_loans")
     assert doc.paragraphs[growth.paragraph_index].continues
+    sentence = next(s for s in doc.sentences
+                    if (s.paragraph_index, s.index) == (growth.sentence_paragraph_index, growth.sentence_index))
+    assert sentence.char_start <= growth.char_start < growth.char_end <= sentence.char_end
 
 
 def test_caption_figures_are_read_and_bylines_are_not() -> None:

@@ -67,6 +67,9 @@ class FigureMention:
     indicator_code: str | None
     indicator_name: str | None
     is_repeated_passage: bool = False
+    # the paragraph whose Sentence (sentence_index) holds the figure: differs from paragraph_index
+    # only when a sentence runs on into the next paragraph across a layout cut
+    sentence_paragraph_index: int | None = None
 
 
 @dataclass(frozen=True)
