@@ -303,3 +303,29 @@ def test_a_new_run_waits_for_a_writer_left_over_from_a_killed_run(tmp_path: Path
             assert tables.fetchone() == (0,)
     finally:
         orphan.wait(10)
+
+
+_HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from orchestration.publish import WarehouseLock
+with WarehouseLock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(1.5)
+"""
+
+
+def test_a_second_run_configured_to_wait_queues_behind_the_first(tmp_path: Path) -> None:
+    """INDICATORS_LOCK_WAIT_SECONDS > 0: the second writer waits for the lock instead of failing."""
+    lock_file = tmp_path / "indicators.duckdb.lock"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock_file)], stdout=subprocess.PIPE,
+                              cwd=PROJECT_ROOT)
+    try:
+        assert holder.stdout.readline().strip() == b"locked"
+        started = time.monotonic()
+        with publish.WarehouseLock(lock_file, wait_seconds=30, poll_seconds=0.05):
+            waited = time.monotonic() - started
+            assert lock_file.read_text().startswith(f"pid {os.getpid()}")
+        assert 0.5 < waited < 30
+    finally:
+        holder.wait(10)
