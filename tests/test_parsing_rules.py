@@ -321,7 +321,7 @@ def test_region_words_resolve_against_the_article() -> None:
 
 def test_place_inside_an_organisation_name_is_not_a_region() -> None:
     doc = ("武汉科技创新\n本报记者 张三\n\n武汉市科技创新持续发力。"
-           "武汉市科技型企业达2万家，北京大学武汉研究院引进人才300人。\n")
+           "武汉市科技型企业达2万家，北京大学武汉研究院引进人才300人，与北京交通大学共建实验室5个。\n")
     got = mentions(doc)
     assert {m.region_name for m in got} == {"武汉市"}
 

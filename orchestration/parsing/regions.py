@@ -78,10 +78,11 @@ def gazetteer() -> Gazetteer:
         by_name[word] = CITY
     if not by_code:
         return Gazetteer(by_code, by_name, None, None, None)
-    org = trie_pattern(ORG_AFTER_PLACE)
+    # `湖南大学`, `北京交通大学`, `湖南日报`: the place names an organisation, not where a figure is
+    org = rf"{trie_pattern(ORG_AFTER_PLACE)}|[\u4e00-\u9fff]{{1,3}}(?:大学|学院)"
     abbr = "".join(abbreviations)
     first = "".join(sorted({re.escape(name[0]) for name in by_name}))
-    names = rf"(?=[{first}])(?P<name>{trie_pattern(by_name)})(?!{org})"  # lookahead: fast skipping
+    names = rf"(?=[{first}])(?P<name>{trie_pattern(by_name)})(?!(?:{org}))"  # lookahead: fast skipping
     abbreviated = rf"[{ABBREVIATION_PREPOSITIONS}](?P<abbr>[{abbr}])(?![{ABBREVIATION_BLOCKERS}])"
     for char, code in abbreviations.items():
         by_name["\x02" + char] = code
