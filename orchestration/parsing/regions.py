@@ -79,7 +79,7 @@ def gazetteer() -> Gazetteer:
     if not by_code:
         return Gazetteer(by_code, by_name, None, None, None)
     # `湖南大学`, `北京交通大学`, `湖南日报`: the place names an organisation, not where a figure is
-    org = rf"{trie_pattern(ORG_AFTER_PLACE)}|[\u4e00-\u9fff]{{1,3}}(?:大学|学院)"
+    org = rf"{trie_pattern(ORG_AFTER_PLACE)}|[\u4e00-\u9fff]{{1,4}}(?:大学|学院)"
     abbr = "".join(abbreviations)
     first = "".join(sorted({re.escape(name[0]) for name in by_name}))
     names = rf"(?=[{first}])(?P<name>{trie_pattern(by_name)})(?!(?:{org}))"  # lookahead: fast skipping
