@@ -84,8 +84,9 @@ def analyst_report(context: AssetExecutionContext, warehouse: WarehouseResource)
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         docs_note = f"not refreshed: {exc}"
         context.log.warning(f"dbt docs {docs_note}")
-    page = build_report_from_file(paths.db, paths.warehouse_dir / "report", run_id=context.run_id,
-                                  docs_dir=paths.docs_dir)
+    page = build_report_from_file(
+        paths.db, paths.warehouse_dir / "report", run_id=context.run.run_id, docs_dir=paths.docs_dir
+    )
     context.log.info(f"analyst report written to {page}")
     return MaterializeResult(
         metadata={
