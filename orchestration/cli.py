@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -233,10 +233,14 @@ def last_run(paths: Paths) -> dict[str, Any]:
     if run_file.exists():
         try:
             recorded = json.loads(run_file.read_text("utf-8"))
+            report_at = datetime.fromisoformat(recorded["generated_at"])
+        except (ValueError, KeyError, TypeError):
+            recorded, report_at = {}, None
+        # the report is written just after the publish (its time is cut to the second): a report
+        # older than the published file belongs to an earlier run and must not name this one
+        published = info.get("published_at")
+        if report_at and (published is None or report_at >= published - timedelta(seconds=2)):
             info["run_id"] = recorded.get("run_id")
-            info["report_at"] = recorded.get("generated_at")
-        except ValueError:
-            pass
     if paths.alerts_log.exists():
         for line in paths.alerts_log.read_text("utf-8", errors="replace").splitlines():
             try:
