@@ -41,7 +41,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     else:
         published, published_source = periods.publication_date(norm, source_name)
 
-    doc = DocumentIndex.build(norm)
+    title_spans = [(blocks[k].start, blocks[k].end) for _, _, titles in starts for k in titles]
+    doc = DocumentIndex.build(norm, title_spans)
     file_region, _ = regions.primary_region(doc.places)
     articles: list[Article] = []
     contexts: list[ArticleContext] = []
@@ -50,7 +51,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         a_start = blocks[first].start if blocks else 0
         a_end = blocks[last].end if blocks else len(text)
         title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
-        region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_text)
+        title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
+        region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_places)
         if count < 2:
             region_code = file_region
         home = regions.region(region_code)

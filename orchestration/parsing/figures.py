@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,6 +100,7 @@ _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WO
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
+_HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
@@ -214,11 +216,12 @@ class DocumentIndex:
     target_pos: list[int]
 
     @classmethod
-    def build(cls, text: str) -> DocumentIndex:
+    def build(cls, text: str, titles: Sequence[tuple[int, int]] = ()) -> DocumentIndex:
+        """`titles`: spans of the articles' titles (they confirm ambiguous place names)."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
                    or text.startswith("百分之", m.start())]
-        places = regions.find_document_places(text)
+        places = regions.find_document_places(text, titles)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
@@ -428,6 +431,12 @@ def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
     return cut, segment, event is not None
 
 
+def _alias_across(phrase: str, cut: int) -> bool:
+    """Whether an indicator alias runs across position `cut` of `phrase`."""
+    lo = max(0, cut - 12)
+    return any(lo + a < cut < lo + b for a, b in indicators.alias_spans(phrase[lo:cut + 12]))
+
+
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
     """An organisation or programme named at the start of the figure's segment, else of its clause:
     `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
@@ -452,12 +461,16 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
             if m is None:
                 continue
             subject = m.group()
+            if _alias_across(candidate, m.end()):
+                continue  # `乌海市工程技术研究中心`: the suffix starts an indicator name, not a subject
             rest = subject[place_len:] if keep else subject
             after = candidate[m.end():m.end() + 1]
             if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
                 continue
-            if indicators.names_indicator(rest) and indicators.lookup(candidate[m.end():]) is None:
-                continue  # `国家重点实验室达20家`: what is counted; but `成都高新区实现地区生产总值...`
+            if indicators.names_indicator(rest):
+                own = _SEGMENT_DELIMS_RE.split(candidate[m.end():], 1)[0]  # its own segment
+                if _HAS_NUMBER_RE.search(own) or indicators.lookup(candidate[m.end():]) is None:
+                    continue  # `国家重点实验室达20家`: what is counted; but `成都高新区实现地区生产总值...`
             return subject
     return None
 

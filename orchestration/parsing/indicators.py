@@ -25,6 +25,7 @@ class Dictionary:
     by_alias: dict[str, Indicator]
     pattern: re.Pattern[str] | None
     at_end: re.Pattern[str] | None  # an alias ending the phrase
+    anywhere: re.Pattern[str] | None = None  # the longest alias at every position (overlapping)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,18 @@ def dictionary() -> Dictionary:
     if not by_alias:
         return Dictionary(by_alias, None, None)
     names = trie_pattern(by_alias)
-    return Dictionary(by_alias, re.compile(names), re.compile(f"(?:{names})$"))
+    first = "".join(sorted({re.escape(alias[0]) for alias in by_alias}))
+    return Dictionary(by_alias, re.compile(names), re.compile(f"(?:{names})$"),
+                      re.compile(f"(?=[{first}])(?=({names}))"))
+
+
+def alias_spans(phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of the longest alias starting at each position of `phrase`, overlaps included:
+    `全社会研发投入强度` holds both `全社会研发投入` and `研发投入强度`."""
+    dic = dictionary()
+    if dic.anywhere is None:
+        return []
+    return [m.span(1) for m in dic.anywhere.finditer(phrase)]
 
 
 def names_indicator(phrase: str) -> bool:
@@ -57,13 +69,14 @@ def lookup(phrase: str) -> Indicator | None:
     if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
         phrase = phrase.replace("实现", "")
     best: tuple[int, int] = (-1, 0)
-    best_alias = ""
-    for match in dic.pattern.finditer(phrase):  # leftmost-longest, non-overlapping: enough here
-        rank = (match.end(), len(match.group()))
+    best_span = (0, 0)
+    for start, end in alias_spans(phrase):  # overlapping: the alias that ends last wins
+        rank = (end, end - start)
         if rank > best:
-            best, best_alias = rank, match.group()
-    if not best_alias:
+            best, best_span = rank, (start, end)
+    if best[0] < 0:
         return None
+    best_alias = phrase[best_span[0]:best_span[1]]
     share_of = phrase.find("占")
     if 0 < share_of < best[0] - len(best_alias):
         return None  # `数字经济核心产业增加值占GDP比重`: GDP is the denominator, not the indicator

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -110,20 +111,37 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return found
 
 
-def find_document_places(text: str) -> list[tuple[int, str]]:
+def find_document_places(text: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, str]]:
     """`find_places` over a whole document, plus short names that are also common words (白山,
-    北海, 大同) wherever the document also writes them in full (白山市) at least once."""
+    北海, 大同) wherever the document also writes them in full (白山市) at least once, or names
+    them in a title (`创新主体竞相涌现 日照发展动能澎湃`, spans `titles`) and again in the text."""
     found = find_places(text)
     gaz = gazetteer()
     if gaz.ambiguous_re is None:
         return found
-    hits = [(m.start(), m.group()) for m in gaz.ambiguous_re.finditer(text)]
+    names = gaz.names
+    hits = [(m.start(), m.group()) for m in gaz.ambiguous_re.finditer(text)
+            if names is None or not _inside_name(names, text, m.start())]  # 兴安 in 大兴安岭
+    if not hits:
+        return found
     confirmed = {name for pos, name in hits if text[pos + len(name):pos + len(name) + 1] in ("市", "州", "盟")}
+    if titles:
+        counts = Counter(name for _, name in hits)
+        confirmed.update(name for pos, name in hits if counts[name] >= 3 and any(s <= pos < e for s, e in titles))
     if confirmed:
         seen = {pos for pos, _ in found}  # 白山市 itself is already found by its full name
         found = sorted(found + [(pos, gaz.ambiguous[name]) for pos, name in hits
                                 if name in confirmed and pos not in seen])
     return found
+
+
+def _inside_name(names: re.Pattern[str], text: str, pos: int) -> bool:
+    """Whether a longer place name starting up to four characters before `pos` covers it."""
+    for start in range(max(0, pos - 4), pos):
+        m = names.match(text, start)
+        if m and m.end() > pos:
+            return True
+    return False
 
 
 def national_code() -> str | None:
@@ -147,10 +165,12 @@ def resolve(marker: str, article_code: str | None) -> str | None:
     return marker
 
 
-def primary_region(places: list[tuple[int, str]], title: str = "") -> tuple[str | None, int]:
-    """The most mentioned place among `places` (title mentions weigh triple) and its count."""
+def primary_region(places: list[tuple[int, str]],
+                   title_places: Sequence[tuple[int, str]] = ()) -> tuple[str | None, int]:
+    """The most mentioned place among `places` (mentions in `title_places`, the title's, weigh
+    triple) and its count."""
     counts: Counter[str] = Counter(code for _, code in places if not code.startswith("\x01"))
-    for _, code in find_places(title):
+    for _, code in title_places:
         if not code.startswith("\x01"):
             counts[code] += 2
     if not counts:
