@@ -465,3 +465,101 @@ def test_offsets_always_slice_the_original() -> None:
     for m in mentions(text):
         assert text[m.char_start:m.char_end] == m.quote
     assert [m.quote for m in mentions(text)] == ["１２００億元", "增長１０％"]
+
+
+# --- generality: constructed sentences for the weaknesses found on other provinces' articles ----
+
+def test_comparison_phrase_is_not_the_indicator() -> None:
+    text = ("2023年，江西省规模以上工业增加值比上年增长5.4%，全社会研发经费投入较上年增加58.2亿元，"
+            "社会消费品零售总额比上年同期增长6.1%。")
+    got = mentions(text)
+    assert [(m.indicator_code, m.value_kind) for m in got] == [
+        ("industrial_value_added", "growth_rate"), ("rd_expenditure", "change"), ("retail_sales", "growth_rate"),
+    ]
+    assert not any(m.indicator_name and ("比上年" in m.indicator_name or "较上年" in m.indicator_name) for m in got)
+
+
+def test_many_and_more_before_money_and_small_chinese_counts() -> None:
+    text = ("2022年，贵州省技术合同成交额达1900多亿元，财政科技支出3000余万元，"
+            "突破关键核心技术四项，新增三家全国重点实验室。")
+    assert values(text) == [
+        (1.9e11, "yuan", "lower_bound", "level"), (3e7, "yuan", "lower_bound", "level"),
+        (4, "count", "exact", "level"), (3, "count", "exact", "level"),
+    ]
+
+
+def test_decreases_and_rank_moves_are_signed() -> None:
+    text = ("2023年，昆明市技术合同成交额较上年减少4.11亿元；全球科技集群排名比上年前移1位，上升2位，"
+            "研发投入强度排名下降3位。")
+    assert [(m.value, m.unit, m.value_kind) for m in mentions(text)] == [
+        (-4.11e8, "yuan", "change"), (1, "rank", "rank_change"), (2, "rank", "rank_change"),
+        (-3, "rank", "rank_change"),
+    ]
+
+
+def test_stray_spaces_keep_qualifier_kind_and_a_tight_quote() -> None:
+    got = mentions("2024年，兰州市技术合同成交额超 600 亿元，同比增长 8 %，高新技术企业达 1200 家。")
+    assert [(m.quote, m.value, m.qualifier, m.value_kind) for m in got] == [
+        ("超 600 亿元", 6e10, "lower_bound", "level"), ("同比增长 8 %", 8, "exact", "growth_rate"),
+        ("1200 家", 1200, "exact", "level"),
+    ]
+
+
+def test_articles_split_at_datelines_without_bylines() -> None:
+    doc = ("2025年3月2日 星期日\n\n遵义科技创新跑出加速度\n\n本报讯（记者 王明）2024年，全市研发经费投入达120亿元。\n\n"
+           "六盘水创新动能持续释放\n\n（2025年3月2日）2024年，全市技术合同成交额达35亿元。\n\n"
+           "曲靖：创新沃土育新机\n\n本报讯 2024年，全市高新技术企业达560家。\n")
+    parsed = parse_document(doc)
+    assert [(a.title, a.region_name) for a in parsed.articles] == [
+        ("遵义科技创新跑出加速度", "遵义市"), ("六盘水创新动能持续释放", "六盘水市"),
+        ("曲靖：创新沃土育新机", "曲靖市"),
+    ]
+    assert [m.region_name for m in parsed.mentions] == ["遵义市", "六盘水市", "曲靖市"]
+
+
+def test_dateline_under_a_byline_does_not_split() -> None:
+    doc = "泉州科技创新观察\n记者 李明\n本报讯 2024年，全市高新技术企业达3000家。\n\n本报讯 全市研发投入强度达2.1%。\n"
+    assert len(parse_document(doc).articles) == 1
+
+
+def test_city_rank_within_the_province_keeps_the_city() -> None:
+    doc = ("四川省科技创新观察\n\n2024年，全省研发经费投入达1350亿元。绵阳市研发投入强度达7.2%，居全省第1位；"
+           "德阳市技术合同成交额居全省第3位，较上年上升2位。\n")
+    got = mentions(doc)
+    assert [(m.value, m.value_kind, m.region_name) for m in got] == [
+        (1.35e11, "level", "四川省"), (7.2, "share", "绵阳市"), (1, "rank", "绵阳市"), (3, "rank", "德阳市"),
+        (2, "rank_change", "德阳市"),
+    ]
+
+
+def test_ambiguous_city_names_confirmed_by_a_title() -> None:
+    doc = ("2016年12月10日 星期六\n\n创新主体竞相涌现 日照发展动能澎湃\n\n张明 李华\n\n"
+           "本报讯 日照加快建设创新平台。2016年，日照高新技术企业达210家。日照科技创新步伐加快。\n\n"
+           "向“新”而行 崇左创新动能持续释放\n\n王强 刘伟\n\n"
+           "2016年，崇左市技术合同成交额达8亿元，全市高新技术企业达90家。\n")
+    assert [a.region_name for a in parse_document(doc).articles] == ["日照市", "崇左市"]
+
+
+def test_short_name_inside_a_longer_place_name() -> None:
+    doc = ("回眸2018：大兴安岭科技创新亮点纷呈\n\n万伟 谢波\n\n2018年，大兴安岭地区地方财政科技支出近2.7亿元，"
+           "大兴安岭拥有两家省级以上工程技术研究中心。\n")
+    assert {m.region_name for m in mentions(doc)} == {"大兴安岭地区"}
+
+
+def test_region_wide_words_of_autonomous_regions() -> None:
+    got = mentions("拉萨创新发展纪实\n\n2024年，全区研发投入强度达0.5%，全市技术合同成交额达3.5亿元。\n")
+    assert [m.region_name for m in got] == ["西藏自治区", "拉萨市"]
+    got = mentions("湖北省科技创新观察\n\n2024年，全省研发投入强度达2.3%。恩施州：全州高新技术企业达300家。\n")
+    assert [m.region_name for m in got] == ["湖北省", "恩施土家族苗族自治州"]
+
+
+def test_overlapping_indicator_names_and_no_subject_inside_one() -> None:
+    got = mentions("2023年，乌海市工程技术研究中心达12家，全社会研发投入强度为1.29%。")
+    assert [(m.indicator_code, m.subject) for m in got] == [
+        ("provincial_engineering_centers", None), ("rd_intensity", None),
+    ]
+
+
+def test_multiples_fractions_and_foreign_currency_are_skipped() -> None:
+    text = "2024年，郑州市高新技术产品出口额是上年的1.5倍，研发投入占全省三分之一，实际利用外资12.5亿美元。"
+    assert mentions(text) == []

@@ -102,6 +102,7 @@ _BARE_MULTIPLIERS = frozenset("百千万亿")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
+_RANK_VERB_CHARS = frozenset("居列名在")  # a place right after them is a ranking's field
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
@@ -353,6 +354,8 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         out_unit, kind, counter = "count", "change" if verb else "level", unit
     if verb and kind != "level" and kind != "share":
         qs -= len(verb)
+    elif not pre and text[qs] == " ":
+        qs = s  # `达 1200 家`: the quote starts at the number, not at the space before it
     num2 = m.group("num2")
     if num2:
         high = parse_number(num2)
@@ -570,15 +573,28 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             kind = "target"
         region_code = item_region or art.region_code
         if item_region is None:
-            # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is
-            limit = seg_start if kind in ("rank", "rank_change") else cand.start
-            for pos, marker in reversed(ctx.places):
-                if pos < limit:
-                    if marker.startswith("\x01") and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER
-                                                       or text[pos - 1:pos] == "占"):
-                        continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
-                    region_code = regions.resolve(marker, art.region_code)
-                    break
+            # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank
+            # it is; a place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
+            ranked = kind in ("rank", "rank_change")
+            for n in range(len(ctx.places) - 1, -1, -1):
+                pos, marker = ctx.places[n]
+                if pos >= cand.start:
+                    continue
+                wide = marker.startswith("\x01")
+                if ranked and pos >= seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
+                    continue
+                if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
+                    continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
+                resolved = regions.resolve(marker, art.region_code)
+                if resolved is None and marker == regions.AUTONOMOUS:
+                    continue  # 全区 of a district
+                if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
+                    # `恩施州：全州...` in a province's article: the city named before it
+                    resolved = next((code for _, code in reversed(ctx.places[:n])
+                                     if (r := regions.region(code)) is not None and r.level == "prefecture"),
+                                    resolved)
+                region_code = resolved
+                break
             if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
                 region_code = regions.national_code()
         found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAMES
+from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAMES, DATELINE_PATTERN
 
 LINE_RE = re.compile(r"[^\n]+")
 SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
@@ -20,6 +20,7 @@ _SPACE_RE = re.compile(r"\s+")
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
 _DATE_LINE_RE = re.compile(r"^(?:本报讯\s*)?[12]\d{3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期.|周.)?$")
+_DATELINE_RE = re.compile(DATELINE_PATTERN)
 _TERMINAL = "。！？!?；;…”"
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
 REPEAT_WINDOW = 100_000  # characters of earlier text a cut-short copy is looked for in
@@ -99,21 +100,29 @@ def is_date_line(norm: str, block: Block) -> bool:
 
 def assign_articles(norm: str, blocks: list[Block]) -> list[tuple[int, int | None, list[int]]]:
     """Split into articles: each byline with the title block right above it (headings and captions,
-    at most four paragraphs) starts a new article. Returns (first block, byline block, title blocks)."""
-    bylines = [i for i, b in enumerate(blocks) if b.kind == "byline"]
+    at most four paragraphs) starts a new article, and so does a paragraph opening with a dateline
+    (`本报讯`, `（2025年3月2日）`) under a title of its own. Returns (first block, byline block,
+    title blocks)."""
+    anchors = [i for i, b in enumerate(blocks)
+               if b.kind == "byline" or (b.kind == "body" and _DATELINE_RE.match(norm, b.start, b.end))]
     starts: list[tuple[int, int | None, list[int]]] = []
     floor = 0
-    for i in bylines:
+    for i in anchors:
         j = i
         while j - 1 >= floor and i - (j - 1) <= 4 and blocks[j - 1].kind in ("heading", "caption"):
             j -= 1
         if starts and j <= starts[-1][0]:
             continue  # a second byline under the same title (photographer, editor)
         titles = [k for k in range(j, i) if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])]
-        starts.append((j, i, titles))
+        byline = i if blocks[i].kind == "byline" else None
+        if byline is None and (not titles or (i and blocks[i - 1].kind == "byline")):
+            continue  # a dateline right under a byline, or under no title: the same article
+        starts.append((j, byline, titles))
         floor = i + 1
     if not starts or starts[0][0] > 0:
-        first_titles = [0] if blocks and blocks[0].kind == "heading" and not starts else []
+        first_titles = [] if starts else [  # the first heading that is not the page's date
+            k for k in range(min(3, len(blocks)))
+            if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     for number, (first, _byline, titles) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(blocks)

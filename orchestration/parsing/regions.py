@@ -16,6 +16,8 @@ from .rules import (
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
     AMBIGUOUS_SHORT_NAMES,
+    AUTONOMOUS_REGION_SUFFIX,
+    AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
     ORG_AFTER_PLACE,
     PROVINCE_WIDE,
@@ -35,6 +37,7 @@ class Region:
 
 PROVINCE = "\x01province"  # markers returned for 全省 / 全市
 CITY = "\x01city"
+AUTONOMOUS = "\x01autonomous"  # 全区: the autonomous region, if the article is in one
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ def gazetteer() -> Gazetteer:
         by_name[word] = PROVINCE
     for word in CITY_WIDE:
         by_name[word] = CITY
+    for word in AUTONOMOUS_REGION_WIDE:
+        by_name[word] = AUTONOMOUS
     if not by_code:
         return Gazetteer(by_code, by_name, None, None, None)
     # `湖南大学`, `北京交通大学`, `湖南日报`: the place names an organisation, not where a figure is
@@ -159,6 +164,10 @@ def resolve(marker: str, article_code: str | None) -> str | None:
         if home is None:
             return None
         return home.code if home.level == "province" else home.parent_code
+    if marker == AUTONOMOUS:  # None elsewhere: 全区 is then a district, not a region we know
+        home = region(article_code)
+        province = home if home is None or home.level == "province" else region(home.parent_code)
+        return province.code if province and province.name.endswith(AUTONOMOUS_REGION_SUFFIX) else None
     if marker == CITY:
         home = region(article_code)
         return home.code if home is not None and home.level == "prefecture" else article_code

@@ -84,7 +84,10 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
-CITY_WIDE = ("全市", "我市", "本市", "市内")
+CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
+# `全区` is an autonomous region's own word (广西, 西藏 ...); elsewhere it names a district.
+AUTONOMOUS_REGION_WIDE = ("全区", "全自治区")
+AUTONOMOUS_REGION_SUFFIX = "自治区"
 # `在湘` -> 湖南: prepositions that turn a province abbreviation into a place.
 ABBREVIATION_PREPOSITIONS = "在来入赴驻留返援"
 # An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...).
@@ -113,7 +116,8 @@ SUBJECT_BLOCKERS = ("企业", "高校", "全省", "全市", "各类", "各级", 
                     "新开工", "续建", "重大", "重点")
 # Region/time prefixes stripped from the start of a noun phrase.
 PHRASE_PREFIXES = ("年均", "全国", "全球", "世界", "截至", "截止", "其中", "目前", "同时", "此外", "累计",
-                   "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "共", "已",
+                   "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "全区", "全州", "全盟",
+                   "全自治区", "共", "已",
                    "仅", "就", "还",
                    "年度", "年底", "年末", "上半年", "下半年", "一季度", "前三季度")
 # Verbs stripped from both ends of a noun phrase (`累计突破关键核心技术` -> 关键核心技术).
@@ -165,5 +169,9 @@ COMMON_SURNAMES = frozenset(
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
                      "宇文", "司徒", "令狐", "夏侯", "端木")
 BYLINE_ROLES = ("记者", "通讯员", "特约撰稿人", "撰稿", "编辑", "责编", "文/", "文／", "图/", "本报")
+# A paragraph opening with a dateline starts an article's text (`本报讯（记者 王明）`, `新华社长沙3月
+# 2日电`, `（2025年3月2日）`): with a title above it, it starts a new article even without a byline.
+DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-9 ]{0,12}电"
+                    r"|[（(] ?[12]\d{3} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?[)）])")
 CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
                  "（本文图片", "资料图片", "摄影")
