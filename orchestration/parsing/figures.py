@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
@@ -82,6 +83,7 @@ _SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
 _RANK_CONTEXT_RE = re.compile(trie_pattern(RANK_CONTEXT))
 _STOPS_RE = re.compile(trie_pattern(FOLLOWING_PHRASE_STOPS))
 _EVENT_RE = re.compile(trie_pattern(FLOW_EVENT_VERBS))
+_FLOW_RE = re.compile(_alternation(FLOW_PREFIXES))
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -237,6 +239,8 @@ def between(items: list, positions: list[int], start: int, end: int) -> list:
 def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) -> list[Candidate]:
     """Figures among the number matches of one sentence, before context; not-figures dropped."""
     found: list[Candidate] = []
+    lo = max(0, start - 40)  # quotes and book titles open at most this far back
+    quoted = text.find("“", lo, end) != -1 or text.find("《", lo, end) != -1
     for m in numbers:
         unit = m.group("unit")
         s = m.start()
@@ -260,7 +264,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         value = parse_number(num + mult.strip() if mult else num)
         if value is None or not math.isfinite(value):
             continue
-        if _inside_short_quote(text, s, start) or _inside_book_title(text, s, start):
+        if quoted and (_inside_short_quote(text, s, start) or _inside_book_title(text, s, start)):
             continue  # `“1+2”体系`, `《...（2024年修订）》`: names
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt)
@@ -401,6 +405,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     return Context(found_periods, places, target_at, target_period, carried)
 
 
+@lru_cache(maxsize=8192)
 def _strip_phrase(phrase: str, subject: str | None) -> str:
     """The indicator noun phrase: drop leading time, place, subject and filler words, and verbs at
     both ends (`2025年，全省累计突破关键核心技术` -> 关键核心技术)."""
@@ -445,42 +450,53 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
     `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
     if _SUBJECT_SUFFIX_RE.search(text, min(seg_start, clause_start), pos) is None:
         return None  # most figures: no organisation word before them at all
-    pattern = regions.gazetteer().pattern
     for lo in (seg_start, clause_start) if clause_start < seg_start else (seg_start,):
-        raw = _QUOTES_RE.sub("", text[lo:pos])
-        m = _LEADING_PERIOD_RE.match(raw)
-        if m:
-            raw = raw[m.end():]
-        raw = raw.lstrip("，,")
-        m = _REGION_WORD_RE.match(raw)
-        if m:
-            raw = raw[m.end():]
-        place = pattern.match(raw) if pattern is not None else None
-        place_len = place.end() if place else 0
-        # `成都高新区` keeps its place; `长沙，...` and `长沙出台...` do not
-        for keep in ((True, False) if place_len else (False,)):
-            candidate = raw if keep else raw[place_len:].lstrip("，,")
-            m = _SUBJECT_RE.match(candidate)
-            if m is None:
-                continue
-            subject = m.group()
-            if _alias_across(candidate, m.end()):
-                continue  # `乌海市工程技术研究中心`: the suffix starts an indicator name, not a subject
-            rest = subject[place_len:] if keep else subject
-            after = candidate[m.end():m.end() + 1]
-            if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
-                continue
-            if indicators.names_indicator(rest):
-                own = _SEGMENT_DELIMS_RE.split(candidate[m.end():], 1)[0]  # its own segment
-                if _HAS_NUMBER_RE.search(own) or indicators.lookup(candidate[m.end():]) is None:
-                    continue  # `国家重点实验室达20家`: what is counted; but `成都高新区实现地区生产总值...`
+        subject = _subject_at_start(text[lo:pos])
+        if subject is not None:
             return subject
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _subject_at_start(phrase: str) -> str | None:
+    """The organisation or programme `phrase` (a segment or clause up to a figure) opens with."""
+    pattern = regions.gazetteer().pattern
+    raw = _QUOTES_RE.sub("", phrase)
+    m = _LEADING_PERIOD_RE.match(raw)
+    if m:
+        raw = raw[m.end():]
+    raw = raw.lstrip("，,")
+    m = _REGION_WORD_RE.match(raw)
+    if m:
+        raw = raw[m.end():]
+    place = pattern.match(raw) if pattern is not None else None
+    place_len = place.end() if place else 0
+    # `成都高新区` keeps its place; `长沙，...` and `长沙出台...` do not
+    for keep in ((True, False) if place_len else (False,)):
+        candidate = raw if keep else raw[place_len:].lstrip("，,")
+        m = _SUBJECT_RE.match(candidate)
+        if m is None:
+            continue
+        subject = m.group()
+        if _alias_across(candidate, m.end()):
+            continue  # `乌海市工程技术研究中心`: the suffix starts an indicator name, not a subject
+        rest = subject[place_len:] if keep else subject
+        after = candidate[m.end():m.end() + 1]
+        if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
+            continue
+        if indicators.names_indicator(rest):
+            own = _SEGMENT_DELIMS_RE.split(candidate[m.end():], 1)[0]  # its own segment
+            if _HAS_NUMBER_RE.search(own) or indicators.lookup(candidate[m.end():]) is None:
+                continue  # `国家重点实验室达20家`: what is counted; but `成都高新区实现地区生产总值...`
+        return subject
     return None
 
 
 def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool:
     """`全国技术合同成交额6.8万亿元`, `我国研发投入强度为2.68%`: the country's figure; but not
     `全国重点实验室达42家` (a name that starts with 全国) or `全国性培训班`."""
+    if text.find("国", min(seg_start, clause_start), pos) == -1:
+        return False  # every national word holds 国: most figures end here
     for lo in (seg_start, clause_start):
         phrase = text[lo:pos]
         m = _LEADING_PERIOD_RE.match(phrase)
@@ -627,7 +643,9 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             name = post_indicator.name if post_indicator and not cut else (cut or name)
         elif segment:
             name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
-    flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
+    flow = None
+    if _FLOW_RE.search(pre_raw) or _FLOW_RE.search(raw):  # rare: then the first in the list's order
+        flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
     if event and flow is None and not cand.kind.startswith("rank"):
         return None, name  # `19家中试基地相继落成`: this year's event, not the stock
     if flow and flow not in name:

@@ -60,6 +60,7 @@ def names_indicator(phrase: str) -> bool:
     return dic.at_end is not None and dic.at_end.search(phrase) is not None
 
 
+@lru_cache(maxsize=16384)
 def lookup(phrase: str) -> Indicator | None:
     """The indicator named last in `phrase` (already normalised), the longest alias on ties: in
     `新型研发机构转化科技成果89项` the figure counts 科技成果, the noun right before it."""

@@ -50,10 +50,22 @@ def translation_table() -> dict[int, int]:
     return {key: value for key, value in table.items() if key != value}
 
 
+@lru_cache(maxsize=1)
+def _dense_table() -> list[int]:
+    """The table as a list indexed by code point, up to the highest one translated: `str.translate`
+    then finds every character without a dict miss, which costs an exception each; twice as fast.
+    Characters beyond the list stay as they are (the lookup's IndexError means "keep")."""
+    table = translation_table()
+    dense = list(range(max(table, default=0) + 1))
+    for key, value in table.items():
+        dense[key] = value
+    return dense
+
+
 def normalize(text: str) -> str:
     """Same length as `text`; used for matching only, never for quotes. (Checking first whether a
-    text needs it costs about as much as translating: measured, so it is not done.)"""
-    return text.translate(translation_table())
+    text needs it costs more than translating: measured, so it is not done.)"""
+    return text.translate(_dense_table())
 
 
 _SPACE_RUN = re.compile(r"\s+")
