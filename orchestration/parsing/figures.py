@@ -178,8 +178,10 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
 
 def _starts_place(text: str, pos: int) -> bool:
     """Whether a place name begins at `pos` (`台州` after `2026`)."""
-    names = regions.gazetteer().names
-    return names is not None and names.match(text, pos) is not None
+    gaz = regions.gazetteer()
+    if text[pos:pos + 1] not in gaz.first_chars:
+        return False  # 家, 项, 人 ...: no place name starts with them
+    return gaz.names is not None and gaz.names.match(text, pos) is not None
 
 
 def _is_cjk(char: str) -> bool:

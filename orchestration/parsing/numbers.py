@@ -9,6 +9,7 @@ tests/test_parsing_rules.py, which compare the two).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .rules import ARABIC_MULTIPLIERS, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 
@@ -45,6 +46,7 @@ def parse_chinese(word: str) -> float | None:
     return total + section + (digit or 0)
 
 
+@lru_cache(maxsize=65536)
 def parse_number(word: str) -> float | None:
     """Value of an Arabic or Chinese number word as matched by the figure regex."""
     if not word:

@@ -49,6 +49,7 @@ class Gazetteer:
     abbreviations: re.Pattern[str] | None  # ten times slower in `re` (no first-character scan)
     ambiguous: dict[str, str] = field(default_factory=dict)  # 白山, 北海: short name -> code
     ambiguous_re: re.Pattern[str] | None = None
+    first_chars: frozenset[str] = frozenset()  # first characters of `names`
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,8 @@ def gazetteer() -> Gazetteer:
     for char, code in abbreviations.items():
         by_name["\x02" + char] = code
     return Gazetteer(by_code, by_name, re.compile(f"{names}|{abbreviated}"), re.compile(names),
-                     re.compile(abbreviated), ambiguous, _scanner(ambiguous) if ambiguous else None)
+                     re.compile(abbreviated), ambiguous, _scanner(ambiguous) if ambiguous else None,
+                     frozenset(name[0] for name in by_name if not name.startswith("\x02")))
 
 
 def _scanner(words: dict[str, str]) -> re.Pattern[str]:
