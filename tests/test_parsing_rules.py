@@ -563,3 +563,10 @@ def test_overlapping_indicator_names_and_no_subject_inside_one() -> None:
 def test_multiples_fractions_and_foreign_currency_are_skipped() -> None:
     text = "2024年，郑州市高新技术产品出口额是上年的1.5倍，研发投入占全省三分之一，实际利用外资12.5亿美元。"
     assert mentions(text) == []
+
+
+def test_a_bound_restated_exactly_keeps_its_indicator() -> None:
+    got = mentions("2024年，哈尔滨市技术合同成交额首次突破500亿元，达512.3亿元。")
+    assert [(m.value, m.qualifier, m.indicator_code) for m in got] == [
+        (5e10, "lower_bound", "tech_contract_turnover"), (5.123e10, "exact", "tech_contract_turnover"),
+    ]

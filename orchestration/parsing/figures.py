@@ -656,7 +656,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     inherit = prev_name is not None and prev is not None and (
         (cand.kind in ("rank", "rank_change") and indicator is None)
         or name in GENERIC_PHRASES
-        or (not name and indicator is None and cand.kind != prev.base_kind))
+        or (not name and indicator is None and (cand.kind != prev.base_kind or (
+            cand.unit == prev.unit and prev.qualifier != "exact"))))  # `突破500亿元，达512.3亿元`
     if inherit:
         name = (prev_name or "").removeprefix("新增")
         indicator = indicators.lookup(name)
