@@ -10,6 +10,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
@@ -196,8 +197,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     paths = current_paths()
     console.print(f"raw folder [bold]{paths.raw_dir}[/] -> warehouse [bold]{paths.db}[/]")
-    with Live(_steps_table({}), console=console, refresh_per_second=4, transient=False) as live:
-        report = run_nightly(on_progress=lambda steps: live.update(_steps_table(steps)))
+    log_path = paths.warehouse_dir / "last_run.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    screen = Console(file=sys.stdout)  # bound now: stdout is redirected to the log below
+    # dbt's own output goes to last_run.log (dagster-dbt writes it to stdout); the screen keeps the steps
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        contextlib.redirect_stdout(log),
+        Live(_steps_table({}), console=screen, refresh_per_second=4, transient=False) as live,
+    ):
+        report = run_nightly(on_progress=lambda steps: live.update(_steps_table(steps)), log_level="WARNING")
+    console.print(f"\ndbt and step output: {log_path}")
     if report.failed_checks:
         console.print("[yellow]failed checks:[/] " + ", ".join(report.failed_checks))
     if not report.success:

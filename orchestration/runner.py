@@ -38,8 +38,14 @@ def _instance() -> DagsterInstance:
     return DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
 
 
-def run_nightly(on_progress: Callable[[dict[str, str]], None] | None = None, poll: float = 0.5) -> RunReport:
-    """Execute `nightly_etl` in this process; `on_progress` receives the step states as they change."""
+def run_nightly(
+    on_progress: Callable[[dict[str, str]], None] | None = None, poll: float = 0.5, log_level: str = "INFO"
+) -> RunReport:
+    """Execute `nightly_etl` in this process; `on_progress` receives the step states as they change.
+
+    `log_level` sets Dagster's console logger (the CLI quiets it to keep its progress display readable;
+    every event is still in the run's event log).
+    """
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     from orchestration.definitions import defs
 
@@ -50,7 +56,12 @@ def run_nightly(on_progress: Callable[[dict[str, str]], None] | None = None, pol
 
     def target() -> None:
         try:
-            result = job.execute_in_process(instance=instance, run_id=run_id, raise_on_error=False)
+            result = job.execute_in_process(
+                run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+                instance=instance,
+                run_id=run_id,
+                raise_on_error=False,
+            )
             outcome["success"] = result.success
         except Exception as exc:  # noqa: BLE001 - reported to the caller below
             outcome["success"] = False
