@@ -570,3 +570,18 @@ def test_a_bound_restated_exactly_keeps_its_indicator() -> None:
     assert [(m.value, m.qualifier, m.indicator_code) for m in got] == [
         (5e10, "lower_bound", "tech_contract_turnover"), (5.123e10, "exact", "tech_contract_turnover"),
     ]
+
+
+def test_articles_split_where_a_heading_names_another_region() -> None:
+    doc = ("遵义科技创新跑出加速度\n\n2024年，遵义市研发经费投入达120亿元。遵义市科技局负责人表示，将继续加大投入。\n\n"
+           "人才引领 激活创新\n\n全市高新技术企业达500家。\n\n"
+           "六盘水创新动能持续释放\n\n2024年，六盘水市技术合同成交额达35亿元，全市研发投入强度达1.1%。\n")
+    parsed = parse_document(doc)
+    assert [a.title for a in parsed.articles] == ["遵义科技创新跑出加速度", "六盘水创新动能持续释放"]
+    assert [m.region_name for m in parsed.mentions] == ["遵义市", "遵义市", "六盘水市", "六盘水市"]
+
+
+def test_a_province_review_keeps_its_city_sections() -> None:
+    doc = ("贵州省科技创新观察\n\n2024年，贵州省研发经费投入达300亿元，贵州省高新技术企业达3000家。\n\n"
+           "遵义：创新沃土育新机\n\n遵义市研发投入强度达1.5%。\n")
+    assert len(parse_document(doc).articles) == 1

@@ -32,7 +32,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     """Parse one decoded file. Offsets in every record index `text` itself."""
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
-    starts = layout.assign_articles(norm, blocks)
+    named_places = regions.find_places(norm)
+    starts = layout.assign_articles(norm, blocks, named_places)
     layout.mark_repeats(norm, blocks)
     layout.mark_continuations(norm, blocks)
 
@@ -42,7 +43,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         published, published_source = periods.publication_date(norm, source_name)
 
     title_spans = [(blocks[k].start, blocks[k].end) for _, _, titles in starts for k in titles]
-    doc = DocumentIndex.build(norm, title_spans)
+    doc = DocumentIndex.build(norm, title_spans, named_places)
     file_region, _ = regions.primary_region(doc.places)
     articles: list[Article] = []
     contexts: list[ArticleContext] = []

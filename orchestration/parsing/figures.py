@@ -221,12 +221,14 @@ class DocumentIndex:
     target_pos: list[int]
 
     @classmethod
-    def build(cls, text: str, titles: Sequence[tuple[int, int]] = ()) -> DocumentIndex:
-        """`titles`: spans of the articles' titles (they confirm ambiguous place names)."""
+    def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
+              named_places: list[tuple[int, str]] | None = None) -> DocumentIndex:
+        """`titles`: spans of the articles' titles (they confirm ambiguous place names);
+        `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
                    or text.startswith("百分之", m.start())]
-        places = regions.find_document_places(text, titles)
+        places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],

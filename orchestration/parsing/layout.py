@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import regions
 from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAMES, DATELINE_PATTERN
 
 LINE_RE = re.compile(r"[^\n]+")
@@ -98,11 +101,14 @@ def is_date_line(norm: str, block: Block) -> bool:
     return bool(_DATE_LINE_RE.match(norm, block.start, block.end))
 
 
-def assign_articles(norm: str, blocks: list[Block]) -> list[tuple[int, int | None, list[int]]]:
+def assign_articles(norm: str, blocks: list[Block],
+                    places: Sequence[tuple[int, str]] = ()) -> list[tuple[int, int | None, list[int]]]:
     """Split into articles: each byline with the title block right above it (headings and captions,
     at most four paragraphs) starts a new article, and so does a paragraph opening with a dateline
-    (`本报讯`, `（2025年3月2日）`) under a title of its own. Returns (first block, byline block,
-    title blocks)."""
+    (`本报讯`, `（2025年3月2日）`) under a title of its own, and a heading that names another region
+    than the article above it is about, which the paragraph under it names too (`places`: the
+    document's place names, (position, code), sorted). Returns (first block, byline block, title
+    blocks)."""
     anchors = [i for i, b in enumerate(blocks)
                if b.kind == "byline" or (b.kind == "body" and _DATELINE_RE.match(norm, b.start, b.end))]
     starts: list[tuple[int, int | None, list[int]]] = []
@@ -124,6 +130,8 @@ def assign_articles(norm: str, blocks: list[Block]) -> list[tuple[int, int | Non
             k for k in range(min(3, len(blocks)))
             if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
+    if places:
+        starts = _split_at_region_changes(norm, blocks, starts, places)
     for number, (first, _byline, titles) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(blocks)
         for k in range(first, end):
@@ -131,6 +139,43 @@ def assign_articles(norm: str, blocks: list[Block]) -> list[tuple[int, int | Non
         for k in titles:
             blocks[k].kind = "title"
     return starts
+
+
+def _split_at_region_changes(norm: str, blocks: list[Block], starts: list[tuple[int, int | None, list[int]]],
+                             places: Sequence[tuple[int, str]]) -> list[tuple[int, int | None, list[int]]]:
+    """Pages whose articles have neither byline nor dateline: a heading between paragraphs that
+    names a region other than the one the article so far is about (at least two mentions), and not
+    a part of it (a province's review may have a section per city), starts a new article when the
+    paragraph under it names that region too."""
+    positions = [pos for pos, _ in places]
+
+    def named(block: Block) -> list[str]:
+        lo, hi = bisect.bisect_left(positions, block.start), bisect.bisect_left(positions, block.end)
+        return [code for _, code in places[lo:hi] if not code.startswith("\x01")]
+
+    header_blocks = {k for first, byline, _ in starts
+                     for k in range(first, (first if byline is None else byline) + 1)}
+    start_at = {first for first, _, _ in starts}
+    out: list[tuple[int, int | None, list[int]]] = []
+    counts: Counter[str] = Counter()
+    added = {entry[0]: entry for entry in starts}
+    for i, block in enumerate(blocks):
+        if i in start_at:
+            counts.clear()
+            out.append(added[i])
+        elif (block.kind == "heading" and i not in header_blocks and 0 < i < len(blocks) - 1
+              and blocks[i - 1].kind in ("body", "caption") and blocks[i + 1].kind == "body"
+              and not is_date_line(norm, block) and norm[block.start] not in _NO_JOIN_STARTS):
+            heading = named(block)
+            dominant = counts.most_common(1)
+            if heading and dominant and dominant[0][1] >= 2 and heading[0] != dominant[0][0]:
+                home, new = regions.region(dominant[0][0]), regions.region(heading[0])
+                if (home is not None and new is not None and heading[0] in named(blocks[i + 1])
+                        and home.code not in (new.parent_code, new.code) and home.parent_code != new.code):
+                    counts.clear()
+                    out.append((i, None, [i]))
+        counts.update(named(block))
+    return out
 
 
 def mark_repeats(norm: str, blocks: list[Block]) -> None:

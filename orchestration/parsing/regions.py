@@ -118,11 +118,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return found
 
 
-def find_document_places(text: str, titles: Sequence[tuple[int, int]] = ()) -> list[tuple[int, str]]:
+def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
+                         found: list[tuple[int, str]] | None = None) -> list[tuple[int, str]]:
     """`find_places` over a whole document, plus short names that are also common words (白山,
     北海, 大同) wherever the document also writes them in full (白山市) at least once, or names
     them in a title (`创新主体竞相涌现 日照发展动能澎湃`, spans `titles`) and again in the text."""
-    found = find_places(text)
+    if found is None:
+        found = find_places(text)
     gaz = gazetteer()
     if gaz.ambiguous_re is None:
         return found
