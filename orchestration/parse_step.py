@@ -14,16 +14,16 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
 from orchestration import staging
 from orchestration.faults import fault_point
 from orchestration.parsing import parse_document
-from orchestration.parsing.model import ParsedDocument
 
 BATCH = 64
 PARALLEL_THRESHOLD = 8  # below this many files a process pool costs more than it saves
@@ -39,16 +39,35 @@ class ParseSummary:
     failed: list[str] = field(default_factory=list)  # source files the parser could not handle
 
 
-def _parse(item: tuple[str, str, str]) -> tuple[str, str, ParsedDocument | str, int]:
-    """(version id, file, document or the error as text, characters); never raises, so one file
-    failing in a worker process does not abort the pool's other results."""
+@dataclass
+class Parsed:
+    """What a worker sends back for one file version: its staging rows, or why there are none."""
+
+    version_id: str
+    source_file: str
+    rows: dict[str, list[tuple[Any, ...]]] | None = None
+    error: str | None = None  # the quarantine reason
+    characters: int = 0
+    counts: tuple[int, int, int] = (0, 0, 0)  # articles, paragraphs, mentions
+
+
+def _parse(item: tuple[str, str, str]) -> Parsed:
+    """Parse one text and build its staging rows (in a worker process); never raises, so one file
+    failing in a worker does not abort the pool's other results."""
     version_id, source_file, text = item
     try:
-        return version_id, source_file, parse_document(text, source_name=source_file), len(text)
+        doc = parse_document(text, source_name=source_file)
     except Exception as exc:  # noqa: BLE001 - any parser bug on one file is that file's problem
         where = traceback.extract_tb(exc.__traceback__)[-1]
         error = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
-        return version_id, source_file, error, 0
+        return Parsed(version_id, source_file, error=f"parser failed on this file: {error}")
+    try:
+        rows = staging.parsed_rows(version_id, source_file, doc)
+    except (KeyError, TypeError, ValueError) as exc:  # a dangling index, a wrong type
+        return Parsed(version_id, source_file,
+                      error=f"parser output could not be stored: {type(exc).__name__}: {exc}")
+    counts = (len(doc.articles), len(doc.paragraphs), len(doc.mentions))
+    return Parsed(version_id, source_file, rows=rows, characters=len(text), counts=counts)
 
 
 _PR_SET_PDEATHSIG = 1
@@ -89,6 +108,40 @@ def _batches(con: duckdb.DuckDBPyConnection, ids: list[tuple[str, str]]) -> Iter
         yield [(vid, name, texts[vid]) for vid, name in chunk]
 
 
+def _store(con: duckdb.DuckDBPyConnection, results: list[Parsed], summary: ParseSummary) -> list[Parsed]:
+    """Write a batch's rows in one transaction; returns the versions stored, quarantines the others.
+
+    If the batch's insert fails (parser output that does not fit staging), nothing of it was
+    written; the files are then written one by one so that only the culprit is quarantined.
+    """
+    good = [p for p in results if p.rows is not None]
+    for p in results:
+        if p.error is not None:
+            staging.quarantine_version(con, p.version_id, p.error)
+            summary.failed.append(p.source_file)
+    merged: dict[str, list[tuple[Any, ...]]] = {}
+    for p in good:
+        for table, rows in (p.rows or {}).items():
+            merged.setdefault(table, []).extend(rows)
+    try:
+        staging.write_rows(con, merged)
+        return good
+    except duckdb.Error:
+        pass
+    stored = []
+    for p in good:
+        try:
+            staging.write_rows(con, p.rows or {})
+        except duckdb.Error as exc:
+            staging.quarantine_version(
+                con, p.version_id, f"parser output could not be stored: {type(exc).__name__}: {exc}"
+            )
+            summary.failed.append(p.source_file)
+            continue
+        stored.append(p)
+    return stored
+
+
 def parse_pending(con: duckdb.DuckDBPyConnection, workers: int | None = None) -> ParseSummary:
     ids = staging.pending_versions(con)
     summary = ParseSummary()
@@ -98,29 +151,29 @@ def parse_pending(con: duckdb.DuckDBPyConnection, workers: int | None = None) ->
         if workers > 1 and len(ids) >= PARALLEL_THRESHOLD
         else None
     )
+    def store(results: Iterable[Parsed]) -> None:
+        for parsed in _store(con, list(results), summary):
+            summary.files += 1
+            summary.articles += parsed.counts[0]
+            summary.paragraphs += parsed.counts[1]
+            summary.mentions += parsed.counts[2]
+            summary.characters += parsed.characters
+            fault_point("mid_parse")
+
     try:
+        # The workers parse batch k+1 while this process writes batch k (pool.map submits at once);
+        # at most two batches are in memory.
+        previous: Iterable[Parsed] | None = None
         for batch in _batches(con, ids):
-            results = pool.map(_parse, batch, chunksize=4) if pool else map(_parse, batch)
-            for version_id, source_file, doc, chars in results:
-                if isinstance(doc, str):
-                    staging.quarantine_version(con, version_id, f"parser failed on this file: {doc}")
-                    summary.failed.append(source_file)
-                    continue
-                try:
-                    staging.write_parsed(con, version_id, source_file, doc)
-                except (duckdb.Error, KeyError, TypeError, ValueError) as exc:
-                    # parser output that does not fit staging (a dangling index, a wrong type)
-                    staging.quarantine_version(
-                        con, version_id, f"parser output could not be stored: {type(exc).__name__}: {exc}"
-                    )
-                    summary.failed.append(source_file)
-                    continue
-                summary.files += 1
-                summary.articles += len(doc.articles)
-                summary.paragraphs += len(doc.paragraphs)
-                summary.mentions += len(doc.mentions)
-                summary.characters += chars
-                fault_point("mid_parse")
+            if pool is None:
+                store(map(_parse, batch))
+                continue
+            results = pool.map(_parse, batch, chunksize=4)
+            if previous is not None:
+                store(previous)
+            previous = results
+        if previous is not None:
+            store(previous)
     finally:
         if pool:
             pool.shutdown()
