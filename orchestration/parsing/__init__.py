@@ -80,6 +80,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         ))
     starts = [block.start for block in blocks]
     sentence_counts = [0] * len(blocks)
+    region_names: dict[str | None, str | None] = {}
     number_pos = doc.number_pos
     next_number = 0  # index of the first number not yet passed
     first = 0
@@ -100,13 +101,15 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 continue  # no number in this sentence: nothing more to do
             for found in read_sentence(norm, s_start, s_end, contexts[block.article], doc, blocks[first].start):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
-                home = regions.region(found.region_code)
+                if found.region_code not in region_names:
+                    home = regions.region(found.region_code)
+                    region_names[found.region_code] = home.name if home else None
                 mentions.append(FigureMention(
                     article_index=block.article, paragraph_index=m_index, sentence_index=s_index,
                     char_start=found.start, char_end=found.end, quote=text[found.start:found.end],
                     sentence=sentence_text, value=found.value, unit=found.unit, counter=found.counter,
                     qualifier=found.qualifier, value_kind=found.kind, region_code=found.region_code,
-                    region_name=home.name if home else None, subject=found.subject, period=found.period,
+                    region_name=region_names[found.region_code], subject=found.subject, period=found.period,
                     period_source=found.period_source, indicator_code=found.indicator_code,
                     indicator_name=found.indicator_name,
                     is_repeated_passage=blocks[m_index].repeat_of is not None,

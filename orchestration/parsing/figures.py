@@ -9,7 +9,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -113,7 +113,7 @@ _TENTHS_DIGITS = frozenset("二两三四五六七八九23456789")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A figure before its context is read."""
 
@@ -129,7 +129,7 @@ class Candidate:
     range_part: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a sentence says about the figures in it; shared by all its figures."""
 
@@ -140,7 +140,7 @@ class Context:
     carried: str | None = None  # the last period named earlier in the paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """An accepted figure with its context, ready to become a FigureMention."""
 
@@ -160,7 +160,7 @@ class Found:
     base_kind: str = ""  # the kind before a target sentence made it `target`
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleContext:
     """What an article contributes to its figures' context."""
 
@@ -559,7 +559,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     for index, cand in enumerate(cands):
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
             low = out[-1]
-            out.append(Found(**{**low.__dict__, "value": cand.value, "qualifier": cand.qualifier}))
+            out.append(replace(low, value=cand.value, qualifier=cand.qualifier))
             continue
         kind, value, subject, item_region, item_indicator = cand.kind, cand.value, None, None, None
         group = groups.get(index)
