@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Article:
     index: int
     char_start: int
@@ -23,7 +23,7 @@ class Article:
     region_name: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Paragraph:
     index: int  # position in the file, 0-based, across articles
     article_index: int
@@ -36,7 +36,7 @@ class Paragraph:
     continues: bool = False  # continues the previous paragraph's sentence, cut by the layout
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     paragraph_index: int
     index: int  # position within the paragraph, 0-based
@@ -45,7 +45,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FigureMention:
     article_index: int
     paragraph_index: int
@@ -72,7 +72,7 @@ class FigureMention:
     sentence_paragraph_index: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ParsedDocument:
     articles: list[Article] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
