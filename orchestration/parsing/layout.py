@@ -155,26 +155,30 @@ def _split_at_region_changes(norm: str, blocks: list[Block], starts: list[tuple[
 
     header_blocks = {k for first, byline, _ in starts
                      for k in range(first, (first if byline is None else byline) + 1)}
-    start_at = {first for first, _, _ in starts}
+    by_first = {entry[0]: entry for entry in starts}
     out: list[tuple[int, int | None, list[int]]] = []
-    counts: Counter[str] = Counter()
-    added = {entry[0]: entry for entry in starts}
+    article_from = 0  # where the current article's text begins
     for i, block in enumerate(blocks):
-        if i in start_at:
-            counts.clear()
-            out.append(added[i])
-        elif (block.kind == "heading" and i not in header_blocks and 0 < i < len(blocks) - 1
-              and blocks[i - 1].kind in ("body", "caption") and blocks[i + 1].kind == "body"
-              and not is_date_line(norm, block) and norm[block.start] not in _NO_JOIN_STARTS):
-            heading = named(block)
-            dominant = counts.most_common(1)
-            if heading and dominant and dominant[0][1] >= 2 and heading[0] != dominant[0][0]:
-                home, new = regions.region(dominant[0][0]), regions.region(heading[0])
-                if (home is not None and new is not None and heading[0] in named(blocks[i + 1])
-                        and home.code not in (new.parent_code, new.code) and home.parent_code != new.code):
-                    counts.clear()
-                    out.append((i, None, [i]))
-        counts.update(named(block))
+        if i in by_first:
+            article_from = block.start
+            out.append(by_first[i])
+            continue
+        if not (block.kind == "heading" and i not in header_blocks and 0 < i < len(blocks) - 1
+                and blocks[i - 1].kind in ("body", "caption") and blocks[i + 1].kind == "body"
+                and not is_date_line(norm, block) and norm[block.start] not in _NO_JOIN_STARTS):
+            continue
+        heading = named(block)
+        if not heading:
+            continue
+        lo, hi = bisect.bisect_left(positions, article_from), bisect.bisect_left(positions, block.start)
+        dominant = Counter(code for _, code in places[lo:hi] if not code.startswith("\x01")).most_common(1)
+        if not dominant or dominant[0][1] < 2 or heading[0] == dominant[0][0]:
+            continue
+        home, new = regions.region(dominant[0][0]), regions.region(heading[0])
+        if (home is not None and new is not None and heading[0] in named(blocks[i + 1])
+                and home.code not in (new.parent_code, new.code) and home.parent_code != new.code):
+            article_from = block.start
+            out.append((i, None, [i]))
     return out
 
 
