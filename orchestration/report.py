@@ -121,6 +121,7 @@ class ReportData:
     alerts: list[dict[str, Any]]
     counts: dict[str, int]
     has_panel: bool
+    series_total: int = 0  # multi-year series in the mart; only the first MAX_CHARTS are drawn
 
 
 def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
@@ -258,6 +259,24 @@ def render_chart(series: Series) -> Markup:
 
 
 CHART_CACHE_DIR = ".charts"
+MAX_CHARTS = 300
+"""Charts on the page. 10,000 articles give over 10,000 multi-year series: 25 KB of SVG each made a
+page of a quarter of a gigabyte that no browser opens, and 13 minutes of matplotlib on first draw."""
+
+
+def charted_series(series: list[Series], limit: int = MAX_CHARTS) -> list[Series]:
+    """The `limit` series with the most years (provinces before cities, then by code), in page order."""
+    if len(series) <= limit:
+        return series
+
+    def rank(item: tuple[int, Series]) -> tuple[int, int, str, str]:
+        s = item[1]
+        level = s.points[0].get("region_level") if s.points else None
+        code = str(s.points[0].get("region_code") or "") if s.points else ""
+        return -len(s.points), 0 if level == "province" else 1, code, s.indicator_name or ""
+
+    keep = {i for i, _ in sorted(enumerate(series), key=rank)[:limit]}
+    return [s for i, s in enumerate(series) if i in keep]
 
 
 def _chart_key(series: Series) -> str:
@@ -425,6 +444,11 @@ _TEMPLATE = """<!doctype html>
   {% if data.series %}
   <p class="muted">Indicators with figures for several years in the same region. Filled dots are exact values;
     ▲ lower bounds, ▼ upper bounds, ◇ approximate values.</p>
+  {% if data.series_total > data.series|length %}
+  <p class="muted">{{ data.series|length }} of {{ "{:,}".format(data.series_total) }} series are charted: those
+    with the most years, provinces first. Every year of every series is in <code>mart.indicator_panel</code>
+    (<code>indicators figures</code>).</p>
+  {% endif %}
   <div class="charts">
     {% for s in data.series %}
     <figure class="chart">
@@ -539,6 +563,8 @@ def build_report(
     """
     generated_at = generated_at or datetime.now()
     data = read_report_data(con)
+    data.series_total = len(data.series)
+    data.series = charted_series(data.series)
     render_charts(data.series, out_dir / CHART_CACHE_DIR)
     for region in data.regions:
         for cell in region["coded"] + region["uncoded"]:
