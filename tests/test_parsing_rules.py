@@ -585,3 +585,18 @@ def test_a_province_review_keeps_its_city_sections() -> None:
     doc = ("贵州省科技创新观察\n\n2024年，贵州省研发经费投入达300亿元，贵州省高新技术企业达3000家。\n\n"
            "遵义：创新沃土育新机\n\n遵义市研发投入强度达1.5%。\n")
     assert len(parse_document(doc).articles) == 1
+
+
+def test_ratio_to_gdp_is_the_intensity_not_gdp() -> None:
+    text = "2023年，全年研究与试验发展（R&D）经费支出156.5亿元，比上年增长10.2%，与地区生产总值之比为2.1%。"
+    got = mentions(text)
+    assert [(m.value, m.value_kind, m.indicator_code) for m in got] == [
+        (1.565e10, "level", "rd_expenditure"), (10.2, "growth_rate", "rd_expenditure"), (2.1, "share", "rd_intensity"),
+    ]
+    (m,) = mentions("2022年，银川市与地区生产总值之比为1.8%。")
+    assert m.indicator_code != "gdp"
+
+
+def test_rd_activity_coverage_is_its_own_indicator() -> None:
+    (m,) = mentions("2023年，洛阳市规上工业企业研发活动覆盖率达到52.3%。")
+    assert (m.indicator_code, m.value_kind) == ("enterprise_rd_activity_coverage", "share")

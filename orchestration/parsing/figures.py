@@ -39,6 +39,8 @@ from .rules import (
     PRE_QUALIFIERS,
     RANK_CONTEXT,
     RANK_ENDINGS,
+    RATIO_CLOSER,
+    RATIO_OPENER,
     SMALL_CN_VERBS,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
@@ -631,7 +633,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
-    if pre_raw.startswith("占") and prev is not None and prev.indicator_name:
+    if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
+            prev is not None and prev.indicator_name):
         pre_raw = prev.indicator_name + pre_raw  # `高技术制造业增加值...，占规模以上工业增加值比重达31.2%`
     raw = pre_raw
     name = _strip_phrase(raw, subject)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalize import compact
+from .rules import RATIO_CLOSER, RATIO_OPENER
 from .seeds import read_seed
 from .trie import trie_pattern
 
@@ -78,9 +79,13 @@ def lookup(phrase: str) -> Indicator | None:
     if best[0] < 0:
         return None
     best_alias = phrase[best_span[0]:best_span[1]]
+    alias_start = best_span[0]
     share_of = phrase.find("占")
-    if 0 < share_of < best[0] - len(best_alias):
+    if 0 < share_of < alias_start:
         return None  # `数字经济核心产业增加值占GDP比重`: GDP is the denominator, not the indicator
+    ratio_of = phrase.find(RATIO_OPENER)
+    if 0 <= ratio_of < alias_start and phrase.find(RATIO_CLOSER, best_span[1]) != -1:
+        return None  # `与地区生产总值之比为2.1%`: the denominator again
     return dic.by_alias[best_alias]
 
 

@@ -133,6 +133,10 @@ PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "�
 PHRASE_END_WORDS = ("比上年同期", "较上年同期", "比上年末", "较上年末", "比上年", "较上年", "比去年", "较去年", "同比",
                     "年均增长", "占比", "入库数量", "数量", "研发", "启动", "落地", "超", "逾", "近",
                     "约", "是", "有", "居", "列", "占", "了", "在", "中", "上", "稳", "跃")
+# `与X之比`: X is a ratio's denominator (`R&D经费...，与地区生产总值之比为2.1%`), not the indicator;
+# the figure is the previous figure's indicator over X (an alias such as 研发经费投入与地区生产总值之比).
+RATIO_OPENER = "与"
+RATIO_CLOSER = "之比"
 # Phrase that only says "the total of the above": inherit the previous figure's indicator.
 GENERIC_PHRASES = ("总数", "总量", "数量", "规模", "总额", "总计", "合计", "总规模", "人数")
 # A noun phrase written after the number ends at one of these verbs (`9044家科技型企业获...`).
