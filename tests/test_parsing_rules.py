@@ -600,3 +600,8 @@ def test_ratio_to_gdp_is_the_intensity_not_gdp() -> None:
 def test_rd_activity_coverage_is_its_own_indicator() -> None:
     (m,) = mentions("2023年，洛阳市规上工业企业研发活动覆盖率达到52.3%。")
     assert (m.indicator_code, m.value_kind) == ("enterprise_rd_activity_coverage", "share")
+
+
+def test_the_stock_after_a_flow_keeps_the_indicator() -> None:
+    got = mentions("2024年，呼和浩特市全年新增科技型中小企业320家，累计达到1500家。")
+    assert [(m.value, m.indicator_code) for m in got] == [(320, None), (1500, "tech_smes")]

@@ -662,7 +662,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
         (cand.kind in ("rank", "rank_change") and indicator is None)
         or name in GENERIC_PHRASES
         or (not name and indicator is None and (cand.kind != prev.base_kind or (
-            cand.unit == prev.unit and prev.qualifier != "exact"))))  # `突破500亿元，达512.3亿元`
+            # `突破500亿元，达512.3亿元`; `新增...320家，累计达到1500家` (the stock after the flow)
+            cand.unit == prev.unit and (prev.qualifier != "exact" or prev_name.startswith(FLOW_PREFIXES))))))
     if inherit:
         name = (prev_name or "").removeprefix("新增")
         indicator = indicators.lookup(name)
