@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,18 +58,25 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
+# One compiled character class each: a Python loop over every character took 36 s of the 52 s
+# that reading 10,000 articles cost (the GB18030 check runs on every non-UTF-8 file).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, except \t \n \v \f \r
+_SUSPICIOUS_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _SUSPICIOUS_RANGES) + "]")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def _control_share(text: str) -> float:
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f\v")
+    bad = sum(1 for _ in _CONTROL_RE.finditer(text))
     return bad / max(len(text), 1)
 
 
 def _suspicious_share(text: str) -> float:
-    bad = sum(1 for ch in text if any(lo <= ord(ch) <= hi for lo, hi in _SUSPICIOUS_RANGES))
+    bad = sum(1 for _ in _SUSPICIOUS_RE.finditer(text))
     return bad / max(len(text), 1)
 
 
 def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return _CJK_RE.search(text) is not None
 
 
 def _looks_like_chinese_gb(text: str) -> bool:

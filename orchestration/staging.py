@@ -68,6 +68,12 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
     `duplicate_of`, so the mart counts them once.
     """
     summary = IngestSummary()
+    # Every version known before this scan, in one query; a name occurs once per scan, so nothing
+    # this loop writes changes the answer for a later file. Unchanged files (nearly all of an
+    # archive, every night) are only stamped last_seen, in one statement at the end: a query and a
+    # commit per file took 21 s for 10,000 articles that had not changed.
+    known_versions = dict(con.execute("select file_version_id, is_current from staging.files").fetchall())
+    unchanged: list[str] = []
     for f in files:
         summary.seen += 1
         if not f.accepted:
@@ -75,15 +81,16 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
             _quarantine(con, f.source_file, f.sha256, f.bytes, f.refused or "refused", now)
             continue
         version_id = short_hash(f.source_file, f.sha256)
-        known = con.execute("select is_current from staging.files where file_version_id = ?", [version_id]).fetchone()
-        if known is not None:
+        is_current = known_versions.get(version_id)
+        if is_current:
+            summary.unchanged += 1
+            unchanged.append(version_id)
+            continue
+        if is_current is not None:  # a known version that is not current: a correction withdrawn
             con.execute("begin")
-            if not known[0]:
-                con.execute("update staging.files set is_current = false where source_file = ?", [f.source_file])
-                con.execute("update staging.files set is_current = true where file_version_id = ?", [version_id])
-                summary.reinstated += 1
-            else:
-                summary.unchanged += 1
+            con.execute("update staging.files set is_current = false where source_file = ?", [f.source_file])
+            con.execute("update staging.files set is_current = true where file_version_id = ?", [version_id])
+            summary.reinstated += 1
             con.execute("update staging.files set last_seen = ? where file_version_id = ?", [now, version_id])
             con.execute("commit")
             continue
@@ -108,6 +115,10 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
         if duplicate_of:
             summary.redelivered += 1
         fault_point("mid_ingest")
+    if unchanged:
+        con.execute(
+            "update staging.files set last_seen = ? where file_version_id in (select unnest(?))", [now, unchanged]
+        )
     fault_point("after_ingest")
     return summary
 
