@@ -1,5 +1,6 @@
 """Page structure: paragraphs (one per non-empty line), their kind (title, byline, heading, caption,
-body), articles (a title block followed by a byline starts one), sentences, and passages the
+body), articles (a title block followed by a byline or by a dateline such as `本报讯` starts one, and
+so does a heading naming another region than the article above it), sentences, and passages the
 layout repeats (exact or cut-short copies of an earlier paragraph).
 
 Everything runs on the normalised text, whose offsets equal the original's.
