@@ -59,6 +59,20 @@ def record(
     Returns (newly opened alerts, number closed).
     """
     con.execute(DQ_ALERTS_DDL)
+    # One transaction: a commit per statement made 1,310 alerts (10,000 articles) take 30 s.
+    con.execute("begin")
+    try:
+        opened, closed = _record(con, alerts, checks_run, run_id, now)
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+    return opened, closed
+
+
+def _record(
+    con: duckdb.DuckDBPyConnection, alerts: Iterable[Alert], checks_run: set[str], run_id: str, now: datetime
+) -> tuple[list[Alert], int]:
     opened: list[Alert] = []
     raised: set[str] = set()
     for a in alerts:
