@@ -115,6 +115,40 @@ def to_message(alert: Alert, run_id: str, now: datetime) -> dict[str, Any]:
     return payload
 
 
+def delivered_keys(path: Path) -> set[tuple[str, str]]:
+    """(alert_id, raised_at) of every alert already written to the log: the record of what was sent."""
+    if not path.exists():
+        return set()
+    keys = set()
+    with path.open(encoding="utf-8") as log:
+        for line in log:
+            try:
+                m = json.loads(line)
+                keys.add((m["alert_id"], m["raised_at"]))
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut by a crash mid-write
+    return keys
+
+
+def undelivered(con: duckdb.DuckDBPyConnection, sent: set[tuple[str, str]]) -> list[tuple[Alert, datetime, str]]:
+    """Open alerts of the published mart not in the log yet: (alert, first raised, run that raised it).
+
+    Keyed by first_raised_at too, so an alert that was closed and opens again is sent again.
+    """
+    rows = con.execute(
+        """select alert_id, check_name, severity, message, asset, rows_json, source_files, first_raised_at, run_id
+           from mart.dq_alerts where status = 'open' order by first_raised_at, alert_id"""
+    ).fetchall()
+    out = []
+    for alert_id, check, severity, message, asset, rows_json, files, first, run_id in rows:
+        if (alert_id, first.isoformat(timespec="seconds")) in sent:
+            continue
+        alert = Alert(alert_id, check, severity, message, asset, json.loads(rows_json or "[]"),
+                      [f for f in (files or "").split(", ") if f])
+        out.append((alert, first, run_id))
+    return out
+
+
 def append_jsonl(path: Path, messages: Iterable[dict[str, Any]]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0

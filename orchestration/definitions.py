@@ -7,7 +7,7 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets import dbt_project, indicators_dbt, parsed_articles, published_warehouse, raw_files
 from orchestration.config import dbt_executable
-from orchestration.quality.alerting import alert_on_step_failure, dq_alerts
+from orchestration.quality.alerting import alert_notifications, alert_on_step_failure, dq_alerts
 from orchestration.quality.checks import gx_checks, quarantine_check
 from orchestration.report_asset import analyst_report
 from orchestration.resources import WarehouseResource
@@ -25,7 +25,15 @@ nightly_etl = define_asset_job(
 )
 
 defs = Definitions(
-    assets=[raw_files, parsed_articles, indicators_dbt, dq_alerts, published_warehouse, analyst_report],
+    assets=[
+        raw_files,
+        parsed_articles,
+        indicators_dbt,
+        dq_alerts,
+        published_warehouse,
+        alert_notifications,
+        analyst_report,
+    ],
     asset_checks=[*gx_checks, quarantine_check],
     jobs=[nightly_etl],
     schedules=[make_schedule(nightly_etl)],

@@ -12,7 +12,7 @@ create table if not exists staging.files (
     encoding varchar not null,             -- codec used to decode ('utf_8', 'utf_8_sig', 'gb18030', ...)
     text varchar not null,                 -- decoded text; offsets everywhere index into it
     version integer not null,              -- 1, 2, ... per source_file, in order first seen
-    is_current boolean not null,           -- the newest version of a file still present in raw/
+    is_current boolean not null,           -- the newest version under this name (a file removed from raw/ stays)
     duplicate_of varchar,                  -- source_file that delivered the same bytes first; NULL if none
     first_seen timestamp not null,
     last_seen timestamp not null

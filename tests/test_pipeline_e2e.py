@@ -63,7 +63,7 @@ def test_known_figures(seed_warehouse: Path) -> None:
 def test_mentions_point_at_their_quotes(seed_warehouse: Path) -> None:
     raw = Path(__file__).resolve().parents[1] / "raw"
     mentions = read(seed_warehouse, "select source_file, char_start, char_end, quote from mart.fct_figure_mentions")
-    texts = {name: (raw / name).read_text("utf-8") for name in {m[0] for m in mentions}}
+    texts = {name: (raw / name).read_bytes().decode("utf-8") for name in {m[0] for m in mentions}}
     assert all(texts[f][s:e] == q for f, s, e, q in mentions)
 
 

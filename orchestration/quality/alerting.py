@@ -154,9 +154,8 @@ def this_runs_check_evaluations(context: AssetExecutionContext) -> list[Any]:
     return [r.event_log_entry.dagster_event.event_specific_data for r in records]
 
 
-def deliver(opened: list[alerts.Alert], run_id: str, now: datetime, log: Any) -> None:
-    """Write new alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal."""
-    messages = [alerts.to_message(a, run_id, now) for a in opened]
+def deliver(messages: list[dict[str, Any]], log: Any) -> None:
+    """Write alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal."""
     alerts.append_jsonl(current_paths().alerts_log, messages)
     url = alert_url()
     if url and messages:
@@ -190,7 +189,6 @@ def dq_alerts(context: AssetExecutionContext, warehouse: WarehouseResource) -> M
             raised.extend(found)
         opened, closed = alerts.record(con, raised, checks_run, context.run.run_id, now)
         (still_open,) = con.execute("select count(*) from mart.dq_alerts where status = 'open'").fetchone()
-    deliver(opened, context.run.run_id, now, context.log)
     for a in opened:
         context.log.warning(f"ALERT [{a.severity}] {a.check_name}: {a.message}")
     return MaterializeResult(
@@ -219,4 +217,22 @@ def alert_on_step_failure(context: HookContext) -> None:
         ),
         asset=context.step_key,
     )
-    deliver([alert], context.run_id, now, context.log)
+    deliver([alerts.to_message(alert, context.run_id, now)], context.log)
+
+
+@asset(
+    key=["alert_notifications"],
+    deps=[AssetKey(["published_warehouse"])],
+    group_name="quality",
+    description="Sends the published mart's open alerts that nobody was told about yet (alerts.jsonl + URL).",
+)
+def alert_notifications(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    """After the swap, never before: a run killed between raising and publishing must not have told
+    people about alerts that the rerun raises again. The log is the record of what was sent, so a
+    run killed after publishing but before this step sends them on the next night."""
+    paths = warehouse.paths
+    sent = alerts.delivered_keys(paths.alerts_log)
+    with duckdb.connect(str(paths.db), read_only=True) as con:
+        pending = alerts.undelivered(con, sent)
+    deliver([alerts.to_message(a, run_id, first) for a, first, run_id in pending], context.log)
+    return MaterializeResult(metadata={"alerts_sent": len(pending)})
