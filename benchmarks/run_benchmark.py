@@ -54,6 +54,7 @@ STAGES: dict[str, str] = {
     "indicators_dbt": "dbt",
     "quarantine_check": "checks",
     "mart__dq_alerts": "alerts",
+    "alert_notifications": "alerts",
     "published_warehouse": "publish",
     "analyst_report": "report",
 }
@@ -385,10 +386,8 @@ def quality(db: Path, corpus_dir: Path) -> dict[str, Any]:
     planted = [json.loads(line) for line in conflicts_path.read_text(encoding="utf-8").splitlines() if line]
     with duckdb.connect(str(db), read_only=True) as con:
         staged = con.execute("select source_file, quote, value, unit from staging.figure_mentions").fetchall()
-        mart = con.execute(
-            """select m.source_file, m.quote, f.value, f.unit, m.figure_id
-               from mart.fct_figure_mentions m join mart.fct_figures f using (figure_id)"""
-        ).fetchall()
+        # the mention's own value: a bound (突破4万) belongs to a figure whose value is the exact one
+        mart = con.execute("select source_file, quote, value, unit, figure_id from mart.fct_figure_mentions").fetchall()
         pairs = {
             frozenset((a, b))
             for a, b in con.execute("select figure_id_a, figure_id_b from mart.dq_conflicts").fetchall()
