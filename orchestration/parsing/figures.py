@@ -658,23 +658,26 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     if flow and flow not in name:
         name = flow + name if name else name
     prev_name = prev.indicator_name if prev else None
+    before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
+    # `新增...320家，累计达到1500家`: the stock right after the flow is the flow's indicator; not when a
+    # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
+    stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
     inherit = prev_name is not None and prev is not None and (
         (cand.kind in ("rank", "rank_change") and indicator is None)
         or name in GENERIC_PHRASES
         or (not name and indicator is None and (cand.kind != prev.base_kind or (
-            # `突破500亿元，达512.3亿元`; `新增...320家，累计达到1500家` (the stock after the flow)
-            cand.unit == prev.unit and (prev.qualifier != "exact" or prev_name.startswith(FLOW_PREFIXES))))))
+            # `突破500亿元，达512.3亿元`; the stock after the flow
+            cand.unit == prev.unit and (prev.qualifier != "exact" or stock_after_flow)))))
     if inherit:
         name = (prev_name or "").removeprefix("新增")
         indicator = indicators.lookup(name)
         if indicator is None:
             flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
-    elif not name and indicator is None:
-        before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
-        if not _HAS_DIGIT_RE.search(before):  # the clause before, unless it is another figure
-            name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
-            indicator = indicators.lookup(name)
+    elif not name and indicator is None and not _HAS_DIGIT_RE.search(before):
+        # the clause before, unless it is another figure
+        name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
+        indicator = indicators.lookup(name)
     if indicator is not None:
         if name.startswith(FLOW_PREFIXES) and not indicator.name.startswith(FLOW_PREFIXES):
             return None, name
