@@ -611,7 +611,10 @@ def test_a_clause_of_its_own_between_flow_and_stock_names_the_stock() -> None:
     """The flow's indicator carries to the stock only when the stock's clause follows the flow's."""
     from orchestration.parsing import parse_document
 
-    text = "新认定省级工程技术研究中心40家，重点支持一批共性技术平台建设。截至2024年底，全省各类科技企业孵化器稳步增长，达到260家。"
+    text = (
+        "新建省级工程技术研究中心40家，重点支持一批共性技术平台建设……"
+        "截至2024年底，全省各类科技企业孵化器稳步增长，达到260家。"
+    )
     names = {m.quote: m.indicator_name for m in parse_document(text).mentions}
     assert names["40家"].endswith("工程技术研究中心")
     assert "孵化器" in names["260家"]
