@@ -34,7 +34,6 @@ final as (
         sha256,
         bytes,
         encoding,
-        text,
         version,
         is_current,
         duplicate_of,
