@@ -66,10 +66,6 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
     return suites
 
 
-def suites_for_table(table: str, directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
-    return [s for s in load_suites(directory) if s.table == table]
-
-
 _ID_COLUMNS = ("figure_id", "mention_id", "source_file", "quote", "value", "unit", "value_kind")
 
 
