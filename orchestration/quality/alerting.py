@@ -8,6 +8,7 @@ offending row (one conflict, one alert), carrying both values, both quotes and b
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -154,9 +155,9 @@ def this_runs_check_evaluations(context: AssetExecutionContext) -> list[Any]:
     return [r.event_log_entry.dagster_event.event_specific_data for r in records]
 
 
-def deliver(messages: list[dict[str, Any]], log: Any) -> None:
+def deliver(messages: list[dict[str, Any]], log_path: Path, log: Any) -> None:
     """Write alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal."""
-    alerts.append_jsonl(current_paths().alerts_log, messages)
+    alerts.append_jsonl(log_path, messages)
     url = alert_url()
     if url and messages:
         try:
@@ -217,7 +218,8 @@ def alert_on_step_failure(context: HookContext) -> None:
         ),
         asset=context.step_key,
     )
-    deliver([alerts.to_message(alert, context.run_id, now)], context.log)
+    # no resource here: a hook sees only the environment, which is where the resource's paths come from
+    deliver([alerts.to_message(alert, context.run_id, now)], current_paths().alerts_log, context.log)
 
 
 @asset(
@@ -234,5 +236,6 @@ def alert_notifications(context: AssetExecutionContext, warehouse: WarehouseReso
     sent = alerts.delivered_keys(paths.alerts_log)
     with duckdb.connect(str(paths.db), read_only=True) as con:
         pending = alerts.undelivered(con, sent)
-    deliver([alerts.to_message(a, run_id, first) for a, first, run_id in pending], context.log)
+    messages = [alerts.to_message(a, run_id, first) for a, first, run_id in pending]
+    deliver(messages, paths.alerts_log, context.log)  # the same log `sent` was read from
     return MaterializeResult(metadata={"alerts_sent": len(pending)})
