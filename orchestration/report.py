@@ -51,6 +51,9 @@ def scale_for(unit: str | None, values: Iterable[float]) -> tuple[float, str]:
         if top >= 1e4:
             return 1e4, "万元"
         return 1.0, "元"
+    if unit == "usd":
+        top = max((abs(v) for v in values if v is not None), default=0.0)
+        return (1e8, "亿美元") if top >= 1e8 else (1e4, "万美元") if top >= 1e4 else (1.0, "美元")
     return 1.0, {"percent": "%", "percentage_point": "个百分点"}.get(unit or "", "")
 
 

@@ -585,6 +585,27 @@ def test_warn_tests_report_the_problems(warehouse: dict) -> None:
     assert re.search(r"PASS figure_mention_quote_matches_source_text\b", logs)
 
 
+def test_provenance_check_catches_offsets_that_miss_the_quote(warehouse: dict, tmp_path: Path) -> None:
+    """Offsets shifted by one inside a paragraph, and offsets pointing outside their paragraph:
+    both are reported with what they actually point at."""
+    db = tmp_path / "broken.duckdb"
+    shutil.copy(warehouse["db"], db)
+    with duckdb.connect(str(db)) as con:
+        first, second = con.execute(
+            "select mention_id from mart.fct_figure_mentions order by mention_id limit 2").fetchall()
+        con.execute("update mart.fct_figure_mentions set char_start = char_start + 1, char_end = char_end + 1 "
+                    "where mention_id = ?", [first[0]])
+        con.execute("update mart.fct_figure_mentions set char_start = 0, char_end = length(quote) "
+                    "where mention_id = ? and char_start > 0", [second[0]])
+    shutil.copytree(warehouse["work"] / "target", tmp_path / "target")
+    result = dbt(["test", "--select", "figure_mention_quote_matches_source_text"], db, tmp_path)
+    assert re.search(r"WARN 2 figure_mention_quote_matches_source_text\b", result.stdout), result.stdout[-3000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select mention_id, quote <> text_at_offsets "
+                           "from dq_test_failures.figure_mention_quote_matches_source_text order by 1").fetchall()
+    assert rows == sorted([(first[0], True), (second[0], True)])
+
+
 def test_every_mart_column_is_described(warehouse: dict) -> None:
     manifest = json.loads((warehouse["work"] / "target" / "manifest.json").read_text(encoding="utf-8"))
     described = {

@@ -274,7 +274,7 @@ def test_stock_date_is_not_a_target() -> None:
 def test_relative_years_against_the_publication_date() -> None:
     text = "去年，济南市技术合同成交额突破500亿元。今年一季度，高新技术产业增加值增长7.8%。"
     got = mentions(text, published_on=date(2025, 4, 20))
-    assert [(m.period, m.period_source) for m in got] == [("2024", "explicit"), ("2025", "explicit")]
+    assert [(m.period, m.period_source) for m in got] == [("2024", "explicit"), ("2025Q1", "explicit")]
 
 
 def test_comparison_year_is_not_the_period() -> None:
@@ -344,7 +344,8 @@ def test_share_of_the_province_is_the_city_figure() -> None:
     text = "前三季度，成都市全社会研发投入达680亿元，占全省比重超过50%，居西部城市第一。"
     got = mentions(text, published_on=date(2025, 10, 20))
     assert [(m.value, m.value_kind, m.region_name, m.period) for m in got] == [
-        (6.8e10, "level", "成都市", "2025"), (50, "share", "成都市", "2025"), (1, "rank", "成都市", "2025"),
+        (6.8e10, "level", "成都市", "2025Q1-Q3"), (50, "share", "成都市", "2025Q1-Q3"),
+        (1, "rank", "成都市", "2025Q1-Q3"),
     ]
 
 
@@ -375,7 +376,21 @@ def test_new_items_are_not_the_stock() -> None:
     text = "2025年，全市新增各类研发机构500家，总数达3200家。"
     got = mentions(text)
     assert [(m.value, m.indicator_code) for m in got] == [(500, None), (3200, "rd_institutions")]
-    assert got[0].indicator_name == "新增各类研发机构"
+    assert got[0].indicator_name == "新增研发机构"  # the flow word and the indicator's own name
+
+
+def test_a_flow_has_one_name_however_it_is_written() -> None:
+    body = mentions("2023年，全省新认定高新技术企业超万家，总数达到4.05万家。")
+    heading = mentions("■ 主体：高企队伍扩容 新认定超万家", published_on=date(2024, 1, 15))
+    assert body[0].indicator_name == heading[0].indicator_name == "新认定高新技术企业数"
+    assert body[0].indicator_code is None and body[1].indicator_code == "high_tech_enterprises"
+
+
+def test_a_short_noun_completes_the_phrase_of_the_figure_before() -> None:
+    got = mentions("2021年1-10月，陕西省共登记技术合同42156项，成交额1860.4亿元，同比增长40.2%。")
+    assert [(m.value, m.indicator_code) for m in got] == [
+        (42156, "tech_contract_count"), (1.8604e11, "tech_contract_turnover"), (40.2, "tech_contract_turnover"),
+    ]
 
 
 # --- not figures -------------------------------------------------------------------------------
@@ -391,7 +406,7 @@ def test_new_items_are_not_the_stock() -> None:
     "《广东省促进科技成果转化条例（2024年修订）》第12条规定。",
     "数千家企业参与，几十个团队入驻。",
     "2025年一季度，“千人计划”专家、两个维护、三年行动计划，千亿级产业，电话0731-88888888。",
-    "利用外资2.5亿美元，建设5G网络。",
+    "建设5G网络。",
     "这一政策一成不变，十成把握。",
 ])
 def test_not_figures(sentence: str) -> None:
@@ -560,9 +575,68 @@ def test_overlapping_indicator_names_and_no_subject_inside_one() -> None:
     ]
 
 
-def test_multiples_fractions_and_foreign_currency_are_skipped() -> None:
-    text = "2024年，郑州市高新技术产品出口额是上年的1.5倍，研发投入占全省三分之一，实际利用外资12.5亿美元。"
-    assert mentions(text) == []
+def test_a_multiple_of_another_figure_is_no_figure() -> None:
+    assert mentions("2024年，郑州市高新技术产品出口额是上年的1.5倍，专利数量下降1倍。") == []
+
+
+def test_growth_written_as_a_multiple_is_a_growth_rate_in_percent() -> None:
+    got = mentions("2023年，西宁市高新技术企业数量增长1.5倍，技术合同成交额增长了2倍以上。")
+    assert [(m.quote, m.value, m.unit, m.qualifier, m.value_kind) for m in got] == [
+        ("增长1.5倍", 150, "percent", "exact", "growth_rate"),
+        ("增长了2倍以上", 200, "percent", "lower_bound", "growth_rate"),
+    ]
+    assert got[0].indicator_code == "high_tech_enterprises"
+
+
+def test_fractions_are_shares_in_percent() -> None:
+    got = mentions("2024年，郑州市研发投入占全省三分之一，高新技术企业占比超过四分之一，不足十分之一的企业。")
+    assert [(m.quote, round(m.value, 2), m.unit, m.qualifier, m.value_kind) for m in got] == [
+        ("三分之一", 33.33, "percent", "exact", "share"),
+        ("超过四分之一", 25.0, "percent", "lower_bound", "share"),
+        ("不足十分之一", 10.0, "percent", "upper_bound", "share"),
+    ]
+
+
+def test_dollars_are_their_own_unit_never_converted() -> None:
+    got = mentions("2024年，宁波市实际利用外资12.5亿美元，同比增长8%；高新技术产品出口额近300亿美元。")
+    assert [(m.quote, m.value, m.unit, m.qualifier, m.value_kind, m.indicator_code) for m in got] == [
+        ("12.5亿美元", 1.25e9, "usd", "exact", "level", "actual_fdi"),
+        ("同比增长8%", 8, "percent", "exact", "growth_rate", "actual_fdi"),
+        ("近300亿美元", 3e10, "usd", "approx", "level", "high_tech_exports"),
+    ]
+
+
+def test_higher_or_lower_than_a_comparison_is_a_signed_change() -> None:
+    got = mentions("2024年，安徽省研发投入强度为2.69%，较全国平均水平低0.5个百分点；合肥市比全省高1.2个百分点，"
+                   "最高补助500万元。")
+    assert [(m.quote, m.value, m.unit, m.value_kind) for m in got] == [
+        ("2.69%", 2.69, "percent", "share"),
+        ("低0.5个百分点", -0.5, "percentage_point", "change"),
+        ("高1.2个百分点", 1.2, "percentage_point", "change"),
+        ("500万元", 5e6, "yuan", "level"),
+    ]
+    assert got[2].region_name == "合肥市"
+
+
+@pytest.mark.parametrize(("sentence", "published", "period"), [
+    ("上半年，浙江省规上工业增加值同比增长7.5%。", date(2025, 7, 20), "2025H1"),
+    ("2024年下半年，全省技术合同成交额达800亿元。", date(2025, 2, 1), "2024H2"),
+    ("一季度，杭州市数字经济核心产业增加值达1325亿元。", date(2025, 4, 20), "2025Q1"),
+    ("第二季度，全市专利授权量达1.2万件。", date(2025, 8, 1), "2025Q2"),
+    ("前三季度，四川省技术合同成交额1256.3亿元。", date(2025, 10, 30), "2025Q1-Q3"),
+    ("1-10月，深圳市高新技术产品出口额达到1200亿美元。", date(2025, 11, 20), "2025M01-M10"),
+    ("今年1至5月，全市新登记科技型企业3200家。", date(2025, 6, 10), "2025M01-M05"),
+    ("去年前10个月，全省技术交易额增长20%。", date(2025, 3, 1), "2024M01-M10"),
+    ("10月份，全市高新技术产业增加值增长9%。", date(2025, 11, 15), "2025M10"),
+    ("2023年，全市专利授权量达1.2万件，其中上半年6000件。", date(2024, 1, 5), "2023H1"),
+])
+def test_parts_of_a_year_are_their_own_period(sentence: str, published: date, period: str) -> None:
+    assert [m.period for m in mentions(sentence, published_on=published)][-1] == period
+
+
+def test_a_date_in_a_month_is_not_a_part_of_the_year() -> None:
+    got = mentions("2025年10月15日，全市技术合同成交额达500亿元。", published_on=date(2025, 10, 16))
+    assert [m.period for m in got] == ["2025"]
 
 
 def test_a_bound_restated_exactly_keeps_its_indicator() -> None:
@@ -618,3 +692,54 @@ def test_a_clause_of_its_own_between_flow_and_stock_names_the_stock() -> None:
     names = {m.quote: m.indicator_name for m in parse_document(text).mentions}
     assert names["40家"].endswith("工程技术研究中心")
     assert "孵化器" in names["260家"]
+
+
+def test_starting_value_of_a_change_keeps_its_own_year_or_none() -> None:
+    got = mentions("2025年，全省研发投入强度从2020年的2.2%提高到2.6%；高新技术企业由1.1万家增加到1.8万家。",
+                   published_on=date(2026, 1, 10))
+    assert [(m.value, m.period, m.period_source, m.indicator_code) for m in got] == [
+        (2.2, "2020", "explicit", "rd_intensity"),
+        (2.6, "2025", "explicit", "rd_intensity"),
+        (11000, None, "base", "high_tech_enterprises"),
+        (18000, "2025", "explicit", "high_tech_enterprises"),
+    ]
+
+
+def test_below_a_comparison_is_a_negative_change_in_points() -> None:
+    got = mentions("2024年，长春市规上工业增加值增长4.1%，低于全省平均水平1.3个百分点，"
+                   "高新技术产业增加值增速快于全国0.8个百分点。")
+    assert [(m.quote, m.value) for m in got] == [("增长4.1%", 4.1), ("1.3个百分点", -1.3), ("0.8个百分点", 0.8)]
+
+
+def test_a_count_after_a_word_ending_in_shu_is_a_count() -> None:
+    got = mentions("2023年，兰州市技术合同登记数1.2万项，数十家企业参与。")
+    assert [(m.value, m.indicator_code) for m in got] == [(12000, "tech_contract_count")]
+
+
+def test_a_milestone_word_after_the_number_names_nothing() -> None:
+    got = mentions("2024年，福建省全社会研发投入突破千亿元大关，达1020亿元。")
+    assert [(m.value, m.qualifier, m.indicator_code) for m in got] == [
+        (1e11, "lower_bound", "rd_expenditure"), (1.02e11, "exact", "rd_expenditure"),
+    ]
+
+
+def test_people_engaged_in_research_are_not_a_starting_value() -> None:
+    got = mentions("2024年，全市从事研发活动的人员达5.2万人。")
+    assert [(m.value, m.period) for m in got] == [(52000, "2024")]
+
+
+def test_first_place_written_without_a_number_is_rank_one() -> None:
+    got = mentions("2024年，深圳市PCT国际专利申请量1.6万件，连续20年居全国大中城市首位；首位女院士当选。")
+    assert [(m.quote, m.value, m.unit, m.indicator_code) for m in got] == [
+        ("1.6万件", 16000, "count", "pct_applications"), ("首位", 1, "rank", "pct_applications"),
+    ]
+
+
+def test_places_after_zhan_are_the_whole_not_the_region() -> None:
+    got = mentions("2024年，西安市技术合同成交额3400亿元，占陕西全省的八成以上。")
+    assert [(m.value, m.region_name) for m in got] == [(3.4e11, "西安市"), (80, "西安市")]
+
+
+def test_university_students_are_no_subject() -> None:
+    got = mentions("2024年，武汉市拥有高校83所、在校大学生130万人。")
+    assert [(m.value, m.subject, m.indicator_name) for m in got] == [(83, None, "高校"), (1.3e6, None, "在校大学生")]

@@ -37,6 +37,9 @@ ARTICLES = {
     # a city whose additive count exceeds its province's for the same year
     "hb-cities.txt": "湖北科技\n\n（2026年1月12日）\n\n2025年，湖北省高新技术企业达2.5万家。"
     "2025年，武汉市高新技术企业达2.8万家。\n",
+    # a half-year and a whole-year figure of one indicator (no conflict), and dollars (their own unit)
+    "js-half-and-year.txt": "江苏科技统计\n\n（2026年1月25日）\n\n2025年上半年，江苏省技术合同成交额达1900亿元。"
+    "2025年，江苏省技术合同成交额达4100亿元，高新技术产品出口额达1200亿美元。\n",
 }
 
 
@@ -155,3 +158,27 @@ def test_resolved_conflict_stops_alerting(quality_run: tuple[Path, Path]) -> Non
     assert set(open_after) < set(open_before)
     new_lines = [json.loads(x) for x in log.read_text("utf-8").splitlines()[lines_before:]]
     assert new_lines == []  # nothing new to tell anyone
+
+
+def test_part_of_a_year_is_its_own_figure_not_a_conflict(quality_run: tuple[Path, Path]) -> None:
+    _, db = quality_run
+    figures = read(
+        db,
+        """select period, period_grain, period_start, period_end, value from mart.fct_figures
+           where region_name = '江苏省' and indicator_code = 'tech_contract_turnover' order by period""",
+    )
+    assert figures == [("2025", "year", 2025, 2025, 4.1e11), ("2025H1", "half", 2025, 2025, 1.9e11)]
+    assert read(db, "select count(*) from mart.dq_conflicts where region_name = '江苏省'") == [(0,)]
+    assert read(db, "select grain from mart.dim_period where period = '2025H1'") == [("half",)]
+    panel = read(
+        db,
+        """select year, value from mart.indicator_panel
+           where region_code = '320000' and indicator_code = 'tech_contract_turnover'""",
+    )
+    assert panel == [(2025, 4.1e11)]
+
+
+def test_dollars_are_kept_in_dollars(quality_run: tuple[Path, Path]) -> None:
+    _, db = quality_run
+    rows = read(db, "select value, unit, quote from mart.fct_figures where region_name = '江苏省' and unit = 'usd'")
+    assert rows == [(1.2e11, "usd", "1200亿美元")]

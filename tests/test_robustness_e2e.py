@@ -225,8 +225,6 @@ def test_odd_but_good_files_are_loaded(night1: Night) -> None:
     assert "湖南 科技 报道（终稿）.txt" in names and set(SEED_FILES) <= names
 
 
-@pytest.mark.xfail(strict=True, reason="PARSER BUG (orchestration/parsing, not ours): a zero-width space inside "
-                   "a number ('1.\\u200b94%') is read as 94% instead of 1.94%; normalize() maps it to a space")
 def test_zero_width_character_inside_a_number_is_ignored(night1: Night) -> None:
     rows = read(
         night1.db,

@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
+    BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
     COUNTERS,
@@ -24,12 +25,16 @@ from .rules import (
     FLOW_EVENT_VERBS,
     FLOW_PREFIXES,
     FOLLOWING_PHRASE_STOPS,
+    FOREIGN_MONEY_UNITS,
+    FRACTION_WORD,
     GENERIC_PHRASES,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
     MONEY_UNITS,
+    MULTIPLE_UNIT,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
+    NOT_NOUNS_AFTER,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
@@ -56,13 +61,15 @@ def _alternation(words: object) -> str:
 
 
 _NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
-        r"|[零〇一二两三四五六七八九十百千万亿]+)")
-_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *COUNTERS, TENTHS_UNIT))
+        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位))")  # `居全国首位` = 第1位
+_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
+                       MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
+_FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACTION_WORD}([0-9]+|[一二两三四五六七八九十]+)")
 # The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
 # or an alternation is tried at every position).
 FIGURE_RE = re.compile(
-    r"(?=[0-9零〇一二两三四五六七八九十百千万亿])"
+    r"(?=[0-9零〇一二两三四五六七八九十百千万亿首])"
     rf"(?P<num>{_NUM})"
     r"(?:(?P<inner0>余|多)(?P<mult> ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
@@ -78,6 +85,7 @@ def _ending(words: object) -> re.Pattern[str]:
 
 
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
+_BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -91,13 +99,18 @@ _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: 
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
-_QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s]|[(（][^()（）]{0,12}[)）]")
-_TARGET_RE = re.compile(rf"(?=[力目争预确到至])(?:{TARGET_TRIGGER_PATTERN})")
+_QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
+_TARGET_RE = re.compile(rf"(?=[力目争预确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
-_PERIOD_WORDS = r"(?:截至|截止|到)?(?:[12][09]\d\d年?(?:度|底|末|上半年|下半年|前三季度|一季度)?|今年|去年|当年|上年)"
+_PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
+                 rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
+_SPAN_RE = re.compile(r"\d{4}-\d{4}")
+_APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
+# `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
+_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|的|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
@@ -107,6 +120,8 @@ _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
 _RANK_VERB_CHARS = frozenset("居列名在")  # a place right after them is a ranking's field
+_COMPARED_BEFORE = frozenset("比较")  # 比全省, 较全国: the base of a comparison
+_COMPARED_WORDS_BEFORE = frozenset(("高于", "低于", "多于", "少于", "快于", "慢于", "相比"))
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
@@ -137,8 +152,8 @@ class Context:
 
     periods: list[tuple[int, str | None]]
     places: list[tuple[int, str]]
-    target_at: int | None
-    target_period: str | None
+    target_at: int | None  # the first target word's position
+    targets: list[tuple[int, str | None]]  # every target word's position and the year it names
     carried: str | None = None  # the last period named earlier in the paragraph
 
 
@@ -160,6 +175,7 @@ class Found:
     indicator_code: str | None
     indicator_name: str | None
     base_kind: str = ""  # the kind before a target sentence made it `target`
+    phrase: str = ""  # the noun phrase written before it (`登记技术合同`)
 
 
 @dataclass(slots=True)
@@ -229,7 +245,7 @@ class DocumentIndex:
         `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
-                   or text.startswith("百分之", m.start())]
+                   or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
@@ -250,8 +266,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     for m in numbers:
         unit = m.group("unit")
         s = m.start()
-        if unit is None and text.startswith("百分之", s):
-            cand = _per_hundred(text, s, end)
+        if unit is None and (text.startswith("百分之", s) or text.startswith(FRACTION_WORD, m.end())):
+            cand = _per_hundred(text, s, end) if text.startswith("百分之", s) else _fraction(text, s, end)
             if cand is not None:
                 found.append(cand)
             continue
@@ -266,12 +282,21 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
             continue
+        if num == "首":  # `居全国首位`: the first rank, written without 第
+            cand = _rank(text, m, start, 1.0, unit, nxt, m.start())
+            if cand is not None:
+                found.append(cand)
+            continue
         mult = m.group("mult")
         value = parse_number(num + mult.strip() if mult else num)
         if value is None or not math.isfinite(value):
             continue
         if quoted and (_inside_short_quote(text, s, start) or _inside_book_title(text, s, start)):
             continue  # `“1+2”体系`, `《...（2024年修订）》`: names
+        if prev == "前" and (unit in RANK_ENDINGS or (unit == "个" and nxt == "月")):
+            continue  # `居全省前两位`: the top of a ranking, no rank; `前10个月`: a period
+        if unit == "个" and nxt == "月":
+            continue  # `10个月`: a duration
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt)
             if cand is not None:
@@ -280,8 +305,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
         if pre is None and prev == " ":
             pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, 2)
-        if prev in _NOT_NUMBER_BEFORE and pre is None:
-            continue  # 数千家, 几十个: not a number
+        if chinese and prev in _NOT_NUMBER_BEFORE and pre is None:
+            continue  # 数千家, 几十个: not a number (but `技术合同登记数1.2万项`)
         inner = m.group("inner0") or m.group("inner")
         if chinese:
             if pre is None and inner is None and all(ch in _BARE_MULTIPLIERS for ch in num):
@@ -312,12 +337,32 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
                      kind, sign)
 
 
-def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str) -> Candidate | None:
+def _fraction(text: str, s: int, end: int) -> Candidate | None:
+    """`三分之一`, `超过四分之一`: a share written as a fraction, in percent (`分之一` of a list or
+    a denominator of 1 are no share)."""
+    match = _FRACTION_RE.match(text, s, end)
+    if match is None:
+        return None
+    denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
+    if not denominator or numerator is None or denominator <= 1 or numerator >= denominator:
+        return None
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+    post = next((w for w in POST_QUALIFIERS if len(w) == 2 and text.startswith(w, match.end())), None)
+    qualifier = PRE_QUALIFIERS[pre] if pre else POST_QUALIFIERS[post] if post else "exact"
+    end_at = match.end() + (len(post) if post else 0)
+    value = round(numerator / denominator * 100, 4)
+    return Candidate(s - len(pre) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
+
+
+def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str,
+          s: int | None = None) -> Candidate | None:
+    """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number."""
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
     if _is_cjk(nxt) and nxt != "的":
         return None  # 第一副主席
-    s = m.start() - 1
+    if s is None:
+        s = m.start() - 1
     clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, s) is None:
         return None
@@ -352,12 +397,27 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
+        if qualifier == "exact" and not verb:
+            lo = max(0, qs - 12)
+            lo = max(lo, *(text.rfind(ch, lo, qs) + 1 for ch in "，,；;。、"))
+            if any(text.find(word, lo, qs) != -1 for word in _APPROX_SHARE_WORDS):
+                qualifier = "approx"
         if unit == "‰":
             value /= 10
     elif unit in POINT_UNITS:
         out_unit, kind = "percentage_point", "change"
+        if not verb and _BELOW_RE.search(text, max(0, qs - 16), qs):
+            clause = max(text.rfind(ch, max(0, qs - 16), qs) for ch in "，,；;。")
+            if _BELOW_RE.search(text, clause + 1, qs):  # `低于全国平均水平0.5个百分点`
+                sign = -1
     elif unit in MONEY_UNITS:
         out_unit, kind = "yuan", "change" if verb else "level"
+    elif unit in FOREIGN_MONEY_UNITS:
+        out_unit, kind = FOREIGN_MONEY_UNITS[unit], "change" if verb else "level"
+    elif unit == MULTIPLE_UNIT:  # `增长1.5倍` = +150%; `是...的2倍`, `下降1倍`: no figure
+        if sign < 0 or not verb:
+            return []
+        out_unit, kind, value = "percent", "growth_rate", value * 100
     elif unit == "位" and verb:
         out_unit, kind = "rank", "rank_change"
     else:
@@ -387,28 +447,32 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
-    target_at = None
-    target_period = None
+    targets = []
     for m in between(doc.targets, doc.target_pos, start, end):
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
-            continue
-        target_at = m.start()
-        if year:
-            target_period = year
-        break
+            continue  # `到2024年` said in 2025: reached, not a target
+        targets.append((m.start(), year))
+    target_at = targets[0][0] if targets else None
+    # a part of a year written alone (`上半年`) is of the year named before it, else the article's
+    default = art.default_period
+    article_year = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
+    carried = None
+    for m in reversed(between(doc.periods, doc.period_pos, paragraph_start, start)):
+        carried = periods.period_of(m, text, art.published, art.plan_review, year=article_year)
+        if carried:
+            break
+    year = carried[:4] if carried and carried[:4].isdigit() and carried[4:5] != "-" else article_year
     found_periods = []
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
-            found_periods.append((m.start(), periods.period_of(m, text, art.published, art.plan_review,
-                                                                target=target_at is not None)))
+            period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
+                                       year=year)
+            found_periods.append((m.start(), period))
+            if period and period[:4].isdigit() and period[4:5] != "-":
+                year = period[:4]
     places = between(doc.places, doc.place_pos, start, end)
-    carried = None
-    for m in reversed(between(doc.periods, doc.period_pos, paragraph_start, start)):
-        carried = periods.period_of(m, text, art.published, art.plan_review)
-        if carried:
-            break
-    return Context(found_periods, places, target_at, target_period, carried)
+    return Context(found_periods, places, target_at, targets, carried)
 
 
 @lru_cache(maxsize=8192)
@@ -488,7 +552,7 @@ def _subject_at_start(phrase: str) -> str | None:
             continue  # `乌海市工程技术研究中心`: the suffix starts an indicator name, not a subject
         rest = subject[place_len:] if keep else subject
         after = candidate[m.end():m.end() + 1]
-        if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的"):
+        if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的", "生"):  # 大学生
             continue
         if indicators.names_indicator(rest):
             own = _SEGMENT_DELIMS_RE.split(candidate[m.end():], 1)[0]  # its own segment
@@ -558,6 +622,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     prev: Found | None = None
     prev_end = start
     groups = _respectively_groups(text, start, end, cands)
+    base_spans: list[tuple[int, int]] = []
     for index, cand in enumerate(cands):
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
             low = out[-1]
@@ -580,6 +645,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
         clause_start = _last_before(clause_delims, cand.start, start)
         seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
+        near = max(clause_start, cand.start - 16)
+        base_at = _FROM_RE.search(text, near, cand.start) if (
+            text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
+        after_base = bool(base_spans) and base_spans[-1][1] >= seg_start - 8 and prev is not None
         if subject is None and item_region is None:
             subject = _subject(text, clause_start, seg_start, cand.start)
         if item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
@@ -587,10 +656,20 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         elif lead is not None and (item_region is not None or subject is None):
             code, name = lead.indicator_code, lead.indicator_name
         else:
-            code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims)
+            code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims,
+                                    base_at is not None, after_base)
             if group is not None and code is None and subject:
                 name = subject
-        period, period_source = _period(ctx, cand, art)
+        if base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
+            named = [p for pos, p in ctx.periods if base_at.start() <= pos < cand.start and p]
+            period, period_source = (named[-1], "explicit") if named else (None, "base")
+            base_spans.append((base_at.start(), cand.start))
+        elif base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
+            own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
+                                        if not any(lo <= pos < hi for lo, hi in base_spans)])
+            period, period_source = _period(own, cand, art)
+        else:
+            period, period_source = _period(ctx, cand, art)
         if ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank":
             kind = "target"
         region_code = item_region or art.region_code
@@ -598,6 +677,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank
             # it is; a place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
             ranked = kind in ("rank", "rank_change")
+            whole_at = text.rfind("占", seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
             for n in range(len(ctx.places) - 1, -1, -1):
                 pos, marker = ctx.places[n]
                 if pos >= cand.start:
@@ -607,6 +687,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                     continue
                 if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
                     continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
+                if -1 < whole_at < pos:
+                    continue
+                if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
+                    continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
                 resolved = regions.resolve(marker, art.region_code)
                 if resolved is None and marker == regions.AUTONOMOUS:
                     continue  # 全区 of a district
@@ -620,16 +704,20 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
                 region_code = regions.national_code()
         found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
-                      region_code, subject, period, period_source, code, name or None, cand.kind)
+                      region_code, subject, period, period_source, code, name or None, cand.kind,
+                      _strip_phrase(_QUOTES_RE.sub("", text[seg_start:cand.start]), subject))
         out.append(found)
         prev, prev_end = found, cand.end
     return out
 
 
 def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
-               prev: Found | None, seg_delims: list[int]) -> tuple[str | None, str]:
+               prev: Found | None, seg_delims: list[int], base: bool = False,
+               after_base: bool = False) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
-    it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it."""
+    it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
+    `base`: the figure is where a change started (`从2.2%提高到...`: no noun follows it);
+    `after_base`: the figure is where that change ended (it shares the starting value's indicator)."""
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
@@ -641,8 +729,11 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     indicator = indicators.lookup(raw)
     event = False
     nxt = text[cand.end] if cand.end < end else ""
-    if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change"):
+    if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change") and (
+            not base):
         cut, segment, event = _following_phrase(text, cand.end, end)
+        if segment.startswith(NOT_NOUNS_AFTER):
+            cut = segment = ""
         post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
         if cut or post_indicator:
             raw = cut or segment
@@ -664,12 +755,15 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
     inherit = prev_name is not None and prev is not None and (
         (cand.kind in ("rank", "rank_change") and indicator is None)
+        or (after_base and not name and indicator is None)
         or name in GENERIC_PHRASES
         or (not name and indicator is None and (cand.kind != prev.base_kind or (
             # `突破500亿元，达512.3亿元`; the stock after the flow
             cand.unit == prev.unit and (prev.qualifier != "exact" or stock_after_flow)))))
     if inherit:
-        name = (prev_name or "").removeprefix("新增")
+        name = prev_name or ""
+        flow_word = next((word for word in FLOW_PREFIXES if name.startswith(word)), None)
+        name = name.removeprefix(flow_word) if flow_word else name  # `新增...，总数达`: the stock
         indicator = indicators.lookup(name)
         if indicator is None:
             flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
@@ -679,17 +773,28 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
         name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
         indicator = indicators.lookup(name)
     if indicator is not None:
-        if name.startswith(FLOW_PREFIXES) and not indicator.name.startswith(FLOW_PREFIXES):
-            return None, name
+        flow_word = next((word for word in FLOW_PREFIXES if word in name), None)
+        if flow_word and not indicator.name.startswith(FLOW_PREFIXES):
+            # new items, not the stock: one name however it is written (`新认定高新技术企业超万家`,
+            # `高企队伍扩容 新认定超万家`)
+            return None, flow_word + indicator.name
         return indicator.code, indicator.name
+    if prev is not None and prev.phrase and 0 < len(name) <= 4:
+        # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it
+        joined = prev.phrase + name
+        if indicators.names_indicator(joined) and (found := indicators.lookup(joined)) is not None:
+            return found.code, found.name
     return None, name
 
 
 def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | None, str]:
     if ctx.target_at is not None and ctx.target_at < cand.start:
-        if ctx.target_period:
-            return ctx.target_period, "target"
-        resolved = [p for _, p in ctx.periods if p and "-" not in p]
+        # the year of the nearest target word before the figure (`力争到2030年`), else the last year
+        # or span named before it (`“十四五”期间，我省将新建...`), else this year; never a part of one
+        year = next((y for pos, y in reversed(ctx.targets) if pos < cand.start), None)
+        if year:
+            return year, "target"
+        resolved = [p for pos, p in ctx.periods if pos < cand.start and p and (p.isdigit() or _SPAN_RE.fullmatch(p))]
         if resolved:
             return resolved[-1], "target"
         if art.published:

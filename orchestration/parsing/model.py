@@ -55,7 +55,7 @@ class FigureMention:
     quote: str  # exactly text[char_start:char_end]
     sentence: str
     value: float
-    unit: str  # 'yuan', 'percent', 'percentage_point', 'rank' or 'count'
+    unit: str  # 'yuan', 'usd', 'percent', 'percentage_point', 'rank' or 'count'
     counter: str | None
     qualifier: str  # 'exact', 'lower_bound', 'upper_bound' or 'approx'
     value_kind: str  # 'level', 'growth_rate', 'share', 'rank', 'rank_change', 'change', 'target'

@@ -11,15 +11,31 @@ from datetime import date
 from .rules import FIVE_YEAR_PLANS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
+_CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
+# Parts of a year a figure can be for (`上半年`, `一季度`, `前三季度`, `1-10月`, `前10个月`, `10月份`),
+# written after a year or alone; a day after a month makes it a date (`1-3月5日` is none).
+PART_PATTERN = (
+    r"上半年|下半年|前三季度|前两季度|前二季度|第?[一二三四1-4]季度"
+    rf"|(?:{_CN_MONTH})\s?[-—~至到]\s?(?:{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
+    rf"|前(?:{_CN_MONTH})个?月|(?:{_CN_MONTH})月份"
+)
+_PART_RE = re.compile(
+    r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|第?(?P<quarter>[一二三四1-4])季度"
+    rf"|(?P<m_from>{_CN_MONTH})\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月|前(?P<m_upto>{_CN_MONTH})个?月"
+    rf"|(?P<month>{_CN_MONTH})月份"
+)
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
-    r"(?=[12十“\"今去前明上本当0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
+    r"(?=[12十“\"今去前明上下第本当0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
-    r"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)"
+    rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
-    r"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)"
-    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年来)"
+    rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
+    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年来"
+    rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
+_CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
 BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是")  # `是去年的1.5倍`
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -61,21 +77,34 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
 
 
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None) -> str | None:
-    """The year an article reports on: a year in its title, else its most mentioned year (`found`:
-    the article's PERIOD_RE matches) not after publication, else the publication year."""
+    """The period an article reports on: a year in its title, else its most mentioned year (`found`:
+    the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
+    year they mean) not after publication, else the publication year. A title that names a part of
+    the year (`前三季度全市规上工业增加值增长6.2%`) makes the default that part of that year."""
+    part_match = _TITLE_PART_RE.search(title)
+    part = part_of_year(part_match.group()) if part_match else None
     match = TITLE_YEAR_RE.search(title)
     if match:
-        return match.group(1)
+        return match.group(1) + (part or "")
     counts: Counter[str] = Counter()
     for m in found:
         year = m.group("year")
+        if published is not None and not year and not _is_base(text, m.start()):
+            relative = m.group("relative")
+            if relative and relative != "当年":
+                year = str(published.year + RELATIVE_OFFSETS[relative])
+            elif m.group("part_only"):
+                year = str(published.year)
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
             counts[year] += 1
     if counts:
-        return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
-    return str(published.year) if published else None
+        return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
+    return str(published.year) + (part or "") if published else None
+
+
+_TITLE_PART_RE = re.compile(PART_PATTERN)
 
 
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
@@ -86,16 +115,49 @@ def _is_base(text: str, pos: int) -> bool:
     return any(before.endswith(marker) for marker in BASE_MARKERS)
 
 
+def _month(word: str) -> int | None:
+    month = int(word) if word.isdigit() else _CN_MONTHS.get(word)
+    return month if month is not None and 1 <= month <= 12 else None
+
+
+def part_of_year(word: str) -> str | None:
+    """`上半年` -> H1, `一季度` -> Q1, `前三季度` -> Q1-Q3, `1-10月` -> M01-M10, `10月份` -> M10: the
+    suffix a year takes for a figure that covers part of it (None for an impossible month)."""
+    m = _PART_RE.match(word)
+    if m is None:
+        return None
+    if m.group("half"):
+        return "H1" if m.group("half") == "上" else "H2"
+    if m.group("q_upto"):
+        return "Q1-Q3" if m.group("q_upto") == "三" else "Q1-Q2"
+    if m.group("quarter"):
+        return f"Q{_month(m.group('quarter'))}"
+    if m.group("m_from"):
+        first, last = _month(m.group("m_from")), _month(m.group("m_to"))
+        return f"M{first:02d}-M{last:02d}" if first and last and first < last else None
+    last = _month(m.group("m_upto") or m.group("month"))
+    if last is None:
+        return None
+    return f"M01-M{last:02d}" if m.group("m_upto") else f"M{last:02d}"
+
+
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
-              target: bool = False) -> str | None:
+              target: bool = False, year: str | None = None) -> str | None:
     """The period a PERIOD_RE match stands for, or None if it is a comparison base or unresolvable.
-    `plan_review` names the five-year plan an article reviews (from its title), if any."""
+    `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
+    the year a part of a year written alone (`上半年`) belongs to, from its context."""
     if _is_base(text, match.start()):
         return None
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
     if match.group("year"):
-        return match.group("year")
+        part = match.group("part")
+        return match.group("year") + (part_of_year(part) or "") if part else match.group("year")
+    if match.group("part_only"):
+        part = part_of_year(match.group("part_only"))
+        if year is None:
+            year = str(published.year) if published else None
+        return f"{year}{part}" if year and part else None
     plan = match.group("plan")
     if plan:
         first, last = FIVE_YEAR_PLANS[plan]
@@ -111,7 +173,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if relative:
         if published is None or relative == "当年":
             return None
-        return str(published.year + RELATIVE_OFFSETS[relative])
+        part = match.group("relative_part")
+        return str(published.year + RELATIVE_OFFSETS[relative]) + ((part_of_year(part) or "") if part else "")
     since = match.group("since")
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]

@@ -181,7 +181,8 @@ def resolve(marker: str, article_code: str | None) -> str | None:
 def primary_region(places: list[tuple[int, str]],
                    title_places: Sequence[tuple[int, str]] = ()) -> tuple[str | None, int]:
     """The most mentioned place among `places` (mentions in `title_places`, the title's, weigh
-    triple) and its count."""
+    triple) and its count. A text that says 全省 more often than 全市 is about a province even when
+    it names its capital most (`合肥` in a review of 安徽): then the city's province."""
     counts: Counter[str] = Counter(code for _, code in places if not code.startswith("\x01"))
     for _, code in title_places:
         if not code.startswith("\x01"):
@@ -189,4 +190,9 @@ def primary_region(places: list[tuple[int, str]],
     if not counts:
         return None, 0
     code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
+    home = region(code)
+    if home is not None and home.level == "prefecture" and home.parent_code:
+        wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
+        if wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]:
+            return home.parent_code, max(count, counts[home.parent_code])
     return code, count

@@ -20,6 +20,12 @@ PERCENT_SIGNS = ("%", "‰")
 TENTHS_UNIT = "成"  # `七成以上企业` = 70%: only after a single digit
 POINT_UNITS = ("个百分点", "百分点")
 MONEY_UNITS = ("元",)  # multipliers are part of the number (`亿元` = `亿` + `元`)
+# Foreign currencies, kept in their own unit (never converted: the rate is not in the text).
+FOREIGN_MONEY_UNITS = {"美元": "usd"}
+# `增长1.5倍` = a growth of 150%; any other multiple (`是2020年的2倍`) is a ratio, not a figure.
+MULTIPLE_UNIT = "倍"
+# `三分之一` = 33.3%: a fraction written out (`百分之` has its own rule).
+FRACTION_WORD = "分之"
 # Measure words that make a number a count, as written (longest first in the regex).
 COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
@@ -55,9 +61,10 @@ CHANGE_VERBS = {
     "下降": -1, "减少": -1, "回落": -1, "降低": -1, "下滑": -1, "下跌": -1, "减": -1, "少": -1,
     "后退": -1, "前移": 1, "上移": 1, "后移": -1, "下移": -1, "下降了": -1, "减少了": -1,
     "降低了": -1, "回落了": -1,
+    "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
-NOT_CHANGE_PREFIXES = ("新增",)
+NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
 # Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
 RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国",
                 "全球", "全省", "全市", "世界", "中部", "西部", "东部")
@@ -68,7 +75,10 @@ RANK_ENDINGS = ("位", "名")
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
-TARGET_TRIGGER_PATTERN = r"力争|目标(?:是|为|：|:)|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+                          # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows
+                          r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
+                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
 
 # --- not figures -------------------------------------------------------------------------------
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
@@ -118,7 +128,7 @@ SUBJECT_BLOCKERS = ("企业", "高校", "全省", "全市", "各类", "各级", 
 PHRASE_PREFIXES = ("年均", "全国", "全球", "世界", "截至", "截止", "其中", "目前", "同时", "此外", "累计",
                    "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "全区", "全州", "全盟",
                    "全自治区", "共", "已",
-                   "仅", "就", "还",
+                   "仅", "就", "还", "将", "计划", "拟",
                    "年度", "年底", "年末", "上半年", "下半年", "一季度", "前三季度")
 # Verbs stripped from both ends of a noun phrase (`累计突破关键核心技术` -> 关键核心技术).
 PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "减少", "提升至", "提高至", "提升",
@@ -128,6 +138,8 @@ PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "�
                 "产出", "吸引", "汇聚了", "汇聚", "集聚", "启动实施", "签约", "建立", "培训", "承办",
                 "培养", "主编或副主编", "主编", "深入", "开展", "转化孵化", "备案", "新建及重组",
                 "当选", "降至", "降到", "降低至", "下降至", "回落至", "增长至", "提升到", "提高到",
+                "增加到", "增加至", "增长到", "上升到", "上升至", "扩大到", "扩大至", "减少到", "减少至",
+                "下降到", "降低到",
                 "共", "已", "就", "还", "再", "达", "为", "获")
 # Words stripped only from the end (as a start they begin nouns: 上市公司, 有效发明专利, 居民).
 PHRASE_END_WORDS = ("比上年同期", "较上年同期", "比上年末", "较上年末", "比上年", "较上年", "比去年", "较去年", "同比",
@@ -146,6 +158,10 @@ FOLLOWING_PHRASE_STOPS = ("获得", "获", "发放", "启动", "相继", "落成
                           "领跑", "为", "是", "兑现", "享受", "得到", "通过", "申报", "参加",
                           "提供", "带动", "吸纳", "覆盖", "建成", "入选", "获评", "筑起", "矗立",
                           "撒向", "进入", "正在", "此")
+# Words after a number that name no noun (`突破千亿元大关`): the indicator is the phrase before it.
+NOT_NOUNS_AFTER = ("大关", "关口", "新台阶", "台阶", "量级", "规模")
+# A change in points after one of these in its segment is below the base (`低于全国平均水平0.5个百分点`).
+BELOW_WORDS = ("低于", "慢于", "少于", "落后于", "落后")
 # Noun prefixes that make a figure a flow (new items), unlike the stock an alias names.
 FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新设", "新登记", "新引进", "新当选",
                  "新获批", "首批")

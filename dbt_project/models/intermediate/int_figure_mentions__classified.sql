@@ -70,7 +70,17 @@ enriched as (
         mentions.subject,
         mentions.period,
         try_cast(regexp_extract(mentions.period, '^(\d{4})', 1) as integer) as period_start_year,
-        try_cast(regexp_extract(mentions.period, '(\d{4})$', 1) as integer) as period_end_year,
+        -- '2021-2025' ends in 2025; a year and its parts ('2025', '2025H1', '2025Q1-Q3') in that year
+        try_cast(coalesce(nullif(regexp_extract(mentions.period, '^\d{4}-(\d{4})$', 1), ''),
+                          regexp_extract(mentions.period, '^(\d{4})', 1)) as integer) as period_end_year,
+        case
+            when regexp_full_match(mentions.period, '\d{4}') then 'year'
+            when regexp_full_match(mentions.period, '\d{4}-\d{4}') then 'span'
+            when regexp_full_match(mentions.period, '\d{4}H[12]') then 'half'
+            when regexp_full_match(mentions.period, '\d{4}Q[1-4]') then 'quarter'
+            when regexp_full_match(mentions.period, '\d{4}Q1-Q[1-4]') then 'quarters'
+            when regexp_full_match(mentions.period, '\d{4}M\d{2}(-M\d{2})?') then 'months'
+        end as period_grain,
         mentions.period_source,
         mentions.indicator_code,
         coalesce(indicators.indicator_name, mentions.indicator_name) as indicator_name,
@@ -113,8 +123,8 @@ keyed as (
                     then 'rank below 1'
             end,
             case
-                when value_kind = 'level' and unit in ('count', 'yuan') and value < 0
-                    then 'negative level ' || case unit when 'yuan' then 'amount' else 'count' end
+                when value_kind = 'level' and unit in ('count', 'yuan', 'usd') and value < 0
+                    then 'negative level ' || case unit when 'count' then 'count' else 'amount' end
             end,
             case
                 when indicator_code = 'rd_intensity' and unit = 'percent'

@@ -30,6 +30,7 @@ figures as (
         any_value(period) as period,
         any_value(period_start_year) as period_start_year,
         any_value(period_end_year) as period_end_year,
+        any_value(period_grain) as period_grain,
         any_value(indicator_key) as indicator_key,
         any_value(indicator_code) as indicator_code,
         first(indicator_name order by indicator_name is null, first_seen, source_file, char_start)

@@ -10,7 +10,7 @@ figures as (
     select * from {{ ref('int_figures') }}
     where is_additive
         and value_kind = 'level'
-        and unit in ('count', 'yuan')
+        and unit in ('count', 'yuan', 'usd')
         and subject is null
         and region_code is not null
 

@@ -31,6 +31,7 @@ final as (
         indicator_key,
         period_start_year as period_start,
         period_end_year as period_end,
+        period_grain,
         value_low,
         value_high,
         cast(independent_mention_count as integer) as independent_mention_count,

@@ -48,7 +48,7 @@ cell_figures as (
         and figures.subject is null
         and figures.indicator_key is not null
         and figures.period_start is not null
-        and figures.period_start = figures.period_end
+        and figures.period_grain = 'year'
 
 ),
 
