@@ -114,6 +114,7 @@ def main() -> int:
           f"one per {chars / max(mentions, 1):.0f} characters)")
     print(f"ratio parser/bare: {parser_rate / bare_rate:.3f} (target >= 0.333)")
     _stages(docs, chars, bare_rate)
+    _floor(docs, chars, bare_s)
 
     import cn2an  # noqa: PLC0415 - only for the comparison
 
@@ -156,6 +157,38 @@ def _stages(docs: list[str], chars: int, bare_rate: float) -> None:
                           ("document index (regexes)", index_s)):
         rate = chars / seconds
         print(f"  stage {name:26} {rate:>14,.0f} chars/s  ({rate / bare_rate:.2f} of the bare pass)")
+
+
+def _floor(docs: list[str], chars: int, bare_s: float) -> None:
+    """What any Python parser must do at least once per document, against the time the target
+    allows (three bare passes): translate the text, run one figure regex over it, and build the
+    output records. When these alone fill the budget, no rework of the rules in Python meets it."""
+    from dataclasses import astuple  # noqa: PLC0415
+
+    from orchestration.parsing.figures import FIGURE_RE  # noqa: PLC0415
+    from orchestration.parsing.model import FigureMention, Paragraph, Sentence  # noqa: PLC0415
+    from orchestration.parsing.normalize import normalize  # noqa: PLC0415
+
+    parsed = [parse_document(doc) for doc in docs]
+    records = [(kind, astuple(r)) for p in parsed for kind, rows in
+               ((FigureMention, p.mentions), (Sentence, p.sentences), (Paragraph, p.paragraphs)) for r in rows]
+    started = time.process_time()
+    norms = [normalize(doc) for doc in docs]
+    normalize_s = time.process_time() - started
+    started = time.process_time()
+    for norm in norms:
+        for _ in FIGURE_RE.finditer(norm):
+            pass
+    regex_s = time.process_time() - started
+    started = time.process_time()
+    for kind, row in records:
+        kind(*row)
+    records_s = time.process_time() - started
+    budget = 3 * bare_s
+    floor = normalize_s + regex_s + records_s
+    print(f"floor of any Python parser: translate {normalize_s:.2f} s + figure regex {regex_s:.2f} s + "
+          f"{len(records):,} records {records_s:.2f} s = {floor:.2f} s, {floor / budget:.0%} of the "
+          f"{budget:.2f} s the target allows for {chars:,} characters")
 
 
 def _cn2an_ok(cn2an: object, word: str) -> bool:

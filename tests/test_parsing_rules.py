@@ -629,6 +629,9 @@ def test_higher_or_lower_than_a_comparison_is_a_signed_change() -> None:
     ("去年前10个月，全省技术交易额增长20%。", date(2025, 3, 1), "2024M01-M10"),
     ("10月份，全市高新技术产业增加值增长9%。", date(2025, 11, 15), "2025M10"),
     ("2023年，全市专利授权量达1.2万件，其中上半年6000件。", date(2024, 1, 5), "2023H1"),
+    ("截至2024年6月底，全省有效发明专利拥有量达12.3万件。", date(2024, 7, 20), "2024M06"),
+    ("截至10月末，全市高新技术企业达1.2万家。", date(2025, 11, 10), "2025M10"),
+    ("截至2024年12月底，全省科技型中小企业达3.1万家。", date(2025, 1, 10), "2024"),
 ])
 def test_parts_of_a_year_are_their_own_period(sentence: str, published: date, period: str) -> None:
     assert [m.period for m in mentions(sentence, published_on=published)][-1] == period

@@ -381,8 +381,6 @@ def test_a_corrected_article_replaces_its_figures_and_keeps_history(night3: Nigh
 
 
 @pytest.mark.skipif(not os.environ.get("INDICATORS_SLOW_TESTS"), reason="set INDICATORS_SLOW_TESTS=1 (minutes)")
-@pytest.mark.xfail(strict=True, reason="dbt test figure_mention_quote_matches_source_text joins every mention to "
-                   "its file's whole text: 44,000 mentions in a 10 MB file took over 8 minutes (dbt_project, not ours)")
 def test_a_dense_10mb_file_in_reasonable_time(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()

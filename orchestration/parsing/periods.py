@@ -17,12 +17,12 @@ _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
 PART_PATTERN = (
     r"上半年|下半年|前三季度|前两季度|前二季度|第?[一二三四1-4]季度"
     rf"|(?:{_CN_MONTH})\s?[-—~至到]\s?(?:{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
-    rf"|前(?:{_CN_MONTH})个?月|(?:{_CN_MONTH})月份"
+    rf"|前(?:{_CN_MONTH})个?月|(?:{_CN_MONTH})月份|(?:{_CN_MONTH})月(?:底|末)"
 )
 _PART_RE = re.compile(
     r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|第?(?P<quarter>[一二三四1-4])季度"
     rf"|(?P<m_from>{_CN_MONTH})\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月|前(?P<m_upto>{_CN_MONTH})个?月"
-    rf"|(?P<month>{_CN_MONTH})月份"
+    rf"|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
 )
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
@@ -122,7 +122,8 @@ def _month(word: str) -> int | None:
 
 def part_of_year(word: str) -> str | None:
     """`上半年` -> H1, `一季度` -> Q1, `前三季度` -> Q1-Q3, `1-10月` -> M01-M10, `10月份` -> M10: the
-    suffix a year takes for a figure that covers part of it (None for an impossible month)."""
+    suffix a year takes for a figure that covers part of it (None for an impossible month). A stock
+    at a month's end (`截至6月底`) is M06; at the year's end (`12月底`) it is the year itself ("")."""
     m = _PART_RE.match(word)
     if m is None:
         return None
@@ -135,6 +136,9 @@ def part_of_year(word: str) -> str | None:
     if m.group("m_from"):
         first, last = _month(m.group("m_from")), _month(m.group("m_to"))
         return f"M{first:02d}-M{last:02d}" if first and last and first < last else None
+    if m.group("month_end"):
+        month = _month(m.group("month_end"))
+        return None if month is None else "" if month == 12 else f"M{month:02d}"
     last = _month(m.group("m_upto") or m.group("month"))
     if last is None:
         return None
@@ -157,7 +161,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         part = part_of_year(match.group("part_only"))
         if year is None:
             year = str(published.year) if published else None
-        return f"{year}{part}" if year and part else None
+        return f"{year}{part}" if year and part is not None else None
     plan = match.group("plan")
     if plan:
         first, last = FIVE_YEAR_PLANS[plan]
