@@ -746,3 +746,18 @@ def test_places_after_zhan_are_the_whole_not_the_region() -> None:
 def test_university_students_are_no_subject() -> None:
     got = mentions("2024年，武汉市拥有高校83所、在校大学生130万人。")
     assert [(m.value, m.subject, m.indicator_name) for m in got] == [(83, None, "高校"), (1.3e6, None, "在校大学生")]
+
+
+def test_net_increase_is_a_change_of_the_stock_before_it() -> None:
+    got = mentions("2024年，苏州市高新技术企业总数达1.6万家，净增2300家，总量位居全国第四。")
+    assert [(m.quote, m.value, m.value_kind, m.indicator_code) for m in got] == [
+        ("1.6万家", 16000, "level", "high_tech_enterprises"),
+        ("净增2300家", 2300, "change", "high_tech_enterprises"),
+        ("第四", 4, "rank", "high_tech_enterprises"),
+    ]
+
+
+def test_more_dictionary_names() -> None:
+    got = mentions("2023年，大连市技术合同登记1.2万项，科技进步贡献率达到62%。")
+    assert [(m.value, m.indicator_code) for m in got] == [(12000, "tech_contract_count"),
+                                                          (62, "tech_progress_contribution")]
