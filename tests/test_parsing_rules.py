@@ -761,3 +761,34 @@ def test_more_dictionary_names() -> None:
     got = mentions("2023年，大连市技术合同登记1.2万项，科技进步贡献率达到62%。")
     assert [(m.value, m.indicator_code) for m in got] == [(12000, "tech_contract_count"),
                                                           (62, "tech_progress_contribution")]
+
+
+MULTI_DAY_PAGE = """科技日报
+
+南京：创新策源能力持续增强
+
+（2024年3月5日）
+
+本报记者 王磊
+
+去年，南京市高新技术企业达9000家。今年，全市将新增高新技术企业1000家以上。
+
+武汉光谷再添新平台
+
+（2025年1月8日）
+
+本报记者 李娜
+
+去年，武汉市高新技术企业突破1.5万家。
+"""
+
+
+def test_each_article_on_a_page_reads_against_its_own_date_line() -> None:
+    doc = parse_document(MULTI_DAY_PAGE)
+    assert [(a.title, a.published_on, a.region_name) for a in doc.articles] == [
+        ("南京：创新策源能力持续增强", date(2024, 3, 5), "南京市"),
+        ("武汉光谷再添新平台", date(2025, 1, 8), "武汉市"),
+    ]
+    assert [(m.value, m.period, m.value_kind) for m in doc.mentions] == [
+        (9000, "2023", "level"), (1000, "2024", "target"), (15000, "2024", "level"),
+    ]

@@ -58,14 +58,20 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             region_code = file_region
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
+        art_published, art_source = published, published_source
+        if published_on is None and len(starts) > 1:  # several articles: each may carry its own date line
+            head = [(blocks[k].start, blocks[k].end) for k in range(first, min(last, (byline or first) + 1) + 1)]
+            own = periods.own_date(norm, head, published)
+            if own is not None:
+                art_published, art_source = own, "text"
         default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
-                                         title_text, published)
-        contexts.append(ArticleContext(region_code, published, default, plan))
+                                         title_text, art_published)
+        contexts.append(ArticleContext(region_code, art_published, default, plan))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
         articles.append(Article(
             index=number, char_start=a_start, char_end=a_end, title=title,
             byline=text[blocks[byline].start:blocks[byline].end] if byline is not None else None,
-            published_on=published, published_on_source=published_source,
+            published_on=art_published, published_on_source=art_source,
             region_code=region_code, region_name=home.name if home else None,
         ))
 

@@ -25,6 +25,9 @@ _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
 _DATE_LINE_RE = re.compile(r"(?:本报讯\s*)?[12]\d{3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期.|周.)?$")
 _DATELINE_RE = re.compile(DATELINE_PATTERN)
+# A newspaper's name on a line of its own (`浙江日报`, `深圳特区报 第03版`): the page's masthead.
+_MASTHEAD_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|特区报|科技报|青年报|经济报|都市报|导报)"
+                          r"(?:\s*[（(]?\s*第?\s*[0-9A-Z]{1,3}\s*版\s*[)）]?)?\s*$")
 _TERMINAL = "。！？!?；;…”"
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
 REPEAT_WINDOW = 100_000  # characters of earlier text a cut-short copy is looked for in
@@ -97,6 +100,10 @@ def split_blocks(norm: str) -> list[Block]:
     return blocks
 
 
+def is_masthead(norm: str, block: Block) -> bool:
+    return bool(_MASTHEAD_RE.match(norm, block.start, block.end))
+
+
 def is_date_line(norm: str, block: Block) -> bool:
     """`2016年2月25日 星期四`, `本报讯 2016年2月25日`: the page's date, not a title."""
     return bool(_DATE_LINE_RE.match(norm, block.start, block.end))
@@ -120,7 +127,8 @@ def assign_articles(norm: str, blocks: list[Block],
             j -= 1
         if starts and j <= starts[-1][0]:
             continue  # a second byline under the same title (photographer, editor)
-        titles = [k for k in range(j, i) if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])]
+        titles = [k for k in range(j, i) if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])
+                  and not is_masthead(norm, blocks[k])]
         byline = i if blocks[i].kind == "byline" else None
         if byline is None and (not titles or (i and blocks[i - 1].kind == "byline")):
             continue  # a dateline right under a byline, or under no title: the same article
@@ -129,7 +137,8 @@ def assign_articles(norm: str, blocks: list[Block],
     if not starts or starts[0][0] > 0:
         first_titles = [] if starts else [  # the first heading that is not the page's date
             k for k in range(min(3, len(blocks)))
-            if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])][:1]
+            if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])
+            and not is_masthead(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     if places:
         starts = _split_at_region_changes(norm, blocks, starts, places)

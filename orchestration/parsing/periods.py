@@ -76,6 +76,24 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
     return None, "unknown"
 
 
+def own_date(text: str, spans: list[tuple[int, int]], file_date: date | None) -> date | None:
+    """The date an article's own date line gives (`（2023年7月21日）`, `2023年7月21日 星期五`),
+    `spans`: its first paragraphs, each short enough to be a date line; None when it has none or
+    it is the file's date anyway. Several articles on one page may come from different days."""
+    for start, end in spans:
+        if end - start > 40:
+            continue  # a body paragraph: its dates are events, not the article's
+        m = FULL_DATE_RE.search(text, start, end)
+        if m is None:
+            continue
+        try:
+            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        return None if found == file_date else found
+    return None
+
+
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
