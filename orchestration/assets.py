@@ -108,8 +108,22 @@ def indicators_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehous
     """dbt seed + run + test against the working copy (profiles.yml reads INDICATORS_BUILD_DB)."""
     os.environ["INDICATORS_BUILD_DB"] = str(warehouse.paths.build_db)
     invocation = dbt.cli(["build"], context=context)
-    yield from invocation.stream()
+    try:
+        yield from invocation.stream()
+    except BaseException:
+        keep_failed_run(invocation.target_path)
+        raise
     keep_partial_parse(invocation.target_path)
+
+
+def keep_failed_run(run_target: Path) -> None:
+    """A failed build's target/<run>/ (run_results.json, compiled SQL) becomes target/last_failed/,
+    replacing the one before: enough to debug the last failure, and the folder does not grow."""
+    if run_target.parent != dbt_project.project_dir / dbt_project.target_path or not run_target.exists():
+        return
+    last = run_target.parent / "last_failed"
+    shutil.rmtree(last, ignore_errors=True)
+    os.replace(run_target, last)
 
 
 def keep_partial_parse(run_target: Path) -> None:

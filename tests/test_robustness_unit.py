@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -329,3 +330,33 @@ def test_a_second_run_configured_to_wait_queues_behind_the_first(tmp_path: Path)
         assert 0.5 < waited < 30
     finally:
         holder.wait(10)
+
+
+def test_dbt_run_folders_do_not_pile_up() -> None:
+    """A successful build keeps only dbt's partial-parse state; a failed one is kept as
+    target/last_failed/ (replacing the previous failure) for debugging."""
+    from orchestration.assets import dbt_project, keep_failed_run, keep_partial_parse  # noqa: PLC0415
+
+    target = dbt_project.project_dir / dbt_project.target_path
+    target.mkdir(parents=True, exist_ok=True)
+    last = target / "last_failed"
+    saved = target / f".saved_last_failed.{os.getpid()}"
+    if last.exists():
+        os.replace(last, saved)
+    try:
+        for n in (1, 2):
+            failed = target / f"test-failed-run-{os.getpid()}-{n}"
+            failed.mkdir()
+            (failed / "run_results.json").write_text(str(n), encoding="utf-8")
+            keep_failed_run(failed)
+            assert not failed.exists()
+            assert (last / "run_results.json").read_text(encoding="utf-8") == str(n)
+        ok = target / f"test-ok-run-{os.getpid()}"
+        ok.mkdir()
+        keep_partial_parse(ok)
+        assert not ok.exists()
+    finally:
+        if last.exists():
+            shutil.rmtree(last)
+        if saved.exists():
+            os.replace(saved, last)
