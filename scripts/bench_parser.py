@@ -169,9 +169,6 @@ def _floor(docs: list[str], chars: int, bare_s: float) -> None:
     from orchestration.parsing.model import FigureMention, Paragraph, Sentence  # noqa: PLC0415
     from orchestration.parsing.normalize import normalize  # noqa: PLC0415
 
-    parsed = [parse_document(doc) for doc in docs]
-    records = [(kind, astuple(r)) for p in parsed for kind, rows in
-               ((FigureMention, p.mentions), (Sentence, p.sentences), (Paragraph, p.paragraphs)) for r in rows]
     started = time.process_time()
     norms = [normalize(doc) for doc in docs]
     normalize_s = time.process_time() - started
@@ -180,6 +177,11 @@ def _floor(docs: list[str], chars: int, bare_s: float) -> None:
         for _ in FIGURE_RE.finditer(norm):
             pass
     regex_s = time.process_time() - started
+    del norms
+    parsed = [parse_document(doc) for doc in docs]
+    records = [(kind, astuple(r)) for p in parsed for kind, rows in
+               ((FigureMention, p.mentions), (Sentence, p.sentences), (Paragraph, p.paragraphs)) for r in rows]
+    del parsed
     started = time.process_time()
     for kind, row in records:
         kind(*row)
