@@ -792,3 +792,13 @@ def test_each_article_on_a_page_reads_against_its_own_date_line() -> None:
     assert [(m.value, m.period, m.value_kind) for m in doc.mentions] == [
         (9000, "2023", "level"), (1000, "2024", "target"), (15000, "2024", "level"),
     ]
+
+
+def test_statistical_bulletin_phrasing() -> None:
+    got = mentions("2024年，全年授予专利权12.3万件，比上年下降2.1%。全年高技术制造业增加值增长9.8%，"
+                   "占规模以上工业增加值的比重为16.5%，比上年提高0.7个百分点。")
+    assert [(m.value, m.value_kind, m.indicator_code) for m in got] == [
+        (123000, "level", "patents_granted"), (-2.1, "growth_rate", "patents_granted"),
+        (9.8, "growth_rate", "high_tech_manufacturing_va"), (16.5, "share", "high_tech_manufacturing_share"),
+        (0.7, "change", "high_tech_manufacturing_share"),
+    ]

@@ -70,6 +70,8 @@ def lookup(phrase: str) -> Indicator | None:
         return None
     if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
         phrase = phrase.replace("实现", "")
+    if "的比重" in phrase:  # `占规模以上工业增加值的比重`: the aliases write 比重 without 的
+        phrase = phrase.replace("的比重", "比重")
     best: tuple[int, int] = (-1, 0)
     best_span = (0, 0)
     for start, end in alias_spans(phrase):  # overlapping: the alias that ends last wins
