@@ -23,6 +23,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from orchestration.ingest import decode  # noqa: E402
 from orchestration.parsing import parse_document  # noqa: E402
 
 QUALIFIER_PREFERENCE = {"exact": 0, "lower_bound": 1, "upper_bound": 2, "approx": 3}
@@ -33,11 +34,14 @@ def figure_key(m) -> tuple:
             m.unit, round(m.value, 6))
 
 
-def build(raw: Path, db_path: Path) -> int:
+def build(raw: Path, db_path: Path, decoded: Path) -> int:
+    """Parses every file as the pipeline decodes it (UTF-8 or GB18030 ...) and writes the decoded text
+    to `decoded/` as UTF-8, which the scorer reads."""
     figures: dict[str, dict] = {}
     mention_rows = []
     for path in sorted(raw.glob("*.txt")):
-        text = path.read_text("utf-8")
+        text, _ = decode(path.read_bytes())
+        (decoded / path.name).write_text(text, "utf-8")
         doc = parse_document(text, source_name=path.name)
         for n, m in enumerate(doc.mentions):
             key = figure_key(m)
@@ -93,9 +97,11 @@ def main() -> int:
         db_path = args.keep or Path(tmp) / "parser_score.duckdb"
         if db_path.exists():
             db_path.unlink()
-        build(args.raw, db_path)
+        decoded = Path(tmp) / "texts"
+        decoded.mkdir()
+        build(args.raw, db_path, decoded)
         cmd = [sys.executable, str(ROOT / "scripts" / "score_extraction.py"), str(db_path),
-               str(args.gold), str(args.raw)]
+               str(args.gold), str(decoded)]
         if args.show:
             cmd += ["--show", str(args.show)]
         return subprocess.call(cmd)

@@ -629,7 +629,7 @@ def test_higher_or_lower_than_a_comparison_is_a_signed_change() -> None:
     ("去年前10个月，全省技术交易额增长20%。", date(2025, 3, 1), "2024M01-M10"),
     ("10月份，全市高新技术产业增加值增长9%。", date(2025, 11, 15), "2025M10"),
     ("2023年，全市专利授权量达1.2万件，其中上半年6000件。", date(2024, 1, 5), "2023H1"),
-    ("截至2024年6月底，全省有效发明专利拥有量达12.3万件。", date(2024, 7, 20), "2024M06"),
+    ("截至2024年6月底，全省有效发明专利拥有量达12.3万件。", date(2024, 7, 20), "2024H1"),
     ("截至10月末，全市高新技术企业达1.2万家。", date(2025, 11, 10), "2025M10"),
     ("截至2024年12月底，全省科技型中小企业达3.1万家。", date(2025, 1, 10), "2024"),
 ])
@@ -802,3 +802,41 @@ def test_statistical_bulletin_phrasing() -> None:
         (9.8, "growth_rate", "high_tech_manufacturing_va"), (16.5, "share", "high_tech_manufacturing_share"),
         (0.7, "change", "high_tech_manufacturing_share"),
     ]
+
+
+WEB_REPRINT = """大公報 > 中國 > 內地新聞
+
+甘肅「十三五」科技創新成績單
+研發投入強度五年提高0.2個百分點
+
+2021-02-04 10:26　來源：新華社
+
+2020年，甘肅全社會研發經費投入110億元。全省高新技術企業從2015年的300家增加到2020年的1200家左右，五年增長近3倍。
+"""
+
+
+def test_a_web_reprint_keeps_its_title_date_and_plan() -> None:
+    doc = parse_document(WEB_REPRINT)
+    assert [(a.title, a.published_on, a.region_name) for a in doc.articles] == [
+        ("甘肅「十三五」科技創新成績單", date(2021, 2, 4), "甘肃省")]
+    assert [(m.value, m.period, m.value_kind) for m in doc.mentions] == [
+        (0.2, "2016-2020", "change"), (1.1e10, "2020", "level"), (300, "2015", "level"),
+        (1200, "2020", "level"), (300, "2016-2020", "growth_rate"),
+    ]
+
+
+def test_academies_named_after_the_country_are_not_national_figures() -> None:
+    got = mentions("2023年，江苏省新增中国科学院院士、中国工程院院士6人，全国技术合同成交额6.1万亿元。")
+    assert [(m.value, m.region_name) for m in got] == [(6, "江苏省"), (6.1e12, "中国")]
+
+
+def test_a_part_of_the_year_after_last_year_is_this_year() -> None:
+    got = mentions("去年，全区研发经费投入190.1亿元。上半年，全区高新技术企业增至1500余家。",
+                   published_on=date(2022, 8, 3))
+    assert [(m.value, m.period) for m in got] == [(1.901e10, "2021"), (1500, "2022H1")]
+
+
+def test_the_starting_value_takes_the_noun_written_before_cong_or_you() -> None:
+    got = mentions("2022年，全市研发投入强度由2021年的2.16%提高到2.36%。")
+    assert [(m.value, m.period, m.indicator_code) for m in got] == [
+        (2.16, "2021", "rd_intensity"), (2.36, "2022", "rd_intensity")]

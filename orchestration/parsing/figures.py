@@ -32,6 +32,7 @@ from .rules import (
     LIST_SUFFIXES,
     MONEY_UNITS,
     MULTIPLE_UNIT,
+    NATIONAL_NOT_NATION,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     NOT_NOUNS_AFTER,
@@ -349,9 +350,18 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
     pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
     post = next((w for w in POST_QUALIFIERS if len(w) == 2 and text.startswith(w, match.end())), None)
     qualifier = PRE_QUALIFIERS[pre] if pre else POST_QUALIFIERS[post] if post else "exact"
+    if qualifier == "exact" and _approx_share_before(text, s):
+        qualifier = "approx"
     end_at = match.end() + (len(post) if post else 0)
     value = round(numerator / denominator * 100, 4)
     return Candidate(s - len(pre) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
+
+
+def _approx_share_before(text: str, pos: int) -> bool:
+    """`约占全省的六成`: the approximation is written on the verb, a few words before the share."""
+    lo = max(0, pos - 12)
+    lo = max(lo, *(text.rfind(ch, lo, pos) + 1 for ch in "，,；;。、"))
+    return any(text.find(word, lo, pos) != -1 for word in _APPROX_SHARE_WORDS)
 
 
 def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str,
@@ -397,11 +407,8 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
-        if qualifier == "exact" and not verb:
-            lo = max(0, qs - 12)
-            lo = max(lo, *(text.rfind(ch, lo, qs) + 1 for ch in "，,；;。、"))
-            if any(text.find(word, lo, qs) != -1 for word in _APPROX_SHARE_WORDS):
-                qualifier = "approx"
+        if qualifier == "exact" and not verb and _approx_share_before(text, qs):
+            qualifier = "approx"
         if unit == "‰":
             value /= 10
     elif unit in POINT_UNITS:
@@ -454,23 +461,27 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `到2024年` said in 2025: reached, not a target
         targets.append((m.start(), year))
     target_at = targets[0][0] if targets else None
-    # a part of a year written alone (`上半年`) is of the year named before it, else the article's
+    # a part of a year written alone (`上半年`) is of the last year written out before it in the
+    # paragraph, else of the publication year (not of a `去年` before it: that year is over)
     default = art.default_period
-    article_year = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
+    year = (str(art.published.year) if art.published
+            else default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None)
+    before = between(doc.periods, doc.period_pos, paragraph_start, start)
+    written = next((m.group("year") for m in reversed(before) if m.group("year")), None)
+    year = written or year
     carried = None
-    for m in reversed(between(doc.periods, doc.period_pos, paragraph_start, start)):
-        carried = periods.period_of(m, text, art.published, art.plan_review, year=article_year)
+    for m in reversed(before):
+        carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
-    year = carried[:4] if carried and carried[:4].isdigit() and carried[4:5] != "-" else article_year
     found_periods = []
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
                                        year=year)
             found_periods.append((m.start(), period))
-            if period and period[:4].isdigit() and period[4:5] != "-":
-                year = period[:4]
+            if m.group("year") and period:
+                year = m.group("year")
     places = between(doc.places, doc.place_pos, start, end)
     return Context(found_periods, places, target_at, targets, carried)
 
@@ -571,7 +582,7 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
         phrase = text[lo:pos]
         m = _LEADING_PERIOD_RE.match(phrase)
         phrase = phrase[m.end():].lstrip("，, ") if m else phrase
-        if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith("全国性"):
+        if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith(NATIONAL_NOT_NATION):
             return not indicators.starts_with_alias(phrase)
     return False
 
@@ -657,7 +668,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             code, name = lead.indicator_code, lead.indicator_name
         else:
             code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims,
-                                    base_at is not None, after_base)
+                                    base_at.start() if base_at is not None else None, after_base)
             if group is not None and code is None and subject:
                 name = subject
         if base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
@@ -668,6 +679,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
                                         if not any(lo <= pos < hi for lo, hi in base_spans)])
             period, period_source = _period(own, cand, art)
+            if period and _SPAN_RE.fullmatch(period) and kind not in ("change", "rank_change", "growth_rate"):
+                period = period[5:]  # `“十四五”期间…从58%提高到65%`: where the span ended
         else:
             period, period_source = _period(ctx, cand, art)
         if ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank":
@@ -712,13 +725,14 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
 
 
 def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
-               prev: Found | None, seg_delims: list[int], base: bool = False,
+               prev: Found | None, seg_delims: list[int], base: int | None = None,
                after_base: bool = False) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
-    `base`: the figure is where a change started (`从2.2%提高到...`: no noun follows it);
+    `base`: where `从`/`由` stands when the figure is where a change started (`强度由2021年的2.16%提高到`:
+    its noun is before that word, and none follows the figure);
     `after_base`: the figure is where that change ended (it shares the starting value's indicator)."""
-    pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start])
+    pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start if base is None else max(seg_start, base)])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
     if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
@@ -730,7 +744,7 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     event = False
     nxt = text[cand.end] if cand.end < end else ""
     if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change") and (
-            not base):
+            base is None):
         cut, segment, event = _following_phrase(text, cand.end, end)
         if segment.startswith(NOT_NOUNS_AFTER):
             cut = segment = ""

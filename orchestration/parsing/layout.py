@@ -23,11 +23,14 @@ _EDGE_SPACE = " \t"
 _SPACE_RE = re.compile(r"\s+")
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
-_DATE_LINE_RE = re.compile(r"(?:本报讯\s*)?[12]\d{3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期.|周.)?$")
+_DATE_LINE_RE = re.compile(r"(?:本报讯\s*)?[12]\d{3}(?:\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|-\d{1,2}-\d{1,2})\s*"
+                           r"(?:星期.|周.|\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].{0,20})?$")
 _DATELINE_RE = re.compile(DATELINE_PATTERN)
-# A newspaper's name on a line of its own (`浙江日报`, `深圳特区报 第03版`): the page's masthead.
+# A newspaper's name on a line of its own (`浙江日报`, `深圳特区报 第03版`): the page's masthead; or a
+# web page's breadcrumb (`大公报 > 中国 > 内地新闻`).
 _MASTHEAD_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|特区报|科技报|青年报|经济报|都市报|导报)"
-                          r"(?:\s*[（(]?\s*第?\s*[0-9A-Z]{1,3}\s*版\s*[)）]?)?\s*$")
+                          r"(?:\s*[（(]?\s*第?\s*[0-9A-Z]{1,3}\s*版\s*[)）]?)?\s*$"
+                          r"|[^\n>＞›]{1,20}(?:\s?[>＞›]\s?[^\n>＞›]{1,20})+$")
 _TERMINAL = "。！？!?；;…”"
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
 REPEAT_WINDOW = 100_000  # characters of earlier text a cut-short copy is looked for in

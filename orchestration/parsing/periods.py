@@ -31,16 +31,18 @@ PERIOD_RE = re.compile(
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
-    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年来"
+    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
+_QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
 BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是")  # `是去年的1.5倍`
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
-FULL_DATE_RE = re.compile(r"(?=[12][09])(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+# `2025年3月2日`, and the ISO form web pages print (`2021-02-04 10:26 来源：新华社`)
+FULL_DATE_RE = re.compile(r"(?=[12][09])(\d{4})(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
 TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
@@ -141,7 +143,9 @@ def _month(word: str) -> int | None:
 def part_of_year(word: str) -> str | None:
     """`上半年` -> H1, `一季度` -> Q1, `前三季度` -> Q1-Q3, `1-10月` -> M01-M10, `10月份` -> M10: the
     suffix a year takes for a figure that covers part of it (None for an impossible month). A stock
-    at a month's end (`截至6月底`) is M06; at the year's end (`12月底`) it is the year itself ("")."""
+    at the end of a quarter stands for the part of the year the release reports on (`截至6月底` in a
+    half-year release: H1; 3月底: Q1; 9月底: Q1-Q3; 12月底: the year itself, ""), at another
+    month's end for that month (`截至10月底`: M10)."""
     m = _PART_RE.match(word)
     if m is None:
         return None
@@ -156,7 +160,7 @@ def part_of_year(word: str) -> str | None:
         return f"M{first:02d}-M{last:02d}" if first and last and first < last else None
     if m.group("month_end"):
         month = _month(m.group("month_end"))
-        return None if month is None else "" if month == 12 else f"M{month:02d}"
+        return None if month is None else _QUARTER_ENDS.get(month, f"M{month:02d}")
     last = _month(m.group("m_upto") or m.group("month"))
     if last is None:
         return None

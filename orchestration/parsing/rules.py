@@ -94,6 +94,11 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 # --- context words -----------------------------------------------------------------------------
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
+# ... except organisations named after the country (`中国工程院院士6人` are the region's).
+NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
+                       "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
+                       "中国建设银行", "中国工商银行", "中国农业银行", "中国商飞", "中国中车", "中国电子",
+                       "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
 # `全区` is an autonomous region's own word (广西, 西藏 ...); elsewhere it names a district.
