@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from dataclasses import replace
 
 from . import layout, periods, regions
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
@@ -75,6 +76,26 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             region_code=region_code, region_name=home.name if home else None,
         ))
 
+    # a section heading (`一、2025年和“十四五”时期工作回顾`, `二、2026年主要目标和重点任务`) frames the
+    # paragraphs under it, until the next heading that says something about periods or targets
+    title_blocks = {k for _, _, titles in starts for k in titles}
+    block_contexts: list[ArticleContext] = []
+    for block_index, block in enumerate(blocks):
+        base = contexts[block.article]
+        if block_index == 0 or blocks[block_index - 1].article != block.article:
+            current, in_body = base, False  # headings above the first paragraph are the page's, not sections
+        in_body = in_body or block.kind == "body"
+        if in_body and block.kind == "heading" and block_index not in title_blocks and not layout.is_date_line(
+                norm, block):
+            frame = periods.section_frame(norm[block.start:block.end], base.published)
+            if frame is not None:
+                year, plan, target = frame
+                same_year = year is None or (base.default_period or "")[:4] == year  # keeps 2021M01-M10
+                current = replace(base, default_period=base.default_period if same_year else year,
+                                  plan_review=plan or base.plan_review,
+                                  target_year=(year or "") if target else None)
+        block_contexts.append(current)
+
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     mentions: list[FigureMention] = []
@@ -105,7 +126,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 next_number += 1
             if block.kind == "byline" or next_number == len(number_pos) or number_pos[next_number] >= s_end:
                 continue  # no number in this sentence: nothing more to do
-            for found in read_sentence(norm, s_start, s_end, contexts[block.article], doc, blocks[first].start):
+            for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, blocks[first].start):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:
                     home = regions.region(found.region_code)

@@ -36,6 +36,7 @@ from .rules import (
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     NOT_NOUNS_AFTER,
+    PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
@@ -187,6 +188,7 @@ class ArticleContext:
     published: date | None
     default_period: str | None
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
+    target_year: str | None = None  # under a heading that sets targets: their year ("" if it names none)
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -593,13 +595,17 @@ def _last_before(positions: list[int], pos: int, floor: int) -> int:
     return max(floor, positions[i - 1] + 1) if i else floor
 
 
-def _list_items(text: str, lo: int, pos: int) -> list[str]:
-    """Items written before `分别`, with the last item's suffix shared (`电子信息、先进能源材料产业`)."""
+def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
+    """Items written before `分别`, with the last item's suffix shared (`电子信息、先进能源材料产业`).
+    `count`: how many values follow; when splitting at `、` alone gives that many, 和/与 stay inside
+    an item (`集成电路、医药制造、计算机通信和其他电子设备制造业分别增长...`)."""
     begin = max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1)
     seg = _QUOTES_RE.sub("", text[begin:pos])
     m = _LEADING_PERIOD_RE.match(seg)
     seg = seg[m.end():].lstrip("，,") if m else seg.lstrip("，,")
-    items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
+    items = [item for item in seg.split("、") if item]
+    if len(items) != count:
+        items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
     pattern = regions.gazetteer().pattern
     if items and pattern is not None:  # `成都市集成电路、生物医药产业`: the place is everybody's
         place = pattern.match(items[0])
@@ -683,7 +689,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 period = period[5:]  # `“十四五”期间…从58%提高到65%`: where the span ended
         else:
             period, period_source = _period(ctx, cand, art)
-        if ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank":
+        if (ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank") or (
+                art.target_year is not None and kind not in ("rank", "rank_change")):
             kind = "target"
         region_code = item_region or art.region_code
         if item_region is None:
@@ -792,17 +799,45 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             # new items, not the stock: one name however it is written (`新认定高新技术企业超万家`,
             # `高企队伍扩容 新认定超万家`)
             return None, flow_word + indicator.name
+        if _is_part_of_total(name):
+            return None, name
         return indicator.code, indicator.name
-    if prev is not None and prev.phrase and 0 < len(name) <= 4:
-        # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it
-        joined = prev.phrase + name
-        if indicators.names_indicator(joined) and (found := indicators.lookup(joined)) is not None:
-            return found.code, found.name
+    if 0 < len(name) <= 6:
+        # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it, or the
+        # indicator named last before it (`R&D经费投入保持增长，投入强度为2.36%`)
+        last = indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start]))
+        for head in (prev.phrase if prev is not None else "", last or ""):
+            joined = _joined(head, name)
+            if joined and (found := indicators.lookup(joined)) is not None:
+                return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
     return None, name
 
 
+def _joined(head: str, name: str) -> str | None:
+    """`head` and `name` as one noun phrase (overlapping words once: `R&D经费投入` + `投入强度`) when an
+    indicator alias runs across the junction and ends the phrase."""
+    if not head:
+        return None
+    for overlap in (2, 1, 0):
+        if overlap and not head.endswith(name[:overlap]):
+            continue
+        joined = head + name[overlap:]
+        at = indicators.alias_start(joined)
+        if at is not None and at < len(head) and indicators.names_indicator(joined):
+            return joined
+    return None
+
+
+def _is_part_of_total(name: str) -> bool:
+    """`各类企业R&D经费`, `高技术制造业R&D经费`, `吸纳技术合同成交额`: the alias is qualified by what
+    is written before it, a sector or a direction, so the figure is a part of the indicator's total."""
+    at = indicators.alias_start(name)
+    return bool(at) and name[:at].endswith(PART_OF_TOTAL_ENDINGS)
+
+
 def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | None, str]:
-    if ctx.target_at is not None and ctx.target_at < cand.start:
+    if (ctx.target_at is not None and ctx.target_at < cand.start) or (
+            art.target_year is not None and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
         # or span named before it (`“十四五”期间，我省将新建...`), else this year; never a part of one
         year = next((y for pos, y in reversed(ctx.targets) if pos < cand.start), None)
@@ -811,6 +846,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | N
         resolved = [p for pos, p in ctx.periods if pos < cand.start and p and (p.isdigit() or _SPAN_RE.fullmatch(p))]
         if resolved:
             return resolved[-1], "target"
+        if art.target_year:
+            return art.target_year, "target"
         if art.published:
             return str(art.published.year), "target"
     before = [p for pos, p in ctx.periods if pos < cand.start and p]
@@ -836,7 +873,7 @@ def _respectively_groups(text: str, start: int, end: int,
         stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
         members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
         if members:
-            items = _list_items(text, start, pos)
+            items = _list_items(text, start, pos, len(members))
             if len(items) != len(members) and len(last_items) == len(members):
                 items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
             last_items = items

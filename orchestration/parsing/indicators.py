@@ -13,6 +13,9 @@ from .seeds import read_seed
 from .trie import trie_pattern
 
 
+_RD_FORMS = (("研发", "R&D"), ("R&D", "研发"), ("研究与试验发展", "研发"), ("研究与试验发展", "R&D"))
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -36,8 +39,10 @@ def dictionary() -> Dictionary:
         indicator = Indicator(row["indicator_code"], row["indicator_name"], row["unit"], row["value_kind"])
         for alias in [row["indicator_name"], *row["aliases"].split("|")]:
             alias = compact(alias)
-            if alias:
-                by_alias.setdefault(alias, indicator)
+            # 研发, R&D and 研究与试验发展 are written interchangeably: every alias in each form
+            for variant in {alias, *(alias.replace(a, b) for a, b in _RD_FORMS if a in alias)}:
+                if variant:
+                    by_alias.setdefault(variant, indicator)
     if not by_alias:
         return Dictionary(by_alias, None, None)
     names = trie_pattern(by_alias)
@@ -61,6 +66,38 @@ def names_indicator(phrase: str) -> bool:
     return dic.at_end is not None and dic.at_end.search(phrase) is not None
 
 
+def _last_span(phrase: str) -> tuple[int, int] | None:
+    """The alias that ends last in `phrase`, the longest on ties."""
+    best: tuple[int, int] = (-1, 0)
+    best_span = None
+    for start, end in alias_spans(phrase):  # overlapping
+        rank = (end, end - start)
+        if rank > best:
+            best, best_span = rank, (start, end)
+    return best_span
+
+
+def last_alias(phrase: str) -> str | None:
+    """The text of the indicator alias written last in `phrase`."""
+    span = _last_span(phrase)
+    return phrase[span[0]:span[1]] if span else None
+
+
+def alias_start(phrase: str) -> int | None:
+    """Where the alias `lookup` reads in `phrase` starts: what is written before it qualifies it
+    (`各类企业R&D经费`, `吸纳技术合同成交额`)."""
+    span = _last_span(_lookup_form(phrase))
+    return span[0] if span else None
+
+
+def _lookup_form(phrase: str) -> str:
+    if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
+        phrase = phrase.replace("实现", "")
+    if "的比重" in phrase:  # `占规模以上工业增加值的比重`: the aliases write 比重 without 的
+        phrase = phrase.replace("的比重", "比重")
+    return phrase
+
+
 @lru_cache(maxsize=16384)
 def lookup(phrase: str) -> Indicator | None:
     """The indicator named last in `phrase` (already normalised), the longest alias on ties: in
@@ -68,17 +105,9 @@ def lookup(phrase: str) -> Indicator | None:
     dic = dictionary()
     if dic.pattern is None or not phrase:
         return None
-    if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
-        phrase = phrase.replace("实现", "")
-    if "的比重" in phrase:  # `占规模以上工业增加值的比重`: the aliases write 比重 without 的
-        phrase = phrase.replace("的比重", "比重")
-    best: tuple[int, int] = (-1, 0)
-    best_span = (0, 0)
-    for start, end in alias_spans(phrase):  # overlapping: the alias that ends last wins
-        rank = (end, end - start)
-        if rank > best:
-            best, best_span = rank, (start, end)
-    if best[0] < 0:
+    phrase = _lookup_form(phrase)
+    best_span = _last_span(phrase)
+    if best_span is None:
         return None
     best_alias = phrase[best_span[0]:best_span[1]]
     alias_start = best_span[0]

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .rules import FIVE_YEAR_PLANS
+from .rules import FIVE_YEAR_PLANS, SECTION_TARGET_WORDS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -94,6 +94,21 @@ def own_date(text: str, spans: list[tuple[int, int]], file_date: date | None) ->
             continue
         return None if found == file_date else found
     return None
+
+
+def section_frame(heading: str, published: date | None) -> tuple[str | None, str | None, bool] | None:
+    """What a section heading says about the figures under it, or None if it says nothing:
+    (its year, the five-year plan it names, whether it sets targets). `一、2025年和“十四五”时期工作回顾`
+    -> ('2025', '十四五', False); `二、2026年主要目标和重点任务` -> ('2026', None, True)."""
+    match = TITLE_YEAR_RE.search(heading)
+    year = match.group(1) if match else None
+    plan = next((p for p in FIVE_YEAR_PLANS if p in heading), None)
+    target = any(word in heading for word in SECTION_TARGET_WORDS)
+    if target and year and published and int(year) < published.year:
+        target = False  # `2024年目标任务完成情况`: a review of last year's plan
+    if year is None and plan is None and not target:
+        return None
+    return year, plan, target
 
 
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None) -> str | None:

@@ -92,6 +92,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
                    "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
 
 # --- context words -----------------------------------------------------------------------------
+# A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
+SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
@@ -168,6 +170,10 @@ FOLLOWING_PHRASE_STOPS = ("获得", "获", "发放", "启动", "相继", "落成
 NOT_NOUNS_AFTER = ("大关", "关口", "新台阶", "台阶", "量级", "规模")
 # A change in points after one of these in its segment is below the base (`低于全国平均水平0.5个百分点`).
 BELOW_WORDS = ("低于", "慢于", "少于", "落后于", "落后")
+# Written right before an indicator's name, these make the figure a part of its total: a sector
+# (`各类企业R&D经费`, `高技术制造业R&D经费`) or a direction (`吸纳技术合同成交额`).
+PART_OF_TOTAL_ENDINGS = ("企业", "行业", "产业", "制造业", "工业", "服务业", "高校", "院所", "机构", "单位",
+                         "主体", "部门", "吸纳", "输出", "输入", "流向", "流入", "流出")
 # Noun prefixes that make a figure a flow (new items), unlike the stock an alias names.
 FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新设", "新登记", "新引进", "新当选",
                  "新获批", "首批")
