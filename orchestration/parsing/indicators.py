@@ -12,7 +12,6 @@ from .rules import RATIO_CLOSER, RATIO_OPENER
 from .seeds import read_seed
 from .trie import trie_pattern
 
-
 _RD_FORMS = (("研发", "R&D"), ("R&D", "研发"), ("研究与试验发展", "研发"), ("研究与试验发展", "R&D"))
 
 
