@@ -1,7 +1,9 @@
 """The gold annotations, one case per core, extra and not_a_figure row: the seed articles
-(`fixtures/gold_seeds.jsonl`, files in raw/) and two sets of six articles from other provinces, cities
-and years, annotated without looking at the parser (`fixtures/heldout/`, `fixtures/blind2/`: one file
-in GB18030, one a Traditional-script reprint; texts are decoded as the pipeline decodes them).
+(`fixtures/gold_seeds.jsonl`, files in raw/) and three sets of six articles from other provinces, cities,
+years and genres, annotated without looking at the parser (`fixtures/heldout/`, `fixtures/blind2/`: one
+file in GB18030, one a Traditional-script reprint; `fixtures/blind3/`: a government work report, an
+action plan, a press conference, a feature story, company news, a statistical release with table lines).
+Texts are decoded as the pipeline decodes them.
 
 core: some mention overlapping the quote has its value, unit, qualifier (any used for the same
 figure_key), kind, region and period. extra: value and unit. not_a_figure: no mention overlaps.
@@ -25,6 +27,7 @@ GOLD_SETS = {  # gold file -> folder of its articles
     FIXTURES / "gold_seeds.jsonl": ROOT / "raw",
     FIXTURES / "heldout" / "gold_heldout.jsonl": FIXTURES / "heldout",
     FIXTURES / "blind2" / "gold_blind2.jsonl": FIXTURES / "blind2",
+    FIXTURES / "blind3" / "gold_blind3.jsonl": FIXTURES / "blind3",
 }
 
 
@@ -42,12 +45,28 @@ KEY_QUALIFIERS: dict[str, set[str]] = defaultdict(set)
 for _row in GOLD:
     if _row["figure_key"]:
         KEY_QUALIFIERS[_row["figure_key"]].add(_row["qualifier"])
+BASELINE_SECTION = "a baseline section (`一、发展基础`) does not carry its year (截至2024年底) across paragraphs"
 # Rows the parser gets wrong, with why; strict, so a fix shows up as a failure to remove them from here.
 KNOWN_MISSES = {
     "四成以上集中在合肥": "the place named after the share (`集中在合肥`) is not read as its region",
     "渝北区R&D经费投入强度为4.12%": "districts (渝北区) are not in the region seed: provinces and prefectures only",
     "居全市首位": "districts (渝北区) are not in the region seed: provinces and prefectures only",
     "提升5位": "a rank change over a plan (`“十四五”期间…提升5位`) takes the last year named, not the span",
+    "技术合同成交额累计超过5000亿元": "a total over a plan (`五年间…累计`) takes the last year named, not the span",
+    "仅占全国的1.1%左右": BASELINE_SECTION,
+    "比重为22.6%": BASELINE_SECTION,
+    "低于全国平均水平近17个百分点": BASELINE_SECTION,
+    "贷款余额年均增长15%以上": "a yearly average target over a plan's years (2025—2027) takes its last year",
+    "由去年同期的31.2%": "去年同期 is last year, not the same part of last year (2023H1)",
+    "比2015年提高0.64个百分点": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
+    "三分之二的时间": "a feature story's fraction of time reads as a share",
+    "40亩枸杞": "a farmer's field (40亩) in a feature story reads as a count",
+    "亩产提高了两成多": "a farmer's yield in a feature story reads as a growth rate",
+}
+# figure_keys whose mentions the parser does not group into one figure, with why
+KNOWN_SPLITS = {
+    "gold_blind3:b3_hi_high_tech_mfg_va_growth": "a table row (`其中：高技术制造业\t增长19.5%`) does not take its "
+                                                  "header's measure (增加值), so it is not the prose's figure",
 }
 
 
@@ -115,8 +134,8 @@ def test_mentions_of_one_figure_share_their_identity() -> None:
             if same_value(m, row):
                 keys[row["figure_key"]].add((m.region_code, m.subject, m.indicator_code or m.indicator_name,
                                              m.period, m.value_kind, m.unit, round(m.value, 6)))
-    split = {key: ids for key, ids in keys.items() if len(ids) > 1}
-    assert split == {}
+    split = {key for key, ids in keys.items() if len(ids) > 1}
+    assert split == set(KNOWN_SPLITS)  # a fixed split must leave KNOWN_SPLITS too
 
 
 @pytest.mark.parametrize("name", sorted({r["file"] for r in GOLD}))

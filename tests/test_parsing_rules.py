@@ -607,13 +607,11 @@ def test_dollars_are_their_own_unit_never_converted() -> None:
 
 
 def test_higher_or_lower_than_a_comparison_is_a_signed_change() -> None:
-    got = mentions("2024年，安徽省研发投入强度为2.69%，较全国平均水平低0.5个百分点；合肥市比全省高1.2个百分点，"
-                   "最高补助500万元。")
+    got = mentions("2024年，安徽省研发投入强度为2.69%，较全国平均水平低0.5个百分点；合肥市比全省高1.2个百分点。")
     assert [(m.quote, m.value, m.unit, m.value_kind) for m in got] == [
         ("2.69%", 2.69, "percent", "share"),
         ("低0.5个百分点", -0.5, "percentage_point", "change"),
         ("高1.2个百分点", 1.2, "percentage_point", "change"),
-        ("500万元", 5e6, "yuan", "level"),
     ]
     assert got[2].region_name == "合肥市"
 
@@ -840,3 +838,88 @@ def test_the_starting_value_takes_the_noun_written_before_cong_or_you() -> None:
     got = mentions("2022年，全市研发投入强度由2021年的2.16%提高到2.36%。")
     assert [(m.value, m.period, m.indicator_code) for m in got] == [
         (2.16, "2021", "rd_intensity"), (2.36, "2022", "rd_intensity")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "对首次认定的高新技术企业给予最高50万元奖励，对重新认定的给予最高20万元奖励。",
+    "按照其上年度研发费用增量的10%给予补助，单个企业每年补助最高不超过300万元。",
+    "对新认定的国家级专精特新“小巨人”企业一次性奖励100万元。",
+])
+def test_a_policy_measure_is_no_statistic(sentence: str) -> None:
+    assert mentions("2025年，山西省" + sentence) == []
+
+
+def test_money_paid_out_under_a_policy_is_a_statistic() -> None:
+    got = mentions("2025年，全省兑现研发财政奖补超5亿元，已兑现奖励资金3600万元。")
+    assert [(m.value, m.qualifier) for m in got] == [(5e8, "lower_bound"), (3.6e7, "exact")]
+
+
+def test_a_narrowing_decline_is_a_rise_and_a_widening_one_a_fall() -> None:
+    got = mentions("前三季度，海南省固定资产投资同比下降3.4%，降幅比上半年扩大1.9个百分点；"
+                   "工业投资下降5.1%，降幅比上半年收窄2.2个百分点。", published_on=date(2022, 10, 20))
+    assert [(m.quote, m.value) for m in got] == [
+        ("同比下降3.4%", -3.4), ("扩大1.9个百分点", -1.9), ("下降5.1%", -5.1), ("收窄2.2个百分点", 2.2)]
+
+
+def test_a_growth_rate_stated_as_a_level_is_a_growth_rate() -> None:
+    got = mentions("上半年，黑龙江省高技术产业增加值增幅扩大到14.1%。", published_on=date(2024, 7, 20))
+    assert [(m.value, m.value_kind, m.period) for m in got] == [(14.1, "growth_rate", "2024H1")]
+
+
+def test_ranks_joined_by_a_conjunction() -> None:
+    got = mentions("截至2025年底，河北省科技型中小企业、高新技术企业数量分别居全国第8位和第9位。")
+    assert [(m.value, m.unit, m.indicator_code) for m in got] == [
+        (8, "rank", "tech_smes"), (9, "rank", "high_tech_enterprises")]
+
+
+def test_city_wide_in_a_provincial_article_is_the_city_named_earlier_in_the_paragraph() -> None:
+    doc = parse_document("黑龙江科技创新发布会\n\n（2024年7月20日）\n\n上半年，全省技术合同成交额312亿元。全省高新技术"
+                         "企业达4000家。\n\n上半年，哈尔滨市技术合同成交额完成189.3亿元。全市新增科技型中小企业1160家。\n")
+    assert [(m.value, m.region_name) for m in doc.mentions] == [
+        (3.12e10, "黑龙江省"), (4000, "黑龙江省"), (1.893e10, "哈尔滨市"), (1160, "哈尔滨市")]
+
+
+def test_a_period_written_in_the_next_clause_is_the_next_figures() -> None:
+    got = mentions("上半年，全市规模以上工业增加值增长4.2%。哈尔滨市规模以上工业增加值同比增长6.5%，"
+                   "其中一季度增长4.9%。", published_on=date(2024, 7, 20))
+    assert [(m.value, m.period) for m in got] == [(4.2, "2024H1"), (6.5, "2024H1"), (4.9, "2024Q1")]
+
+
+GOVERNMENT_REPORT = """政府工作报告
+
+——2026年1月13日在省人民代表大会上
+
+各位代表：现在，我代表省人民政府，向大会报告政府工作。
+
+一、2025年和“十四五”时期工作回顾
+
+2025年是“十四五”规划收官之年。全省研发经费投入突破1000亿元，研发投入强度达到2.12%。
+
+过去五年，是极不平凡的五年。河北省地区生产总值年均增长5.5%。
+
+二、2026年主要目标和重点任务
+
+（一）加快建设科技强省。全社会研发经费投入增长10%以上，新增高新技术企业2000家以上。
+"""
+
+
+def test_section_headings_frame_their_paragraphs() -> None:
+    doc = parse_document(GOVERNMENT_REPORT, source_name="hebei-report.txt")
+    assert [(m.value, m.value_kind, m.period) for m in doc.mentions] == [
+        (1e11, "level", "2025"), (2.12, "share", "2025"), (5.5, "growth_rate", "2021-2025"),
+        (10, "target", "2026"), (2000, "target", "2026"),
+    ]
+
+
+def test_a_part_of_a_total_keeps_its_own_name() -> None:
+    got = mentions("2022年，重庆市R&D经费686.7亿元；各类企业R&D经费581.5亿元；高技术制造业R&D经费105.7亿元；"
+                   "全省吸纳技术合同成交额1075.6亿元。")
+    assert [(m.value, m.indicator_code, m.indicator_name) for m in got] == [
+        (6.867e10, "rd_expenditure", "研发经费投入"), (5.815e10, "enterprise_rd_expenditure", "企业研发经费投入"),
+        (1.057e10, None, "高技术制造业R&D经费"), (1.0756e11, None, "吸纳技术合同成交额"),
+    ]
+
+
+def test_a_short_name_completes_the_indicator_named_before_it() -> None:
+    got = mentions("2022年，全市R&D经费投入仍保持两位数增长，投入强度由2021年的2.16%提高到2.36%。")
+    assert [(m.value, m.indicator_code) for m in got] == [(2.16, "rd_intensity"), (2.36, "rd_intensity")]

@@ -30,6 +30,8 @@ from .rules import (
     GENERIC_PHRASES,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
+    MEASURE_AFTER,
+    MEASURE_BEFORE,
     MONEY_UNITS,
     MULTIPLE_UNIT,
     NATIONAL_NOT_NATION,
@@ -88,6 +90,9 @@ def _ending(words: object) -> re.Pattern[str]:
 
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
+_MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
+_GROWTH_NOUN_END = re.compile(
+    r"(?:增幅|增速|增长率|涨幅)(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -112,7 +117,7 @@ _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
-_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|的|\s)*$")
+_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|的|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
@@ -126,7 +131,8 @@ _COMPARED_BEFORE = frozenset("比较")  # 比全省, 较全国: the base of a co
 _COMPARED_WORDS_BEFORE = frozenset(("高于", "低于", "多于", "少于", "快于", "慢于", "相比"))
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
-_CONJUNCTIONS = frozenset("和与及等")  # after a number they continue a list, not a noun phrase
+_CONJUNCTIONS = frozenset("和与及等")
+_AFTER_RANK_OK = frozenset("的和与及、")  # after a number they continue a list, not a noun phrase
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _TENTHS_DIGITS = frozenset("二两三四五六七八九23456789")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -319,6 +325,11 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
+        if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
+                _word_before(_MEASURE_BEFORE_END, text, s, 5)
+                or (pre and _word_before(_MEASURE_BEFORE_END, text, s - len(pre), 5))
+                or text.startswith(MEASURE_AFTER, m.end())):
+            continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner))
     return found
 
@@ -371,8 +382,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number."""
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
-    if _is_cjk(nxt) and nxt != "的":
-        return None  # 第一副主席
+    if _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
+        return None  # 第一副主席; but `分别居全国第8位和第9位`
     if s is None:
         s = m.start() - 1
     clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
@@ -409,12 +420,16 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
+        if not verb and _GROWTH_NOUN_END.search(text, max(0, qs - 8), qs):
+            kind = "growth_rate"  # `上半年增幅扩大到14.1%`: the rate of growth, stated as a level
         if qualifier == "exact" and not verb and _approx_share_before(text, qs):
             qualifier = "approx"
         if unit == "‰":
             value /= 10
     elif unit in POINT_UNITS:
         out_unit, kind = "percentage_point", "change"
+        if verb and "降幅" in text[max(0, qs - 12):qs]:
+            sign = -sign  # `降幅扩大1.9个百分点` is a fall, `降幅收窄` a rise
         if not verb and _BELOW_RE.search(text, max(0, qs - 16), qs):
             clause = max(text.rfind(ch, max(0, qs - 16), qs) for ch in "，,；;。")
             if _BELOW_RE.search(text, clause + 1, qs):  # `低于全国平均水平0.5个百分点`
@@ -632,7 +647,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     cands = candidates(text, start, end, numbers)
     if not cands:
         return []
-    ctx = sentence_context(text, start, end, art, doc, start if paragraph_start is None else paragraph_start)
+    paragraph_from = start if paragraph_start is None else paragraph_start
+    ctx = sentence_context(text, start, end, art, doc, paragraph_from)
     seg_delims = [m.start() for m in _SEGMENT_DELIMS_RE.finditer(text, start, end)]
     clause_delims = [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS]
     out: list[Found] = []
@@ -661,6 +677,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             elif item_indicator is None:
                 subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
         clause_start = _last_before(clause_delims, cand.start, start)
+        clause_end = next((pos for pos in seg_delims if pos >= cand.end), end)  # up to the next comma
         seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
         near = max(clause_start, cand.start - 16)
         base_at = _FROM_RE.search(text, near, cand.start) if (
@@ -684,11 +701,11 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         elif base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
             own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
                                         if not any(lo <= pos < hi for lo, hi in base_spans)])
-            period, period_source = _period(own, cand, art)
+            period, period_source = _period(own, cand, art, clause_end)
             if period and _SPAN_RE.fullmatch(period) and kind not in ("change", "rank_change", "growth_rate"):
                 period = period[5:]  # `“十四五”期间…从58%提高到65%`: where the span ended
         else:
-            period, period_source = _period(ctx, cand, art)
+            period, period_source = _period(ctx, cand, art, clause_end)
         if (ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank") or (
                 art.target_year is not None and kind not in ("rank", "rank_change")):
             kind = "target"
@@ -716,7 +733,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                     continue  # 全区 of a district
                 if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
                     # `恩施州：全州...` in a province's article: the city named before it
-                    resolved = next((code for _, code in reversed(ctx.places[:n])
+                    earlier = between(doc.places, doc.place_pos, paragraph_from, pos)  # the paragraph's
+                    resolved = next((code for _, code in reversed(earlier)
                                      if (r := regions.region(code)) is not None and r.level == "prefecture"),
                                     resolved)
                 region_code = resolved
@@ -835,7 +853,11 @@ def _is_part_of_total(name: str) -> bool:
     return bool(at) and name[:at].endswith(PART_OF_TOTAL_ENDINGS)
 
 
-def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | None, str]:
+def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int | None = None
+            ) -> tuple[str | None, str]:
+    """The figure's period: a target's year; else the last period written before it in its sentence;
+    else one written after it in its own segment (`...达500亿元（2024年）`); else the paragraph's;
+    else one written later in the sentence; else the article's (or its section's)."""
     if (ctx.target_at is not None and ctx.target_at < cand.start) or (
             art.target_year is not None and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
@@ -853,9 +875,9 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext) -> tuple[str | N
     before = [p for pos, p in ctx.periods if pos < cand.start and p]
     if before:
         return before[-1], "explicit"
-    after = [p for pos, p in ctx.periods if pos >= cand.start and p]
-    if after:
-        return after[0], "explicit"
+    after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p]
+    if after and (clause_end is None or after[0][0] < clause_end or not ctx.carried):
+        return after[0][1], "explicit"  # not `增长6.5%，其中一季度增长4.9%`: that 一季度 is the next figure's
     if ctx.carried:
         return ctx.carried, "paragraph"
     return art.default_period, "article"

@@ -26,12 +26,13 @@ _PART_RE = re.compile(
 )
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
-    r"(?=[12十“\"今去前明上下第本当0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
+    r"(?=[12十“\"今去前明上下第本当过近0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
+    r"|(?:过去|近)的?(?P<past>[五5])年"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
@@ -216,7 +217,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return None
         part = match.group("relative_part")
         return str(published.year + RELATIVE_OFFSETS[relative]) + ((part_of_year(part) or "") if part else "")
-    since = match.group("since")
+    since = match.group("since") or match.group("past")
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
         return f"{first}-{last}"

@@ -62,6 +62,7 @@ CHANGE_VERBS = {
     "后退": -1, "前移": 1, "上移": 1, "后移": -1, "下移": -1, "下降了": -1, "减少了": -1,
     "降低了": -1, "回落了": -1,
     "净增": 1, "净增加": 1, "净减少": -1, "净减": -1,
+    "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
@@ -82,6 +83,11 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|预计|确
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
 
 # --- not figures -------------------------------------------------------------------------------
+# Money or a percentage right after these, or right before MEASURE_AFTER, is a policy's rule
+# (`给予最高50万元奖励`, `一次性奖励100万元`, `按增量的10%给予补助`), not a statistic.
+MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "一次性奖励", "一次性补助", "一次性资助", "给予",
+                  "单项奖励最高")  # not 奖补 alone: `兑现研发财政奖补超5亿元` is money paid out
+MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
 # Small Chinese numerals (< 10) count only directly after one of these (`新增两家`).
