@@ -923,3 +923,30 @@ def test_a_part_of_a_total_keeps_its_own_name() -> None:
 def test_a_short_name_completes_the_indicator_named_before_it() -> None:
     got = mentions("2022年，全市R&D经费投入仍保持两位数增长，投入强度由2021年的2.16%提高到2.36%。")
     assert [(m.value, m.indicator_code) for m in got] == [(2.16, "rd_intensity"), (2.36, "rd_intensity")]
+
+
+def test_districts_and_counties_are_parts_of_the_region_not_the_region() -> None:
+    got = mentions("2022年，重庆市研发投入强度为2.36%。其中，渝北区R&D经费投入强度为4.12%；山区26县的研发投入强度"
+                   "仍不到1.5%。龙华区、美兰区地区生产总值分别增长3.1%、2.4%。")
+    assert [(m.value, m.region_name, m.subject, m.indicator_code) for m in got] == [
+        (2.36, "重庆市", None, "rd_intensity"), (4.12, "重庆市", "渝北区", "rd_intensity"),
+        (1.5, "重庆市", "山区26县", "rd_intensity"), (3.1, "重庆市", "龙华区", "gdp"), (2.4, "重庆市", "美兰区", "gdp"),
+    ]
+
+
+def test_a_company_referred_back_to_owns_its_figures() -> None:
+    got = mentions("2023年，江苏省研发投入约4100亿元。在常州，江苏恒创新能源科技有限公司的研发中心灯火通明。"
+                   "公司去年研发投入12.6亿元，同比增长18%。", published_on=date(2024, 1, 17))
+    assert [(m.value, m.subject) for m in got] == [
+        (4.1e11, None), (1.26e9, "江苏恒创新能源科技有限公司"), (18, "江苏恒创新能源科技有限公司")]
+
+
+def test_a_component_ranked_after_its_total_keeps_its_own_name() -> None:
+    got = mentions("2024年，黑龙江省区域创新能力居全国第21位，较上年前移2位，其中企业创新能力指标前移5位。")
+    assert [(m.value, m.value_kind, m.indicator_name) for m in got][-1] == (5, "rank_change", "企业创新能力指标")
+    assert got[1].indicator_name != got[2].indicator_name
+
+
+def test_a_starting_value_written_with_zuichu_has_no_period() -> None:
+    got = mentions("2021年，宁夏回族自治区枸杞育种团队从最初的3个人发展到现在的17人。")
+    assert [(m.value, m.period) for m in got] == [(3, None), (17, "2021")]

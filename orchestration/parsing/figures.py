@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
+    ANAPHORS,
     BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
@@ -51,6 +52,7 @@ from .rules import (
     RATIO_CLOSER,
     RATIO_OPENER,
     SMALL_CN_VERBS,
+    SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
     TARGET_TRIGGER_PATTERN,
@@ -110,6 +112,11 @@ _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（
 _TARGET_RE = re.compile(rf"(?=[力目争预确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
+# a district, county or county-level city the region seed does not hold (`渝北区`, `中宁县`), or a group
+# of them (`山区26县`)
+_SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
+                            r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
+_ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
                  rf"|{periods.PART_PATTERN})")
@@ -117,7 +124,7 @@ _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
-_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|的|\s)*$")
+_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|最初|原来|此前|的|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
@@ -545,14 +552,34 @@ def _alias_across(phrase: str, cut: int) -> bool:
 
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
     """An organisation or programme named at the start of the figure's segment, else of its clause:
-    `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`."""
-    if _SUBJECT_SUFFIX_RE.search(text, min(seg_start, clause_start), pos) is None:
-        return None  # most figures: no organisation word before them at all
-    for lo in (seg_start, clause_start) if clause_start < seg_start else (seg_start,):
-        subject = _subject_at_start(text[lo:pos])
-        if subject is not None:
-            return subject
+    `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`; else a part of the
+    region (`松北区技术合同成交额增长52%`, `山区26县的研发投入强度`) or an organisation referred back to
+    (`公司去年研发投入12.6亿元`): these are not the region's own figures either."""
+    starts = (seg_start, clause_start) if clause_start < seg_start else (seg_start,)
+    if _SUBJECT_SUFFIX_RE.search(text, min(seg_start, clause_start), pos) is not None:
+        for lo in starts:
+            subject = _subject_at_start(text[lo:pos])
+            if subject is not None:
+                return subject
+    for lo in starts:
+        head = _opening(text[lo:pos])
+        m = _SUB_REGION_RE.match(head)
+        if m and not (m.group(1) or "").endswith(SUB_REGION_NOT) and not _starts_place(head, 0):
+            return m.group()
+        anaphor = next((word for word in ANAPHORS if head.startswith(word)), None)
+        if anaphor:
+            names = _ORG_NAME_RE.findall(text, max(0, lo - 400), lo)
+            return names[-1] if names else anaphor
     return None
+
+
+@lru_cache(maxsize=8192)
+def _opening(phrase: str) -> str:
+    """A segment without the time, 其中 and commas it opens with."""
+    raw = _QUOTES_RE.sub("", phrase)
+    m = _LEADING_PERIOD_RE.match(raw)
+    raw = raw[m.end():] if m else raw
+    return raw.lstrip("，,").removeprefix("其中").lstrip("，,：:")
 
 
 @lru_cache(maxsize=8192)
@@ -621,6 +648,10 @@ def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
     items = [item for item in seg.split("、") if item]
     if len(items) != count:
         items = [item for item in _LIST_SPLIT_RE.split(seg) if item]
+    if len(items) > 1 and not _starts_place(items[0], 0) and (at := indicators.alias_start(items[-1])) and (
+            indicators.names_indicator(items[-1]) and all(indicators.lookup(item) is None for item in items[:-1])):
+        alias = items[-1][at:]  # `龙华区、美兰区地区生产总值`: every item's indicator
+        items = [item + alias for item in items[:-1]] + items[-1:]
     pattern = regions.gazetteer().pattern
     if items and pattern is not None:  # `成都市集成电路、生物医药产业`: the place is everybody's
         place = pattern.match(items[0])
@@ -676,6 +707,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
             elif item_indicator is None:
                 subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
+            elif item and (at := indicators.alias_start(item)):
+                owner = item[:at]  # `龙华区、美兰区地区生产总值分别增长...`: whose figure each is
+                if _SUB_REGION_RE.fullmatch(owner) or _SUBJECT_SUFFIX_RE.search(owner):
+                    subject = owner
         clause_start = _last_before(clause_delims, cand.start, start)
         clause_end = next((pos for pos in seg_delims if pos >= cand.end), end)  # up to the next comma
         seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
@@ -685,6 +720,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         after_base = bool(base_spans) and base_spans[-1][1] >= seg_start - 8 and prev is not None
         if subject is None and item_region is None:
             subject = _subject(text, clause_start, seg_start, cand.start)
+        phrase = _strip_phrase(_QUOTES_RE.sub("", text[seg_start:cand.start]), subject)
+        if subject is None and group is None and prev is not None and prev.subject and not phrase and (
+                prev.end >= clause_start):
+            subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
         if item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
             code, name = item_indicator.code, item_indicator.name
         elif lead is not None and (item_region is not None or subject is None):
@@ -743,7 +782,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                 region_code = regions.national_code()
         found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
                       region_code, subject, period, period_source, code, name or None, cand.kind,
-                      _strip_phrase(_QUOTES_RE.sub("", text[seg_start:cand.start]), subject))
+                      phrase)
         out.append(found)
         prev, prev_end = found, cand.end
     return out
@@ -792,8 +831,9 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     # `新增...320家，累计达到1500家`: the stock right after the flow is the flow's indicator; not when a
     # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
     stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
+    component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
     inherit = prev_name is not None and prev is not None and (
-        (cand.kind in ("rank", "rank_change") and indicator is None)
+        (cand.kind in ("rank", "rank_change") and indicator is None and not component)
         or (after_base and not name and indicator is None)
         or name in GENERIC_PHRASES
         or (not name and indicator is None and (cand.kind != prev.base_kind or (
