@@ -116,6 +116,7 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 # of them (`山区26县`)
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
+_ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
@@ -566,10 +567,10 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
         m = _SUB_REGION_RE.match(head)
         if m and not (m.group(1) or "").endswith(SUB_REGION_NOT) and not _starts_place(head, 0):
             return m.group()
-        anaphor = next((word for word in ANAPHORS if head.startswith(word)), None)
+        anaphor = _ANAPHOR_RE.match(head)
         if anaphor:
             names = _ORG_NAME_RE.findall(text, max(0, lo - 400), lo)
-            return names[-1] if names else anaphor
+            return names[-1] if names else anaphor.group()
     return None
 
 

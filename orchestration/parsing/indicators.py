@@ -76,12 +76,14 @@ def _last_span(phrase: str) -> tuple[int, int] | None:
     return best_span
 
 
+@lru_cache(maxsize=16384)
 def last_alias(phrase: str) -> str | None:
     """The text of the indicator alias written last in `phrase`."""
     span = _last_span(phrase)
     return phrase[span[0]:span[1]] if span else None
 
 
+@lru_cache(maxsize=16384)
 def alias_start(phrase: str) -> int | None:
     """Where the alias `lookup` reads in `phrase` starts: what is written before it qualifies it
     (`各类企业R&D经费`, `吸纳技术合同成交额`)."""
