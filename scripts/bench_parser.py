@@ -102,9 +102,10 @@ def main() -> int:
     bare_s = parser_s = float("inf")
     mentions = matches = 0
     for _ in range(args.repeat):
-        started = time.process_time()
-        matches = sum(1 for _ in BARE.finditer(whole))
-        bare_s = min(bare_s, time.process_time() - started)
+        for _ in range(5):  # the bare pass is short, so the machine's noise weighs more: best of five
+            started = time.process_time()
+            matches = sum(1 for _ in BARE.finditer(whole))
+            bare_s = min(bare_s, time.process_time() - started)
         started = time.process_time()
         mentions = sum(len(parse_document(doc).mentions) for doc in docs)
         parser_s = min(parser_s, time.process_time() - started)
