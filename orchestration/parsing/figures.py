@@ -742,10 +742,12 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
                                         if not any(lo <= pos < hi for lo, hi in base_spans)])
             period, period_source = _period(own, cand, art, clause_end)
-            if period and _SPAN_RE.fullmatch(period) and kind not in ("change", "rank_change", "growth_rate"):
-                period = period[5:]  # `“十四五”期间…从58%提高到65%`: where the span ended
         else:
             period, period_source = _period(ctx, cand, art, clause_end)
+        if period and _SPAN_RE.fullmatch(period) and (kind == "share" or (kind == "level" and after_base)) and (
+                "累计" not in text[seg_start:cand.start]):
+            period = period[5:]  # a share, or where a change over a plan ended (`从58%提高到65%`), is at
+            # the span's end; a total over it (`五年间…累计超过5000亿元`, `5年来发表论文600余篇`) is not
         if (ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank") or (
                 art.target_year is not None and kind not in ("rank", "rank_change")):
             kind = "target"
