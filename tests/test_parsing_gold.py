@@ -56,7 +56,6 @@ KNOWN_MISSES = {
     "比重为22.6%": BASELINE_SECTION,
     "低于全国平均水平近17个百分点": BASELINE_SECTION,
     "贷款余额年均增长15%以上": "a yearly average target over a plan's years (2025—2027) takes its last year",
-    "由去年同期的31.2%": "去年同期 is last year, not the same part of last year (2023H1)",
     "比2015年提高0.64个百分点": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
     "科技型中小企業逾4000家": "a stock stated in a plan review (五年…；…逾4000家) keeps the plan's span, not its end",
     "三分之二的时间": "a feature story's fraction of time reads as a share",

@@ -950,3 +950,9 @@ def test_a_component_ranked_after_its_total_keeps_its_own_name() -> None:
 def test_a_starting_value_written_with_zuichu_has_no_period() -> None:
     got = mentions("2021年，宁夏回族自治区枸杞育种团队从最初的3个人发展到现在的17人。")
     assert [(m.value, m.period) for m in got] == [(3, None), (17, "2021")]
+
+
+def test_the_same_part_of_last_year() -> None:
+    got = mentions("上半年，黑龙江省高技术制造业增加值占比由去年同期的31.2%提高到38.6%。"
+                   "去年，全省研发投入强度为1.44%。", published_on=date(2024, 7, 20))
+    assert [(m.value, m.period) for m in got] == [(31.2, "2023H1"), (38.6, "2024H1"), (1.44, "2023")]

@@ -499,16 +499,24 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
+    part = _part(carried) if carried else _part(default)  # the part of the year the context is about
     found_periods = []
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
-                                       year=year)
+                                       year=year, part=part)
             found_periods.append((m.start(), period))
             if m.group("year") and period:
                 year = m.group("year")
+            if period and period[:4].isdigit() and period[4:5] != "-":
+                part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
     return Context(found_periods, places, target_at, targets, carried)
+
+
+def _part(period: str | None) -> str | None:
+    """`2024H1` -> H1; None for a whole year or a span."""
+    return period[4:] if period and len(period) > 4 and period[:4].isdigit() and period[4] != "-" else None
 
 
 @lru_cache(maxsize=8192)

@@ -184,10 +184,11 @@ def part_of_year(word: str) -> str | None:
 
 
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
-              target: bool = False, year: str | None = None) -> str | None:
+              target: bool = False, year: str | None = None, part: str | None = None) -> str | None:
     """The period a PERIOD_RE match stands for, or None if it is a comparison base or unresolvable.
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
-    the year a part of a year written alone (`上半年`) belongs to, from its context."""
+    the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
+    of the year the context is about (`去年同期` in a half-year report is last year's H1)."""
     if _is_base(text, match.start()):
         return None
     if match.group("span"):
@@ -215,8 +216,12 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if relative:
         if published is None or relative == "当年":
             return None
-        part = match.group("relative_part")
-        return str(published.year + RELATIVE_OFFSETS[relative]) + ((part_of_year(part) or "") if part else "")
+        written = match.group("relative_part")
+        if written:
+            part = part_of_year(written) or ""
+        elif not (part and text.startswith("同期", match.end())):
+            part = ""
+        return str(published.year + RELATIVE_OFFSETS[relative]) + part
     since = match.group("since") or match.group("past")
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
