@@ -63,10 +63,7 @@ KNOWN_MISSES = {
     "亩产提高了两成多": "a farmer's yield in a feature story reads as a growth rate",
 }
 # figure_keys whose mentions the parser does not group into one figure, with why
-KNOWN_SPLITS = {
-    "gold_blind3:b3_hi_high_tech_mfg_va_growth": "a table row (`其中：高技术制造业\t增长19.5%`) does not take its "
-                                                  "header's measure (增加值), so it is not the prose's figure",
-}
+KNOWN_SPLITS: dict[str, str] = {}
 
 
 @cache

@@ -956,3 +956,27 @@ def test_the_same_part_of_last_year() -> None:
     got = mentions("上半年，黑龙江省高技术制造业增加值占比由去年同期的31.2%提高到38.6%。"
                    "去年，全省研发投入强度为1.44%。", published_on=date(2024, 7, 20))
     assert [(m.value, m.period) for m in got] == [(31.2, "2023H1"), (38.6, "2024H1"), (1.44, "2023")]
+
+
+TABLE_AS_TEXT = """海南省前三季度主要指标
+
+（2022年10月20日）
+
+指标\t前三季度
+全省规模以上工业增加值\t同比增长8.6%
+　其中：高技术制造业\t增长19.5%
+　　　　石油化工产业\t增长11.4%
+规模以上工业企业营业收入\t3127.60亿元
+　同比\t增长28.3%
+"""
+
+
+def test_indented_table_rows_measure_what_the_row_above_measures() -> None:
+    doc = parse_document(TABLE_AS_TEXT)
+    assert [(m.value, m.indicator_code, m.indicator_name, m.period) for m in doc.mentions] == [
+        (8.6, "industrial_value_added", "规模以上工业增加值", "2022Q1-Q3"),
+        (19.5, "high_tech_manufacturing_va", "高技术制造业增加值", "2022Q1-Q3"),
+        (11.4, None, "石油化工产业增加值", "2022Q1-Q3"),
+        (3.1276e11, None, "规模以上工业企业营业收入", "2022Q1-Q3"),
+        (28.3, None, "规模以上工业企业营业收入", "2022Q1-Q3"),
+    ]

@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from dataclasses import replace
 
 from . import layout, periods, regions
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
-from .normalize import normalize
+from .normalize import compact, normalize
 from .rules import FIVE_YEAR_PLANS
+
+# A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
+_TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
 
@@ -80,6 +84,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     # paragraphs under it, until the next heading that says something about periods or targets
     title_blocks = {k for _, _, titles in starts for k in titles}
     block_contexts: list[ArticleContext] = []
+    header: str | None = None  # the label of the table row that heads the indented rows under it
     for block_index, block in enumerate(blocks):
         base = contexts[block.article]
         if block_index == 0 or blocks[block_index - 1].article != block.article:
@@ -94,7 +99,16 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 current = replace(base, default_period=base.default_period if same_year else year,
                                   plan_review=plan or base.plan_review,
                                   target_year=(year or "") if target else None)
-        block_contexts.append(current)
+        row = _TABLE_ROW_RE.match(text, block.start, block.end)  # the original: normalising turns tabs to spaces
+        if row is None:
+            header = None  # the table, if any, has ended
+            block_contexts.append(current)
+            continue
+        if block.start == 0 or text[block.start - 1] not in " \u3000\t":  # not indented: it heads the rows under it
+            header = compact(row.group(1)).removeprefix("全省").removeprefix("全市") or None
+            block_contexts.append(current)
+        else:
+            block_contexts.append(replace(current, table_header=header) if header else current)
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []

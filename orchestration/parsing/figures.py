@@ -55,6 +55,7 @@ from .rules import (
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
+    TABLE_SAME_MEASURE,
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
 )
@@ -203,6 +204,7 @@ class ArticleContext:
     default_period: str | None
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
     target_year: str | None = None  # under a heading that sets targets: their year ("" if it names none)
+    table_header: str | None = None  # on an indented table row: the label of the row above it
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -739,7 +741,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             code, name = lead.indicator_code, lead.indicator_name
         else:
             code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims,
-                                    base_at.start() if base_at is not None else None, after_base)
+                                    base_at.start() if base_at is not None else None, after_base, art.table_header)
             if group is not None and code is None and subject:
                 name = subject
         if base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
@@ -801,7 +803,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
 
 def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
                prev: Found | None, seg_delims: list[int], base: int | None = None,
-               after_base: bool = False) -> tuple[str | None, str]:
+               after_base: bool = False, table_header: str | None = None) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
     `base`: where `从`/`由` stands when the figure is where a change started (`强度由2021年的2.16%提高到`:
@@ -871,6 +873,8 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
         if _is_part_of_total(name):
             return None, name
         return indicator.code, indicator.name
+    if table_header and (found := _table_row(name, table_header)) is not None:
+        return found
     if 0 < len(name) <= 6:
         # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it, or the
         # indicator named last before it (`R&D经费投入保持增长，投入强度为2.36%`)
@@ -880,6 +884,24 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
     return None, name
+
+
+def _table_row(name: str, header: str) -> tuple[str | None, str] | None:
+    """An indented row of a table pasted as text (`　其中：高技术制造业\t增长19.5%` under
+    `全省规模以上工业增加值\t同比增长8.6%`) measures what the row above it does: the header's own
+    figure for `同比`, else the row's label with the header's measure (高技术制造业 + 增加值)."""
+    label = name.removeprefix("其中").lstrip("：: ")
+    total = indicators.lookup(header)
+    if label in TABLE_SAME_MEASURE:
+        return (total.code, total.name) if total is not None else (None, header)
+    measure = indicators.last_alias(header) or header
+    for size in range(2, min(6, len(measure)) + 1):  # the shortest tail of the header that completes it
+        joined = label + measure[-size:]
+        at = indicators.alias_start(joined)
+        if at is not None and at < len(label) and indicators.names_indicator(joined):
+            found = indicators.lookup(joined)
+            return (found.code, found.name) if found is not None else None
+    return (None, label + measure[-3:]) if total is not None else None
 
 
 def _joined(head: str, name: str) -> str | None:

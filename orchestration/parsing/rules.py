@@ -187,6 +187,8 @@ BELOW_WORDS = ("低于", "慢于", "少于", "落后于", "落后")
 # (`各类企业R&D经费`, `高技术制造业R&D经费`) or a direction (`吸纳技术合同成交额`).
 PART_OF_TOTAL_ENDINGS = ("企业", "行业", "产业", "制造业", "工业", "服务业", "高校", "院所", "机构", "单位",
                          "主体", "部门", "吸纳", "输出", "输入", "流向", "流入", "流出")
+# An indented table row labelled with one of these restates the row above it (`　同比\t增长28.3%`).
+TABLE_SAME_MEASURE = ("", "同比", "比上年", "比上年同期", "增长", "增速", "增幅")
 # Noun prefixes that make a figure a flow (new items), unlike the stock an alias names.
 FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新设", "新登记", "新引进", "新当选",
                  "新获批", "首批")
