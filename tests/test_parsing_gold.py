@@ -1,6 +1,6 @@
 """The gold annotations, one case per core, extra and not_a_figure row: the seed articles
-(`fixtures/gold_seeds.jsonl`, files in raw/) and three sets of six articles from other provinces, cities,
-years and genres, annotated without looking at the parser (`fixtures/heldout/`, `fixtures/blind2/`: one
+(`fixtures/gold_seeds.jsonl`, files in raw/) and four sets of five or six articles from other provinces,
+cities, years and genres, annotated without looking at the parser (`fixtures/heldout/`, `fixtures/blind2/`: one
 file in GB18030, one a Traditional-script reprint; `fixtures/blind3/`: a government work report, an
 action plan, a press conference, a feature story, company news, a statistical release with table lines).
 Texts are decoded as the pipeline decodes them.
@@ -28,6 +28,7 @@ GOLD_SETS = {  # gold file -> folder of its articles
     FIXTURES / "heldout" / "gold_heldout.jsonl": FIXTURES / "heldout",
     FIXTURES / "blind2" / "gold_blind2.jsonl": FIXTURES / "blind2",
     FIXTURES / "blind3" / "gold_blind3.jsonl": FIXTURES / "blind3",
+    FIXTURES / "blind4" / "gold_blind4.jsonl": FIXTURES / "blind4",
 }
 
 
@@ -57,6 +58,7 @@ KNOWN_MISSES = {
     "低于全国平均水平近17个百分点": BASELINE_SECTION,
     "贷款余额年均增长15%以上": "a yearly average target over a plan's years (2025—2027) takes its last year",
     "比2015年提高0.64个百分点": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
+    "比2015年前移2位": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
     "科技型中小企業逾4000家": "a stock stated in a plan review (五年…；…逾4000家) keeps the plan's span, not its end",
     "三分之二的时间": "a feature story's fraction of time reads as a share",
     "40亩枸杞": "a farmer's field (40亩) in a feature story reads as a count",

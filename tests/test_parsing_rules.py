@@ -980,3 +980,20 @@ def test_indented_table_rows_measure_what_the_row_above_measures() -> None:
         (3.1276e11, None, "规模以上工业企业营业收入", "2022Q1-Q3"),
         (28.3, None, "规模以上工业企业营业收入", "2022Q1-Q3"),
     ]
+
+
+def test_a_sub_period_after_qizhong_is_not_carried_to_the_next_sentence() -> None:
+    got = mentions("上半年，甘肃省规模以上工业增加值同比增长7.1%，其中二季度单季增长7.6%。"
+                   "高技术制造业增加值增长16.2%。", published_on=date(2025, 7, 20))
+    assert [(m.value, m.period) for m in got] == [(7.1, "2025H1"), (7.6, "2025Q2"), (16.2, "2025H1")]
+
+
+def test_a_plan_reviewed_in_the_text_gives_its_years() -> None:
+    got = mentions("回顾“十三五”，烟台市科技创新跑出了“加速度”。五年间，全市高新技术企业数量增长2.1倍，"
+                   "研发投入强度由2015年的2.21%提高到2.6%。", published_on=date(2021, 3, 1))
+    assert [(m.value, m.period) for m in got] == [(210, "2016-2020"), (2.21, "2015"), (2.6, "2020")]
+
+
+def test_power_capacity_counts_and_rough_headcounts_do_not() -> None:
+    got = mentions("2025年，甘肃省新能源装机容量达到6810万千瓦。车间里三四十个工人、十来个技术员在忙碌。")
+    assert [(m.value, m.counter) for m in got] == [(6.81e7, "千瓦")]

@@ -141,6 +141,8 @@ _COMPARED_WORDS_BEFORE = frozenset(("高于", "低于", "多于", "少于", "快
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset("数几余多")
 _CONJUNCTIONS = frozenset("和与及等")
+_SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
+_VAGUE_NUMERAL_RE = re.compile(r"[一二两三四五六七八九][一二两三四五六七八九]|十来|几")  # 三四十个, 十来个
 _AFTER_RANK_OK = frozenset("的和与及、")  # after a number they continue a list, not a noun phrase
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _TENTHS_DIGITS = frozenset("二两三四五六七八九23456789")
@@ -172,6 +174,7 @@ class Context:
     target_at: int | None  # the first target word's position
     targets: list[tuple[int, str | None]]  # every target word's position and the year it names
     carried: str | None = None  # the last period named earlier in the paragraph
+    base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
 
 
 @dataclass(slots=True)
@@ -324,6 +327,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
         if pre is None and prev == " ":
             pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, 2)
+        if chinese and len(num) > 1 and _VAGUE_NUMERAL_RE.search(num) and not num.isdigit():
+            continue  # `三四十个工人`, `十来个人`: a rough count in a story, no statistic
         if chinese and prev in _NOT_NUMBER_BEFORE and pre is None:
             continue  # 数千家, 几十个: not a number (but `技术合同登记数1.2万项`)
         inner = m.group("inner0") or m.group("inner")
@@ -498,6 +503,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     year = written or year
     carried = None
     for m in reversed(before):
+        if text.endswith(_SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
+            continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
@@ -513,7 +520,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             if period and period[:4].isdigit() and period[4:5] != "-":
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
-    return Context(found_periods, places, target_at, targets, carried)
+    base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
+    return Context(found_periods, places, target_at, targets, carried, base_periods)
 
 
 def _part(period: str | None) -> str | None:
@@ -948,7 +956,7 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     before = [p for pos, p in ctx.periods if pos < cand.start and p]
     if before:
         return before[-1], "explicit"
-    after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p]
+    after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.base_periods]
     if after and (clause_end is None or after[0][0] < clause_end or not ctx.carried):
         return after[0][1], "explicit"  # not `增长6.5%，其中一季度增长4.9%`: that 一季度 is the next figure's
     if ctx.carried:

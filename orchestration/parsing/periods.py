@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .rules import FIVE_YEAR_PLANS, SECTION_TARGET_WORDS
+from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, SECTION_TARGET_WORDS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -209,9 +209,9 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(first)
         if part in ("收官之年", "收官", "末", "期末"):
             return str(last)
-        if part or not target:
-            return f"{first}-{last}" if part else None
-        return str(last)
+        if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS:
+            return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`: the plan's years
+        return None if not target else str(last)
     relative = match.group("relative")
     if relative:
         if published is None or relative == "当年":
