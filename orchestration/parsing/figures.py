@@ -905,8 +905,7 @@ def _table_row(name: str, header: str) -> tuple[str | None, str] | None:
     measure = indicators.last_alias(header) or header
     for size in range(2, min(6, len(measure)) + 1):  # the shortest tail of the header that completes it
         joined = label + measure[-size:]
-        at = indicators.alias_start(joined)
-        if at is not None and at < len(label) and indicators.names_indicator(joined):
+        if _alias_spans_junction(joined, len(label)):
             found = indicators.lookup(joined)
             return (found.code, found.name) if found is not None else None
     return (None, label + measure[-3:]) if total is not None else None
@@ -921,10 +920,16 @@ def _joined(head: str, name: str) -> str | None:
         if overlap and not head.endswith(name[:overlap]):
             continue
         joined = head + name[overlap:]
-        at = indicators.alias_start(joined)
-        if at is not None and at < len(head) and indicators.names_indicator(joined):
+        if _alias_spans_junction(joined, len(head)):
             return joined
     return None
+
+
+def _alias_spans_junction(joined: str, junction: int) -> bool:
+    """Whether the alias `lookup` reads in `joined` ends it and starts before `junction`, so that
+    both parts are needed to name the indicator."""
+    at = indicators.alias_start(joined)
+    return at is not None and at < junction and indicators.names_indicator(joined)
 
 
 def _is_part_of_total(name: str) -> bool:

@@ -107,6 +107,11 @@ def is_masthead(norm: str, block: Block) -> bool:
     return bool(_MASTHEAD_RE.match(norm, block.start, block.end))
 
 
+def is_title_candidate(norm: str, block: Block) -> bool:
+    """A heading that can be an article's title: not the page's date line or masthead."""
+    return block.kind == "heading" and not is_date_line(norm, block) and not is_masthead(norm, block)
+
+
 def is_date_line(norm: str, block: Block) -> bool:
     """`2016年2月25日 星期四`, `本报讯 2016年2月25日`: the page's date, not a title."""
     return bool(_DATE_LINE_RE.match(norm, block.start, block.end))
@@ -130,8 +135,7 @@ def assign_articles(norm: str, blocks: list[Block],
             j -= 1
         if starts and j <= starts[-1][0]:
             continue  # a second byline under the same title (photographer, editor)
-        titles = [k for k in range(j, i) if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])
-                  and not is_masthead(norm, blocks[k])]
+        titles = [k for k in range(j, i) if is_title_candidate(norm, blocks[k])]
         byline = i if blocks[i].kind == "byline" else None
         if byline is None and (not titles or (i and blocks[i - 1].kind == "byline")):
             continue  # a dateline right under a byline, or under no title: the same article
@@ -140,8 +144,7 @@ def assign_articles(norm: str, blocks: list[Block],
     if not starts or starts[0][0] > 0:
         first_titles = [] if starts else [  # the first heading that is not the page's date
             k for k in range(min(3, len(blocks)))
-            if blocks[k].kind == "heading" and not is_date_line(norm, blocks[k])
-            and not is_masthead(norm, blocks[k])][:1]
+            if is_title_candidate(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     if places:
         starts = _split_at_region_changes(norm, blocks, starts, places)

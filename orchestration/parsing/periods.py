@@ -12,18 +12,16 @@ from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, SECTION_TARGET_WORDS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
-# Parts of a year a figure can be for (`上半年`, `一季度`, `前三季度`, `1-10月`, `前10个月`, `10月份`),
-# written after a year or alone; a day after a month makes it a date (`1-3月5日` is none).
-PART_PATTERN = (
-    r"上半年|下半年|前三季度|前两季度|前二季度|第?[一二三四1-4]季度"
-    rf"|(?:{_CN_MONTH})\s?[-—~至到]\s?(?:{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
-    rf"|前(?:{_CN_MONTH})个?月|(?:{_CN_MONTH})月份|(?:{_CN_MONTH})月(?:底|末)"
-)
-_PART_RE = re.compile(
+# Parts of a year a figure can be for (`上半年`, `一季度`, `前三季度`, `1-10月`, `前10个月`, `10月份`,
+# `6月底`), written after a year or alone; a day after a month makes it a date (`1-3月5日` is none).
+# One grammar: part_of_year reads the named groups, PERIOD_RE embeds it (several times) without them.
+_PART_SOURCE = (
     r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|第?(?P<quarter>[一二三四1-4])季度"
-    rf"|(?P<m_from>{_CN_MONTH})\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月|前(?P<m_upto>{_CN_MONTH})个?月"
-    rf"|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
+    rf"|(?P<m_from>{_CN_MONTH})\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
+    rf"|前(?P<m_upto>{_CN_MONTH})个?月|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
 )
+_PART_RE = re.compile(_PART_SOURCE)
+PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
     r"(?=[12十“\"今去前明上下第本当过近0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
@@ -58,21 +56,16 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
         name_year = int(match.group(1))
     latest: date | None = None
     for m in FULL_DATE_RE.finditer(text):
-        try:
-            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
-        if latest is None or found > latest:
+        found = _date(m.group(1), m.group(2), m.group(3))
+        if found is not None and (latest is None or found > latest):
             latest = found
     if latest is not None and (name_year is None or latest.year >= name_year):
         return latest, "text"
     if name_year is not None:
         best = date(name_year, 1, 1)
         for m in THIS_YEAR_DATE_RE.finditer(text):
-            try:
-                best = max(best, date(name_year, int(m.group(1)), int(m.group(2))))
-            except ValueError:
-                continue
+            found = _date(name_year, m.group(1), m.group(2))
+            best = max(best, found) if found is not None else best
         return best, "file_name"
     if latest is not None:
         return latest, "text"
@@ -87,14 +80,19 @@ def own_date(text: str, spans: list[tuple[int, int]], file_date: date | None) ->
         if end - start > 40:
             continue  # a body paragraph: its dates are events, not the article's
         m = FULL_DATE_RE.search(text, start, end)
-        if m is None:
-            continue
-        try:
-            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
+        found = _date(m.group(1), m.group(2), m.group(3)) if m else None
+        if found is None:
             continue
         return None if found == file_date else found
     return None
+
+
+def _date(year: str | int, month: str, day: str) -> date | None:
+    """The date written, or None for an impossible one (`2025年2月30日`)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def section_frame(heading: str, published: date | None) -> tuple[str | None, str | None, bool] | None:
