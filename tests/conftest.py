@@ -61,18 +61,19 @@ def run_job(raw_dir: Path, db: Path, timeout: float = 600, **extra: str) -> subp
 def environment(settings: dict[str, str | None]) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in settings}
     try:
-        for key, value in settings.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environment(settings)
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environment(saved)
+
+
+def _set_environment(settings: dict[str, str | None]) -> None:
+    """Set each variable, or remove it where the value is None."""
+    for key, value in settings.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def run_in_process(raw_dir: Path, db: Path, **extra: str) -> RunReport:
