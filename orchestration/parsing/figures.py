@@ -687,10 +687,47 @@ def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
     return items
 
 
+@dataclass(slots=True)
+class SentenceScope:
+    """One sentence being read: its span, its article's and its own context, and the delimiters
+    every stage measures segments and clauses by."""
+
+    text: str
+    start: int
+    end: int
+    art: ArticleContext
+    doc: DocumentIndex
+    paragraph_from: int  # where the paragraph (or the run of paragraphs cut by the layout) begins
+    ctx: Context
+    seg_delims: list[int]
+    clause_delims: list[int]
+    groups: dict[int, tuple[int, str | None, bool]]  # `分别` lists: candidate index -> group
+    base_spans: list[tuple[int, int]]  # `从2020年的2.2%`: where starting values stand
+
+
+@dataclass(slots=True)
+class Site:
+    """Where one candidate stands in its scope, and what the stages have read of it so far."""
+
+    cand: Candidate
+    clause_start: int
+    clause_end: int  # up to the next comma
+    seg_start: int
+    base_at: int | None  # where 从/由 stands when the figure is where a change started
+    after_base: bool  # the figure is where such a change ended
+    kind: str
+    value: float
+    subject: str | None = None
+    item_region: str | None = None  # the place a `分别` list gives this figure
+    item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
+    lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
+    group: tuple[int, str | None, bool] | None = None
+
+
 def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                   paragraph_start: int | None = None) -> list[Found]:
-    """All figures of one sentence with their context (`paragraph_start`: where the paragraph, or
-    the run of paragraphs cut by the layout, begins; a period named there carries over)."""
+    """All figures of one sentence with their context: candidates, then for each one the stages
+    list item, subject, indicator, period, kind and region, in that order (each reads the ones before)."""
     numbers = [m for m in between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
     if not numbers:
         return []
@@ -698,125 +735,170 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     if not cands:
         return []
     paragraph_from = start if paragraph_start is None else paragraph_start
-    ctx = sentence_context(text, start, end, art, doc, paragraph_from)
     seg_delims = [m.start() for m in _SEGMENT_DELIMS_RE.finditer(text, start, end)]
-    clause_delims = [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS]
+    scope = SentenceScope(text, start, end, art, doc, paragraph_from,
+                        sentence_context(text, start, end, art, doc, paragraph_from), seg_delims,
+                        [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
+                        _respectively_groups(text, start, end, cands), [])
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
-    groups = _respectively_groups(text, start, end, cands)
-    base_spans: list[tuple[int, int]] = []
     for index, cand in enumerate(cands):
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
-            low = out[-1]
-            out.append(replace(low, value=cand.value, qualifier=cand.qualifier))
+            out.append(replace(out[-1], value=cand.value, qualifier=cand.qualifier))
             continue
-        kind, value, subject, item_region, item_indicator = cand.kind, cand.value, None, None, None
-        group = groups.get(index)
-        lead: Found | None = None
-        if group is not None:
-            first, item, places_only = group
-            if index != first:
-                lead = out[first] if first < len(out) else None
-                if lead is not None and kind == lead.kind.replace("growth_rate", "share"):
-                    kind = lead.kind
-                    value = abs(value) * (1 if lead.value >= 0 else -1)
-            item_indicator = indicators.lookup(item) if item and not places_only else None
-            if item and places_only:
-                item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
-            elif item_indicator is None:
-                subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
-            elif item and (at := indicators.alias_start(item)):
-                owner = item[:at]  # `龙华区、美兰区地区生产总值分别增长...`: whose figure each is
-                if _SUB_REGION_RE.fullmatch(owner) or _SUBJECT_SUFFIX_RE.search(owner):
-                    subject = owner
-        clause_start = _last_before(clause_delims, cand.start, start)
-        clause_end = next((pos for pos in seg_delims if pos >= cand.end), end)  # up to the next comma
-        seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
-        near = max(clause_start, cand.start - 16)
-        base_at = _FROM_RE.search(text, near, cand.start) if (
-            text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
-        after_base = bool(base_spans) and base_spans[-1][1] >= seg_start - 8 and prev is not None
-        if subject is None and item_region is None:
-            subject = _subject(text, clause_start, seg_start, cand.start)
-        phrase = _strip_phrase(_QUOTES_RE.sub("", text[seg_start:cand.start]), subject)
-        if subject is None and group is None and prev is not None and prev.subject and not phrase and (
-                prev.end >= clause_start):
-            subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
-        if item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
-            code, name = item_indicator.code, item_indicator.name
-        elif lead is not None and (item_region is not None or subject is None):
-            code, name = lead.indicator_code, lead.indicator_name
-        else:
-            code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims,
-                                    base_at.start() if base_at is not None else None, after_base, art.table_header)
-            if group is not None and code is None and subject:
-                name = subject
-        if base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
-            named = [p for pos, p in ctx.periods if base_at.start() <= pos < cand.start and p]
-            period, period_source = (named[-1], "explicit") if named else (None, "base")
-            base_spans.append((base_at.start(), cand.start))
-        elif base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
-            own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
-                                        if not any(lo <= pos < hi for lo, hi in base_spans)])
-            period, period_source = _period(own, cand, art, clause_end)
-        else:
-            period, period_source = _period(ctx, cand, art, clause_end)
-        if period and _SPAN_RE.fullmatch(period) and (kind == "share" or (kind == "level" and after_base)) and (
-                "累计" not in text[seg_start:cand.start]):
-            period = period[5:]  # a share, or where a change over a plan ended (`从58%提高到65%`), is at
-            # the span's end; a total over it (`五年间…累计超过5000亿元`, `5年来发表论文600余篇`) is not
-        if (ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank") or (
-                art.target_year is not None and kind not in ("rank", "rank_change")):
-            kind = "target"
-        region_code = item_region or art.region_code
-        if item_region is None:
-            # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank
-            # it is; a place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
-            ranked = kind in ("rank", "rank_change")
-            whole_at = text.rfind("占", seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
-            for n in range(len(ctx.places) - 1, -1, -1):
-                pos, marker = ctx.places[n]
-                if pos >= cand.start:
-                    continue
-                wide = marker.startswith("\x01")
-                if ranked and pos >= seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
-                    continue
-                if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
-                    continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
-                if -1 < whole_at < pos:
-                    continue
-                if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
-                    continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
-                resolved = regions.resolve(marker, art.region_code)
-                if resolved is None and marker == regions.AUTONOMOUS:
-                    continue  # 全区 of a district
-                if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
-                    # `恩施州：全州...` in a province's article: the city named before it
-                    earlier = between(doc.places, doc.place_pos, paragraph_from, pos)  # the paragraph's
-                    resolved = next((code for _, code in reversed(earlier)
-                                     if (r := regions.region(code)) is not None and r.level == "prefecture"),
-                                    resolved)
-                region_code = resolved
-                break
-            if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
-                region_code = regions.national_code()
-        found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
-                      region_code, subject, period, period_source, code, name or None, cand.kind,
-                      phrase)
+        site = _site(scope, cand, prev, prev_end)
+        _list_item_stage(scope, site, index, out)
+        _subject_stage(scope, site, prev)
+        code, name, phrase = _indicator_stage(scope, site, prev)
+        period, period_source = _period_stage(scope, site)
+        site.kind = _kind_stage(scope, site)
+        found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, cand.qualifier, site.kind,
+                      _region_stage(scope, site), site.subject, period, period_source, code, name or None,
+                      cand.kind, phrase)
         out.append(found)
         prev, prev_end = found, cand.end
     return out
 
 
-def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
-               prev: Found | None, seg_delims: list[int], base: int | None = None,
-               after_base: bool = False, table_header: str | None = None) -> tuple[str | None, str]:
+def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: int) -> Site:
+    text, start = scope.text, scope.start
+    clause_start = _last_before(scope.clause_delims, cand.start, start)
+    clause_end = next((pos for pos in scope.seg_delims if pos >= cand.end), scope.end)
+    seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
+    near = max(clause_start, cand.start - 16)
+    base_at = _FROM_RE.search(text, near, cand.start) if (
+        text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
+    spans = scope.base_spans
+    after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
+    return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
+                after_base, cand.kind, cand.value)
+
+
+def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
+    """`A、B分别增长10%、22.9%`: what each item of the list gives its figure (a place, an indicator or
+    a subject), and the first figure's kind and sign for the others."""
+    group = site.group = scope.groups.get(index)
+    if group is None:
+        return
+    first, item, places_only = group
+    if index != first:
+        lead = site.lead = out[first] if first < len(out) else None
+        if lead is not None and site.kind == lead.kind.replace("growth_rate", "share"):
+            site.kind = lead.kind
+            site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
+    site.item_indicator = indicators.lookup(item) if item and not places_only else None
+    if item and places_only:
+        site.item_region = regions.resolve(regions.find_places(item)[0][1], scope.art.region_code)
+    elif site.item_indicator is None:
+        site.subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
+    elif item and (at := indicators.alias_start(item)):
+        owner = item[:at]  # `龙华区、美兰区地区生产总值分别增长...`: whose figure each is
+        if _SUB_REGION_RE.fullmatch(owner) or _SUBJECT_SUFFIX_RE.search(owner):
+            site.subject = owner
+
+
+def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None:
+    """The organisation, programme or part of the region the figure is about, if not the region's own."""
+    if site.subject is not None or site.item_region is not None:
+        return
+    text, cand = scope.text, site.cand
+    site.subject = _subject(text, site.clause_start, site.seg_start, cand.start)
+    if site.subject is None and site.group is None and prev is not None and prev.subject and (
+            prev.end >= site.clause_start) and not _strip_phrase(_QUOTES_RE.sub("", text[site.seg_start:cand.start]),
+                                                                None):
+        site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
+
+
+def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
+    """(code, name, the noun phrase written before the figure)."""
+    phrase = _strip_phrase(_QUOTES_RE.sub("", scope.text[site.seg_start:site.cand.start]), site.subject)
+    if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
+        return site.item_indicator.code, site.item_indicator.name, phrase
+    if site.lead is not None and (site.item_region is not None or site.subject is None):
+        return site.lead.indicator_code, site.lead.indicator_name or "", phrase
+    code, name = _indicator(scope, site, prev)
+    if site.group is not None and code is None and site.subject:
+        name = site.subject
+    return code, name, phrase
+
+
+def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
+    ctx, cand, art = scope.ctx, site.cand, scope.art
+    if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
+        named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]
+        scope.base_spans.append((site.base_at, cand.start))
+        period, source = (named[-1], "explicit") if named else (None, "base")
+    elif scope.base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
+        own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
+                                    if not any(lo <= pos < hi for lo, hi in scope.base_spans)])
+        period, source = _period(own, cand, art, site.clause_end)
+    else:
+        period, source = _period(ctx, cand, art, site.clause_end)
+    if period and _SPAN_RE.fullmatch(period) and (
+            site.kind == "share" or (site.kind == "level" and site.after_base)) and (
+            "累计" not in scope.text[site.seg_start:cand.start]):
+        period = period[5:]  # a share, or where a change over a plan ended (`从58%提高到65%`), is at
+        # the span's end; a total over it (`五年间…累计超过5000亿元`, `5年来发表论文600余篇`) is not
+    return period, source
+
+
+def _kind_stage(scope: SentenceScope, site: Site) -> str:
+    """A figure after a target word in its scope, or under a heading that sets targets, is a target."""
+    ctx, art = scope.ctx, scope.art
+    if (ctx.target_at is not None and ctx.target_at < site.cand.start and site.kind != "rank") or (
+            art.target_year is not None and site.kind not in ("rank", "rank_change")):
+        return "target"
+    return site.kind
+
+
+def _region_stage(scope: SentenceScope, site: Site) -> str | None:
+    if site.item_region is not None:
+        return site.item_region
+    text, cand, art = scope.text, site.cand, scope.art
+    region_code = art.region_code
+    # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
+    # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
+    ranked = site.kind in ("rank", "rank_change")
+    whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
+    places = scope.ctx.places
+    for n in range(len(places) - 1, -1, -1):
+        pos, marker = places[n]
+        if pos >= cand.start:
+            continue
+        wide = marker.startswith("\x01")
+        if ranked and pos >= site.seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
+            continue
+        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
+            continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
+        if -1 < whole_at < pos:
+            continue
+        if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
+            continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
+        resolved = regions.resolve(marker, art.region_code)
+        if resolved is None and marker == regions.AUTONOMOUS:
+            continue  # 全区 of a district
+        if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
+            # `恩施州：全州...` in a province's article: the city named before it in the paragraph
+            earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)
+            resolved = next((code for _, code in reversed(earlier)
+                             if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
+        region_code = resolved
+        break
+    if not ranked and _is_national(text, site.seg_start, site.clause_start, cand.start):
+        region_code = regions.national_code()
+    return region_code
+
+
+def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
-    `base`: where `从`/`由` stands when the figure is where a change started (`强度由2021年的2.16%提高到`:
-    its noun is before that word, and none follows the figure);
-    `after_base`: the figure is where that change ended (it shares the starting value's indicator)."""
+    Where the figure is where a change started (`强度由2021年的2.16%提高到`), its noun is before the
+    从/由 and none follows the figure; where it is where that change ended, it shares the starting
+    value's indicator."""
+    text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
+    seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
+    seg_delims, after_base = scope.seg_delims, site.after_base
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start if base is None else max(seg_start, base)])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
