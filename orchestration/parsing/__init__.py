@@ -25,19 +25,28 @@ from . import layout, periods, regions
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
-from .rules import FIVE_YEAR_PLANS
+from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
+_FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
+
+
+def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The places not named in a filing line (`新华社北京3月5日电`): that is where the newsroom sits."""
+    filed = [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(norm)]
+    if not filed:
+        return places
+    return [(pos, code) for pos, code in places if not any(start <= pos < end for start, end in filed)]
 
 
 def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None) -> ParsedDocument:
     """Parse one decoded file. Offsets in every record index `text` itself."""
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
-    named_places = regions.find_places(norm)
+    named_places = _outside_filing_lines(norm, regions.find_places(norm))
     starts = layout.assign_articles(norm, blocks, named_places)
     layout.mark_repeats(norm, blocks)
     layout.mark_continuations(norm, blocks)

@@ -9,7 +9,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ from .rules import (
     CHANGE_VERBS,
     COUNTERS,
     CRITERION_VERBS,
+    FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     FLOW_EVENT_VERBS,
     FLOW_PREFIXES,
@@ -29,6 +30,7 @@ from .rules import (
     FOREIGN_MONEY_UNITS,
     FRACTION_WORD,
     GENERIC_PHRASES,
+    INDEX_WORDS,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
@@ -110,7 +112,8 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
-_TARGET_RE = re.compile(rf"(?=[力目争预确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
+_TARGET_RE = re.compile(rf"(?=[力目争预有确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
+_PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 # a district, county or county-level city the region seed does not hold (`渝北区`, `中宁县`), or a group
@@ -118,6 +121,7 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
+_FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
@@ -132,6 +136,8 @@ _PHRASE_LEAD_RE = re.compile(
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
+_NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
@@ -171,10 +177,11 @@ class Context:
 
     periods: list[tuple[int, str | None]]
     places: list[tuple[int, str]]
-    target_at: int | None  # the first target word's position
+    target_at: int | None  # the first target word's position (estimates are no targets)
     targets: list[tuple[int, str | None]]  # every target word's position and the year it names
     carried: str | None = None  # the last period named earlier in the paragraph
     base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
+    estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
 
 
 @dataclass(slots=True)
@@ -324,9 +331,9 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
-        pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+        pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
         if pre is None and prev == " ":
-            pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, 2)
+            pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, _PRE_QUALIFIER_LOOKBACK)
         if chinese and len(num) > 1 and _VAGUE_NUMERAL_RE.search(num) and not num.isdigit():
             continue  # `三四十个工人`, `十来个人`: a rough count in a story, no statistic
         if chinese and prev in _NOT_NUMBER_BEFORE and pre is None:
@@ -359,7 +366,7 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
     verb = _word_before(_CHANGE_VERB_END, text, s, 5)
     qs = s - len(verb) if verb else s
     sign = CHANGE_VERBS[verb] if verb else 1
-    pre = _word_before(_PRE_QUALIFIER_END, text, qs, 2)
+    pre = _word_before(_PRE_QUALIFIER_END, text, qs, _PRE_QUALIFIER_LOOKBACK)
     qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
     kind = "growth_rate" if verb else "share"
     return Candidate(qs - len(pre) if pre else qs, match.end(), s, value * sign, "percent", None, qualifier,
@@ -375,7 +382,7 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
     denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
     if not denominator or numerator is None or denominator <= 1 or numerator >= denominator:
         return None
-    pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
     post = next((w for w in POST_QUALIFIERS if len(w) == 2 and text.startswith(w, match.end())), None)
     qualifier = PRE_QUALIFIERS[pre] if pre else POST_QUALIFIERS[post] if post else "exact"
     if qualifier == "exact" and _approx_share_before(text, s):
@@ -486,8 +493,11 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
-    targets = []
+    targets, estimates = [], []
     for m in between(doc.targets, doc.target_pos, start, end):
+        if m.group("estimate"):
+            estimates.append(m.start())
+            continue
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
             continue  # `到2024年` said in 2025: reached, not a target
@@ -521,7 +531,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    return Context(found_periods, places, target_at, targets, carried, base_periods)
+    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates)
 
 
 def _part(period: str | None) -> str | None:
@@ -547,7 +557,15 @@ def _strip_phrase(phrase: str, subject: str | None) -> str:
         if phrase == before:
             break
     m = _PHRASE_TRAIL_RE.search(phrase)
-    return phrase[:m.start()] if m else phrase
+    return _noun_phrase(phrase[:m.start()] if m else phrase)
+
+
+def _noun_phrase(phrase: str) -> str:
+    """What can name a measure: the last part of `phrase` between punctuation, without a 的 or a
+    `最高` at its ends; "" when no noun is left (`的`, `(`, `、`), never a function word or a mark."""
+    phrase = _NAME_CUT_RE.split(phrase.rstrip(_NAME_MARKS))[-1].strip("的 ")
+    phrase = phrase.removesuffix("最高").removesuffix("最低").removesuffix("的")
+    return phrase if len(phrase) > 1 or (phrase and not _is_cjk(phrase) and phrase.isalpha()) else ""
 
 
 def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
@@ -643,6 +661,8 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
         return False  # every national word holds 国: most figures end here
     for lo in (seg_start, clause_start):
         phrase = text[lo:pos]
+        filed = _FILING_LINE_RE.match(phrase)  # `新华社北京1月20日电 2023年我国...`
+        phrase = phrase[filed.end():] if filed else phrase
         m = _LEADING_PERIOD_RE.match(phrase)
         phrase = phrase[m.end():].lstrip("，, ") if m else phrase
         if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith(NATIONAL_NOT_NATION):
@@ -707,7 +727,7 @@ class SentenceScope:
 
 @dataclass(slots=True)
 class Site:
-    """Where one candidate stands in its scope, and what the stages have read of it so far."""
+    """Where one candidate stands in its sentence, and what the stages have read of it so far."""
 
     cand: Candidate
     clause_start: int
@@ -717,6 +737,7 @@ class Site:
     after_base: bool  # the figure is where such a change ended
     kind: str
     value: float
+    qualifier: str
     subject: str | None = None
     item_region: str | None = None  # the place a `分别` list gives this figure
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
@@ -752,9 +773,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site)
-        site.kind = _kind_stage(scope, site)
-        found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, cand.qualifier, site.kind,
-                      _region_stage(scope, site), site.subject, period, period_source, code, name or None,
+        _kind_stage(scope, site, phrase, period)
+        found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
+                      _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
                       cand.kind, phrase)
         out.append(found)
         prev, prev_end = found, cand.end
@@ -772,7 +793,7 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
-                after_base, cand.kind, cand.value)
+                after_base, cand.kind, cand.value, cand.qualifier)
 
 
 def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
@@ -825,10 +846,12 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
 
 def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     ctx, cand, art = scope.ctx, site.cand, scope.art
-    if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
-        named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]
+    if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else a span's
+        named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
         scope.base_spans.append((site.base_at, cand.start))
         period, source = (named[-1], "explicit") if named else (None, "base")
+        if not named and (span := _period(ctx, cand, art, site.clause_end)[0]) and _SPAN_RE.fullmatch(span):
+            period, source = span[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
     elif scope.base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
         own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
                                     if not any(lo <= pos < hi for lo, hi in scope.base_spans)])
@@ -843,20 +866,33 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     return period, source
 
 
-def _kind_stage(scope: SentenceScope, site: Site) -> str:
-    """A figure after a target word in its scope, or under a heading that sets targets, is a target."""
-    ctx, art = scope.ctx, scope.art
-    if (ctx.target_at is not None and ctx.target_at < site.cand.start and site.kind != "rank") or (
-            art.target_year is not None and site.kind not in ("rank", "rank_change")):
-        return "target"
-    return site.kind
+def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None) -> None:
+    """A figure after a target word in its sentence, under a heading that sets targets, or for a year
+    after publication is a target; one after `预计` about the year under review is an estimate of its
+    own kind (approx unless bounded); a percentage of an index is a score (level), not a share."""
+    ctx, art, cand = scope.ctx, scope.art, site.cand
+    if site.kind == "share" and cand.unit == "percent" and any(word in phrase for word in INDEX_WORDS):
+        site.kind = "level"
+    ranked = site.kind in ("rank", "rank_change")
+    estimated = any(pos < cand.start for pos in ctx.estimates) and not (
+        ctx.target_at is not None and ctx.target_at < cand.start)
+    future = bool(art.published and period and period[:4].isdigit() and int(period[:4]) > art.published.year)
+    if (ctx.target_at is not None and ctx.target_at < cand.start and site.kind != "rank") or (
+            art.target_year is not None and not ranked) or (future and not ranked):
+        site.kind = "target"
+    elif estimated and site.qualifier == "exact":
+        site.qualifier = "approx"
 
 
-def _region_stage(scope: SentenceScope, site: Site) -> str | None:
+def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:
+    """The last place named before the figure in its sentence (not a ranking's field, a comparison's
+    base or the whole of a share), else the nation if the figure's phrase is national or it follows a
+    national figure of its sentence, else the article's region."""
     if site.item_region is not None:
         return site.item_region
     text, cand, art = scope.text, site.cand, scope.art
-    region_code = art.region_code
+    national = regions.national_code()
+    region_code = national if prev is not None and prev.region_code == national else art.region_code
     # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
     ranked = site.kind in ("rank", "rank_change")
@@ -886,7 +922,7 @@ def _region_stage(scope: SentenceScope, site: Site) -> str | None:
         region_code = resolved
         break
     if not ranked and _is_national(text, site.seg_start, site.clause_start, cand.start):
-        region_code = regions.national_code()
+        region_code = national
     return region_code
 
 
@@ -973,6 +1009,10 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
+    if not name and (last := indicators.last_alias(_QUOTES_RE.sub("", text[scope.paragraph_from:seg_start]))):
+        found = indicators.lookup(last)  # `河北(512.3亿元)、山西(233.1亿元)`: the measure named before the list
+        if found is not None:
+            return found.code, found.name
     return None, name
 
 

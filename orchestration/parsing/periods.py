@@ -29,8 +29,8 @@ PERIOD_RE = re.compile(
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
-    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
-    r"|(?:过去|近)的?(?P<past>[五5])年"
+    r"|(?<!连续)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
+    r"|(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
@@ -207,6 +207,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(first)
         if part in ("收官之年", "收官", "末", "期末"):
             return str(last)
+        if part == "以来" and published is not None and first <= last_complete_year(published) < last:
+            return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
         if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS:
             return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`: the plan's years
         return None if not target else str(last)
@@ -224,4 +226,26 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
         return f"{first}-{last}"
-    return None
+    years = _count(since)
+    if years is None or published is None:
+        return None
+    end = last_complete_year(published)  # `十年来` in a review published in 2024: 2014-2023
+    return f"{end - years + 1}-{end}" if years > 1 else str(end)
+
+
+def last_complete_year(published: date) -> int:
+    """The last whole year an article published on `published` can report on: the year before, or
+    the year itself for a year-end review written in its December."""
+    return published.year if published.month == 12 else published.year - 1
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    value = sum(_CN_MONTHS.get(ch, 0) for ch in word if ch != "十")  # 十, 十五, 二十 (small counts only)
+    if "十" in word:
+        head, _, tail = word.partition("十")
+        value = (_CN_MONTHS.get(head, 1) if head else 1) * 10 + (_CN_MONTHS.get(tail, 0) if tail else 0)
+    return value or None

@@ -43,6 +43,10 @@ PRE_QUALIFIERS = {
     "近": "approx", "接近": "approx", "将近": "approx", "约": "approx", "大约": "approx",
     "不足": "upper_bound", "不到": "upper_bound", "低于": "upper_bound", "少于": "upper_bound",
     "小于": "upper_bound", "至少": "lower_bound", "最少": "lower_bound", "最多": "upper_bound",
+    # negations read whole (`不少于3000家` is at least 3000, not `少于`)
+    "不少于": "lower_bound", "不低于": "lower_bound", "不下于": "lower_bound", "不小于": "lower_bound",
+    "不超过": "upper_bound", "不高于": "upper_bound", "不多于": "upper_bound", "不大于": "upper_bound",
+    "破": "lower_bound", "首破": "lower_bound",  # a headline's `破3000亿元`
 }
 # Between the number and its unit (`130余项`, `200多支`).
 INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
@@ -78,10 +82,16 @@ RANK_ENDINGS = ("位", "名")
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
-TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+# `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
+# (qualifier approx), not a target; about a later year they are targets like the others.
+TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|(?P<estimate>预计|有望)|确保"
+                          r"|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
                           # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows
                           r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
+
+# A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
+INDEX_WORDS = ("指数",)
 
 # --- not figures -------------------------------------------------------------------------------
 # Money or a percentage right after these, or right before MEASURE_AFTER, is a policy's rule
@@ -223,5 +233,9 @@ BYLINE_ROLES = ("记者", "通讯员", "特约撰稿人", "撰稿", "编辑", "�
 # 2日电`, `（2025年3月2日）`): with a title above it, it starts a new article even without a byline.
 DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-9 ]{0,12}电"
                     r"|[（(] ?[12]\d{3} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?[)）])")
+# Where a story was filed (`新华社北京3月5日电`, `本报北京讯`, `中新网成都1月9日电`): the place in it is
+# the newsroom's, never the region of a figure (CONVENTIONS.md, "The nation").
+FILING_LINE_PATTERN = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|经济日报|科技日报|本报)"
+                       r"[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)")
 CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
                  "（本文图片", "资料图片", "摄影")

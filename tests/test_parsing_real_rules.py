@@ -1,0 +1,80 @@
+"""The rules of CONVENTIONS.md "Reading real articles" (whose figure, for when, of what kind), each on
+sentences written for the test in the shapes real pages take. One row: text, publication date, a
+part of the quote that picks one mention, and what that mention must say."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.parsing import FigureMention, parse_document
+
+FIELDS = ("value", "qualifier", "value_kind", "region_name", "period")
+
+CASES = [
+    # qualifiers in negation are read whole
+    ("全省高新技术企业不少于1.2万家。", date(2024, 3, 1), "1.2万家", (12000, "lower_bound", "level", None, "2024")),
+    ("2023年，江西省研发经费不低于500亿元。", date(2024, 3, 1), "500亿元",
+     (5e10, "lower_bound", "level", "江西省", "2023")),
+    ("河南省新认定高新技术企业数量不超过3000家。", date(2024, 3, 1), "3000家",
+     (3000, "upper_bound", "level", "河南省", "2024")),
+    ("安徽技术合同成交额破3000亿元", date(2024, 1, 9), "3000亿元",
+     (3e11, "lower_bound", "level", "安徽省", "2024")),
+    # the nation: 我国/全国/中国 is 全国; a filing line's city is nobody's region; the growth after a
+    # national level is national too
+    ("新华社北京1月20日电 2023年我国研发经费投入33278.2亿元，比上年增长8.1%。", date(2024, 1, 20), "8.1%",
+     (8.1, "exact", "growth_rate", "全国", "2023")),
+    ("中新网成都2月2日电 2023年，全国技术合同成交额61475.7亿元。", date(2024, 2, 2), "61475.7亿元",
+     (6.14757e12, "exact", "level", "全国", "2023")),
+    # spans end with the last complete year the article reports on
+    ("吉林日报2024年2月8日讯\n十年来，吉林省研发经费年均增长9.6%。", date(2024, 2, 8), "9.6%",
+     (9.6, "exact", "growth_rate", "吉林省", "2014-2023")),
+    ("近三年，浙江省累计新增高新技术企业1.8万家。", date(2025, 4, 1), "1.8万家",
+     (18000, "exact", "level", "浙江省", "2022-2024")),
+    ("“十四五”以来，四川省技术合同成交额累计超过5000亿元。", date(2024, 6, 1), "5000亿元",
+     (5e11, "lower_bound", "level", "四川省", "2021-2023")),
+    ("过去五年，山东省研发投入强度提高0.6个百分点。", date(2023, 1, 15), "0.6个百分点",
+     (0.6, "exact", "change", "山东省", "2018-2022")),
+    ("连续三年，陕西省获批青年项目20项。", date(2025, 3, 1), "20项", (20, "exact", "level", "陕西省", "2025")),
+    # 由A增至B over a span: A at the span's first year, B at its last
+    ("五年来，湖北省研发经费由600亿元增至1400亿元。", date(2024, 3, 1), "600亿元",
+     (6e10, "exact", "level", "湖北省", "2019")),
+    ("五年来，湖北省研发经费由600亿元增至1400亿元。", date(2024, 3, 1), "1400亿元",
+     (1.4e11, "exact", "level", "湖北省", "2023")),
+    # estimates about the year under review are estimates, not targets; later years are targets
+    ("预计全年广西研发经费投入突破300亿元。", date(2024, 12, 26), "300亿元",
+     (3e10, "lower_bound", "level", "广西壮族自治区", "2024")),
+    ("云南省研发投入强度预计达1.1%。", date(2024, 12, 26), "1.1%", (1.1, "approx", "share", "云南省", "2024")),
+    ("2026年，福建省研发投入强度达到2.2%。", date(2025, 1, 20), "2.2%", (2.2, "exact", "target", "福建省", "2026")),
+    # an index written in percent is a score
+    ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
+     (72.1, "exact", "level", "重庆市", "2023")),
+]
+
+
+def mention(text: str, published: date, quote_part: str) -> FigureMention:
+    found = [m for m in parse_document(text, published_on=published).mentions if quote_part in m.quote]
+    assert len(found) == 1, [m.quote for m in parse_document(text, published_on=published).mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "published", "quote_part", "expected"), CASES,
+                         ids=[f"{n}:{case[2]}" for n, case in enumerate(CASES)])
+def test_reading_real_articles(text: str, published: date, quote_part: str, expected: tuple) -> None:
+    got = mention(text, published, quote_part)
+    assert tuple(getattr(got, field) for field in FIELDS) == pytest.approx(expected), got
+
+
+def test_unknown_measures_get_no_junk_names() -> None:
+    text = "其中，河北(512.3亿元)、山西(233.1亿元)。计算机、通讯和其他电子设备制造业最高，达到114.54亿元。"
+    names = [m.indicator_name for m in parse_document(text, published_on=date(2024, 3, 1)).mentions]
+    assert names[:2] == [None, None]
+    assert names[2] == "通讯和其他电子设备制造业"
+
+
+def test_a_list_over_regions_takes_the_measure_named_before_it() -> None:
+    text = "2023年研发经费投入超过千亿元的省份有8个。其中，河北(512.3亿元)、山西(233.1亿元)。"
+    got = [(m.region_name, m.indicator_code, m.period) for m in parse_document(
+        text, published_on=date(2024, 9, 1)).mentions if m.unit == "yuan" and m.value < 1e11]
+    assert got == [("河北省", "rd_expenditure", "2023"), ("山西省", "rd_expenditure", "2023")]
