@@ -47,6 +47,24 @@ CASES = [
      (3e10, "lower_bound", "level", "广西壮族自治区", "2024")),
     ("云南省研发投入强度预计达1.1%。", date(2024, 12, 26), "1.1%", (1.1, "approx", "share", "云南省", "2024")),
     ("2026年，福建省研发投入强度达到2.2%。", date(2025, 1, 20), "2.2%", (2.2, "exact", "target", "福建省", "2026")),
+    # `预计` early in a year forecasts it: a target
+    ("今年，郴州市预计研发投入强度超过2.5%。", date(2020, 1, 15), "2.5%",
+     (2.5, "lower_bound", "target", "郴州市", "2020")),
+    # a part of a year that is not over at publication is last year's
+    ("去年，常德市研发投入强度达2.1%。前三季度，高新技术产业增加值增长12.5%。", date(2020, 1, 15), "12.5%",
+     (12.5, "exact", "growth_rate", "常德市", "2019Q1-Q3")),
+    # an aside in brackets does not give the paragraph its year
+    ("2021年，全省研发经费1028.91亿元[2020年数据已修订]。人均经费为49.15万元。", date(2022, 11, 9), "49.15万元",
+     (491500, "exact", "level", None, "2021")),
+    # a story that names no place of its own is its paper's
+    ("邵阳日报5月8日讯 2023年，全市高新技术企业达680家。", date(2024, 5, 8), "680家",
+     (680, "exact", "level", "邵阳市", "2023")),
+    # the national average is the nation's figure; a difference from it is the region's change
+    ("2023年，湖南基础研究经费占比6.87%，首次超过全国的平均水平6.77%。", date(2024, 10, 11), "6.77%",
+     (6.77, "exact", "share", "全国", "2023")),
+    # a spun rewrite's synonyms (伸长 = 增长, 摆布 = 左右)
+    ("2023年，湖南研发经费伸长14.2%，高新技术产业增加值伸长10%摆布。", date(2024, 3, 29), "10%",
+     (10, "approx", "growth_rate", "湖南省", "2023")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),

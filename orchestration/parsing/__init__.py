@@ -70,6 +70,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_places)
         if count < 2:
             region_code = file_region
+        if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)
+            region_code = regions.newsroom_region(norm, a_start, a_end)
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
         art_published, art_source = published, published_source

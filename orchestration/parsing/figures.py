@@ -17,6 +17,7 @@ from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
     ANAPHORS,
+    ARABIC_MULTIPLIERS,
     BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
@@ -60,6 +61,7 @@ from .rules import (
     TABLE_SAME_MEASURE,
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
+    YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
 
@@ -69,7 +71,10 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
+_MULTIPLIERS = _alternation(ARABIC_MULTIPLIERS)
+_POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in INNER_QUALIFIERS)
+_INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
+_NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位))")  # `居全国首位` = 第1位
 _UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
                        MULTIPLE_UNIT))
@@ -80,11 +85,11 @@ _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACT
 FIGURE_RE = re.compile(
     r"(?=[0-9零〇一二两三四五六七八九十百千万亿首])"
     rf"(?P<num>{_NUM})"
-    r"(?:(?P<inner0>余|多)(?P<mult> ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)))?"  # 70余亿, 170多亿
+    rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
-    rf"(?P<inner>余|多)?"
+    rf"(?P<inner>{_INNER_QUALIFIERS})?"
     rf"\s?(?P<unit>{_UNITS})?"
-    rf"(?P<post>以上|之多|左右|上下|以下|以内)?"
+    rf"(?P<post>{_POST_QUALIFIERS})?"
 )
 
 
@@ -97,7 +102,7 @@ _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
 _GROWTH_NOUN_END = re.compile(
-    r"(?:增幅|增速|增长率|涨幅)(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)$")
+    r"(?:增幅|增速|增长率|涨幅)(?:分别)?(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -121,6 +126,7 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
+_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
 _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
@@ -136,6 +142,7 @@ _PHRASE_LEAD_RE = re.compile(
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_BRACKETS = {"]": "[", "】": "【", ")": "(", "）": "（"}
 _NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
 _NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
@@ -515,6 +522,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     for m in reversed(before):
         if text.endswith(_SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
+        if _inside_brackets(text, m.start(), start):
+            continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
@@ -532,6 +541,13 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     places = between(doc.places, doc.place_pos, start, end)
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates)
+
+
+def _inside_brackets(text: str, pos: int, until: int) -> bool:
+    """Whether `pos` lies inside brackets closed before `until` (an aside, a note)."""
+    lo = max(0, pos - 200)
+    return any(text.find(close, pos, until) != -1 and text.rfind(opener, lo, pos) > text.rfind(close, lo, pos)
+               for close, opener in _BRACKETS.items())
 
 
 def _part(period: str | None) -> str | None:
@@ -876,9 +892,13 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     ranked = site.kind in ("rank", "rank_change")
     estimated = any(pos < cand.start for pos in ctx.estimates) and not (
         ctx.target_at is not None and ctx.target_at < cand.start)
-    future = bool(art.published and period and period[:4].isdigit() and int(period[:4]) > art.published.year)
+    year = int(period[:4]) if period and period[:4].isdigit() else None
+    published = art.published
+    future = bool(published and year and year > published.year)
+    forecast = estimated and bool(published and year == published.year and (
+        published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
     if (ctx.target_at is not None and ctx.target_at < cand.start and site.kind != "rank") or (
-            art.target_year is not None and not ranked) or (future and not ranked):
+            art.target_year is not None and not ranked) or ((future or forecast) and not ranked):
         site.kind = "target"
     elif estimated and site.qualifier == "exact":
         site.qualifier = "approx"
@@ -921,8 +941,9 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
         region_code = resolved
         break
-    if not ranked and _is_national(text, site.seg_start, site.clause_start, cand.start):
-        region_code = national
+    if not ranked and (_is_national(text, site.seg_start, site.clause_start, cand.start) or (
+            site.kind != "change" and _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start))):
+        region_code = national  # `首次超过全国的平均水平6.77%`: the nation's figure
     return region_code
 
 

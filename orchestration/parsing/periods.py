@@ -30,7 +30,7 @@ PERIOD_RE = re.compile(
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     r"|(?<!连续)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
-    r"|(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
+    r"|(?<!创)(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
@@ -154,6 +154,15 @@ def _month(word: str) -> int | None:
     return month if month is not None and 1 <= month <= 12 else None
 
 
+def _last_month(part: str) -> int:
+    """The month a part of a year ends with: H1 -> 6, Q1-Q3 -> 9, M01-M10 -> 10."""
+    if part.startswith("H"):
+        return 6 * int(part[1])
+    if part.startswith("Q"):
+        return 3 * int(part[-1])
+    return int(part[-2:])
+
+
 def part_of_year(word: str) -> str | None:
     """`上半年` -> H1, `一季度` -> Q1, `前三季度` -> Q1-Q3, `1-10月` -> M01-M10, `10月份` -> M10: the
     suffix a year takes for a figure that covers part of it (None for an impossible month). A stock
@@ -198,6 +207,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         part = part_of_year(match.group("part_only"))
         if year is None:
             year = str(published.year) if published else None
+        if year and part and published and int(year) == published.year and _last_month(part) > published.month:
+            year = str(published.year - 1)  # `前三季度` in a January report: not over yet, so last year's
         return f"{year}{part}" if year and part is not None else None
     plan = match.group("plan")
     if plan:

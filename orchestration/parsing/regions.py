@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .normalize import compact
 from .rules import (
+    NEWSROOM_SUFFIXES,
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
     AMBIGUOUS_SHORT_NAMES,
@@ -151,6 +152,23 @@ def _inside_name(names: re.Pattern[str], text: str, pos: int) -> bool:
         if m and m.end() > pos:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _newsroom_re() -> re.Pattern[str] | None:
+    gaz = gazetteer()
+    names = [name for name, code in gaz.by_name.items() if not name.startswith("\x02") and not code.startswith("\x01")]
+    if not names:
+        return None
+    return re.compile(rf"(?:{trie_pattern(names)})(?={trie_pattern(NEWSROOM_SUFFIXES)})")
+
+
+def newsroom_region(text: str, start: int, end: int) -> str | None:
+    """The place of the paper that printed the story (`湖南日报10月11日讯`, `长沙晚报`): whose 全省 and 全市
+    the story's are when it names no place of its own."""
+    pattern = _newsroom_re()
+    m = pattern.search(text, start, end) if pattern is not None else None
+    return gazetteer().by_name[m.group()] if m else None
 
 
 def national_code() -> str | None:

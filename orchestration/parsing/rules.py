@@ -53,6 +53,7 @@ INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
 POST_QUALIFIERS = {
     "以上": "lower_bound", "之多": "lower_bound", "余": "lower_bound", "多": "lower_bound",
     "左右": "approx", "上下": "approx", "以下": "upper_bound", "以内": "upper_bound",
+    "摆布": "approx",  # 左右 in a spun rewrite (synonym-swapped self-media copy)
 }
 
 # --- kinds -------------------------------------------------------------------------------------
@@ -69,6 +70,7 @@ CHANGE_VERBS = {
     "净增": 1, "净增加": 1, "净减少": -1, "净减": -1,
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
+    "伸长": 1, "同比伸长": 1,  # 增长 in a spun rewrite
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
 NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
@@ -90,6 +92,9 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|(?P<estima
                           r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
 
+# `预计` in a report written from this month on is about the year under review (an estimate); earlier
+# in the year it forecasts the year ahead (a target, like `力争`).
+YEAR_UNDER_REVIEW_FROM_MONTH = 10
 # A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
 INDEX_WORDS = ("指数",)
 
@@ -237,5 +242,7 @@ DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-
 # the newsroom's, never the region of a figure (CONVENTIONS.md, "The nation").
 FILING_LINE_PATTERN = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|经济日报|科技日报|本报)"
                        r"[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)")
+# A place right before one of these names the paper or station that printed a story (湖南日报).
+NEWSROOM_SUFFIXES = ("日报", "晚报", "都市报", "广播电视台", "电视台", "新闻网")
 CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
                  "（本文图片", "资料图片", "摄影")
