@@ -13,13 +13,13 @@ from functools import lru_cache
 
 from .normalize import compact
 from .rules import (
-    NEWSROOM_SUFFIXES,
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
     AMBIGUOUS_SHORT_NAMES,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
+    NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     PROVINCE_WIDE,
 )
