@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .normalize import compact
 from .rules import (
+    NATIONAL_SUBJECT_WORDS,
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
     AMBIGUOUS_SHORT_NAMES,
@@ -169,6 +170,15 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
     pattern = _newsroom_re()
     m = pattern.search(text, start, end) if pattern is not None else None
     return gazetteer().by_name[m.group()] if m else None
+
+
+_NATIONAL_CLAUSE_RE = re.compile(rf"(?:^|[，,。；;：:\n]|年)\s?(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])",
+                                 re.MULTILINE)
+
+
+def national_clauses(text: str, start: int, end: int) -> int:
+    """How many clauses of text[start:end] open with the nation (`2023年，全国共投入`, `。我国…`)."""
+    return sum(1 for _ in _NATIONAL_CLAUSE_RE.finditer(text, start, end))
 
 
 def national_code() -> str | None:

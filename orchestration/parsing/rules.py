@@ -120,6 +120,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
+# Opening a clause, these make the nation the subject of what follows (a story about the nation).
+NATIONAL_SUBJECT_WORDS = ("全国", "我国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
 NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
                        "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
