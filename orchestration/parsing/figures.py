@@ -18,6 +18,7 @@ from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
     ANAPHORS,
     ARABIC_MULTIPLIERS,
+    AVERAGE_WORDS,
     BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
@@ -55,6 +56,8 @@ from .rules import (
     RATIO_CLOSER,
     RATIO_OPENER,
     SMALL_CN_VERBS,
+    SPAN_TOTAL_WORDS,
+    STOCK_VERBS,
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
@@ -134,6 +137,8 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
                  rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
+_STOCK_VERB_END = _ending(STOCK_VERBS)
+_BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|最初|原来|此前|的|\s)*$")
@@ -874,12 +879,33 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         period, source = _period(own, cand, art, site.clause_end)
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
-    if period and _SPAN_RE.fullmatch(period) and (
-            site.kind == "share" or (site.kind == "level" and site.after_base)) and (
-            "累计" not in scope.text[site.seg_start:cand.start]):
-        period = period[5:]  # a share, or where a change over a plan ended (`从58%提高到65%`), is at
-        # the span's end; a total over it (`五年间…累计超过5000亿元`, `5年来发表论文600余篇`) is not
-    return period, source
+    return _span_of(scope, site, period), source
+
+
+def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None:
+    """Over a span (`过去五年`, `十年来`), a share, a stock reached (`企业达6.9万家`) or where a change
+    ended (`从58%提高到65%`) is at the span's end; a total over it (`累计超过5000亿元`, `5年来发表论文
+    600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
+    (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
+    text, cand = scope.text, site.cand
+    before = text[site.seg_start:cand.start]
+    if period and _SPAN_RE.fullmatch(period):
+        total = any(word in before for word in SPAN_TOTAL_WORDS)
+        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, cand.start - 4, cand.start))
+        return period[5:] if not total and (site.kind == "share" or stock) else period
+    if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
+        return period
+    averaged = any(word in before for word in AVERAGE_WORDS)
+    base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start)
+    if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
+        return f"{base.group(1)}-{period}"
+    if averaged:  # the span named earlier in the sentence or paragraph (`十年来…年均增长`)
+        spans = [p for pos, p in scope.ctx.periods if pos < cand.start and p and _SPAN_RE.fullmatch(p)]
+        carried = scope.ctx.carried
+        span = spans[-1] if spans else carried if carried and _SPAN_RE.fullmatch(carried) else None
+        if span and span.endswith(period):
+            return span
+    return period
 
 
 def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None) -> None:

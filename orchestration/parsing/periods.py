@@ -26,6 +26,7 @@ PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 PERIOD_RE = re.compile(
     r"(?=[12十“\"今去前明上下第本当过近0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
+    r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来)"
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
@@ -200,6 +201,10 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         return None
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
+    if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
+        first = int(match.group("since_year"))
+        end = last_complete_year(published) if published else None
+        return f"{first}-{end}" if end and end > first else str(first)
     if match.group("year"):
         part = match.group("part")
         return match.group("year") + (part_of_year(part) or "") if part else match.group("year")

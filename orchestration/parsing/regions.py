@@ -13,13 +13,13 @@ from functools import lru_cache
 
 from .normalize import compact
 from .rules import (
-    NATIONAL_SUBJECT_WORDS,
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
     AMBIGUOUS_SHORT_NAMES,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
+    NATIONAL_SUBJECT_WORDS,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     PROVINCE_WIDE,
@@ -172,7 +172,8 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
     return gazetteer().by_name[m.group()] if m else None
 
 
-_NATIONAL_CLAUSE_RE = re.compile(rf"(?:^|[，,。；;：:\n]|年)\s?(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])",
+_NATIONAL_CLAUSE_RE = re.compile(
+    rf"(?:^|[，,。；;：:\n]|年)\s?(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])",
                                  re.MULTILINE)
 
 

@@ -86,7 +86,8 @@ RANK_ENDINGS = ("位", "名")
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|(?P<estimate>预计|有望)|确保"
+TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
+                          r"|(?P<estimate>预计|有望)|确保"
                           r"|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
                           # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows
                           r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
@@ -95,6 +96,12 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|(?P<estima
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
+# stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
+STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为")
+SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
+# Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
+AVERAGE_WORDS = ("年均", "年平均", "平均每年")
 # A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
 INDEX_WORDS = ("指数",)
 
