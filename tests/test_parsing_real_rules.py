@@ -65,6 +65,15 @@ CASES = [
     # a spun rewrite's synonyms (伸长 = 增长, 摆布 = 左右)
     ("2023年，湖南研发经费伸长14.2%，高新技术产业增加值伸长10%摆布。", date(2024, 3, 29), "10%",
      (10, "approx", "growth_rate", "湖南省", "2023")),
+    # a labelled date line is no title (its year would become the article's)
+    ("发布时间：2023-09-18\n近日公布的2022年全国科技经费投入统计公报显示，广东省R&D经费达4411.9亿元。",
+     date(2023, 9, 18), "4411.9亿元", (4.4119e11, "exact", "level", "广东省", "2022")),
+    # a chart's caption is no section heading
+    ("2023年山东省统计公报\n一、综合\n图1 2019-2023年地区生产总值\n年末常住人口10122.97万人。",
+     date(2024, 3, 3), "10122.97万人", (101229700, "exact", "level", "山东省", "2023")),
+    # 全市 throughout, the province named as often as the city: the city's story
+    ("一、2022年工作回顾\n辽宁省委要求大连勇当排头兵。全市地区生产总值增长4.5%，全市固定资产投资增长7.5%。",
+     date(2023, 1, 10), "4.5%", (4.5, "exact", "growth_rate", "大连市", "2022")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),
