@@ -221,12 +221,13 @@ def primary_region(places: list[tuple[int, str]],
     code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
     home = region(code)
     wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
-    if home is not None and home.level == "prefecture" and home.parent_code:
-        if wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]:
-            return home.parent_code, max(count, counts[home.parent_code])
-    if home is not None and home.level == "province" and wide[CITY] >= 2 and wide[CITY] > 2 * wide[PROVINCE]:
-        # `全市` throughout and the province named as often as one of its cities: the city's story
+    if home is not None and home.level == "prefecture" and home.parent_code and (
+            wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]):
+        return home.parent_code, max(count, counts[home.parent_code])
+    if home is not None and home.level == "province" and wide[CITY] >= 2 and wide[CITY] > wide[PROVINCE]:
+        # `全市` more than `全省`, and one of the province's cities named at least half as often as the
+        # province: the city's story (a city's work report that names its province once)
         cities = [(n, c) for c, n in counts.items() if (r := region(c)) is not None and r.parent_code == code]
-        if cities and max(cities)[0] == count:
+        if cities and 2 * max(cities)[0] >= count:
             return max(cities)[1], count
     return code, count
