@@ -74,6 +74,12 @@ CASES = [
     # 全市 throughout, the province named as often as the city: the city's story
     ("一、2022年工作回顾\n辽宁省委要求大连勇当排头兵。全市地区生产总值增长4.5%，全市固定资产投资增长7.5%。",
      date(2023, 1, 10), "4.5%", (4.5, "exact", "growth_rate", "大连市", "2022")),
+    # `目前` speaks of the time of writing, not of a year named earlier in the sentence
+    ("2023年全国研发经费33357.1亿元。我国研发经费于2012年突破1万亿元，2022年突破3万亿元，目前位居世界第二位。",
+     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2023")),
+    # a 将 right after 预计 belongs to the estimate (a year-end review)
+    ("青岛市地区生产总值预计今年将突破1.7万亿元。", date(2025, 12, 3), "1.7万亿元",
+     (1.7e12, "lower_bound", "level", "青岛市", "2025")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),

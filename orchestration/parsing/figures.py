@@ -43,6 +43,7 @@ from .rules import (
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     NOT_NOUNS_AFTER,
+    NOW_WORDS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
@@ -138,6 +139,7 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
+_NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
@@ -879,6 +881,9 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         period, source = _period(own, cand, art, site.clause_end)
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
+    if source == "explicit" and (now := _NOW_RE.search(scope.text, site.clause_start, cand.start)) and not any(
+            now.start() < pos < cand.start for pos, p in ctx.periods if p):
+        period, source = art.default_period, "now"  # `…2022年突破3万亿元，目前…位居世界第二位`
     return _span_of(scope, site, period), source
 
 
@@ -916,14 +921,17 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     if site.kind == "share" and cand.unit == "percent" and any(word in phrase for word in INDEX_WORDS):
         site.kind = "level"
     ranked = site.kind in ("rank", "rank_change")
-    estimated = any(pos < cand.start for pos in ctx.estimates) and not (
-        ctx.target_at is not None and ctx.target_at < cand.start)
+    estimate_at = max((pos for pos in ctx.estimates if pos < cand.start), default=None)
+    targets_before = [pos for pos, _ in ctx.targets if pos < cand.start]
+    # `预计今年将突破1.7万亿元`: a 将 right after 预计 belongs to the estimate
+    estimated = estimate_at is not None and all(0 < pos - estimate_at <= 8 for pos in targets_before)
+    target_at = None if estimated else ctx.target_at
     year = int(period[:4]) if period and period[:4].isdigit() else None
     published = art.published
     future = bool(published and year and year > published.year)
     forecast = estimated and bool(published and year == published.year and (
         published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
-    if (ctx.target_at is not None and ctx.target_at < cand.start and site.kind != "rank") or (
+    if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
             art.target_year is not None and not ranked) or ((future or forecast) and not ranked):
         site.kind = "target"
     elif estimated and site.qualifier == "exact":

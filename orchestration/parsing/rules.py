@@ -96,6 +96,9 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
+# article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
+NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为")
