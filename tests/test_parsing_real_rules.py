@@ -80,6 +80,15 @@ CASES = [
     # a 将 right after 预计 belongs to the estimate (a year-end review)
     ("青岛市地区生产总值预计今年将突破1.7万亿元。", date(2025, 12, 3), "1.7万亿元",
      (1.7e12, "lower_bound", "level", "青岛市", "2025")),
+    # places in a ranking: a rank change; 晋升 is a change verb
+    ("2021年，湖南研发经费居全国第9位，较上年提升1个位次。", date(2022, 11, 9), "1个位次",
+     (1, "exact", "rank_change", "湖南省", "2021")),
+    ("2023年，西安市在全球科研城市中再晋升1位。", date(2024, 1, 9), "1位", (1, "exact", "rank_change", "西安市", "2023")),
+    # a comma after a rank is no thousands separator
+    ("2021年，湖南研发经费居全国第9，2012年来一直稳居前十。", date(2022, 5, 1), "第9", (9, "exact", "rank", "湖南省", "2021")),
+    # money in 亿 without 元 after a money noun
+    ("2021年，湖南R&D经费突破千亿。", date(2022, 11, 9), "千亿", (1e11, "lower_bound", "level", "湖南省", "2021")),
+    ("2023年，山东经济总量首次跨过9万亿台阶。", date(2024, 2, 3), "9万亿", (9e12, "exact", "level", "山东省", "2023")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),
@@ -97,6 +106,12 @@ def mention(text: str, published: date, quote_part: str) -> FigureMention:
 def test_reading_real_articles(text: str, published: date, quote_part: str, expected: tuple) -> None:
     got = mention(text, published, quote_part)
     assert tuple(getattr(got, field) for field in FIELDS) == pytest.approx(expected), got
+
+
+def test_thresholds_and_bare_numbers_are_no_figures() -> None:
+    text = "2023年，R&D经费投入超过千亿元的省份有12个，研发投入强度3以上。"
+    got = [(m.quote, m.value) for m in parse_document(text, published_on=date(2024, 10, 3)).mentions]
+    assert got == [("12个", 12)]
 
 
 def test_unknown_measures_get_no_junk_names() -> None:

@@ -37,11 +37,13 @@ from .rules import (
     LIST_SUFFIXES,
     MEASURE_AFTER,
     MEASURE_BEFORE,
+    MONEY_NOUNS,
     MONEY_UNITS,
     MULTIPLE_UNIT,
     NATIONAL_NOT_NATION,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
+    NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
     NOW_WORDS,
     PART_OF_TOTAL_ENDINGS,
@@ -52,6 +54,7 @@ from .rules import (
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
     RATIO_CLOSER,
@@ -65,6 +68,7 @@ from .rules import (
     TABLE_SAME_MEASURE,
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
+    THRESHOLD_GROUPS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
@@ -78,7 +82,7 @@ def _alternation(words: object) -> str:
 _MULTIPLIERS = _alternation(ARABIC_MULTIPLIERS)
 _POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in INNER_QUALIFIERS)
 _INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
-_NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
+_NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位))")  # `居全国首位` = 第1位
 _UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
                        MULTIPLE_UNIT))
@@ -139,6 +143,7 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
+_MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
@@ -288,6 +293,7 @@ class DocumentIndex:
         `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
+                   or m.group("num").endswith("亿")
                    or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
@@ -345,6 +351,14 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
+        if unit is not None and text.startswith(NOT_COUNTER_WORDS, m.start("unit")):
+            unit = None  # `跨过9万亿台阶`: 台 begins a word
+        if unit is None:
+            if not _money_without_unit(text, m, start):
+                continue  # `3以上`: no unit, no figure
+            unit = MONEY_UNITS[0]  # `R&D经费突破千亿`, `由不足1400亿增加到近6000亿`
+        if text.startswith("的", e) and text.startswith(THRESHOLD_GROUPS, e + 1):
+            continue  # `超过千亿元的省份有12个`: a threshold that defines a group
         pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
         if pre is None and prev == " ":
             pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, _PRE_QUALIFIER_LOOKBACK)
@@ -368,6 +382,15 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner))
     return found
+
+
+def _money_without_unit(text: str, m: re.Match[str], lo: int) -> bool:
+    """A number in 亿 with no unit after a money noun of its clause (`R&D经费突破千亿`)."""
+    if not m.group("num").endswith("亿") and not m.group("mult"):
+        return False
+    begin = max(lo, m.start() - 20)
+    begin = max(begin, *(text.rfind(ch, begin, m.start()) + 1 for ch in "，,；;。"))
+    return _MONEY_NOUN_RE.search(text, begin, m.start()) is not None
 
 
 def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
@@ -478,7 +501,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         if sign < 0 or not verb:
             return []
         out_unit, kind, value = "percent", "growth_rate", value * 100
-    elif unit == "位" and verb:
+    elif unit in RANK_CHANGE_UNITS and verb:
         out_unit, kind = "rank", "rank_change"
     else:
         out_unit, kind, counter = "count", "change" if verb else "level", unit

@@ -31,8 +31,15 @@ COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
     "部", "场", "份", "支", "条", "户", "座", "台", "套", "件", "款", "种", "例", "只", "株",
     "艘", "架", "辆", "处", "门", "本", "册", "首", "次", "单", "笔", "亩", "吨", "万吨", "批",
-    "千瓦时", "千瓦", "颗", "枚", "块", "棵", "头",
+    "千瓦时", "千瓦", "颗", "枚", "块", "棵", "头", "个位次", "位次",
 )
+# After a change verb these count places in a ranking (`较上年提升1个位次`, `再晋升1位`): a rank change.
+RANK_CHANGE_UNITS = ("位", "个位次", "位次")
+# A counter that begins one of these words is no counter (`跨过9万亿台阶`).
+NOT_COUNTER_WORDS = ("台阶",)
+# `不足1400亿`, `突破千亿` written without 元 after one of these nouns is money all the same.
+MONEY_NOUNS = ("经费", "投入", "成交额", "交易额", "收入", "产值", "总量", "生产总值", "GDP", "资金", "金额", "支出",
+               "营收", "增加值", "规模", "投资", "税收", "利润")
 # A unit followed by one of these names a category, not a quantity (`千万元级成果`, `2类证`).
 CATEGORY_SUFFIXES = ("级", "类", "型", "号", "期", "届")
 
@@ -71,11 +78,12 @@ CHANGE_VERBS = {
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
     "伸长": 1, "同比伸长": 1,  # 增长 in a spun rewrite
+    "晋升": 1, "攀升": 1,
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
 NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
 # Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
-RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国",
+RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国", "中国",
                 "全球", "全省", "全市", "世界", "中部", "西部", "东部")
 # After `第N` a rank ends; anything else (`第34个`, `第一副主席`) makes it a name.
 RANK_ENDINGS = ("位", "名")
@@ -113,6 +121,8 @@ INDEX_WORDS = ("指数",)
 # (`给予最高50万元奖励`, `一次性奖励100万元`, `按增量的10%给予补助`), not a statistic.
 MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "一次性奖励", "一次性补助", "一次性资助", "给予",
                   "单项奖励最高")  # not 奖补 alone: `兑现研发财政奖补超5亿元` is money paid out
+# A value followed by 的 and one of these is a threshold that defines a group (`超过千亿元的省份有12个`).
+THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市")
 MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
