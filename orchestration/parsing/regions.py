@@ -172,16 +172,20 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
     return gazetteer().by_name[m.group()] if m else None
 
 
-_NATIONAL_CLAUSE_RE = re.compile(
-    rf"(?:^|[，,。；;：:\n]|年)\s?(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])",
-                                 re.MULTILINE)
+_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])")
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 
 
 def national_clauses(text: str, start: int, end: int) -> int:
     """How many clauses of text[start:end] open with the nation (`2023年，全国共投入`, `。我国…`)."""
-    return sum(1 for _ in _NATIONAL_CLAUSE_RE.finditer(text, start, end))
+    count = 0
+    for m in _NATIONAL_WORD_RE.finditer(text, start, end):
+        at = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()
+        count += at == 0 or text[at - 1] in _CLAUSE_OPENERS
+    return count
 
 
+@lru_cache(maxsize=1)
 def national_code() -> str | None:
     return next((code for code, r in gazetteer().by_code.items() if r.level == "country"), None)
 
