@@ -441,8 +441,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number."""
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
-    if _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
-        return None  # 第一副主席; but `分别居全国第8位和第9位`
+    if unit is None and _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
+        return None  # 第一副主席; but `分别居全国第8位和第9位`, `从第22位上升到`
     if s is None:
         s = m.start() - 1
     clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
@@ -554,6 +554,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
         if _inside_brackets(text, m.start(), start):
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
+        if text[m.start() - 1:m.start()] in ("从", "由"):
+            continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
@@ -919,7 +921,10 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
     before = text[site.seg_start:cand.start]
     if period and _SPAN_RE.fullmatch(period):
         total = any(word in before for word in SPAN_TOTAL_WORDS)
-        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, cand.start - 4, cand.start))
+        verb_end = cand.start  # `達(dá)6.9萬家`: pinyin debris reads as spaces
+        while verb_end > 0 and text[verb_end - 1] == " ":
+            verb_end -= 1
+        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
         return period[5:] if not total and (site.kind == "share" or stock) else period
     if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
         return period

@@ -130,6 +130,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 year = str(published.year + RELATIVE_OFFSETS[relative])
             elif m.group("part_only"):
                 year = str(published.year)
+        if text[m.start() - 1:m.start()] in ("从", "由"):
+            continue  # `从2017年的0.95%增长到1.45%`: where a change started, not what is reported on
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on

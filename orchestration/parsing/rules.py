@@ -109,7 +109,7 @@ YEAR_UNDER_REVIEW_FROM_MONTH = 10
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
-STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为")
+STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
 AVERAGE_WORDS = ("年均", "年平均", "平均每年")
