@@ -12,6 +12,9 @@ from orchestration.parsing import FigureMention, parse_document
 
 FIELDS = ("value", "qualifier", "value_kind", "region_name", "period")
 
+NINGXIA = ("2019年，宁夏R&D经费强度从2017年的0.95%增长到1.45%，年均增幅达到0.17个百分点。"
+           "强度从全国第22位上升到第19位。")
+
 CASES = [
     # qualifiers in negation are read whole
     ("全省高新技术企业不少于1.2万家。", date(2024, 3, 1), "1.2万家", (12000, "lower_bound", "level", None, "2024")),
@@ -83,19 +86,22 @@ CASES = [
     # places in a ranking: a rank change; 晋升 is a change verb
     ("2021年，湖南研发经费居全国第9位，较上年提升1个位次。", date(2022, 11, 9), "1个位次",
      (1, "exact", "rank_change", "湖南省", "2021")),
-    ("2023年，西安市在全球科研城市中再晋升1位。", date(2024, 1, 9), "1位", (1, "exact", "rank_change", "西安市", "2023")),
+    ("2023年，西安市在全球科研城市中再晋升1位。", 
+     date(2024, 1, 9), "1位", (1, "exact", "rank_change", "西安市", "2023")),
     # a comma after a rank is no thousands separator
-    ("2021年，湖南研发经费居全国第9，2012年来一直稳居前十。", date(2022, 5, 1), "第9", (9, "exact", "rank", "湖南省", "2021")),
+    ("2021年，湖南研发经费居全国第9，2012年来一直稳居前十。", 
+     date(2022, 5, 1), "第9", (9, "exact", "rank", "湖南省", "2021")),
     # money in 亿 without 元 after a money noun
     ("2021年，湖南R&D经费突破千亿。", date(2022, 11, 9), "千亿", (1e11, "lower_bound", "level", "湖南省", "2021")),
     ("2023年，山东经济总量首次跨过9万亿台阶。", date(2024, 2, 3), "9万亿", (9e12, "exact", "level", "山东省", "2023")),
     # a starting year (从2017年的) is not carried on; an average from it runs to the figure's year
-    ("2019年，宁夏R&D经费强度从2017年的0.95%增长到1.45%，年均增幅达到0.17个百分点。强度从全国第22位上升到第19位。",
+    (NINGXIA,
      date(2020, 10, 1), "0.17个百分点", (0.17, "exact", "change", "宁夏回族自治区", "2017-2019")),
-    ("2019年，宁夏R&D经费强度从2017年的0.95%增长到1.45%，年均增幅达到0.17个百分点。强度从全国第22位上升到第19位。",
+    (NINGXIA,
      date(2020, 10, 1), "第19位", (19, "exact", "rank", "宁夏回族自治区", "2019")),
     # a stock reached over a span is at its end, through pinyin debris
-    ("五年來，廣東高新技術企業達(dá)6.9萬家。", date(2023, 1, 12), "6.9萬家", (69000, "exact", "level", "广东省", "2022")),
+    ("五年來，廣東高新技術企業達(dá)6.9萬家。", 
+     date(2023, 1, 12), "6.9萬家", (69000, "exact", "level", "广东省", "2022")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),
