@@ -139,3 +139,16 @@ def test_a_list_over_regions_takes_the_measure_named_before_it() -> None:
     got = [(m.region_name, m.indicator_code, m.period) for m in parse_document(
         text, published_on=date(2024, 9, 1)).mentions if m.unit == "yuan" and m.value < 1e11]
     assert got == [("河北省", "rd_expenditure", "2023"), ("山西省", "rd_expenditure", "2023")]
+
+
+def test_revisions_are_marked_and_keep_their_own_period() -> None:
+    text = "2021年湖南研发投入强度为2.23%，2020年湖南研发投入强度已修订为2.16%。"
+    got = [(m.value, m.period, m.is_revision) for m in parse_document(text, published_on=date(2022, 11, 9)).mentions]
+    assert got == [(2.23, "2021", False), (2.16, "2020", True)]
+
+
+def test_items_of_a_respectively_list_are_marked() -> None:
+    text = "2023年，河北、山西研发经费分别为512.3亿元、233.1亿元，全省研发经费增长8%。"
+    got = [(m.region_name, m.in_list) for m in parse_document(text, published_on=date(2024, 9, 1)).mentions]
+    assert got[:2] == [("河北省", True), ("山西省", True)]
+    assert got[2][1] is False

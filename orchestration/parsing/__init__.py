@@ -168,7 +168,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                     period_source=found.period_source, indicator_code=found.indicator_code,
                     indicator_name=found.indicator_name,
                     is_repeated_passage=blocks[m_index].repeat_of is not None,
-                    sentence_paragraph_index=p_index,
+                    sentence_paragraph_index=p_index, is_revision=found.is_revision, in_list=found.in_list,
                 ))
         first = last + 1
     return ParsedDocument(articles, paragraphs, sentences, mentions)

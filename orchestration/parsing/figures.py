@@ -59,6 +59,7 @@ from .rules import (
     RANK_ENDINGS,
     RATIO_CLOSER,
     RATIO_OPENER,
+    REVISION_WORDS,
     SMALL_CN_VERBS,
     SPAN_TOTAL_WORDS,
     STOCK_VERBS,
@@ -145,6 +146,7 @@ _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
+_REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
@@ -222,6 +224,8 @@ class Found:
     indicator_name: str | None
     base_kind: str = ""  # the kind before a target sentence made it `target`
     phrase: str = ""  # the noun phrase written before it (`登记技术合同`)
+    is_revision: bool = False  # `已修订为2.16%`: it revises an earlier release of the same statistic
+    in_list: bool = False  # an item of a `分别` list (`A、B分别为…`): never the same figure as another item
 
 
 @dataclass(slots=True)
@@ -824,7 +828,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _kind_stage(scope, site, phrase, period)
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
-                      cand.kind, phrase)
+                      cand.kind, phrase, _REVISION_RE.search(text, site.clause_start, cand.start) is not None,
+                      site.group is not None)
         out.append(found)
         prev, prev_end = found, cand.end
     return out

@@ -104,6 +104,8 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# Before a figure in its clause, these say it revises an earlier release (`已修订为2.16%`).
+REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
