@@ -84,7 +84,7 @@ _MULTIPLIERS = _alternation(ARABIC_MULTIPLIERS)
 _POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in INNER_QUALIFIERS)
 _INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
 _NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
-        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位))")  # `居全国首位` = 第1位
+        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位(?!度)))")  # `居全国首位` = 第1位; not 首位度
 _UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
                        MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")

@@ -38,8 +38,8 @@ RANK_CHANGE_UNITS = ("位", "个位次", "位次")
 # A counter that begins one of these words is no counter (`跨过9万亿台阶`).
 NOT_COUNTER_WORDS = ("台阶",)
 # `不足1400亿`, `突破千亿` written without 元 after one of these nouns is money all the same.
-MONEY_NOUNS = ("经费", "投入", "成交额", "交易额", "收入", "产值", "总量", "生产总值", "GDP", "资金", "金额", "支出",
-               "营收", "增加值", "规模", "投资", "税收", "利润")
+MONEY_NOUNS = ("经费", "投入", "成交额", "交易额", "收入", "产值", "总量", "总额", "生产总值", "GDP", "资金", "金额",
+               "支出", "营收", "增加值", "规模", "投资", "税收", "利润")
 # A unit followed by one of these names a category, not a quantity (`千万元级成果`, `2类证`).
 CATEGORY_SUFFIXES = ("级", "类", "型", "号", "期", "届")
 
