@@ -102,6 +102,11 @@ CASES = [
     # a stock reached over a span is at its end, through pinyin debris
     ("五年來，廣東高新技術企業達(dá)6.9萬家。", 
      date(2023, 1, 12), "6.9萬家", (69000, "exact", "level", "广东省", "2022")),
+    # `分别` over a list of places named earlier in the sentence
+    ("上半年，沈阳、大连两市高新技术企业营业收入占全省的56.3%，增速分别为19%、18.2%。", date(2021, 8, 16), "18.2%",
+     (18.2, "exact", "growth_rate", "大连市", "2021H1")),
+    ("上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%。", date(2021, 8, 16), "30%",
+     (30, "lower_bound", "growth_rate", "抚顺市", "2021H1")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),

@@ -117,7 +117,7 @@ _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
 _GROWTH_NOUN_END = re.compile(
-    r"(?:增幅|增速|增长率|涨幅)(?:分别)?(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)$")
+    r"(?:增幅|增速|增长率|涨幅)(?:分别|均)?(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)?$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -145,6 +145,7 @@ _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平�
 _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
+_LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
                  rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
@@ -841,6 +842,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     return out
 
 
+
 def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: int) -> Site:
     text, start = scope.text, scope.start
     clause_start = _last_before(scope.clause_delims, cand.start, start)
@@ -1187,6 +1189,22 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     return art.default_period, "article"
 
 
+def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
+    """The last list of places joined by 、/和 before `pos` in the sentence (`沈阳、大连两市`), as written;
+    of `size` places if given, else of two or more."""
+    pattern = regions.gazetteer().names
+    if pattern is None:
+        return []
+    runs: list[list[re.Match[str]]] = []
+    for m in pattern.finditer(text, start, pos):
+        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in reversed(runs) if (len(r) == size if size else len(r) > 1)), [])
+    return [m.group() for m in run]
+
+
 def _respectively_groups(text: str, start: int, end: int,
                          cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
     """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
@@ -1202,6 +1220,8 @@ def _respectively_groups(text: str, start: int, end: int,
             items = _list_items(text, start, pos, len(members))
             if len(items) != len(members) and len(last_items) == len(members):
                 items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
+            if len(items) != len(members):  # `沈阳、大连两市…占全省的56.3%，增速分别为19%、18.2%`
+                items = _place_list(text, start, pos, len(members)) or items
             last_items = items
             places_only = pattern is not None and all(pattern.match(item) for item in items)
             for n, i in enumerate(members):
