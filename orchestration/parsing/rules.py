@@ -240,7 +240,7 @@ FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "�
                     "投入使用", "落地", "获批建设")
 # A list written before `分别` shares its last item's suffix (`电子信息、先进能源材料产业`).
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
-                 "项目")
+                 "项目", "经费")  # `基础研究、应用研究和试验发展经费分别为…`
 
 # --- layout ------------------------------------------------------------------------------------
 # Common surnames: a short line of space-separated names starting with these is a byline.
