@@ -91,9 +91,10 @@ CASES = [
     # a comma after a rank is no thousands separator
     ("2021年，湖南研发经费居全国第9，2012年来一直稳居前十。", 
      date(2022, 5, 1), "第9", (9, "exact", "rank", "湖南省", "2021")),
-    # money in 亿 without 元 after a money noun
+    # money in 亿 without 元 after a money noun; a level passed (跨过, 迈上) is a lower bound
     ("2021年，湖南R&D经费突破千亿。", date(2022, 11, 9), "千亿", (1e11, "lower_bound", "level", "湖南省", "2021")),
-    ("2023年，山东经济总量首次跨过9万亿台阶。", date(2024, 2, 3), "9万亿", (9e12, "exact", "level", "山东省", "2023")),
+    ("2023年，山东经济总量首次跨过9万亿台阶。", date(2024, 2, 3), "9万亿",
+     (9e12, "lower_bound", "level", "山东省", "2023")),
     # a starting year (从2017年的) is not carried on; an average from it runs to the figure's year
     (NINGXIA,
      date(2020, 10, 1), "0.17个百分点", (0.17, "exact", "change", "宁夏回族自治区", "2017-2019")),
@@ -157,3 +158,9 @@ def test_items_of_a_respectively_list_are_marked() -> None:
     got = [(m.region_name, m.in_list) for m in parse_document(text, published_on=date(2024, 9, 1)).mentions]
     assert got[:2] == [("河北省", True), ("山西省", True)]
     assert got[2][1] is False
+
+
+def test_a_rank_takes_the_measure_named_since_the_figure_before() -> None:
+    text = "2021年，湖南研发经费居全国第9位，较上年提升1个位次；研发投入强度稳步提升，居全国第12位。"
+    got = [(m.quote, m.indicator_code) for m in parse_document(text, published_on=date(2022, 11, 9)).mentions]
+    assert got == [("第9位", "rd_expenditure"), ("提升1个位次", "rd_expenditure"), ("第12位", "rd_intensity")]

@@ -362,8 +362,9 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
+        quote_end = e
         if unit is not None and text.startswith(NOT_COUNTER_WORDS, m.start("unit")):
-            unit = None  # `跨过9万亿台阶`: 台 begins a word
+            unit, quote_end = None, m.start("unit")  # `跨过9万亿台阶`: 台 begins a word
         if unit is None:
             if not _money_without_unit(text, m, start):
                 continue  # `3以上`: no unit, no figure
@@ -391,7 +392,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, s - len(pre), 5))
                 or text.startswith(MEASURE_AFTER, m.end())):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
-        found.extend(_quantity(text, m, value, unit, pre, inner))
+        found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
     return found
 
 
@@ -463,7 +464,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
 
 
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
-              inner: str | None) -> list[Candidate]:
+              inner: str | None, end: int) -> list[Candidate]:
+    """`end`: where the quote ends (before a unit the match took that is no unit: `9万亿台阶`)."""
     s = m.start()
     qs = s
     while qs > 0 and text[qs - 1] == " ":  # `比上年增加 3.08 亿元`: stray spaces
@@ -528,11 +530,11 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
             if unit == "‰":
                 high /= 10
             return [
-                Candidate(qs, m.end(), s, value * sign, out_unit, counter, "lower_bound", kind, sign, "low"),
-                Candidate(qs, m.end(), s, high * sign, out_unit, counter, "upper_bound", kind, sign, "high"),
+                Candidate(qs, end, s, value * sign, out_unit, counter, "lower_bound", kind, sign, "low"),
+                Candidate(qs, end, s, high * sign, out_unit, counter, "upper_bound", kind, sign, "high"),
             ]
         return []
-    return [Candidate(qs, m.end(), s, value * sign, out_unit, counter, qualifier, kind, sign)]
+    return [Candidate(qs, end, s, value * sign, out_unit, counter, qualifier, kind, sign)]
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -1069,6 +1071,13 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
     stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
     component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
+    if cand.kind in ("rank", "rank_change") and indicator is None and not component and prev is not None and (
+            named := indicators.last_alias(_QUOTES_RE.sub("", text[prev.end:seg_start]))):
+        # `居全国第9位，较上年提升1个位次；投入强度稳步提升，居全国第12位`: the measure named since the
+        # figure before, not that figure's
+        found = indicators.lookup(named)
+        if found is not None:
+            return found.code, found.name
     inherit = prev_name is not None and prev is not None and (
         (cand.kind in ("rank", "rank_change") and indicator is None and not component)
         or (after_base and not name and indicator is None)

@@ -54,6 +54,9 @@ PRE_QUALIFIERS = {
     "不少于": "lower_bound", "不低于": "lower_bound", "不下于": "lower_bound", "不小于": "lower_bound",
     "不超过": "upper_bound", "不高于": "upper_bound", "不多于": "upper_bound", "不大于": "upper_bound",
     "破": "lower_bound", "首破": "lower_bound",  # a headline's `破3000亿元`
+    # `迈上2000亿元新台阶`, `跨过9万亿台阶`: a level passed
+    "迈上": "lower_bound", "跨上": "lower_bound", "站上": "lower_bound", "跃上": "lower_bound",
+    "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound",
 }
 # Between the number and its unit (`130余项`, `200多支`).
 INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
