@@ -164,3 +164,15 @@ def test_a_rank_takes_the_measure_named_since_the_figure_before() -> None:
     text = "2021年，湖南研发经费居全国第9位，较上年提升1个位次；研发投入强度稳步提升，居全国第12位。"
     got = [(m.quote, m.indicator_code) for m in parse_document(text, published_on=date(2022, 11, 9)).mentions]
     assert got == [("第9位", "rd_expenditure"), ("提升1个位次", "rd_expenditure"), ("第12位", "rd_intensity")]
+
+
+def test_a_bound_before_a_respectively_list_is_every_items() -> None:
+    text = "2024年，西安市高新技术企业、科技型中小企业分别突破1.5万家和1.9万家。"
+    got = [(m.value, m.qualifier) for m in parse_document(text, published_on=date(2024, 12, 9)).mentions]
+    assert got == [(15000, "lower_bound"), (19000, "lower_bound")]
+
+
+def test_a_comparisons_stated_base_is_the_nations() -> None:
+    text = "2019年，宁夏企业R&D经费年均增长22.2%，比全国同期年均增速12.2%高10个百分点。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2020, 10, 1)).mentions]
+    assert got == [(22.2, "宁夏回族自治区"), (12.2, "全国"), (10, "宁夏回族自治区")]

@@ -41,6 +41,7 @@ from .rules import (
     MONEY_UNITS,
     MULTIPLE_UNIT,
     NATIONAL_NOT_NATION,
+    NATIONAL_SUBJECT_WORDS,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
@@ -142,6 +143,9 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
+# `比全国同期年均增速12.2%高…`: the base of a comparison, when its value is written, is the nation's
+_NATIONAL_BASE_RE = re.compile(rf"^[，,\s]*(?:是|比|较|而|但)(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
+_PRE_QUALIFIER_START = re.compile(trie_pattern(PRE_QUALIFIERS))
 _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
@@ -871,6 +875,9 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
         if lead is not None and site.kind == lead.kind.replace("growth_rate", "share"):
             site.kind = lead.kind
             site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
+        if lead is not None and site.qualifier == "exact" and lead.qualifier != "exact" and (
+                _PRE_QUALIFIER_START.match(scope.text, lead.start)):
+            site.qualifier = lead.qualifier  # `分别突破1.5万家和1.9万家`: the bound is every item's
     site.item_indicator = indicators.lookup(item) if item and not places_only else None
     if item and places_only:
         site.item_region = regions.resolve(regions.find_places(item)[0][1], scope.art.region_code)
@@ -1021,7 +1028,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         region_code = resolved
         break
     if not ranked and (_is_national(text, site.seg_start, site.clause_start, cand.start) or (
-            site.kind != "change" and _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start))):
+            site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
+                                       or _NATIONAL_BASE_RE.match(text[site.seg_start:cand.start])))):
         region_code = national  # `首次超过全国的平均水平6.77%`: the nation's figure
     return region_code
 
