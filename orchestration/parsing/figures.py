@@ -144,7 +144,7 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
 # `比全国同期年均增速12.2%高…`: the base of a comparison, when its value is written, is the nation's
-_NATIONAL_BASE_RE = re.compile(rf"^[，,\s]*(?:是|比|较|而|但)(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
+_NATIONAL_BASE_RE = re.compile(rf"[，,\s]*(?:是|比|较|而|但)(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
 _PRE_QUALIFIER_START = re.compile(trie_pattern(PRE_QUALIFIERS))
 _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
@@ -300,6 +300,7 @@ class DocumentIndex:
     period_pos: list[int]
     targets: list[re.Match[str]]
     target_pos: list[int]
+    revision_pos: list[int]  # where `修订为` and its kind stand
 
     @classmethod
     def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
@@ -314,7 +315,8 @@ class DocumentIndex:
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
-                   found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets])
+                   found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
+                   [m.start() for m in _REVISION_RE.finditer(text)])
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
@@ -839,10 +841,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site)
         _kind_stage(scope, site, phrase, period)
+        revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
-                      cand.kind, phrase, _REVISION_RE.search(text, site.clause_start, cand.start) is not None,
-                      site.group is not None)
+                      cand.kind, phrase, revised, site.group is not None)
         out.append(found)
         prev, prev_end = found, cand.end
     return out
@@ -1029,7 +1031,7 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         break
     if not ranked and (_is_national(text, site.seg_start, site.clause_start, cand.start) or (
             site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
-                                       or _NATIONAL_BASE_RE.match(text[site.seg_start:cand.start])))):
+                                       or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)))):
         region_code = national  # `首次超过全国的平均水平6.77%`: the nation's figure
     return region_code
 
