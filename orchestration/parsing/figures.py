@@ -16,12 +16,18 @@ from functools import lru_cache
 from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
+    AFTER_RANK_OK,
     ANAPHORS,
+    APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
     AVERAGE_WORDS,
+    BASE_YEAR_MARKERS,
     BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
+    COMPARED_BEFORE,
+    COMPARED_WORDS_BEFORE,
+    CONJUNCTIONS,
     COUNTERS,
     CRITERION_VERBS,
     FILING_LINE_PATTERN,
@@ -31,22 +37,30 @@ from .rules import (
     FOLLOWING_PHRASE_STOPS,
     FOREIGN_MONEY_UNITS,
     FRACTION_WORD,
+    FROM_FILLERS,
     GENERIC_PHRASES,
+    GROWTH_NOUN_LINKS,
+    GROWTH_NOUN_MOVES,
+    GROWTH_NOUNS,
     INDEX_WORDS,
     INNER_QUALIFIERS,
+    LIST_JOINERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
     MEASURE_BEFORE,
     MONEY_NOUNS,
     MONEY_UNITS,
     MULTIPLE_UNIT,
+    NATIONAL_BASE_OPENERS,
     NATIONAL_NOT_NATION,
     NATIONAL_SUBJECT_WORDS,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
+    NOT_NUMBER_BEFORE,
     NOW_WORDS,
+    ORG_NAME_SUFFIXES,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
@@ -58,12 +72,15 @@ from .rules import (
     RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
+    RANK_FIELD_AFTER,
+    RANK_VERB_CHARS,
     RATIO_CLOSER,
     RATIO_OPENER,
     REVISION_WORDS,
     SMALL_CN_VERBS,
     SPAN_TOTAL_WORDS,
     STOCK_VERBS,
+    SUB_PERIOD_MARKS,
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
@@ -117,8 +134,8 @@ def _ending(words: object) -> re.Pattern[str]:
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
-_GROWTH_NOUN_END = re.compile(
-    r"(?:增幅|增速|增长率|涨幅)(?:分别|均)?(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)?$")
+_GROWTH_NOUN_END = re.compile(rf"(?:{_alternation(GROWTH_NOUNS)})(?:分别|均)?(?:{_alternation(GROWTH_NOUN_MOVES)})?"
+                              rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -144,12 +161,13 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
 # `比全国同期年均增速12.2%高…`: the base of a comparison, when its value is written, is the nation's
-_NATIONAL_BASE_RE = re.compile(rf"[，,\s]*(?:是|比|较|而|但)(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
+_NATIONAL_BASE_RE = re.compile(
+    rf"[，,\s]*(?:{_alternation(NATIONAL_BASE_OPENERS)})(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
 _PRE_QUALIFIER_START = re.compile(trie_pattern(PRE_QUALIFIERS))
 _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
-_ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
-_LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
-_LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
+_ORG_NAME_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alternation(ORG_NAME_SUFFIXES)})")
+_LIST_SPLIT_RE = re.compile("|".join(map(re.escape, LIST_JOINERS)))  # in this order: 以及 after 及
+_LIST_JOINERS = frozenset(LIST_JOINERS)
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
                  rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
@@ -158,10 +176,9 @@ _STOCK_VERB_END = _ending(STOCK_VERBS)
 _NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
-_BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
-_APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
+_BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})((?:19|20)\d\d)\s?年")
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
-_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|最初|原来|此前|的|\s)*$")
+_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_alternation(FROM_FILLERS)}|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
@@ -172,16 +189,15 @@ _NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
 _NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
-_RANK_FIELD_AFTER = frozenset("第前排首")
-_RANK_VERB_CHARS = frozenset("居列名在")  # a place right after them is a ranking's field
-_COMPARED_BEFORE = frozenset("比较")  # 比全省, 较全国: the base of a comparison
-_COMPARED_WORDS_BEFORE = frozenset(("高于", "低于", "多于", "少于", "快于", "慢于", "相比"))
+_RANK_FIELD_AFTER = frozenset(RANK_FIELD_AFTER)
+_RANK_VERB_CHARS = frozenset(RANK_VERB_CHARS)
+_COMPARED_BEFORE = frozenset(COMPARED_BEFORE)
+_COMPARED_WORDS_BEFORE = frozenset(COMPARED_WORDS_BEFORE)
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
-_NOT_NUMBER_BEFORE = frozenset("数几余多")
-_CONJUNCTIONS = frozenset("和与及等")
-_SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
+_NOT_NUMBER_BEFORE = frozenset(NOT_NUMBER_BEFORE)
+_CONJUNCTIONS = frozenset(CONJUNCTIONS)
 _VAGUE_NUMERAL_RE = re.compile(r"[一二两三四五六七八九][一二两三四五六七八九]|十来|几")  # 三四十个, 十来个
-_AFTER_RANK_OK = frozenset("的和与及、")  # after a number they continue a list, not a noun phrase
+_AFTER_RANK_OK = frozenset(AFTER_RANK_OK)
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _TENTHS_DIGITS = frozenset("二两三四五六七八九23456789")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -451,7 +467,7 @@ def _approx_share_before(text: str, pos: int) -> bool:
     """`约占全省的六成`: the approximation is written on the verb, a few words before the share."""
     lo = max(0, pos - 12)
     lo = max(lo, *(text.rfind(ch, lo, pos) + 1 for ch in "，,；;。、"))
-    return any(text.find(word, lo, pos) != -1 for word in _APPROX_SHARE_WORDS)
+    return any(text.find(word, lo, pos) != -1 for word in APPROX_SHARE_WORDS)
 
 
 def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str,
@@ -569,7 +585,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     year = written or year
     carried = None
     for m in reversed(before):
-        if text.endswith(_SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
+        if text.endswith(SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
         if _inside_brackets(text, m.start(), start):
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's

@@ -140,6 +140,35 @@ PLAN_REVIEW_WORDS = ("回顾", "纵观", "整个")
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
 
+# --- words the figure rules read around a number ------------------------------------------------
+# `增幅扩大到14.1%`, `增速均超30%`: a growth noun, then what happened to it, then the number: a growth rate
+GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅")
+GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
+GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达")
+APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
+# `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
+FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
+# A year after one of these is a comparison's or a change's base (`是2012年的3.8倍`, `比2012年提高`).
+BASE_YEAR_MARKERS = ("是", "比", "较", "从", "由", "自")
+# Opening a segment before 全国/我国, these make its stated value the nation's (`比全国同期年均增速12.2%`).
+NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
+# Words that join the items of a list (`A、B和C`).
+LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# A rank's field is named after these (`排名全省第9位`, `居全国第5`): 全省 there is no region.
+RANK_FIELD_AFTER = ("第", "前", "排", "首")
+RANK_VERB_CHARS = ("居", "列", "名", "在")  # a place right after them is a ranking's field
+# A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
+COMPARED_BEFORE = ("比", "较")
+COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比")
+# A Chinese numeral right after these is no number (`数千家`, `几十个`).
+NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
+CONJUNCTIONS = ("和", "与", "及", "等")  # after a number: a list goes on, no noun phrase follows
+AFTER_RANK_OK = ("的", "和", "与", "及", "、")  # after 第N: the list of ranks goes on
+# `其中二季度单季增长7.6%`: a period right after these is a part of the period, for that figure only.
+SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
+# Organisations a figure may be referred back to (`公司…`): names ending with these.
+ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院", "大学")
+
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
