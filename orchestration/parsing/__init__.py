@@ -85,7 +85,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 art_published, art_source = own, "text"
         default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
                                          title_text, art_published)
-        contexts.append(ArticleContext(region_code, art_published, default, plan))
+        contexts.append(ArticleContext(region_code, art_published, default, plan,
+                                       dated=art_source in ("metadata", "text")))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
         articles.append(Article(
             index=number, char_start=a_start, char_end=a_end, title=title,

@@ -173,6 +173,8 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
+_COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
+_ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 _NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
@@ -253,6 +255,7 @@ class Found:
     phrase: str = ""  # the noun phrase written before it (`登记技术合同`)
     is_revision: bool = False  # `已修订为2.16%`: it revises an earlier release of the same statistic
     in_list: bool = False  # an item of a `分别` list (`A、B分别为…`): never the same figure as another item
+    compared: bool = False  # a figure of the nation named in passing, as a comparison's base
 
 
 @dataclass(slots=True)
@@ -264,6 +267,7 @@ class ArticleContext:
     default_period: str | None
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
     target_year: str | None = None  # under a heading that sets targets: their year ("" if it names none)
+    dated: bool = True  # `published` is a day (from the text or metadata), not only a year (the file name)
     table_header: str | None = None  # on an indented table row: the label of the row above it
 
 
@@ -503,8 +507,8 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         qs -= 1  # `增长-2.1%`: a written minus sign
         value = -value
     verb = _word_before(_CHANGE_VERB_END, text, qs, 5)
-    if verb and _word_before(_NOT_CHANGE_END, text, qs, 4):
-        verb = None
+    if verb and _word_before(_NOT_CHANGE_END, text, qs, 4) and not _COMPARED_NEW_END.search(text, max(0, qs - 12), qs):
+        verb = None  # `新增50家` is a level; `比2012年新增3150家` a change
     sign = CHANGE_VERBS[verb] if verb else 1
     counter = None
     if unit == TENTHS_UNIT:  # `七成以上` = 70%; `10成` or `一成不变` are no share
@@ -566,9 +570,10 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
     targets, estimates = [], []
+    late_in_year = art.published is not None and art.published.month >= YEAR_UNDER_REVIEW_FROM_MONTH
     for m in between(doc.targets, doc.target_pos, start, end):
-        if m.group("estimate"):
-            estimates.append(m.start())
+        if m.group("estimate") or (m.group("will") and late_in_year):
+            estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
@@ -591,7 +596,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
         if text[m.start() - 1:m.start()] in ("从", "由"):
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
-        carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
+        carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated)
         if carried:
             break
     part = _part(carried) if carried else _part(default)  # the part of the year the context is about
@@ -599,6 +604,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
+                                       dated=art.dated,
                                        year=year, part=part)
             found_periods.append((m.start(), period))
             if m.group("year") and period:
@@ -826,6 +832,7 @@ class Site:
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
     lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
     group: tuple[int, str | None, bool] | None = None
+    compared: bool = False  # the nation's figure named as a comparison's base: its region carries to no other
 
 
 def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
@@ -861,6 +868,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
+        found.compared = site.compared
         out.append(found)
         prev, prev_end = found, cand.end
     return out
@@ -960,6 +968,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
     text, cand = scope.text, site.cand
     before = text[site.seg_start:cand.start]
     if period and _SPAN_RE.fullmatch(period):
+        if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
+            return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
         total = any(word in before for word in SPAN_TOTAL_WORDS)
         verb_end = cand.start  # `達(dá)6.9萬家`: pinyin debris reads as spaces
         while verb_end > 0 and text[verb_end - 1] == " ":
@@ -1016,7 +1026,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         return site.item_region
     text, cand, art = scope.text, site.cand, scope.art
     national = regions.national_code()
-    region_code = national if prev is not None and prev.region_code == national else art.region_code
+    carried = prev is not None and prev.region_code == national and not prev.compared
+    region_code = national if carried else art.region_code
     # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
     ranked = site.kind in ("rank", "rank_change")
@@ -1033,6 +1044,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
             continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
+        if wide and site.kind == "share" and cand.start - pos <= 3:
+            continue  # `集聚全省86.79%的重点实验室`: the province is the whole the share is of
         if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
         resolved = regions.resolve(marker, art.region_code)
@@ -1045,10 +1058,14 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
         region_code = resolved
         break
-    if not ranked and (_is_national(text, site.seg_start, site.clause_start, cand.start) or (
-            site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
-                                       or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)))):
-        region_code = national  # `首次超过全国的平均水平6.77%`: the nation's figure
+    if ranked:
+        return region_code
+    if _is_national(text, site.seg_start, site.clause_start, cand.start):
+        return national
+    if site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
+                                  or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
+        site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
+        return national
     return region_code
 
 

@@ -33,6 +33,9 @@ def _opencc_t2s() -> dict[int, int]:
     return table
 
 
+_VARIANTS = {"陜": "陕"}  # 陜西 in Big5 reprints
+
+
 @lru_cache(maxsize=1)
 def translation_table() -> dict[int, int]:
     table = _opencc_t2s()
@@ -47,6 +50,8 @@ def translation_table() -> dict[int, int]:
     table[ord("\uff5e")] = ord("~")
     table[ord("\u301c")] = ord("~")
     table[ord("\u2027")] = ord(".")  # hyphenation point used as a decimal point in some reprints
+    for variant, standard in _VARIANTS.items():  # variant forms OpenCC's table leaves as they are
+        table[ord(variant)] = ord(standard)
     return {key: value for key, value in table.items() if key != value}
 
 

@@ -194,7 +194,7 @@ def part_of_year(word: str) -> str | None:
 
 
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
-              target: bool = False, year: str | None = None, part: str | None = None) -> str | None:
+              target: bool = False, year: str | None = None, part: str | None = None, dated: bool = True) -> str | None:
     """The period a PERIOD_RE match stands for, or None if it is a comparison base or unresolvable.
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
@@ -214,7 +214,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         part = part_of_year(match.group("part_only"))
         if year is None:
             year = str(published.year) if published else None
-        if year and part and published and int(year) == published.year and _last_month(part) > published.month:
+        if year and part and published and dated and int(year) == published.year and (
+                _last_month(part) > published.month):
             year = str(published.year - 1)  # `前三季度` in a January report: not over yet, so last year's
         return f"{year}{part}" if year and part is not None else None
     plan = match.group("plan")

@@ -76,7 +76,7 @@ def gazetteer() -> Gazetteer:
             # provinces come first in the seed, so 吉林 / 海南 stay provinces
             by_name.setdefault(region.short_name, region.code)
         elif region.short_name and region.short_name not in by_name:
-            ambiguous[region.short_name] = region.code
+            ambiguous.setdefault(region.short_name, region.code)  # 海南: the province, not 海南藏族自治州
         if row.get("abbreviation"):
             abbreviations[compact(row["abbreviation"])] = region.code
     for word in PROVINCE_WIDE:

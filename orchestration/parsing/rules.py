@@ -99,9 +99,12 @@ RANK_ENDINGS = ("位", "名")
 # (qualifier approx), not a target; about a later year they are targets like the others.
 TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           r"|(?P<estimate>预计|有望)|确保"
-                          r"|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
-                          # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows
-                          r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
+                          # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
+                          r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
+                          r"(?P<target_year>20\d\d)\s?年(?!的)"
+                          # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows (将 in a
+                          # year-end review, like 预计, is about the year under review: group `will`)
+                          r"|(?<!即)(?:(?P<will>将)|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
 
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
