@@ -1044,8 +1044,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
             continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
-        if wide and site.kind == "share" and cand.start - pos <= 3:
-            continue  # `集聚全省86.79%的重点实验室`: the province is the whole the share is of
+        if wide and site.kind == "share" and (cand.start - pos <= 3 or text[pos + 2:pos + 3] == "占"):
+            continue  # `集聚全省86.79%的重点实验室`, `全省占比49.3%`: the province is the whole the share is of
         if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
         resolved = regions.resolve(marker, art.region_code)
