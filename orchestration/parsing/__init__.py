@@ -21,7 +21,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from . import layout, periods, regions
+from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
@@ -172,4 +172,35 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                     sentence_paragraph_index=p_index, is_revision=found.is_revision, in_list=found.in_list,
                 ))
         first = last + 1
+    table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
+    if table_mentions:
+        mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
     return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: list[ArticleContext],
+                    sentences: list[Sentence]) -> list[FigureMention]:
+    """The figures of tables flattened one cell per line (tables.py), each in its article's context:
+    the row's place or the article's region, the article's (or its section's) period."""
+    found = tables.cells(norm, blocks)
+    if not found:
+        return []
+    sentence_starts = [s.char_start for s in sentences]
+    out = []
+    for index, cell in found:
+        context = contexts[index]
+        region_code = regions.resolve(cell.region_code, context.region_code) if cell.region_code else (
+            context.region_code)
+        home = regions.region(region_code)
+        sentence = sentences[max(0, bisect.bisect_right(sentence_starts, cell.start) - 1)]
+        out.append(FigureMention(
+            article_index=blocks[index].article, paragraph_index=index, sentence_index=sentence.index,
+            char_start=cell.start, char_end=cell.end, quote=text[cell.start:cell.end], sentence=sentence.text,
+            value=cell.value, unit=cell.column.unit, counter=cell.column.counter, qualifier="exact",
+            value_kind=cell.column.kind, region_code=region_code, region_name=home.name if home else None,
+            subject=cell.subject, period=context.default_period, period_source="table",
+            indicator_code=cell.indicator_code, indicator_name=cell.indicator_name,
+            is_repeated_passage=blocks[index].repeat_of is not None,
+            sentence_paragraph_index=sentence.paragraph_index,
+        ))
+    return out

@@ -277,6 +277,17 @@ FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "�
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
                  "项目", "经费")  # `基础研究、应用研究和试验发展经费分别为…`
 
+# --- tables flattened one cell per line (tables.py) ----------------------------------------------
+# The header cell over the row labels (`地  区`, written with or without spaces).
+TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区市", "指标", "类别", "项目", "部门", "产业", "分组",
+                       "执行部门", "活动类型", "名称")
+# A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
+TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),
+               "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),
+               "人": ("count", 1.0), "件": ("count", 1.0)}
+TABLE_GROWTH_WORDS = ("增长", "增速", "增幅")  # a column of growth rates (`比上年增长(%)`)
+TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
+
 # --- layout ------------------------------------------------------------------------------------
 # Common surnames: a short line of space-separated names starting with these is a byline.
 COMMON_SURNAMES = frozenset(

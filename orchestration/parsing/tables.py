@@ -1,0 +1,133 @@
+"""Tables flattened into one cell per line, as statistics bulletins reach us from web pages and PDFs:
+
+    地  区 | R&D经费(亿元) | 比上年增长(%) | R&D经费投入强度(%)
+    全  省 | 454.29 | 15.6 | 1.59
+    福州市 | 122.46 | 24.0 | 1.98
+
+(each cell a paragraph, with or without `|` lines between). The header names each column's measure
+and unit; each row's first cell is a place (the region of its figures) or a part of the whole (an
+industry: the subject). A bare number means nothing outside its table, so only this stage reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import indicators, regions
+from .layout import Block
+from .rules import TABLE_GROWTH_WORDS, TABLE_LABEL_HEADERS, TABLE_TOTAL_LABELS, TABLE_UNITS
+
+_UNITS_LONGEST_FIRST = "|".join(map(re.escape, sorted(TABLE_UNITS, key=len, reverse=True)))
+_UNIT_RE = re.compile(rf"[(（]\s*({_UNITS_LONGEST_FIRST})\s*[)）]")
+_NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_SEPARATOR_RE = re.compile(r"[|｜\s]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One measured column: its name as the header writes it, its unit and what kind of figure it holds."""
+
+    name: str
+    unit: str  # yuan, percent or count
+    multiplier: float
+    counter: str | None
+    kind: str  # level, growth_rate or share
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A figure read from a table: the value cell's span, its row label and its column."""
+
+    start: int
+    end: int
+    value: float
+    label: str
+    column: Column
+    region_code: str | None
+    subject: str | None
+    indicator_code: str | None
+    indicator_name: str
+
+
+def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
+    """(index of the value's block, cell) for every value of every table flattened into `blocks`."""
+    texts = [norm[b.start:b.end].strip() for b in blocks]
+    content = [i for i, text in enumerate(texts) if not _SEPARATOR_RE.fullmatch(text)]
+    found: list[tuple[int, Cell]] = []
+    k = 0
+    while k < len(content):
+        header = _header(texts, content, k)
+        if header is None:
+            k += 1
+            continue
+        columns, k = header
+        k = _rows(norm, blocks, texts, content, k, columns, found)
+    return found
+
+
+def _header(texts: list[str], content: list[int], k: int) -> tuple[list[Column], int] | None:
+    """The columns of a header starting at content[k] (a label header such as `地区`, then two or more
+    measured columns), and where its first row starts."""
+    if texts[content[k]].replace(" ", "").replace("\u3000", "") not in TABLE_LABEL_HEADERS:
+        return None
+    columns: list[Column] = []
+    j = k + 1
+    while j < len(content) and (column := _column(texts[content[j]], columns)) is not None:
+        columns.append(column)
+        j += 1
+    return (columns, j) if len(columns) >= 2 else None
+
+
+def _column(text: str, before: list[Column]) -> Column | None:
+    unit = _UNIT_RE.search(text)
+    if unit is None or len(text) > 30:
+        return None
+    name = text[:unit.start()].strip()
+    unit_word = unit.group(1)
+    out_unit, multiplier = TABLE_UNITS[unit_word]
+    if any(word in name for word in TABLE_GROWTH_WORDS):
+        kind = "growth_rate"
+        # `比上年增长(%)` measures the column before it
+        name = before[-1].name if before and not indicators.lookup(name) else name
+    else:
+        kind = "share" if out_unit == "percent" else "level"
+    counter = unit_word if out_unit == "count" else None
+    return Column(name, out_unit, multiplier, counter, kind)
+
+
+def _rows(norm: str, blocks: Sequence[Block], texts: list[str], content: list[int], k: int,
+          columns: list[Column], found: list[tuple[int, Cell]]) -> int:
+    """Rows of `len(columns) + 1` cells from content[k] until a row breaks the pattern; returns where
+    reading stopped."""
+    width = len(columns) + 1
+    while k + width <= len(content):
+        label = texts[content[k]]
+        values = [texts[content[k + n]] for n in range(1, width)]
+        if _NUMBER_RE.fullmatch(label) or not all(_NUMBER_RE.fullmatch(v) for v in values):
+            break
+        region_code, subject = _row_owner(label)
+        for n, column in enumerate(columns):
+            index = content[k + 1 + n]
+            block = blocks[index]
+            indicator = indicators.lookup(column.name)
+            found.append((index, Cell(
+                block.start, block.end, float(values[n]) * column.multiplier, label, column, region_code, subject,
+                indicator.code if indicator is not None and subject is None else None,
+                indicator.name if indicator is not None and subject is None else column.name,
+            )))
+        k += width
+    return k
+
+
+def _row_owner(label: str) -> tuple[str | None, str | None]:
+    """(region code or place marker, subject) of a row: a place (`福州市`, `全  省`), the whole
+    (`合计`: neither), or a part of it (an industry, a kind of performer: the subject)."""
+    compact = label.replace(" ", "").replace("\u3000", "")
+    places = regions.find_places(compact)
+    if places and places[0][0] == 0:
+        return places[0][1], None  # a place, or the marker of the article's own (全省, 全市)
+    if compact in TABLE_TOTAL_LABELS:
+        return None, None
+    return None, compact

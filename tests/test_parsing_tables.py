@@ -1,0 +1,94 @@
+"""Tables flattened one cell per line (statistics bulletins copied from web pages and PDFs): each
+value cell is a figure with its column's measure and unit and its row's place or part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from orchestration.parsing import parse_document
+
+FLATTENED = """江西省2019年科技经费投入统计公报
+发布时间：2020-10-10
+
+表1 2019年各设区市研究与试验发展(R&D)经费情况
+
+地  区
+
+R&D经费(亿元)
+
+比上年增长(%)
+
+R&D经费投入强度(%)
+
+全  省
+
+384.29
+
+22.3
+
+1.55
+
+南昌市
+
+126.14
+
+16.4
+
+2.22
+
+赣州市
+
+42.63
+
+30.1
+
+1.26
+"""
+
+WITH_BARS = """2016年全省分行业规模以上工业企业R&D经费情况
+行业
+|
+R&D经费(万元)
+|
+投入强度(%)
+|
+合计
+|
+2572607.4
+|
+0.62
+|
+采矿业
+|
+109915.5
+|
+0.42
+"""
+
+
+def figures(text: str) -> list[tuple]:
+    doc = parse_document(text, published_on=date(2020, 10, 10))
+    return [(m.quote, m.value, m.unit, m.value_kind, m.region_name, m.subject, m.indicator_code, m.period)
+            for m in doc.mentions]
+
+
+def test_a_table_of_places_gives_each_place_its_figures() -> None:
+    got = figures(FLATTENED)
+    assert got[:3] == [
+        ("384.29", 38429000000.0, "yuan", "level", "江西省", None, "rd_expenditure", "2019"),
+        ("22.3", 22.3, "percent", "growth_rate", "江西省", None, "rd_expenditure", "2019"),
+        ("1.55", 1.55, "percent", "share", "江西省", None, "rd_intensity", "2019"),
+    ]
+    assert [(q, r) for q, _, _, _, r, *_ in got[3:]] == [
+        ("126.14", "南昌市"), ("16.4", "南昌市"), ("2.22", "南昌市"),
+        ("42.63", "赣州市"), ("30.1", "赣州市"), ("1.26", "赣州市")]
+
+
+def test_a_table_of_industries_gives_subjects_and_no_total_indicator() -> None:
+    got = figures(WITH_BARS)
+    assert got[0][:4] == ("2572607.4", 25726074000.0, "yuan", "level")
+    assert got[2][5] == "采矿业" and got[2][6] is None  # a part of the whole is no region total
+
+
+def test_numbers_outside_a_table_are_no_figures() -> None:
+    assert figures("南昌市\n\n126.14\n\n16.4\n") == []
