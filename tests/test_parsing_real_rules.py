@@ -176,3 +176,19 @@ def test_a_comparisons_stated_base_is_the_nations() -> None:
     text = "2019年，宁夏企业R&D经费年均增长22.2%，比全国同期年均增速12.2%高10个百分点。"
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2020, 10, 1)).mentions]
     assert got == [(22.2, "宁夏回族自治区"), (12.2, "全国"), (10, "宁夏回族自治区")]
+
+
+@pytest.mark.parametrize(("text", "quote_part", "region"), [
+    # the sentence turned to the nation after the last place (`在京举行` is an event's place, not a region)
+    ("光明日报北京1月11日电 从在京举行的会议获悉，2022年，我国工业经济回稳，预计全年工业增加值增长3.6%。",
+     "3.6%", "全国"),
+    # a count of provinces is the nation's
+    ("2023年，陕西研发投入强度居全国第7位，研发经费超过1000亿元的省(市)有6个。", "6个", "全国"),
+    # shares of one whole, listed: the whole is no region
+    ("2015年，贵阳市集聚全省86.79%的重点实验室、82.52%的工程技术研究中心。", "82.52%", "贵阳市"),
+    ("2021年，郑州技术合同成交额全省占比49.3%，研发投入由82.3亿元增长到306.5亿元。", "306.5亿元", "郑州市"),
+    # the national average with its value in brackets
+    ("2021年，郑州研发投入强度首次超过全国平均水平(2.44%)。", "2.44%", "全国"),
+])
+def test_whose_figure_in_real_sentences(text: str, quote_part: str, region: str) -> None:
+    assert mention(text, date(2023, 1, 12), quote_part).region_name == region

@@ -159,7 +159,13 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
-_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
+_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
+_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
+# `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
+_PROVINCE_COUNT_END = re.compile(r"的(?:省份|省市|省区市|省|地区)(?:[(（][^()（）]{0,6}[)）])?(?:有|达|为|共)?$")
+# `全省86.79%的重点实验室、82.52%的工程技术研究中心`: shares of one whole, listed
+_SHARE_LIST_RE = re.compile(r"(?:[0-9.]+%的[^，,。；;、]{1,16}、)+")
 # `比全国同期年均增速12.2%高…`: the base of a comparison, when its value is written, is the nation's
 _NATIONAL_BASE_RE = re.compile(
     rf"[，,\s]*(?:{_alternation(NATIONAL_BASE_OPENERS)})(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})")
@@ -832,6 +838,7 @@ class Site:
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
     lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
     group: tuple[int, str | None, bool] | None = None
+    unit_is_count: bool = False
     compared: bool = False  # the nation's figure named as a comparison's base: its region carries to no other
 
 
@@ -886,7 +893,7 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
-                after_base, cand.kind, cand.value, cand.qualifier)
+                after_base, cand.kind, cand.value, cand.qualifier, unit_is_count=cand.unit == "count")
 
 
 def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
@@ -1019,15 +1026,34 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
 
 
 def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:
-    """The last place named before the figure in its sentence (not a ranking's field, a comparison's
-    base or the whole of a share), else the nation if the figure's phrase is national or it follows a
-    national figure of its sentence, else the article's region."""
+    """The nation if the figure's phrase is national, the sentence is about the nation since its last
+    place, or the figure is the nation's named in passing (a comparison's base, a count of provinces);
+    else the last place named before the figure in its sentence; else the nation if it follows a
+    national figure of its sentence; else the article's region."""
     if site.item_region is not None:
         return site.item_region
-    text, cand, art = scope.text, site.cand, scope.art
+    text, cand = scope.text, site.cand
     national = regions.national_code()
+    place_at, place = _place_before(scope, site)
+    if site.kind not in ("rank", "rank_change"):
+        if _is_national(text, site.seg_start, site.clause_start, cand.start) or (
+                _last_national_clause(scope, cand.start) > place_at) or (
+                site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
+            return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
+        if site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
+                                      or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
+            site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
+            return national
+    if place is not None:
+        return place
     carried = prev is not None and prev.region_code == national and not prev.compared
-    region_code = national if carried else art.region_code
+    return national if carried else scope.art.region_code
+
+
+def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
+    """(position, code) of the last place named before the figure in its sentence that is whose
+    figure it is: not a ranking's field, the whole of a share, or a comparison's base; (-1, None)."""
+    text, cand, art = scope.text, site.cand, scope.art
     # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
     ranked = site.kind in ("rank", "rank_change")
@@ -1040,12 +1066,14 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         wide = marker.startswith("\x01")
         if ranked and pos >= site.seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
             continue
-        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
-            continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
+        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"
+                     or text[pos + 2:pos + 3] == "占"):
+            continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
-        if wide and site.kind == "share" and (cand.start - pos <= 3 or text[pos + 2:pos + 3] == "占"):
-            continue  # `集聚全省86.79%的重点实验室`, `全省占比49.3%`: the province is the whole the share is of
+        if wide and site.kind == "share" and (cand.start - pos <= 3 or _SHARE_LIST_RE.fullmatch(
+                text, pos + 2, cand.start)):
+            continue  # `集聚全省86.79%的重点实验室、82.52%的工程技术研究中心`: the whole of the shares
         if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
         resolved = regions.resolve(marker, art.region_code)
@@ -1056,17 +1084,18 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
             earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)
             resolved = next((code for _, code in reversed(earlier)
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
-        region_code = resolved
-        break
-    if ranked:
-        return region_code
-    if _is_national(text, site.seg_start, site.clause_start, cand.start):
-        return national
-    if site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
-                                  or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
-        site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
-        return national
-    return region_code
+        return pos, resolved
+    return -1, None
+
+
+def _last_national_clause(scope: SentenceScope, pos: int) -> int:
+    """Where the last clause of the sentence before `pos` opens with the nation (`，我国…`), or -1."""
+    last = -1
+    for m in _NATIONAL_WORD_RE.finditer(scope.text, scope.start, pos):
+        at = m.start() - 1 if scope.text[m.start() - 1:m.start()] == " " else m.start()
+        if at == scope.start or scope.text[at - 1] in _CLAUSE_OPENERS:
+            last = m.start()
+    return last
 
 
 def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:

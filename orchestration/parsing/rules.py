@@ -192,7 +192,7 @@ AUTONOMOUS_REGION_SUFFIX = "自治区"
 # `在湘` -> 湖南: prepositions that turn a province abbreviation into a place.
 ABBREVIATION_PREPOSITIONS = "在来入赴驻留返援"
 # An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...).
-ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳"
+ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳举召开闭"  # not `在京举行`, `在湘召开`: an event
 # Short names that are also common words or names: only their full name counts.
 AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数, 白银, 三明治, 大理石 ...
     "朝阳", "大同", "大庆", "日照", "白银", "阿里", "来宾", "安康", "中山", "黄山", "白山", "兴安",
