@@ -39,7 +39,10 @@ def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tupl
     filed = [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(norm)]
     if not filed:
         return places
-    return [(pos, code) for pos, code in places if not any(start <= pos < end for start, end in filed)]
+    positions = [pos for pos, _ in places]
+    dropped = {i for start, end in filed
+               for i in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end))}
+    return [place for i, place in enumerate(places) if i not in dropped]
 
 
 def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None) -> ParsedDocument:

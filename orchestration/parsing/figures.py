@@ -327,6 +327,7 @@ class DocumentIndex:
     targets: list[re.Match[str]]
     target_pos: list[int]
     revision_pos: list[int]  # where `修订为` and its kind stand
+    national_pos: list[int]  # where 全国/我国 stand (not 全国第, 全国性 ...)
 
     @classmethod
     def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
@@ -342,7 +343,8 @@ class DocumentIndex:
         targets = list(_TARGET_RE.finditer(text))
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
-                   [m.start() for m in _REVISION_RE.finditer(text)])
+                   [m.start() for m in _REVISION_RE.finditer(text)],
+                   [m.start() for m in _NATIONAL_WORD_RE.finditer(text)])
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
@@ -1090,12 +1092,12 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
 
 def _last_national_clause(scope: SentenceScope, pos: int) -> int:
     """Where the last clause of the sentence before `pos` opens with the nation (`，我国…`), or -1."""
-    last = -1
-    for m in _NATIONAL_WORD_RE.finditer(scope.text, scope.start, pos):
-        at = m.start() - 1 if scope.text[m.start() - 1:m.start()] == " " else m.start()
-        if at == scope.start or scope.text[at - 1] in _CLAUSE_OPENERS:
-            last = m.start()
-    return last
+    text, positions = scope.text, scope.doc.national_pos
+    for word_at in reversed(between(positions, positions, scope.start, pos)):
+        at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
+        if at == scope.start or text[at - 1] in _CLAUSE_OPENERS:
+            return word_at
+    return -1
 
 
 def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:

@@ -53,6 +53,8 @@ class Cell:
 
 def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     """(index of the value's block, cell) for every value of every table flattened into `blocks`."""
+    if _UNIT_RE.search(norm) is None:
+        return []  # no header can name a column's unit: no table (most texts)
     texts = [norm[b.start:b.end].strip() for b in blocks]
     content = [i for i, text in enumerate(texts) if not _SEPARATOR_RE.fullmatch(text)]
     found: list[tuple[int, Cell]] = []
