@@ -29,6 +29,7 @@ from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
+_FILING_TAIL_RE = re.compile(r"[电讯]")
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
@@ -36,7 +37,11 @@ __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention"
 
 def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The places not named in a filing line (`新华社北京3月5日电`): that is where the newsroom sits."""
-    filed = [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(norm)]
+    filed = []
+    for tail in _FILING_TAIL_RE.finditer(norm):  # rare: search back from each `…日电`, `…讯` only
+        m = _FILING_LINE_RE.search(norm, max(0, tail.start() - 24), tail.end())
+        if m is not None and m.end() == tail.end():
+            filed.append((m.start(), m.end()))
     if not filed:
         return places
     positions = [pos for pos, _ in places]

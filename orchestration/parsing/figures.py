@@ -975,8 +975,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
     600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
     (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
     text, cand = scope.text, site.cand
-    before = text[site.seg_start:cand.start]
     if period and _SPAN_RE.fullmatch(period):
+        before = text[site.seg_start:cand.start]
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
         total = any(word in before for word in SPAN_TOTAL_WORDS)
@@ -987,6 +987,7 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         return period[5:] if not total and (site.kind == "share" or stock) else period
     if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
         return period
+    before = text[site.seg_start:cand.start]
     averaged = any(word in before for word in AVERAGE_WORDS)
     base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start)
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
@@ -1038,12 +1039,15 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     national = regions.national_code()
     place_at, place = _place_before(scope, site)
     if site.kind not in ("rank", "rank_change"):
-        if _is_national(text, site.seg_start, site.clause_start, cand.start) or (
+        # every national word holds 国: most figures skip the checks that read them
+        nation_named = text.find("国", min(site.seg_start, site.clause_start), cand.start) != -1
+        if (nation_named and _is_national(text, site.seg_start, site.clause_start, cand.start)) or (
                 _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
-        if site.kind != "change" and (_NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
-                                      or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
+        if nation_named and site.kind != "change" and (
+                _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
+                or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
             site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
             return national
     if place is not None:
