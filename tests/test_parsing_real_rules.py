@@ -108,6 +108,11 @@ CASES = [
      (18.2, "exact", "growth_rate", "大连市", "2021H1")),
     ("上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%。", date(2021, 8, 16), "30%",
      (30, "lower_bound", "growth_rate", "抚顺市", "2021H1")),
+    # a list of percentages after a growth noun are growth rates; an index's change ends at a score
+    ("2015年，贵阳市增速排前三位的是电力产业、节能环保产业及有色产业，分别为82.8%、81.6%及26.3%。",
+     date(2016, 2, 1), "81.6%", (81.6, "exact", "growth_rate", "贵阳市", "2015")),
+    ("陕西科技活动产出指数由2014年的66.82%增长到2019年的75.42%。", date(2020, 5, 1), "75.42%",
+     (75.42, "exact", "level", "陕西省", "2019")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),

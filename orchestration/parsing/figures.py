@@ -137,6 +137,7 @@ _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
 _GROWTH_NOUN_END = re.compile(rf"(?:{_alternation(GROWTH_NOUNS)})(?:分别|均)?(?:{_alternation(GROWTH_NOUN_MOVES)})?"
                               rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
+_GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
 _SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
@@ -872,7 +873,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site)
-        _kind_stage(scope, site, phrase, period)
+        _kind_stage(scope, site, phrase, period, prev)
         revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
@@ -1001,13 +1002,18 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
     return period
 
 
-def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None) -> None:
+def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None, prev: Found | None) -> None:
     """A figure after a target word in its sentence, under a heading that sets targets, or for a year
     after publication is a target; one after `预计` about the year under review is an estimate of its
-    own kind (approx unless bounded); a percentage of an index is a score (level), not a share."""
+    own kind (approx unless bounded); a percentage of an index is a score (level), not a share, and
+    so is where a change of one ended; a `分别` list of percentages after a growth noun is of growth rates."""
     ctx, art, cand = scope.ctx, scope.art, site.cand
-    if site.kind == "share" and cand.unit == "percent" and any(word in phrase for word in INDEX_WORDS):
-        site.kind = "level"
+    if site.kind == "share" and cand.unit == "percent":
+        if any(word in phrase for word in INDEX_WORDS) or (
+                site.after_base and prev is not None and prev.kind == "level" and prev.unit == "percent"):
+            site.kind = "level"  # `指数由66.82%增长到75.42%`
+        elif site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start):
+            site.kind = "growth_rate"  # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`
     ranked = site.kind in ("rank", "rank_change")
     estimated, target_at = False, ctx.target_at
     if ctx.estimates:
