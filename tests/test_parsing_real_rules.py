@@ -100,6 +100,9 @@ CASES = [
      date(2020, 10, 1), "0.17个百分点", (0.17, "exact", "change", "宁夏回族自治区", "2017-2019")),
     (NINGXIA,
      date(2020, 10, 1), "第19位", (19, "exact", "rank", "宁夏回族自治区", "2019")),
+    # pinyin debris inside a point unit
+    ("2023年，全国研發投入強度比上年提高0.11個(gè)百分點(diǎn)。", date(2024, 9, 18), "0.11",
+     (0.11, "exact", "change", "全国", "2023")),
     # a stock reached over a span is at its end, through pinyin debris
     ("五年來，廣東高新技術企業達(dá)6.9萬家。", 
      date(2023, 1, 12), "6.9萬家", (69000, "exact", "level", "广东省", "2022")),

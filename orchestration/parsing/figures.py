@@ -103,8 +103,9 @@ _POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in 
 _INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
 _NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
         r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位(?!度)))")  # `居全国首位` = 第1位; not 首位度
-_UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
-                       MULTIPLE_UNIT))
+# `個(gè)百分點`: pinyin debris (spaces after normalising) may split the two words of a point unit
+_UNITS = "个 {0,10}百分点|" + _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS,
+                                           TENTHS_UNIT, MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
 _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACTION_WORD}([0-9]+|[一二两三四五六七八九十]+)")
 # The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
@@ -360,6 +361,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     quoted = text.find("“", lo, end) != -1 or text.find("《", lo, end) != -1
     for m in numbers:
         unit = m.group("unit")
+        if unit is not None and " " in unit:
+            unit = unit.replace(" ", "")
         s = m.start()
         if unit is None and (text.startswith("百分之", s) or text.startswith(FRACTION_WORD, m.end())):
             cand = _per_hundred(text, s, end) if text.startswith("百分之", s) else _fraction(text, s, end)
