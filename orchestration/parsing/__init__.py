@@ -80,7 +80,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             region_code = file_region
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)
             region_code = regions.newsroom_region(norm, a_start, a_end)
-        national_clauses = regions.national_clauses(norm, a_start, a_end)
+        national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
         if national_clauses > max(count, 1) or (region_code is None and national_clauses):
             region_code = regions.national_code()  # `2023年，全国共投入…`: a story about the nation
         home = regions.region(region_code)

@@ -330,6 +330,7 @@ class DocumentIndex:
     target_pos: list[int]
     revision_pos: list[int]  # where `修订为` and its kind stand
     national_pos: list[int]  # where 全国/我国 stand (not 全国第, 全国性 ...)
+    now_pos: list[int]  # where 目前, 当前 ... stand
 
     @classmethod
     def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
@@ -346,7 +347,8 @@ class DocumentIndex:
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
                    [m.start() for m in _REVISION_RE.finditer(text)],
-                   [m.start() for m in _NATIONAL_WORD_RE.finditer(text)])
+                   [m.start() for m in _NATIONAL_WORD_RE.finditer(text)],
+                   [m.start() for m in _NOW_RE.finditer(text)])
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
@@ -891,7 +893,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
 def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: int) -> Site:
     text, start = scope.text, scope.start
     clause_start = _last_before(scope.clause_delims, cand.start, start)
-    clause_end = next((pos for pos in scope.seg_delims if pos >= cand.end), scope.end)
+    after = bisect.bisect_left(scope.seg_delims, cand.end)
+    clause_end = scope.seg_delims[after] if after < len(scope.seg_delims) else scope.end
     seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
     near = max(clause_start, cand.start - 16)
     base_at = _FROM_RE.search(text, near, cand.start) if (
@@ -967,8 +970,8 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         period, source = _period(own, cand, art, site.clause_end)
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
-    if source == "explicit" and (now := _NOW_RE.search(scope.text, site.clause_start, cand.start)) and not any(
-            now.start() < pos < cand.start for pos, p in ctx.periods if p):
+    now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start) if source == "explicit" else []
+    if now and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
         period, source = art.default_period, "now"  # `…2022年突破3万亿元，目前…位居世界第二位`
     return _span_of(scope, site, period), source
 
@@ -993,7 +996,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         return period
     before = text[site.seg_start:cand.start]
     averaged = any(word in before for word in AVERAGE_WORDS)
-    base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start)
+    base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start) if (
+        averaged or "年" in before) else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
     if averaged:  # the span named earlier in the sentence or paragraph (`十年来…年均增长`)

@@ -19,7 +19,6 @@ from .rules import (
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
-    NATIONAL_SUBJECT_WORDS,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     PROVINCE_WIDE,
@@ -172,15 +171,14 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
     return gazetteer().by_name[m.group()] if m else None
 
 
-_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])")
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 
 
-def national_clauses(text: str, start: int, end: int) -> int:
-    """How many clauses of text[start:end] open with the nation (`2023年，全国共投入`, `。我国…`)."""
+def national_clauses(text: str, word_positions: Sequence[int]) -> int:
+    """How many of the national words at `word_positions` (全国, 我国) open a clause (`2023年，全国共投入`)."""
     count = 0
-    for m in _NATIONAL_WORD_RE.finditer(text, start, end):
-        at = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()
+    for pos in word_positions:
+        at = pos - 1 if text[pos - 1:pos] == " " else pos
         count += at == 0 or text[at - 1] in _CLAUSE_OPENERS
     return count
 
