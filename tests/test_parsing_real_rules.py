@@ -200,3 +200,14 @@ def test_a_comparisons_stated_base_is_the_nations() -> None:
 ])
 def test_whose_figure_in_real_sentences(text: str, quote_part: str, region: str) -> None:
     assert mention(text, date(2023, 1, 12), quote_part).region_name == region
+
+
+@pytest.mark.parametrize(("text", "quote_part", "region"), [
+    # a city's story: 全省 as a ranking's field says nothing of whose story it is
+    ("温州市2019年科技工作总结\n全市高新技术产业投资增速达到23.8%、全省第一，新增高新技术企业550家、全省第二，"
+     "技术交易总额210亿元、全省第三。", "23.8%", "温州市"),
+    # a province grading a platform (省重点实验室) in a city's story
+    ("昆明市科技创新成绩单\n2024年，全市新增云南省重点实验室24家，昆明市研发投入强度提升。", "24家", "昆明市"),
+])
+def test_a_citys_story_stays_the_citys(text: str, quote_part: str, region: str) -> None:
+    assert mention(text, date(2025, 2, 20), quote_part).region_name == region

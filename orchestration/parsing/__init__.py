@@ -66,7 +66,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
     title_spans = [(blocks[k].start, blocks[k].end) for _, _, titles in starts for k in titles]
     doc = DocumentIndex.build(norm, title_spans, named_places)
-    file_region, _ = regions.primary_region(doc.places)
+    file_region, _ = regions.primary_region(regions.votes(norm, doc.places))
     articles: list[Article] = []
     contexts: list[ArticleContext] = []
     for number, (first, byline, titles) in enumerate(starts):
@@ -75,7 +75,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         a_end = blocks[last].end if blocks else len(text)
         title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
-        region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_places)
+        region_code, count = regions.primary_region(
+            regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end)), title_places)
         if count < 2:
             region_code = file_region
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)

@@ -1098,6 +1098,9 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         resolved = regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
+        if not wide and (home := regions.region(art.region_code)) is not None and home.parent_code == resolved and (
+                regions.grades_platform(text, pos)):
+            continue  # `云南省重点实验室24家` in a story about 昆明: the city's labs of provincial rank
         if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
             # `恩施州：全州...` in a province's article: the city named before it in the paragraph
             earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)

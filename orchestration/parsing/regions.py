@@ -21,7 +21,9 @@ from .rules import (
     CITY_WIDE,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
+    PLATFORM_GRADES,
     PROVINCE_WIDE,
+    RANK_FIELD_AFTER,
 )
 from .seeds import read_seed
 from .trie import trie_pattern
@@ -209,6 +211,28 @@ def resolve(marker: str, article_code: str | None) -> str | None:
     return marker
 
 
+def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The places that say what a text is about: not 全省 as a ranking's field or a share's whole
+    (`全省第一`, `占全省`), nor a province that grades a platform (`云南省重点实验室`)."""
+    kept = []
+    for pos, code in places:
+        if code.startswith("\x01"):
+            if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in ("占", "居", "列"):
+                continue
+        elif grades_platform(text, pos):
+            continue
+        kept.append((pos, code))
+    return kept
+
+
+def grades_platform(text: str, pos: int) -> bool:
+    """Whether the place name at `pos` grades a kind of platform (`云南省重点实验室`, `河北省级…`)."""
+    names = gazetteer().names
+    m = names.match(text, pos) if names is not None else None
+    # the grade follows the name, or its 级 (`河北省级重点实验室`)
+    return m is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (m.end(), m.end() + 1))
+
+
 def primary_region(places: list[tuple[int, str]],
                    title_places: Sequence[tuple[int, str]] = ()) -> tuple[str | None, int]:
     """The most mentioned place among `places` (mentions in `title_places`, the title's, weigh
@@ -222,6 +246,10 @@ def primary_region(places: list[tuple[int, str]],
         return None, 0
     code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
     home = region(code)
+    if home is not None and home.level == "province":  # a tie with one of its cities: the city's story
+        tied = [c for c, n in counts.items() if n == count and (r := region(c)) is not None and r.parent_code == code]
+        if len(tied) == 1:
+            return tied[0], count
     wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
     if home is not None and home.level == "prefecture" and home.parent_code and (
             wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]):
