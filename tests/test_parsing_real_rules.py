@@ -77,9 +77,14 @@ CASES = [
     # 全市 throughout, the province named as often as the city: the city's story
     ("一、2022年工作回顾\n辽宁省委要求大连勇当排头兵。全市地区生产总值增长4.5%，全市固定资产投资增长7.5%。",
      date(2023, 1, 10), "4.5%", (4.5, "exact", "growth_rate", "大连市", "2022")),
-    # `目前` speaks of the time of writing, not of a year named earlier in the sentence
+    # `目前` speaks of the time of writing, not of a year named earlier in the sentence; in January or
+    # February, of the end of the year before
     ("2023年全国研发经费33357.1亿元。我国研发经费于2012年突破1万亿元，2022年突破3万亿元，目前位居世界第二位。",
-     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2023")),
+     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2024")),
+    ("2023年，河南省研发经费首次突破千亿元。目前，河南省内已有国家重点实验室13家。", date(2024, 11, 30), "13家",
+     (13, "exact", "level", "河南省", "2024")),
+    ("2025年湖南科技创新回眸。目前，湖南已布局50家省级院士工作站。", date(2026, 1, 13), "50家",
+     (50, "exact", "level", "湖南省", "2025")),
     # a 将 right after 预计 belongs to the estimate (a year-end review)
     ("青岛市地区生产总值预计今年将突破1.7万亿元。", date(2025, 12, 3), "1.7万亿元",
      (1.7e12, "lower_bound", "level", "青岛市", "2025")),

@@ -59,6 +59,7 @@ from .rules import (
     NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
     NOT_NUMBER_BEFORE,
+    NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
     PART_OF_TOTAL_ENDINGS,
@@ -970,9 +971,13 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         period, source = _period(own, cand, art, site.clause_end)
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
-    now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start) if source == "explicit" else []
-    if now and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
-        period, source = art.default_period, "now"  # `…2022年突破3万亿元，目前…位居世界第二位`
+    now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start)
+    if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
+        # `目前，河南省内已有国家重点实验室13家`: the time of writing; early in a year, the stock at the
+        # end of the year before (a review published in January)
+        published = art.published
+        year = published.year if published.month > NOW_MEANS_LAST_YEAR_UNTIL_MONTH else published.year - 1
+        period, source = str(year), "now"
     return _span_of(scope, site, period), source
 
 

@@ -105,7 +105,7 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
                           # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows (将 in a
                           # year-end review, like 预计, is about the year under review: group `will`)
                           r"|(?<!即)(?:(?P<will>将)|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
-                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
+                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计|破|超过|达)")
 
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
@@ -115,6 +115,7 @@ REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
+NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
@@ -205,7 +206,7 @@ PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究�
                    "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
-                   "卫视", "路", "大道", "街")
+                   "卫视", "路", "大道", "街", "国家")  # `昌吉国家农业科技园区`
 # Subjects: an organisation or programme at the start of a clause ends with one of these.
 SUBJECT_SUFFIXES = (
     "实验室", "研究院", "研究所", "研究中心", "创新中心", "工程中心", "医学中心", "中心", "医院",
