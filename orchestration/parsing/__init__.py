@@ -25,7 +25,7 @@ from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
-from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS
+from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS, NATION_NAMES
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
@@ -82,7 +82,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)
             region_code = regions.newsroom_region(norm, a_start, a_end)
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
-        if national_clauses > max(count, 1) or (region_code is None and national_clauses):
+        nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
+        if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)):
             region_code = regions.national_code()  # `2023年，全国共投入…`: a story about the nation
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)

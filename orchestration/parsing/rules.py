@@ -178,6 +178,8 @@ ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院"
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
+# In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
+NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
 # Opening a clause, these make the nation the subject of what follows (a story about the nation).
 NATIONAL_SUBJECT_WORDS = ("全国", "我国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
