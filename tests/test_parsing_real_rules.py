@@ -219,3 +219,12 @@ def test_whose_figure_in_real_sentences(text: str, quote_part: str, region: str)
 ])
 def test_a_citys_story_stays_the_citys(text: str, quote_part: str, region: str) -> None:
     assert mention(text, date(2025, 2, 20), quote_part).region_name == region
+
+
+def test_a_citys_story_names_the_regions_average_and_ranking_as_the_regions() -> None:
+    text = ("2022年，南宁市R&D经费投入总量连续两年居广西第一，占全区总额的29.9%。南宁市R&D经费投入强度为1.25%，"
+            "高于全区平均水平(0.83%)0.42个百分点。")
+    got = {m.quote: m.region_name for m in parse_document(text, published_on=date(2023, 10, 1)).mentions}
+    assert got["29.9%"] == "南宁市"
+    assert got["0.83%"] == "广西壮族自治区"
+    assert got["1.25%"] == "南宁市"

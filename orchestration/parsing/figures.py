@@ -20,6 +20,7 @@ from .rules import (
     ANAPHORS,
     APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
+    AUTONOMOUS_REGION_WIDE,
     AVERAGE_WORDS,
     BASE_YEAR_MARKERS,
     BELOW_WORDS,
@@ -70,6 +71,7 @@ from .rules import (
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    PROVINCE_WIDE,
     RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
@@ -163,6 +165,8 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
+_WIDE_AVERAGE_END = re.compile(
+    rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
 _NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 # `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
@@ -1063,6 +1067,9 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                 _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
+        if site.kind != "change" and (wide := _WIDE_AVERAGE_END.search(text, site.seg_start, cand.start)):
+            # `高于全区平均水平(0.83%)` in a city's story: the province's (or region's) average
+            return regions.resolve(regions.find_places(wide.group(1))[0][1], scope.art.region_code)
         if nation_named and site.kind != "change" and (
                 _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
                 or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
@@ -1090,6 +1097,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         wide = marker.startswith("\x01")
         if ranked and pos >= site.seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
             continue
+        if text[pos - 1:pos] in ("居", "列"):
+            continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"
                      or text[pos + 2:pos + 3] == "占"):
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
