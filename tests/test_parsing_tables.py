@@ -92,3 +92,38 @@ def test_a_table_of_industries_gives_subjects_and_no_total_indicator() -> None:
 
 def test_numbers_outside_a_table_are_no_figures() -> None:
     assert figures("南昌市\n\n126.14\n\n16.4\n") == []
+
+
+TWO_ROW_HEADER = """2021年各市研究与试验发展(R&D)经费情况
+
+地 区
+
+R&D经费
+
+R&D经费投入强度
+
+(亿元)
+
+(%)
+
+全  省
+
+251.9
+
+1.12
+
+太原市
+
+114.7
+
+2.37
+"""
+
+
+def test_a_header_with_its_units_on_a_row_of_their_own() -> None:
+    doc = parse_document(TWO_ROW_HEADER, published_on=date(2022, 9, 20))
+    got = [(m.quote, m.value, m.unit, m.value_kind, m.region_name, m.indicator_code) for m in doc.mentions]
+    assert got[:2] == [("251.9", 25190000000.0, "yuan", "level", "山西省", "rd_expenditure"),
+                       ("1.12", 1.12, "percent", "share", "山西省", "rd_intensity")]
+    assert got[2:] == [("114.7", 11470000000.0, "yuan", "level", "太原市", "rd_expenditure"),
+                       ("2.37", 2.37, "percent", "share", "太原市", "rd_intensity")]

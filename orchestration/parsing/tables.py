@@ -23,6 +23,7 @@ _UNITS_LONGEST_FIRST = "|".join(map(re.escape, sorted(TABLE_UNITS, key=len, reve
 _UNIT_RE = re.compile(rf"[(（]\s*({_UNITS_LONGEST_FIRST})\s*[)）]")
 _NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SEPARATOR_RE = re.compile(r"[|｜\s]*")
+_MAX_COLUMNS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +75,37 @@ def _header(texts: list[str], content: list[int], k: int) -> tuple[list[Column],
     measured columns), and where its first row starts."""
     if texts[content[k]].replace(" ", "").replace("\u3000", "") not in TABLE_LABEL_HEADERS:
         return None
+    cells = [texts[i] for i in content[k + 1:k + 1 + 2 * _MAX_COLUMNS]]
+    names = _split_header(cells)  # `R&D经费`, `投入强度`, then `(亿元)`, `(%)`: names and units on two rows
     columns: list[Column] = []
-    j = k + 1
-    while j < len(content) and (column := _column(texts[content[j]], columns)) is not None:
+    for name in names:
+        column = _column(name, columns)
+        if column is None:
+            break
         columns.append(column)
-        j += 1
-    return (columns, j) if len(columns) >= 2 else None
+    consumed = len(names) * (2 if names and names[0] not in cells else 1)
+    return (columns, k + 1 + consumed) if len(columns) >= 2 and len(columns) == len(names) else None
+
+
+def _split_header(cells: list[str]) -> list[str]:
+    """The header's columns: cells that carry their unit (`R&D经费(亿元)`), or a run of names followed by
+    as many cells that are only a unit, joined (`R&D经费` + `(亿元)`)."""
+    with_unit = []
+    for cell in cells:
+        if _UNIT_RE.search(cell) is None or _UNIT_RE.fullmatch(cell):
+            break
+        with_unit.append(cell)
+    if with_unit:
+        return with_unit
+    names = []
+    for cell in cells:
+        if _UNIT_RE.search(cell) is not None or _NUMBER_RE.fullmatch(cell) or len(cell) > 30:
+            break
+        names.append(cell)
+    units = cells[len(names):2 * len(names)]
+    if not names or len(units) < len(names) or not all(_UNIT_RE.fullmatch(unit) for unit in units):
+        return []
+    return [name + unit for name, unit in zip(names, units, strict=True)]
 
 
 def _column(text: str, before: list[Column]) -> Column | None:
