@@ -124,6 +124,9 @@ CASES = [
     # a text about the nation that names no place: its title says so
     ("中华人民共和国2016年国民经济和社会发展统计公报\n全年研究与试验发展经费支出15500亿元，比上年增长9.4%。",
      date(2017, 3, 1), "15500亿元", (1.55e12, "exact", "level", "全国", "2016")),
+    # a total aimed at over the years to a target year (累计)
+    ("到2023年，广西技术合同成交额累计突破2000亿元。", date(2021, 6, 1), "2000亿元",
+     (2e11, "lower_bound", "target", "广西壮族自治区", "2021-2023")),
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),
@@ -144,9 +147,9 @@ def test_reading_real_articles(text: str, published: date, quote_part: str, expe
 
 
 def test_thresholds_and_bare_numbers_are_no_figures() -> None:
-    text = "2023年，R&D经费投入超过千亿元的省份有12个，研发投入强度3以上。"
+    text = "2023年，R&D经费投入超过千亿元的省份有12个，研发投入强度3以上，经费超过20亿元的市有4个。"
     got = [(m.quote, m.value) for m in parse_document(text, published_on=date(2024, 10, 3)).mentions]
-    assert got == [("12个", 12)]
+    assert got == [("12个", 12), ("4个", 4)]
 
 
 def test_unknown_measures_get_no_junk_names() -> None:

@@ -975,6 +975,9 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         period, source = _period(own, cand, art, site.clause_end)
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
+    ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
+    if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
+        period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
     now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start)
     if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
         # `目前，河南省内已有国家重点实验室13家`: the time of writing; early in a year, the stock at the
