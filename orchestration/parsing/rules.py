@@ -131,8 +131,8 @@ INDEX_WORDS = ("指数",)
 MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "一次性奖励", "一次性补助", "一次性资助", "给予",
                   "单项奖励最高")  # not 奖补 alone: `兑现研发财政奖补超5亿元` is money paid out
 # A value followed by 的 and one of these is a threshold that defines a group (`超过千亿元的省份有12个`).
-THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市", "市有",
-                    "市(", "市（", "县有", "区有")
+THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市",
+                    "市有", "市(", "市（", "县有", "区有")
 MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
