@@ -1,7 +1,7 @@
 """The real-text corpus (fixtures/real: passages copied verbatim from public pages, gold annotated
 blind) holds its scores: a rule that mends one article and breaks others shows up here. The floors
-are the scores both halves reached when the rules were last changed (see fixtures/real/README.md),
-less a small margin for the rounding of one or two rows."""
+are the scores each set reached when the rules were last changed (see fixtures/real/README.md: every
+set was scored blind first), less a small margin for the rounding of one or two rows."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
 FLOORS = {
     "dev": {"recall": 0.96, "precision": 0.98, "attributes": 0.88, "merged": 0.96},
-    "blind": {"recall": 0.0, "precision": 0.0, "attributes": 0.0, "merged": 0.0},
+    "blind": {"recall": 0.96, "precision": 0.97, "attributes": 0.86, "merged": 0.97},
+    "holdout": {"recall": 0.99, "precision": 0.98, "attributes": 0.84, "merged": 0.97},
 }
 
 
