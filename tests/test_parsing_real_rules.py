@@ -231,3 +231,9 @@ def test_a_citys_story_names_the_regions_average_and_ranking_as_the_regions() ->
     assert got["29.9%"] == "南宁市"
     assert got["0.83%"] == "广西壮族自治区"
     assert got["1.25%"] == "南宁市"
+
+
+@pytest.mark.parametrize("phrase", ["r&d经费投入强度", "研发投入占GDP比例", "研发经费支出占生产总值比重"])
+def test_rd_intensity_however_it_is_written(phrase: str) -> None:
+    text = f"2022年，南宁市{phrase}为1.25%。"
+    assert mention(text, date(2023, 10, 1), "1.25%").indicator_code == "rd_intensity"

@@ -12,7 +12,8 @@ from .rules import RATIO_CLOSER, RATIO_OPENER
 from .seeds import read_seed
 from .trie import trie_pattern
 
-_RD_FORMS = (("研发", "R&D"), ("R&D", "研发"), ("研究与试验发展", "研发"), ("研究与试验发展", "R&D"))
+_RD_FORMS = (("研发", "R&D"), ("R&D", "研发"), ("研究与试验发展", "研发"), ("研究与试验发展", "R&D"),
+             ("R&D", "r&d"), ("研发", "r&d"), ("研究与试验发展", "r&d"))  # reprints lower-case it
 
 
 @dataclass(frozen=True)
