@@ -8,7 +8,11 @@ one compiled number regex consumed over the whole corpus, their ratio, and cn2an
 parser's own numeral converter. Times are CPU seconds of this process (time.process_time), so that
 other work on a shared machine does not distort the ratio.
 
-usage: bench_parser.py [--mb 20] [--repeat 1]
+usage: bench_parser.py [--mb 20] [--repeat 1] [--against REF]
+
+--against REF also times the parser of another commit (e.g. the last release) on the same corpus,
+in a subprocess, interleaved with this one's timings, and prints both rates and their ratio: the
+way to say "within 10% of the rate before this change" on a noisy machine.
 """
 
 from __future__ import annotations
@@ -92,8 +96,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings")
+    parser.add_argument("--against", metavar="REF", help="also time the parser of this git commit")
     args = parser.parse_args()
     docs = corpus(args.mb)
+    if args.against:
+        return _compare(docs, args.against, args.repeat)
     whole = "\n".join(docs)
     chars = len(whole)
     print(f"corpus: {len(docs)} documents, {len(whole.encode('utf-8')) / 1e6:.1f} MB, {chars:,} characters")
@@ -134,6 +141,52 @@ def main() -> int:
     agree = sum(1 for a, b in zip(theirs, ours, strict=True) if b is not None and abs(a - b) < 1e-6)
     print(f"numerals: cn2an {len(words) / cn2an_s:,.0f}/s, parse_number {len(words) / ours_s:,.0f}/s, "
           f"agree on {agree}/{len(words)}")
+    return 0
+
+
+_TIME_PARSER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from orchestration.parsing import parse_document
+docs = json.load(open(sys.argv[2], encoding="utf-8"))
+parse_document(docs[0])
+started = time.process_time()
+mentions = sum(len(parse_document(doc).mentions) for doc in docs)
+print(time.process_time() - started, mentions)
+"""
+
+
+def _compare(docs: list[str], ref: str, repeat: int) -> int:
+    """This checkout's parser against commit `ref`'s on the same documents, each in a fresh process,
+    alternating, best of `repeat` each (CPU time of the parse only)."""
+    import json  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import tarfile  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    chars = sum(len(doc) for doc in docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus_file = Path(tmp) / "corpus.json"
+        corpus_file.write_text(json.dumps(docs, ensure_ascii=False), "utf-8")
+        archive = Path(tmp) / "ref.tar"
+        subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), ref, "orchestration/parsing",
+                        "dbt_project/seeds"], check=True)
+        other = Path(tmp) / "ref"
+        with tarfile.open(archive) as tar:
+            tar.extractall(other, filter="data")
+        (other / "orchestration" / "__init__.py").touch()  # the parser alone, not the Dagster package
+        best: dict[str, tuple[float, int]] = {}
+        for _ in range(repeat):
+            for name, root in (("this checkout", ROOT), (ref, other)):
+                done = subprocess.run([sys.executable, "-c", _TIME_PARSER, str(root), str(corpus_file)],
+                                      capture_output=True, text=True, check=True)
+                seconds, mentions = done.stdout.split()
+                if name not in best or float(seconds) < best[name][0]:
+                    best[name] = (float(seconds), int(mentions))
+    for name, (seconds, mentions) in best.items():
+        print(f"{name:>15}: {chars / seconds:>12,.0f} chars/s  ({seconds:.2f} s, {mentions:,} mentions)")
+    ours, theirs = best["this checkout"][0], best[ref][0]
+    print(f"ratio this/{ref}: {theirs / ours:.3f} (1.0 = as fast; 0.9 = 10% slower)")
     return 0
 
 

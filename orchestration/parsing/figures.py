@@ -199,6 +199,7 @@ _PHRASE_LEAD_RE = re.compile(
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_YI_OR_SPACE = frozenset("亿 ")  # how a number in 亿 without a unit ends its match (the match may take a space)
 _BRACKETS = {"]": "[", "】": "【", ")": "(", "）": "（"}
 _NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
 _NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
@@ -344,7 +345,7 @@ class DocumentIndex:
         `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
-                   or m.group("num").endswith("亿")
+                   or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
                    or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))

@@ -219,7 +219,7 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if code.startswith("\x01"):
             if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in ("占", "居", "列"):
                 continue
-        elif grades_platform(text, pos):
+        elif code.endswith("0000") and grades_platform(text, pos):  # only a province grades platforms
             continue
         kept.append((pos, code))
     return kept
