@@ -8,7 +8,7 @@ from pathlib import Path
 from dagster import AssetKey, DagsterInstance, RunRequest, SkipReason, build_sensor_context
 
 from orchestration.definitions import defs
-from orchestration.triggers import changed_files
+from orchestration.ingest import changed_files
 from tests.conftest import environment
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,11 +69,12 @@ _ID_COLUMNS = ("figure_id", "mention_id", "source_file", "quote", "value", "unit
 
 
 def _context(docs_dir: Path | None):  # noqa: ANN202 - GX types are imported lazily
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
+    from great_expectations.data_context.types.base import DataContextConfig, InMemoryStoreBackendDefaults
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    context = gx.get_context(mode="ephemeral")
+    config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(), analytics_enabled=False)
+    context = gx.get_context(project_config=config, mode="ephemeral")
     context.variables.progress_bars = {"globally": False}
     if docs_dir is not None:
         context.add_data_docs_site(

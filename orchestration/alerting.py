@@ -1,8 +1,14 @@
 """Alerts a person sees: rows in `mart.dq_alerts`, lines in `alerts.jsonl`, and an optional notification.
 
+Every failed check of a run (WARN included) becomes alerts: checks on the dq tables are expanded to
+one alert per offending row (one conflict, one alert), carrying both values, both quotes and both
+sources; GX failures to one alert per failed expectation; the quarantine check to one per refused file.
+
 An alert has a stable id (check + the rows it is about), so a rerun on the same data raises no new
 alert: it refreshes the open one. Alerts whose check passes again are closed. Only newly opened
 alerts are sent to the channels, so a person is told once per problem, not once per night.
+
+Plain Python (no Dagster import): the Dagster side is orchestration/defs/quality/.
 """
 
 from __future__ import annotations
@@ -18,7 +24,12 @@ from typing import Any
 
 import duckdb
 
+from orchestration.config import alert_url
+from orchestration.staging import short_hash
+
 log = logging.getLogger(__name__)
+
+QUARANTINE_CHECK = "no_quarantined_files"
 
 DQ_ALERTS_DDL = """
 create schema if not exists mart;
@@ -179,3 +190,134 @@ def send(url: str, messages: list[dict[str, Any]], timeout: float = 10.0) -> Non
     lines = [f"[{m['severity']}] {m['check_name']}: {m['message']}" for m in messages]
     if not notifier.notify(title=f"Indicators warehouse: {len(messages)} new alert(s)", body="\n".join(lines)):
         raise RuntimeError(f"apprise could not deliver the alerts to {url!r}")
+
+
+# dq tables whose failing rows are alerts of their own: table -> (check name, id column, row filter)
+ROW_ALERTS = {
+    "dq_conflicts": ("conflicting_figures", "conflict_id", "status = 'open'"),
+    "dq_hierarchy": ("city_above_province", None, "true"),
+    "dq_rejects": ("impossible_values", None, "true"),
+}
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    return "" if value is None else str(value)
+
+
+def _row_message(table: str, row: dict[str, Any]) -> str:
+    g = row.get
+    if table == "dq_conflicts":
+        return (
+            f"conflicting figures for {_fmt(g('region_name'))} {_fmt(g('subject') or '')}"
+            f"{_fmt(g('indicator_name') or g('indicator_code'))} {_fmt(g('period'))} ({_fmt(g('value_kind'))}): "
+            f"{_fmt(g('value_a'))} {_fmt(g('qualifier_a'))} «{_fmt(g('quote_a'))}» in {_fmt(g('source_file_a'))} "
+            f"vs {_fmt(g('value_b'))} {_fmt(g('qualifier_b'))} «{_fmt(g('quote_b'))}» in {_fmt(g('source_file_b'))}"
+        )
+    if table == "dq_hierarchy":
+        return (
+            f"{_fmt(g('child_region_name'))}'s {_fmt(g('indicator_name') or g('indicator_code'))} {_fmt(g('period'))} "
+            f"is above its province's, though sub-regions add up to the province: "
+            f"{_fmt(g('child_value'))} «{_fmt(g('child_quote'))}» in {_fmt(g('child_source_file'))} > "
+            f"{_fmt(g('parent_region_name'))} {_fmt(g('parent_value'))} «{_fmt(g('parent_quote'))}» "
+            f"in {_fmt(g('parent_source_file'))}"
+        )
+    fields = ", ".join(f"{k}={_fmt(v)}" for k, v in row.items() if k in (
+        "reason", "quote", "value", "unit", "value_kind", "region_name", "period", "source_file"))
+    return f"impossible value rejected from the mart: {fields}"
+
+
+def _row_alerts(con: duckdb.DuckDBPyConnection, table: str, severity: str) -> list[Alert]:
+    check_name, id_column, where = ROW_ALERTS[table]
+    cursor = con.execute(f"select * from mart.{table} where {where}")
+    columns = [d[0] for d in cursor.description]
+    out = []
+    for values in cursor.fetchall():
+        row = {c: (v.isoformat() if hasattr(v, "isoformat") else v) for c, v in zip(columns, values, strict=True)}
+        row_id = row.get(id_column) if id_column else None
+        if row_id is None:
+            row_id = next((row[c] for c in columns if c.endswith("_id") and row[c] is not None), None)
+        if row_id is None:
+            row_id = short_hash(*values)
+        files = [str(v) for k, v in row.items() if k.startswith("source_file") and v]
+        out.append(
+            Alert(
+                alert_id=short_hash(check_name, row_id),
+                check_name=check_name,
+                severity=severity,
+                message=_row_message(table, row),
+                asset=f"mart.{table}",
+                rows=[row],
+                source_files=files,
+            )
+        )
+    return out
+
+
+def alerts_from_check(evaluation: Any, con: duckdb.DuckDBPyConnection) -> tuple[str, list[Alert]]:
+    """(check name as recorded in dq_alerts, alerts) for one check evaluation of this run."""
+    key = evaluation.asset_key
+    table = key.path[-1]
+    severity = evaluation.severity.value if evaluation.severity else "ERROR"
+    if table in ROW_ALERTS:
+        name = ROW_ALERTS[table][0]
+        return name, ([] if evaluation.passed else _row_alerts(con, table, severity))
+    name = evaluation.check_name
+    if evaluation.passed:
+        return name, []
+    meta = {k: getattr(v, "value", v) for k, v in (evaluation.metadata or {}).items()}
+    asset_name = ".".join(key.path)
+    if name == QUARANTINE_CHECK:
+        refused = json.loads(meta.get("rows") or "[]")
+        return name, [
+            Alert(
+                alert_id=short_hash(name, r["source_file"], r["reason"], r.get("sha256")),
+                check_name=name,
+                severity=severity,
+                message=f"file refused and quarantined: {r['source_file']}: {r['reason']}",
+                asset=asset_name,
+                rows=[r],
+                source_files=[r["source_file"]],
+            )
+            for r in refused
+        ]
+    if name.startswith("gx_"):
+        failures = json.loads(meta.get("failures") or "[]")
+        return name, [
+            Alert(
+                alert_id=short_hash(name, f["expectation"], f.get("column"), json.dumps(f["unexpected_values"])),
+                check_name=name,
+                severity=severity,
+                message=(
+                    f"{asset_name}: {f['expectation']} on {f.get('column') or 'table'} failed for "
+                    f"{f['unexpected_count']} row(s), e.g. {f['unexpected_values'][:5]}"
+                    + (f" ({f['notes']})" if f.get("notes") else "")
+                ),
+                asset=asset_name,
+                rows=f.get("rows") or [],
+                source_files=[r["source_file"] for r in f.get("rows") or [] if r.get("source_file")],
+            )
+            for f in failures
+        ]
+    detail = ", ".join(f"{k}={v}" for k, v in meta.items() if isinstance(v, (int, float, str)) and len(str(v)) < 200)
+    return name, [
+        Alert(
+            alert_id=short_hash(name, asset_name),
+            check_name=name,
+            severity=severity,
+            message=f"check {name} on {asset_name} failed ({detail})",
+            asset=asset_name,
+        )
+    ]
+
+
+def deliver(messages: list[dict[str, Any]], log_path: Path, log: Any) -> None:
+    """Write alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal."""
+    append_jsonl(log_path, messages)
+    url = alert_url()
+    if url and messages:
+        try:
+            send(url, messages)
+        except Exception as exc:  # noqa: BLE001 - the mart must still be published
+            log.error(f"could not deliver {len(messages)} alert(s) to {url}: {exc}")

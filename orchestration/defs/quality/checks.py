@@ -18,11 +18,11 @@ from dagster import (
     multi_asset_check,
 )
 
+from orchestration import gx_suites
+from orchestration.alerting import QUARANTINE_CHECK
 from orchestration.config import EXPECTATIONS_DIR
-from orchestration.quality import gx_suites
-from orchestration.resources import WarehouseResource
-
-QUARANTINE_CHECK = "no_quarantined_files"
+from orchestration.defs.keys import STAGING_QUARANTINE
+from orchestration.defs.resources import WarehouseResource
 
 
 def _asset_key_for_table(table: str) -> AssetKey:
@@ -75,7 +75,7 @@ gx_checks = [_gx_check(suite) for suite in gx_suites.load_suites(EXPECTATIONS_DI
     specs=[
         AssetCheckSpec(
             name=QUARANTINE_CHECK,
-            asset=AssetKey(["staging", "quarantine"]),
+            asset=STAGING_QUARANTINE,
             description="Files in raw/ that were refused (empty, binary, undecodable, truncated, symlinks).",
             blocking=True,
         )

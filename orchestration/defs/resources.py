@@ -1,4 +1,11 @@
-"""The warehouse resource: one run, one lock, one working copy.
+"""The resources: the warehouse (one run, one lock, one working copy) and dbt.
+
+Both paths come from the environment through `EnvVar`, resolved when a run starts:
+`INDICATORS_RAW_DIR` (the landing folder) and `INDICATORS_DB` (the published warehouse), relative
+paths from the project root. The CLI, the schedule and the sensor pass the same values as run
+config, with the README's defaults (raw/, warehouse/indicators.duckdb) for a variable that is not
+set (`config.warehouse_run_config`); `dagster job execute` and the UI's launchpad need the two
+variables (or that run config).
 
 With the in-process executor the resource is set up once per run. The writer lock is taken, and the
 published mart copied to a working copy, the first time a step asks for the warehouse (the first
@@ -14,37 +21,31 @@ first step, so the failure hook tells a person.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import duckdb
-from dagster import ConfigurableResource, InitResourceContext
+from dagster import ConfigurableResource, Definitions, EnvVar, InitResourceContext, definitions
+from dagster_dbt import DbtCliResource
 from pydantic import PrivateAttr
 
 from orchestration import publish
-from orchestration.config import Paths, current_paths
+from orchestration.config import Paths, dbt_executable, resolve_path
+from orchestration.config import lock_wait_seconds as default_lock_wait
+from orchestration.defs.dbt.project import dbt_project
 from orchestration.faults import fault_point
-
-DEFAULT_LOCK_WAIT_SECONDS = 1800.0
 
 
 class WarehouseResource(ConfigurableResource):
-    """Paths default to INDICATORS_RAW_DIR / INDICATORS_DB, read when the run starts."""
+    """Where a run reads raw files and which warehouse it builds and publishes."""
 
-    raw_dir: str | None = None
-    db: str | None = None
-    lock_wait_seconds: float | None = None
+    raw_dir: str
+    db: str
+    lock_wait_seconds: float | None = None  # None: INDICATORS_LOCK_WAIT_SECONDS, else 1800
 
     _paths: Paths | None = PrivateAttr(default=None)
     _lock: publish.WarehouseLock | None = PrivateAttr(default=None)
     _in_run: bool = PrivateAttr(default=False)
 
     def resolved_paths(self) -> Paths:
-        env = current_paths()
-        return Paths(
-            raw_dir=Path(self.raw_dir).resolve() if self.raw_dir else env.raw_dir,
-            db=Path(self.db).resolve() if self.db else env.db,
-        )
+        return Paths(raw_dir=resolve_path(self.raw_dir), db=resolve_path(self.db))
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         self._in_run = True
@@ -52,9 +53,7 @@ class WarehouseResource(ConfigurableResource):
     def _acquire(self) -> Paths:
         """Take the writer lock (waiting as configured) and make the working copy; once per run."""
         paths = self.resolved_paths()
-        wait = self.lock_wait_seconds
-        if wait is None:
-            wait = float(os.environ.get("INDICATORS_LOCK_WAIT_SECONDS", DEFAULT_LOCK_WAIT_SECONDS))
+        wait = self.lock_wait_seconds if self.lock_wait_seconds is not None else default_lock_wait()
         lock = publish.WarehouseLock(paths.lock_file, wait_seconds=wait)
         lock.acquire()
         try:
@@ -84,3 +83,15 @@ class WarehouseResource(ConfigurableResource):
     def connect(self) -> duckdb.DuckDBPyConnection:
         """A read-write connection to the working copy; use it in a `with` block (dbt needs the lock)."""
         return duckdb.connect(str(self.paths.build_db))
+
+
+@definitions
+def resources() -> Definitions:
+    return Definitions(
+        resources={
+            "warehouse": WarehouseResource(raw_dir=EnvVar("INDICATORS_RAW_DIR"), db=EnvVar("INDICATORS_DB")),
+            "dbt": DbtCliResource(
+                project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir), dbt_executable=dbt_executable()
+            ),
+        }
+    )
