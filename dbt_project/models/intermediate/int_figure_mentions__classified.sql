@@ -6,7 +6,7 @@ with
 
 mentions as (
 
-    select * from {{ ref('stg_staging__figure_mentions') }}
+    select * from {{ ref('stg_parser__figure_mentions') }}
 
 ),
 
@@ -18,7 +18,7 @@ files as (
 
 articles as (
 
-    select * from {{ ref('stg_staging__articles') }}
+    select * from {{ ref('stg_parser__articles') }}
 
 ),
 
