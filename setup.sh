@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Sets up everything on a fresh machine (Python 3.11, pip, git) and runs the nightly job on raw/.
-#   ./setup.sh            create .venv, install the pinned stack, prepare dbt, run the job once
+# Sets up everything on a fresh machine (Python 3.11, pip, git; Debian or Ubuntu) and runs the nightly job on raw/.
+#   ./setup.sh            install Chromium if missing, create .venv, install the pinned stack, prepare dbt, run the job
 #   ./setup.sh --no-run   the same without the run (CI)
 set -euo pipefail
 cd "$(dirname "$0")"
+# Headless Chromium renders the analysts' report in the tests (the Debian package).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup.sh: headless Chromium is needed by the tests; install it with:" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y chromium" >&2
+    echo "and run ./setup.sh again." >&2
+    exit 1
+  fi
+fi
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 if [ ! -x .venv/bin/python ]; then
@@ -11,8 +22,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
-# dagster-dbt loads dbt's manifest when the definitions load: build it once (about 6 s).
-(cd dbt_project && ../.venv/bin/dbt parse --quiet --profiles-dir . >/dev/null)
+# dagster-dbt reads dbt's manifest when the definitions load: dbt deps (if any packages) + dbt parse, ~6 s.
+.venv/bin/dagster-dbt project prepare-and-package --file orchestration/defs/dbt/project.py >/dev/null
 if [ "${1:-}" != "--no-run" ]; then
   .venv/bin/indicators run
 fi

@@ -193,6 +193,7 @@ def _summary(paths: Paths) -> Table:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from orchestration.defs.dbt.project import prepare
     from orchestration.runner import run_nightly
 
     paths = current_paths()
@@ -206,6 +207,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         contextlib.redirect_stdout(log),
         Live(_steps_table({}), console=screen, refresh_per_second=4, transient=False) as live,
     ):
+        prepare()  # dbt parse: the job's dbt assets are read from the manifest, which must match the project
         report = run_nightly(on_progress=lambda steps: live.update(_steps_table(steps)), log_level="WARNING")
     console.print(f"\ndbt and step output: {log_path}")
     if report.failed_checks:

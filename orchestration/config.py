@@ -49,17 +49,35 @@ class Paths:
         return self.warehouse_dir / "docs"
 
 
-def _resolve(value: str | None, default: str) -> Path:
-    path = Path(value) if value else Path(default)
-    return path if path.is_absolute() else (PROJECT_ROOT / path)
+DEFAULT_RAW_DIR = "raw"
+DEFAULT_DB = "warehouse/indicators.duckdb"
+DEFAULT_LOCK_WAIT_SECONDS = 1800.0
+
+
+def resolve_path(value: str) -> Path:
+    """An absolute path; a relative one is taken from the project root (not the current folder)."""
+    path = Path(value)
+    return (path if path.is_absolute() else (PROJECT_ROOT / path)).resolve()
 
 
 def current_paths() -> Paths:
     """Read `INDICATORS_RAW_DIR` and `INDICATORS_DB` at call time (tests change them per run)."""
     return Paths(
-        raw_dir=_resolve(os.environ.get("INDICATORS_RAW_DIR"), "raw").resolve(),
-        db=_resolve(os.environ.get("INDICATORS_DB"), "warehouse/indicators.duckdb").resolve(),
+        raw_dir=resolve_path(os.environ.get("INDICATORS_RAW_DIR") or DEFAULT_RAW_DIR),
+        db=resolve_path(os.environ.get("INDICATORS_DB") or DEFAULT_DB),
     )
+
+
+def warehouse_run_config(paths: Paths | None = None) -> dict:
+    """Run config giving the warehouse resource these paths (default: the environment's, or the
+    README's defaults): what the CLI, the schedule and the sensor launch the job with."""
+    paths = paths or current_paths()
+    return {"resources": {"warehouse": {"config": {"raw_dir": str(paths.raw_dir), "db": str(paths.db)}}}}
+
+
+def lock_wait_seconds() -> float:
+    """How long a run waits for another run's writer lock: `INDICATORS_LOCK_WAIT_SECONDS`, else 1800."""
+    return float(os.environ.get("INDICATORS_LOCK_WAIT_SECONDS") or DEFAULT_LOCK_WAIT_SECONDS)
 
 
 def alert_url() -> str | None:

@@ -261,3 +261,8 @@ def list_raw_state(raw_dir: Path) -> dict[str, tuple[int, int]]:
             continue  # vanished between listing and stat: the next look sees the folder as it is
         state[_display_name(raw_dir, path)[0]] = (st.st_size, st.st_mtime_ns)
     return state
+
+
+def changed_files(previous: dict[str, list[int]], current: dict[str, tuple[int, int]]) -> list[str]:
+    """Names that are new or whose size or modification time moved since the sensor's cursor was written."""
+    return sorted(name for name, state in current.items() if list(state) != previous.get(name))

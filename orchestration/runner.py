@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from dagster import DagsterEventType, DagsterInstance
 
+from orchestration.config import warehouse_run_config
+
 
 @dataclass
 class RunReport:
@@ -35,7 +37,9 @@ _STEP_STATES = {
 
 
 def _instance() -> DagsterInstance:
-    return DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    if os.environ.get("DAGSTER_HOME"):
+        return DagsterInstance.get()
+    return DagsterInstance.ephemeral(settings={"telemetry": {"enabled": False}})
 
 
 def run_nightly(
@@ -46,7 +50,6 @@ def run_nightly(
     `log_level` sets Dagster's console logger (the CLI quiets it to keep its progress display readable;
     every event is still in the run's event log).
     """
-    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("nightly_etl")
@@ -57,7 +60,10 @@ def run_nightly(
     def target() -> None:
         try:
             result = job.execute_in_process(
-                run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+                run_config={
+                    **warehouse_run_config(),  # INDICATORS_RAW_DIR / INDICATORS_DB, else the defaults
+                    "loggers": {"console": {"config": {"log_level": log_level}}},
+                },
                 instance=instance,
                 run_id=run_id,
                 raise_on_error=False,

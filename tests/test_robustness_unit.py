@@ -335,9 +335,9 @@ def test_a_second_run_configured_to_wait_queues_behind_the_first(tmp_path: Path)
 def test_dbt_run_folders_do_not_pile_up() -> None:
     """A successful build keeps only dbt's partial-parse state; a failed one is kept as
     target/last_failed/ (replacing the previous failure) for debugging."""
-    from orchestration.assets import dbt_project, keep_failed_run, keep_partial_parse  # noqa: PLC0415
+    from orchestration.dbt_runs import TARGET_DIR, keep_failed_run, keep_partial_parse  # noqa: PLC0415
 
-    target = dbt_project.project_dir / dbt_project.target_path
+    target = TARGET_DIR
     target.mkdir(parents=True, exist_ok=True)
     last = target / "last_failed"
     saved = target / f".saved_last_failed.{os.getpid()}"

@@ -1,0 +1,33 @@
+"""raw/ -> staging.files (+ staging.quarantine): decode new and changed files, refuse what is not text."""
+
+from datetime import datetime
+
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+
+from orchestration import ingest, staging
+from orchestration.defs.keys import STAGING_FILES, STAGING_QUARANTINE
+from orchestration.defs.resources import WarehouseResource
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(STAGING_FILES, description="Every version of every file in raw/: bytes, sha256, encoding, text."),
+        AssetSpec(STAGING_QUARANTINE, description="Files refused at ingestion, with the reason."),
+    ],
+    group_name="staging",
+)
+def raw_files(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """Decode new and changed files in the landing folder; refuse what is not text."""
+    paths = warehouse.paths
+    now = datetime.now()
+    with warehouse.connect() as con:
+        staging.ensure_schema(con)
+        summary = staging.record_files(con, ingest.scan_raw(paths.raw_dir), now)
+        counts = staging.table_counts(con, ["staging.files", "staging.quarantine"])
+    context.log.info(f"raw folder {paths.raw_dir}: {summary}")
+    meta = {**vars(summary), "raw_dir": str(paths.raw_dir)}
+    yield MaterializeResult(asset_key=STAGING_FILES, metadata={**meta, "rows": counts["staging.files"]})
+    yield MaterializeResult(
+        asset_key=STAGING_QUARANTINE,
+        metadata={"quarantined_now": summary.quarantined, "rows": counts["staging.quarantine"]},
+    )

@@ -1,0 +1,35 @@
+"""Starts the nightly job when raw/ gains or changes files (one run per change)."""
+
+import hashlib
+import json
+
+from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
+
+from orchestration.config import current_paths, warehouse_run_config
+from orchestration.defs.keys import JOB_NAME, RUN_TAGS
+from orchestration.ingest import changed_files, list_raw_state
+
+
+@sensor(
+    name="raw_files_sensor",
+    job_name=JOB_NAME,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.STOPPED,
+    description="Starts the nightly job when files in raw/ are added or changed (one run per change).",
+)
+def raw_files_sensor(context: SensorEvaluationContext):
+    paths = current_paths()
+    if not paths.raw_dir.is_dir():
+        return SkipReason(f"raw folder {paths.raw_dir} does not exist")
+    previous = json.loads(context.cursor) if context.cursor else {}
+    current = list_raw_state(paths.raw_dir)
+    changed = changed_files(previous, current)
+    if not changed:
+        return SkipReason("no new or changed files in raw/")
+    context.update_cursor(json.dumps({k: list(v) for k, v in current.items()}))
+    run_key = hashlib.sha256(json.dumps([[n, *current[n]] for n in changed]).encode()).hexdigest()[:20]
+    return RunRequest(
+        run_key=run_key,
+        run_config=warehouse_run_config(paths),
+        tags={**RUN_TAGS, "indicators/changed_files": str(len(changed))},
+    )

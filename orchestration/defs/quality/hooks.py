@@ -1,0 +1,28 @@
+"""A failed step tells a person right away (the run stops before the publish)."""
+
+from datetime import datetime
+
+from dagster import HookContext, failure_hook
+
+from orchestration import alerting
+from orchestration.staging import short_hash
+
+
+@failure_hook(required_resource_keys={"warehouse"})
+def alert_on_step_failure(context: HookContext) -> None:
+    """A failed step (a blocking ERROR check included) stops the publish: tell a person right away."""
+    now = datetime.now()
+    error = context.op_exception
+    alert = alerting.Alert(
+        alert_id=short_hash("run_failed", context.run_id, context.step_key),
+        check_name="run_failed",
+        severity="ERROR",
+        message=(
+            f"nightly run {context.run_id} failed at step {context.step_key}: {type(error).__name__}: {error}. "
+            "The published warehouse was left as it was."
+        ),
+        asset=context.step_key,
+    )
+    # the paths only: taking the lock here (`paths`) could wait for another run or fail again
+    log_path = context.resources.warehouse.resolved_paths().alerts_log
+    alerting.deliver([alerting.to_message(alert, context.run_id, now)], log_path, context.log)
