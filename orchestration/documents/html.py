@@ -1,0 +1,322 @@
+"""HTML pages: the bytes' encoding, the main text, the headline, the page's date, source and URL.
+
+The main text comes from trafilatura (compared with readability-lxml and jusText on pages of real
+sites: scripts/compare_html_extractors.py, numbers in the README). Before it runs, two things that
+trip every extractor on Chinese portals are undone: tables used for page layout (a newspaper's
+digital edition puts the whole page in one) become plain blocks, and blocks whose class or id says
+what they are (navigation, breadcrumbs, sidebars, share bars, footers, previous/next links) are
+dropped. The result is written the way a person pastes the article: the headline, a blank line,
+the paragraphs separated by blank lines, list items and table rows one per line (cells by tabs).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import re
+from functools import lru_cache
+from importlib.metadata import version
+
+import charset_normalizer
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from .kinds import Refused
+from .model import Document
+
+EXTRACTOR = "trafilatura"
+
+# ---------------------------------------------------------------- encoding
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# GB2312 and GBK pages use GB18030's characters in practice (a page labelled gb2312 with 镕 or ――):
+# GB18030 is a superset of both, so it reads every such page and changes nothing for a clean one.
+_GB_FAMILY = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn", "cp936", "ms936", "windows-936",
+              "gb18030", "hz-gb-2312"}
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(text, codec): a BOM, else the `<meta charset>` if the bytes agree, else UTF-8, GB18030, a guess."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"),
+                       (codecs.BOM_UTF16_BE, "utf_16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise Refused(f"invalid {codec} after a byte-order mark at byte {exc.start}") from exc
+    declared = _META_CHARSET_RE.search(data[:8192])
+    tried = []
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        codec = "gb18030" if label in _GB_FAMILY else label
+        try:
+            codec = codecs.lookup(codec).name
+            tried.append(codec)
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown label: the bytes decide
+    for codec in ("utf-8", "gb18030"):
+        if codec in tried:
+            continue
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.chaos <= 0.2:
+        return str(best), best.encoding
+    raise Refused("undecodable HTML: the declared charset, UTF-8 and GB18030 all fail on these bytes")
+
+
+# ---------------------------------------------------------------- the page's tree
+
+# class or id words of blocks that are never the article (whole words of the attribute, lower case)
+_BOILERPLATE_WORDS = (
+    "nav", "navbar", "navigation", "menu", "crumb", "crumbs", "breadcrumb", "position", "location", "weizhi",
+    "sidebar", "side", "aside", "related", "xgxw", "xgwz", "recommend", "hot", "hotnews", "rank", "ranking",
+    "share", "sharebar", "share-bar", "bdshare", "footer", "foot", "bottom", "copyright", "prev-next",
+    "prevnext", "pre-next", "pagenav", "ad", "ads", "advert", "banner", "comment", "comments", "tags",
+    "keywords", "login", "search", "toolbar", "print", "qrcode", "ewm", "top",
+)
+_BOILERPLATE_RE = re.compile(r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, _BOILERPLATE_WORDS)) + r")(?:$|[\s_-])")
+_BLOCK_TAGS = {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article", "section", "dl"}
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
+              "button", "select", "input", "textarea", "nav", "footer", "aside")
+
+
+def _is_boilerplate(element) -> bool:
+    words = " ".join(filter(None, (element.get("class"), element.get("id")))).lower()
+    return bool(words) and _BOILERPLATE_RE.search(words) is not None
+
+
+def _is_layout_table(table) -> bool:
+    """A table that holds blocks (paragraphs, headings, other tables) lays out a page, not data."""
+    for cell in table.iter("td", "th"):
+        for child in cell.iter():
+            if child is not cell and isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                return True
+    return False
+
+
+_INLINE_TAGS = {"a", "span", "b", "strong", "i", "em", "u", "font", "sup", "sub", "small", "big", "br", "img", "label",
+                "abbr", "cite", "code", "q", "s", "strike", "mark", "time"}
+
+
+def _paragraphs_from_breaks(element) -> None:
+    """`text<br><br>text<br>` inside one block becomes one `<p>` per line, as a reader sees it."""
+    if element.tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre"):
+        return  # a break inside a paragraph or cell stays a line break of that block
+    if any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS for child in element):
+        return
+    runs: list[list] = [[element.text or ""]]
+    for child in list(element):
+        element.remove(child)
+        if child.tag == "br":
+            runs.append([child.tail or ""])
+        else:
+            runs[-1].append(child)
+    element.text = None
+    for run in runs:
+        if not "".join(part if isinstance(part, str) else part.text_content() + (part.tail or "") for part in run).strip():
+            continue
+        para = lxml.html.Element("p")
+        for part in run:
+            if isinstance(part, str):
+                if len(para):
+                    para[-1].tail = (para[-1].tail or "") + part
+                else:
+                    para.text = (para.text or "") + part
+            else:
+                para.append(part)
+        element.append(para)
+
+
+def clean_tree(markup: str):
+    """The page's tree without scripts, styles, comments, layout tables and labelled boilerplate."""
+    tree = lxml.html.document_fromstring(markup)
+    for element in list(tree.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        element.drop_tree() if hasattr(element, "drop_tree") else element.getparent().remove(element)
+    for element in list(tree.iter(*_DROP_TAGS)):
+        element.drop_tree()
+    body = tree.find("body")
+    for element in list((body if body is not None else tree).iter()):
+        if isinstance(element.tag, str) and element.tag not in ("html", "body") and _is_boilerplate(element):
+            if element.getparent() is not None:
+                element.drop_tree()
+    for element in tree.iter():
+        if isinstance(element.tag, str) and "-" in element.tag:
+            element.tag = "div"  # a custom element (<founder-content>): extractors skip tags they do not know
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and element.find("br") is not None:
+            _paragraphs_from_breaks(element)
+    for table in list(tree.iter("table")):
+        if _is_layout_table(table):
+            for part in table.iter("tr", "td", "th", "tbody", "thead", "tfoot"):
+                part.tag = "div"
+            table.tag = "div"
+    return tree
+
+
+# ---------------------------------------------------------------- main text
+
+_SPACE_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+
+
+def _inline(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _xml_to_text(xml: str) -> list[str]:
+    """trafilatura's XML (p, head, list/item, table/row/cell, lb) as paragraphs of lines."""
+    root = lxml.etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    paragraphs: list[str] = []
+    for block in (main if main is not None else root):
+        tag = block.tag
+        if tag == "list":
+            items = [_inline("".join(item.itertext())) for item in block.iter("item")]
+            lines = [item for item in items if item]
+        elif tag == "table":
+            lines = []
+            for row in block.iter("row"):
+                cells = [_inline("".join(cell.itertext())) for cell in row.iter("cell")]
+                if any(cells):
+                    lines.append("\t".join(cells))
+        else:  # p, head, quote, code ...: line breaks inside (<lb/>) start new paragraphs, as <br> runs do
+            parts = [block.text or ""]
+            for child in block:
+                if child.tag == "lb":
+                    parts.append("\n")
+                else:
+                    parts.append("".join(child.itertext()))
+                parts.append(child.tail or "")
+            lines = [_inline(line) for line in "".join(parts).split("\n")]
+            paragraphs.extend(line for line in lines if line)
+            continue
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return paragraphs
+
+
+def main_text(markup: str) -> list[str]:
+    """The article's paragraphs (list items and table rows as lines), without the page around it."""
+    xml = trafilatura.extract(clean_tree(markup), output_format="xml", include_tables=True, include_comments=False,
+                              include_images=False, include_links=False, include_formatting=False,
+                              deduplicate=False, favor_precision=False, with_metadata=False)
+    return _xml_to_text(xml) if xml else []
+
+
+# ---------------------------------------------------------------- headline, date, source, URL
+
+_TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--)\s*")
+_DATE_META = ("pubdate", "publishdate", "publish_date", "publishtime", "publish-date", "article:published_time",
+              "og:published_time", "og:release_date", "datepublished", "firstpublishedtime", "releasedate",
+              "dc.date", "dc.date.issued", "dcterms.created", "created", "date")
+_SOURCE_META = ("contentsource", "source", "og:source", "article:source", "copyright_source")
+_URL_META = ("og:url", "url", "twitter:url")
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})")
+_DATE_LINE_RE = re.compile(
+    r"(?:发布时间|發布時間|发布日期|發布日期|发稿时间|时间|時間|日期)\s*[:：]?\s*"
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_SOURCE_LINE_RE = re.compile(r"(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜【\[（(]{2,30})")
+
+
+def _date(year, month, day) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _metas(tree) -> dict[str, str]:
+    out = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content and key not in out:
+            out[key] = content
+    return out
+
+
+def headline(tree, metas: dict[str, str]) -> str | None:
+    """The article's headline: the `<h1>` that the `<title>` or og:title starts with, else the best guess."""
+    titles = [metas.get(k) for k in ("og:title", "articletitle", "title", "twitter:title")]
+    head_title = tree.findtext(".//title")
+    titles.append(head_title)
+    titles = [_inline(t) for t in titles if t and _inline(t)]
+    h1s = [_inline(h.text_content()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if 2 <= len(h) <= 120]
+    for h in h1s:
+        if any(t.startswith(h) or h.startswith(t) for t in titles):
+            return h
+    if titles:
+        first = titles[0]
+        if first == _inline(head_title or "") and len(h1s) == 1:
+            return h1s[0]  # the <title> is only the site's name: the page's one headline
+        return _TITLE_SEPARATORS_RE.split(first)[0] if _TITLE_SEPARATORS_RE.search(first) else first
+    return h1s[0] if h1s else None
+
+
+def page_date(tree, metas: dict[str, str], markup: str) -> tuple[datetime.date | None, str | None]:
+    """(date, origin): the page's meta tags ('page_meta'), else its date line (`发布时间：2024-03-05`) or the
+    date htmldate finds in the page's text ('page_text')."""
+    for key in _DATE_META:
+        found = _DATE_RE.search(metas.get(key, ""))
+        if found and (when := _date(*found.groups())):
+            return when, "page_meta"
+    text = _inline(tree.text_content())
+    found = _DATE_LINE_RE.search(text)
+    if found and (when := _date(*found.groups())):
+        return when, "page_text"
+    try:
+        import htmldate
+        guess = htmldate.find_date(markup, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a best effort: a page it cannot read simply has no date from it
+        guess = None
+    if guess:
+        return datetime.date.fromisoformat(guess), "page_text"
+    return None, None
+
+
+def page_source(tree, metas: dict[str, str]) -> str | None:
+    for key in _SOURCE_META:
+        if metas.get(key):
+            return _inline(metas[key])
+    found = _SOURCE_LINE_RE.search(_inline(tree.text_content()))
+    return found.group(1) if found else None
+
+
+def page_url(tree, metas: dict[str, str]) -> str | None:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith("http"):
+            return link.get("href").strip()
+    for key in _URL_META:
+        if metas.get(key, "").startswith("http"):
+            return metas[key]
+    return None
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    return version("trafilatura")
+
+
+def read_html(data: bytes) -> Document:
+    markup, encoding = decode_html(data)
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise Refused(f"not readable as HTML: {exc}") from exc
+    metas = _metas(tree)
+    title = headline(tree, metas)
+    paragraphs = main_text(markup)
+    if title and paragraphs and _inline(paragraphs[0]) == title:
+        paragraphs = paragraphs[1:]  # the extractor kept the headline: it is written once, first
+    if not paragraphs:
+        raise Refused("HTML page without article text (the extractor found no main text): not parsed")
+    text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
+    published_on, origin = page_date(tree, metas, markup)
+    return Document(text=text, kind="html", encoding=encoding, title=title, published_on=published_on,
+                    date_origin=origin, source=page_source(tree, metas), url=page_url(tree, metas),
+                    extractor=EXTRACTOR, extractor_version=extractor_version(), markup=markup)
