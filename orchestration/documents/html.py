@@ -77,8 +77,12 @@ _BOILERPLATE_WORDS = (
     "sidebar", "side", "aside", "related", "xgxw", "xgwz", "recommend", "hot", "hotnews", "rank", "ranking",
     "share", "sharebar", "share-bar", "bdshare", "footer", "foot", "bottom", "copyright", "prev-next",
     "prevnext", "pre-next", "pagenav", "ad", "ads", "advert", "banner", "comment", "comments", "tags",
-    "keywords", "login", "search", "toolbar", "print", "qrcode", "ewm", "top",
+    "keywords", "login", "search", "toolbar", "print", "qrcode", "ewm", "top", "pic", "pics", "caption",
+    "img-caption", "photo", "tuzhu",
 )
+# kicker and subtitle lines that sites put above or below the headline (引题, 副题, 导语): part of the article
+_KICKER_WORDS = {"yinti", "yt", "futi", "fubiaoti", "fbt", "subtitle", "sub-title", "subhead", "kicker", "daoyu",
+                 "lead", "summary"}
 _BOILERPLATE_RE = re.compile(r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, _BOILERPLATE_WORDS)) + r")(?:$|[\s_-])")
 _BLOCK_TAGS = {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article", "section", "dl"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
@@ -118,7 +122,8 @@ def _paragraphs_from_breaks(element) -> None:
             runs[-1].append(child)
     element.text = None
     for run in runs:
-        if not "".join(part if isinstance(part, str) else part.text_content() + (part.tail or "") for part in run).strip():
+        words = "".join(part if isinstance(part, str) else part.text_content() + (part.tail or "") for part in run)
+        if not words.strip():
             continue
         para = lxml.html.Element("p")
         for part in run:
@@ -132,6 +137,23 @@ def _paragraphs_from_breaks(element) -> None:
         element.append(para)
 
 
+def take_kickers(tree) -> list[str]:
+    """The 引题/副题 lines next to the `<h1>`, taken out of the tree: extractors drop such short lines
+    before the body, and the plain-text copy of an article has them right under the headline."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is None:
+        return []
+    found = []
+    for sibling in [*h1.itersiblings(preceding=True), *h1.itersiblings()]:
+        words = set(" ".join(filter(None, (sibling.get("class"), sibling.get("id")))).lower().split())
+        if words & _KICKER_WORDS:
+            text = _inline(sibling.text_content())
+            if text:
+                found.append((sibling.sourceline or 0, text))
+            sibling.drop_tree()
+    return [text for _, text in sorted(found)]
+
+
 def clean_tree(markup: str):
     """The page's tree without scripts, styles, comments, layout tables and labelled boilerplate."""
     tree = lxml.html.document_fromstring(markup)
@@ -140,10 +162,17 @@ def clean_tree(markup: str):
     for element in list(tree.iter(*_DROP_TAGS)):
         element.drop_tree()
     body = tree.find("body")
-    for element in list((body if body is not None else tree).iter()):
-        if isinstance(element.tag, str) and element.tag not in ("html", "body") and _is_boilerplate(element):
-            if element.getparent() is not None:
-                element.drop_tree()
+    body = body if body is not None else tree
+    page_chars = len(_compact(body.text_content()))
+    for element in list(body.iter()):
+        tag = element.tag
+        if isinstance(tag, str) and tag not in ("html", "body") and _is_boilerplate(element) and (
+                element.getparent() is not None):
+            # a class word can mislead (`top-news`, `side-content`): a block that holds the headline or
+            # most of the page's text is the article's frame, not boilerplate
+            if next(element.iter("h1"), None) is not None or len(_compact(element.text_content())) > page_chars / 2:
+                continue
+            element.drop_tree()
     for element in tree.iter():
         if isinstance(element.tag, str) and "-" in element.tag:
             element.tag = "div"  # a custom element (<founder-content>): extractors skip tags they do not know
@@ -199,12 +228,108 @@ def _xml_to_text(xml: str) -> list[str]:
     return paragraphs
 
 
+_LEAF_BLOCKS = ("p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "dd", "dt", "blockquote",
+                "pre", "section", "article", "span", "font", "strong", "b")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NO_SPACE_RE = re.compile(r"\s+")
+
+
+def _compact(text: str) -> str:
+    return _NO_SPACE_RE.sub("", text)
+
+
+def _container(tree, lines: list[str]):
+    """The innermost element holding every line the extractor kept (None if one is not found)."""
+    wanted = {_compact(line) for line in lines if _compact(line)}
+    found = {}
+    for element in tree.iter(*_LEAF_BLOCKS):
+        key = _compact(element.text_content())
+        if key in wanted and key not in found:
+            found[key] = element
+    if not found or len(found) < len(wanted):
+        return None
+    paths = [list(element.iterancestors())[::-1] + [element] for element in found.values()]
+    common = None
+    for level in zip(*paths, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _render(container) -> list[str]:
+    """A container's text as paragraphs: blocks in document order, lists and tables one line per item/row."""
+    paragraphs: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("ul", "ol", "dl"):
+            items = [_inline(item.text_content()) for item in element if isinstance(item.tag, str)]
+            if any(items):
+                paragraphs.append("\n".join(item for item in items if item))
+            return
+        if tag == "table":
+            rows = []
+            for row in element.iter("tr"):
+                cells = [_inline(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+                if any(cells):
+                    rows.append("\t".join(cells))
+            if rows:
+                paragraphs.append("\n".join(rows))
+            return
+        blocks = [child for child in element if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS | _HEADINGS]
+        if tag in _HEADINGS or tag == "p" or not blocks:
+            text = _inline(element.text_content())
+            if text:
+                paragraphs.append(text)
+            return
+        loose = [_inline(element.text or "")]  # text between blocks (a div with text and <p>s) keeps its place
+        for child in element:
+            if not isinstance(child.tag, str):
+                loose.append(_inline(child.tail or ""))
+                continue
+            if child.tag in _BLOCK_TAGS | _HEADINGS:
+                if any(loose):
+                    paragraphs.append(_inline(" ".join(loose)))
+                loose = []
+                walk(child)
+            else:
+                loose.append(_inline(child.text_content()))
+            loose.append(_inline(child.tail or ""))
+        if any(loose):
+            paragraphs.append(_inline(" ".join(loose)))
+
+    walk(container)
+    return paragraphs
+
+
 def main_text(markup: str) -> list[str]:
-    """The article's paragraphs (list items and table rows as lines), without the page around it."""
-    xml = trafilatura.extract(clean_tree(markup), output_format="xml", include_tables=True, include_comments=False,
+    """The article's paragraphs (list items and table rows as lines), without the page around it.
+
+    trafilatura decides where the article is; the paragraphs are then read from the element that holds
+    everything it kept, so that what it drops inside the article (a section heading such as
+    `二、2026年主要目标`, a line repeated on purpose) is read too. When that element holds much more
+    than trafilatura kept, its own output is used as it is.
+    """
+    tree = clean_tree(markup)
+    kickers = take_kickers(tree)
+    xml = trafilatura.extract(tree, output_format="xml", include_tables=True, include_comments=False,
                               include_images=False, include_links=False, include_formatting=False,
                               deduplicate=False, favor_precision=False, with_metadata=False)
-    return _xml_to_text(xml) if xml else []
+    paragraphs = _xml_to_text(xml) if xml else []
+    headings = [_inline(h.text_content()) for h in tree.iter("h1")]
+    body = [p for p in paragraphs if p not in headings]
+    container = _container(tree, [line for p in body for line in p.split("\n")]) if body else None
+    if container is not None:
+        rendered = [p for p in _render(container) if p not in headings]
+        kept, whole = len(_compact("".join(body))), len(_compact("".join(rendered)))
+        if whole <= kept * 1.25 + 100 and all(p in rendered for p in body):
+            paragraphs = paragraphs[:1] + rendered if paragraphs[0] in headings else rendered
+    if paragraphs and kickers:
+        at = 1 if paragraphs[0] in headings else 0
+        paragraphs[at:at] = kickers
+    return paragraphs
 
 
 # ---------------------------------------------------------------- headline, date, source, URL

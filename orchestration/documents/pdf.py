@@ -155,12 +155,14 @@ def read_pdf(data: bytes) -> Document:
     lines = _strip_running(lines, len(pages))
     title = None
     body_sizes = [line.size for line in lines if not line.is_row]
-    if body_sizes and lines[0].page == 0 and not lines[0].is_row and lines[0].size > median(body_sizes) + 1:
-        first = lines[0]
-        title_lines = [line for line in lines if line.page == 0 and abs(line.size - first.size) < 0.5
-                       and line.top - first.top < 4 * first.size and not line.is_row]
-        title = "".join(line.text for line in title_lines)
-        lines = [line for line in lines if line not in title_lines]
+    first_page = [line for line in lines if line.page == 0 and not line.is_row]
+    if body_sizes and first_page:
+        biggest = max(first_page, key=lambda line: line.size)
+        if biggest.size > median(body_sizes) + 1 and biggest.top < biggest.page_top / 2:  # a headline up top
+            title_lines = [line for line in first_page if abs(line.size - biggest.size) < 0.5
+                           and 0 <= line.top - biggest.top < 4 * biggest.size]
+            title = "".join(line.text for line in title_lines)
+            lines = [line for line in lines if line not in title_lines]
     paragraphs = _paragraphs(lines)
     text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
     return Document(text=text, kind="pdf", title=title, extractor=EXTRACTOR, extractor_version=extractor_version())
