@@ -109,10 +109,12 @@ _INLINE_TAGS = {"a", "span", "b", "strong", "i", "em", "u", "font", "sup", "sub"
 
 def _paragraphs_from_breaks(element) -> None:
     """`text<br><br>text<br>` inside one block becomes one `<p>` per line, as a reader sees it."""
-    if element.tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre"):
-        return  # a break inside a paragraph or cell stays a line break of that block
+    if element.tag in ("li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "a", "span", "font"):
+        return  # a break inside a list item, cell or heading stays inside that block
     if any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS for child in element):
         return
+    if element.tag == "p":
+        element.tag = "div"  # <p>a<br><br>b</p>: two paragraphs, as the reader sees them
     runs: list[list] = [[element.text or ""]]
     for child in list(element):
         element.remove(child)
@@ -258,16 +260,17 @@ def _container(tree, lines: list[str]):
     return common
 
 
-def _render(container) -> list[str]:
-    """A container's text as paragraphs: blocks in document order, lists and tables one line per item/row."""
-    paragraphs: list[str] = []
+def _render(container) -> list[tuple[str, bool]]:
+    """A container's text as (paragraph, is a heading): blocks in document order, lists and tables one
+    line per item or row."""
+    paragraphs: list[tuple[str, bool]] = []
 
     def walk(element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in ("ul", "ol", "dl"):
             items = [_inline(item.text_content()) for item in element if isinstance(item.tag, str)]
             if any(items):
-                paragraphs.append("\n".join(item for item in items if item))
+                paragraphs.append(("\n".join(item for item in items if item), False))
             return
         if tag == "table":
             rows = []
@@ -276,13 +279,13 @@ def _render(container) -> list[str]:
                 if any(cells):
                     rows.append("\t".join(cells))
             if rows:
-                paragraphs.append("\n".join(rows))
+                paragraphs.append(("\n".join(rows), False))
             return
         blocks = [child for child in element if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS | _HEADINGS]
         if tag in _HEADINGS or tag == "p" or not blocks:
             text = _inline(element.text_content())
             if text:
-                paragraphs.append(text)
+                paragraphs.append((text, tag in _HEADINGS))
             return
         loose = [_inline(element.text or "")]  # text between blocks (a div with text and <p>s) keeps its place
         for child in element:
@@ -291,14 +294,14 @@ def _render(container) -> list[str]:
                 continue
             if child.tag in _BLOCK_TAGS | _HEADINGS:
                 if any(loose):
-                    paragraphs.append(_inline(" ".join(loose)))
+                    paragraphs.append((_inline(" ".join(loose)), False))
                 loose = []
                 walk(child)
             else:
                 loose.append(_inline(child.text_content()))
             loose.append(_inline(child.tail or ""))
         if any(loose):
-            paragraphs.append(_inline(" ".join(loose)))
+            paragraphs.append((_inline(" ".join(loose)), False))
 
     walk(container)
     return paragraphs
@@ -322,9 +325,12 @@ def main_text(markup: str) -> list[str]:
     body = [p for p in paragraphs if p not in headings]
     container = _container(tree, [line for p in body for line in p.split("\n")]) if body else None
     if container is not None:
-        rendered = [p for p in _render(container) if p not in headings]
-        kept, whole = len(_compact("".join(body))), len(_compact("".join(rendered)))
-        if whole <= kept * 1.25 + 100 and all(p in rendered for p in body):
+        # only what trafilatura dropped on purpose comes back: section headings, and lines it kept once
+        # but the article repeats; a related-links list or a caption inside the container stays out
+        kept_set = set(body)
+        rendered = [text for text, is_heading in _render(container)
+                    if text not in headings and (is_heading or text in kept_set)]
+        if list(dict.fromkeys(p for p in rendered if p in kept_set)) == list(dict.fromkeys(body)):
             paragraphs = paragraphs[:1] + rendered if paragraphs[0] in headings else rendered
     if paragraphs and kickers:
         at = 1 if paragraphs[0] in headings else 0
@@ -364,23 +370,34 @@ def _metas(tree) -> dict[str, str]:
     return out
 
 
+def _is_logo(h1) -> bool:
+    """An `<h1>` that is the site's name: a logo, or a link to the home page."""
+    words = " ".join(filter(None, (h1.get("class"), h1.get("id")))).lower()
+    links = [a.get("href", "").strip() for a in h1.iter("a")]
+    return "logo" in words or any(href in ("/", "./", "index.html", "/index.html") for href in links)
+
+
 def headline(tree, metas: dict[str, str]) -> str | None:
-    """The article's headline: the `<h1>` that the `<title>` or og:title starts with, else the best guess."""
-    titles = [metas.get(k) for k in ("og:title", "articletitle", "title", "twitter:title")]
-    head_title = tree.findtext(".//title")
-    titles.append(head_title)
-    titles = [_inline(t) for t in titles if t and _inline(t)]
-    h1s = [_inline(h.text_content()) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if 2 <= len(h) <= 120]
-    for h in h1s:
-        if any(t.startswith(h) or h.startswith(t) for t in titles):
+    """The article's headline: the heading that the `<title>` or og:title names, else the `<title>`'s
+    first part before the site's name (`标题_湖南省人民政府门户网站`), else the page's one `<h1>`."""
+    head_title = _inline(tree.findtext(".//title") or "")
+    titles = [_inline(metas.get(k) or "") for k in ("og:title", "articletitle", "title", "twitter:title")]
+    titles = [t for t in [*titles, head_title] if t]
+    headings = [_inline(h.text_content()) for tag in ("h1", "h2", "h3") for h in tree.iter(tag)]
+    headings = [h for h in headings if 4 <= len(h) <= 150]
+    firsts = [part for t in titles if (part := _TITLE_SEPARATORS_RE.split(t)[0])]
+    for h in headings:  # the <title> starts with the headline; the site's name, also an <h1> at times, ends it
+        if any(t.startswith(h) for t in titles) or any(len(f) >= 4 and h.startswith(f) for f in firsts):
             return h
-    if titles:
-        first = titles[0]
-        if first == _inline(head_title or "") and len(h1s) == 1:
-            return h1s[0]  # the <title> is only the site's name: the page's one headline
-        return _TITLE_SEPARATORS_RE.split(first)[0] if _TITLE_SEPARATORS_RE.search(first) else first
-    return h1s[0] if h1s else None
+    for t in titles:
+        parts = [part for part in _TITLE_SEPARATORS_RE.split(t) if part]
+        if len(parts) > 1:
+            return parts[0]
+    h1s = [_inline(h.text_content()) for h in tree.iter("h1") if not _is_logo(h)]
+    h1s = [h for h in h1s if 4 <= len(h) <= 150]
+    if len(h1s) == 1:
+        return h1s[0]
+    return titles[0] if titles else None
 
 
 def page_date(tree, metas: dict[str, str], markup: str) -> tuple[datetime.date | None, str | None]:
