@@ -167,3 +167,20 @@ def test_plain_text_and_unnamed_pages():
     page = ("<!DOCTYPE html><html><head><title>研发</title></head>"
             "<body><h1>研发</h1><p>全省研发投入增长9.2%。</p></body></html>")
     assert read_document(page.encode(), "saved-page").kind == "html"
+
+
+def test_page_source_saved_as_text_is_read_as_a_page(documents):
+    data = (PAGES / "changsha-sti-data-2018.html").read_bytes()
+    doc = read_document(data, "page-source.txt")
+    assert doc.kind == "html" and doc.title == documents["changsha-sti-data-2018.html"].title
+
+
+def test_a_library_failing_on_a_file_refuses_that_file(monkeypatch):
+    from orchestration.documents import html
+
+    def broken(data):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(html, "read_html", broken)
+    with pytest.raises(Refused, match=r"HTML could not be read \(KeyError"):
+        read_document(b"<html><body><p>x</p></body></html>", "a.html")

@@ -31,12 +31,19 @@ def read_document(data: bytes, name: str, *, decode_text: Callable[[bytes], tupl
     charset-normalizer, raising ValueError with a reason); the default accepts UTF-8 and GB18030.
     """
     kind = file_kind(data, name)
-    if kind == "html":
-        from . import html
-        return html.read_html(data)
-    if kind == "pdf":
-        from . import pdf
-        return pdf.read_pdf(data)
+    if kind in ("html", "pdf"):
+        try:
+            if kind == "html":
+                from . import html
+                return html.read_html(data)
+            from . import pdf
+            return pdf.read_pdf(data)
+        except Refused:
+            raise
+        except RecursionError:  # a page nested thousands of levels deep
+            raise Refused(f"{kind.upper()} too deeply nested to be read") from None
+        except Exception as exc:  # noqa: BLE001 - a library failing on one odd file refuses that file only
+            raise Refused(f"{kind.upper()} could not be read ({type(exc).__name__}: {exc})") from exc
     decode = decode_text or _decode_plain
     try:
         text, encoding = decode(data)

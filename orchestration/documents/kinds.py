@@ -28,7 +28,6 @@ _OFFICE_PARTS = ((b"word/", "a Word document (.docx)"), (b"xl/", "an Excel workb
                  (b"ppt/", "a PowerPoint file (.pptx)"), (b"mimetypeapplication/epub", "an EPUB book"),
                  (b"mimetypeapplication/vnd.oasis.opendocument", "an OpenDocument file"))
 _HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
-_TEXT_NAMES = (".txt", ".text", ".md")
 _IMAGE_NAMES = (".bmp", ".webp", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".svg", ".heic")
 _OTHER_NAMES = {".docx": "a Word document (.docx)", ".doc": "a Word document (.doc)", ".xlsx": "an Excel workbook",
                 ".xls": "an Excel workbook", ".pptx": "a PowerPoint file", ".zip": "a zip archive",
@@ -69,8 +68,6 @@ def file_kind(data: bytes, name: str) -> str:
         raise Refused(f"an image ({suffix}), not text: not read; {_WHAT_TO_DO}")
     if suffix in _OTHER_NAMES:
         raise Refused(f"{_OTHER_NAMES[suffix]} ({suffix}), not an article: not read; {_WHAT_TO_DO}")
-    if suffix in _HTML_NAMES:
-        return "html"
-    if suffix not in _TEXT_NAMES and _HTML_START_RE.match(head):
-        return "html"  # a page saved without an extension, or as .asp, .php ...
+    if suffix in _HTML_NAMES or _HTML_START_RE.match(head):
+        return "html"  # also a page saved without an extension, as .asp or .php, or its source as .txt
     return "text"
