@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
+import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 
@@ -71,27 +72,45 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- the page's tree
 
-# class or id words of blocks that are never the article (whole words of the attribute, lower case)
-_BOILERPLATE_WORDS = (
+# class or id words of blocks that are never the article: a whole word of the attribute, or its first or
+# last part (`share-bar`, `article-side`), never a part in the middle (ifeng's article is `js_img_share_area`)
+_BOILERPLATE_WORDS = frozenset((
     "nav", "navbar", "navigation", "menu", "crumb", "crumbs", "breadcrumb", "position", "location", "weizhi",
     "sidebar", "side", "aside", "related", "xgxw", "xgwz", "recommend", "hot", "hotnews", "rank", "ranking",
-    "share", "sharebar", "share-bar", "bdshare", "footer", "foot", "bottom", "copyright", "prev-next",
-    "prevnext", "pre-next", "pagenav", "ad", "ads", "advert", "banner", "comment", "comments", "tags",
-    "keywords", "login", "search", "toolbar", "print", "qrcode", "ewm", "top", "pic", "pics", "caption",
-    "img-caption", "photo", "tuzhu",
-)
+    "share", "sharebar", "bdshare", "footer", "foot", "bottom", "copyright", "prevnext", "pagenav", "ad", "ads",
+    "advert", "banner", "comment", "comments", "tags", "keywords", "login", "search", "toolbar", "print",
+    "qrcode", "ewm", "pic", "pics", "caption", "tuzhu",
+))
+_BOILERPLATE_PAIRS = ("prev-next", "pre-next", "share-bar", "img-caption")
 # kicker and subtitle lines that sites put above or below the headline (引题, 副题, 导语): part of the article
 _KICKER_WORDS = {"yinti", "yt", "futi", "fubiaoti", "fbt", "subtitle", "sub-title", "subhead", "kicker", "daoyu",
                  "lead", "summary"}
-_BOILERPLATE_RE = re.compile(r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, _BOILERPLATE_WORDS)) + r")(?:$|[\s_-])")
 _BLOCK_TAGS = {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article", "section", "dl"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
               "button", "select", "input", "textarea", "nav", "footer", "aside")
 
 
 def _is_boilerplate(element) -> bool:
-    words = " ".join(filter(None, (element.get("class"), element.get("id")))).lower()
-    return bool(words) and _BOILERPLATE_RE.search(words) is not None
+    for token in " ".join(filter(None, (element.get("class"), element.get("id")))).lower().split():
+        if token in _BOILERPLATE_WORDS or token in _BOILERPLATE_PAIRS:
+            return True
+        parts = token.replace("_", "-").split("-")
+        if len(parts) > 1 and (parts[0] in _BOILERPLATE_WORDS or parts[-1] in _BOILERPLATE_WORDS):
+            return True
+    return False
+
+
+def _holds_article(element) -> bool:
+    """Three or more paragraphs of prose (not links): an article, whatever its class says."""
+    prose = 0
+    for para in element.iter("p"):
+        text = _compact(para.text_content())
+        linked = sum(len(_compact(a.text_content())) for a in para.iter("a"))
+        if len(text) >= 40 and linked < len(text) / 4:
+            prose += 1
+            if prose >= 3:
+                return True
+    return False
 
 
 def _is_layout_table(table) -> bool:
@@ -172,7 +191,9 @@ def clean_tree(markup: str):
                 element.getparent() is not None):
             # a class word can mislead (`top-news`, `side-content`): a block that holds the headline or
             # most of the page's text is the article's frame, not boilerplate
-            if next(element.iter("h1"), None) is not None or len(_compact(element.text_content())) > page_chars / 2:
+            chars = len(_compact(element.text_content()))
+            if (next(element.iter("h1"), None) is not None or (chars > page_chars / 2 and chars >= 200)
+                    or _holds_article(element)):
                 continue
             element.drop_tree()
     for element in tree.iter():
@@ -198,35 +219,69 @@ def _inline(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+_XML_BLOCKS = {"p", "head", "list", "table", "quote", "code", "item", "row", "cell"}
+
+
+def _lines_of(block) -> list[str]:
+    """A paragraph-like block's lines: `<lb/>` (a `<br>`) starts a new one."""
+    parts = [block.text or ""]
+    for child in block:
+        parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return [line for line in (_inline(part) for part in "".join(parts).split("\n")) if line]
+
+
+def _xml_blocks(parent, paragraphs: list[str]) -> None:
+    loose: list[str] = []
+
+    def flush() -> None:
+        text = _inline(" ".join(loose))
+        if text:
+            paragraphs.append(text)
+        loose.clear()
+
+    loose.append(parent.text or "")
+    for block in parent:
+        tag = block.tag
+        if tag == "list":
+            flush()
+            items = list(block.iter("item"))
+            if any(child.tag in _XML_BLOCKS for item in items for child in item):
+                for item in block:  # an article set inside a list item (guancha): its paragraphs, not one line
+                    _xml_blocks(item, paragraphs)
+            else:
+                lines = [_inline("".join(item.itertext())) for item in items]
+                if any(lines):
+                    paragraphs.append("\n".join(line for line in lines if line))
+        elif tag == "table":
+            flush()
+            rows = []
+            for row in block.iter("row"):
+                cells = [_inline("".join(cell.itertext())) for cell in row.iter("cell")]
+                if any(cells):
+                    rows.append("\t".join(cells))
+            if rows:
+                paragraphs.append("\n".join(rows))
+        elif tag in _XML_BLOCKS:
+            flush()
+            if any(child.tag in ("p", "list", "table") for child in block):
+                _xml_blocks(block, paragraphs)
+            else:
+                paragraphs.extend(_lines_of(block))
+        elif tag == "lb":
+            flush()
+        else:
+            loose.append("".join(block.itertext()))
+        loose.append(block.tail or "")
+    flush()
+
+
 def _xml_to_text(xml: str) -> list[str]:
     """trafilatura's XML (p, head, list/item, table/row/cell, lb) as paragraphs of lines."""
     root = lxml.etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     paragraphs: list[str] = []
-    for block in (main if main is not None else root):
-        tag = block.tag
-        if tag == "list":
-            items = [_inline("".join(item.itertext())) for item in block.iter("item")]
-            lines = [item for item in items if item]
-        elif tag == "table":
-            lines = []
-            for row in block.iter("row"):
-                cells = [_inline("".join(cell.itertext())) for cell in row.iter("cell")]
-                if any(cells):
-                    lines.append("\t".join(cells))
-        else:  # p, head, quote, code ...: line breaks inside (<lb/>) start new paragraphs, as <br> runs do
-            parts = [block.text or ""]
-            for child in block:
-                if child.tag == "lb":
-                    parts.append("\n")
-                else:
-                    parts.append("".join(child.itertext()))
-                parts.append(child.tail or "")
-            lines = [_inline(line) for line in "".join(parts).split("\n")]
-            paragraphs.extend(line for line in lines if line)
-            continue
-        if lines:
-            paragraphs.append("\n".join(lines))
+    _xml_blocks(main if main is not None else root, paragraphs)
     return paragraphs
 
 
@@ -338,6 +393,69 @@ def main_text(markup: str) -> list[str]:
     return paragraphs
 
 
+# What follows the article on a news page, once its last paragraph is written: the editor's line, the
+# related, recommended and most-read lists, comments, share buttons, the copyright and ICP footer. A
+# paragraph that is one of these ends the article when it comes after the first third of the text;
+# anywhere else it is dropped alone.
+_END_OF_ARTICLE_RE = re.compile(
+    r"^(?:[【\[(（]?(?:责任编辑|责编|编辑)\s*[：:/]"
+    r"|(?:相关|热门|热点|精彩|推荐|延伸|往期|更多)(?:新闻|阅读|推荐|文章|报道|专题|图集|链接|视频)"
+    r"|推荐阅读|为你推荐|猜你喜欢|你可能(?:会)?喜欢|大家都在看|网罗天下|新闻排行|热门新闻排行|联系我们|小编最近文章"
+    r"|评论\s*[(（]?\d*[)）]?$|我要(?:跟帖|评论)|分享到|扫一扫|关注我们|打印本页|关闭窗口|返回顶部|【?纠错】?$"
+    r"|(?:Copyright|©|版权所有|违法和不良信息举报|免责声明|声明[：:]))", re.IGNORECASE)
+# furniture lines dropped wherever they are, ending nothing (a 来源 line at the top)
+_FURNITURE_LINE_RE = re.compile(
+    r"^[【\[(（]?(?:来源|稿源|作者|校对|审核|审校|浏览|点击|字号|字体)\s*[：:]|^\d*\s*人参与")
+_COMMENT_COUNTS_RE = re.compile(r"(?:评论|跟帖|赞|阅读|点击)\s*[:：]?\s*\d+")  # a most-read list: 评论 147 赞 123
+_FOOTER_RE = re.compile(r"ICP备|公网安备|版权所有|Copyright|All Rights Reserved|网站标识码", re.IGNORECASE)
+
+
+_STAMP_LINE_RE = re.compile(  # a news list's `2019-09-06 08:27 科技前沿`
+    r"^(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*\S{0,8}"
+    r"|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})$")
+
+
+def _is_end_line(line: str) -> bool:
+    return bool((len(line) <= 60 and _END_OF_ARTICLE_RE.match(line)) or (len(line) <= 200 and _FOOTER_RE.search(line))
+                or len(_COMMENT_COUNTS_RE.findall(line)) >= 2)
+
+
+def trim_page_furniture(paragraphs: list[str]) -> list[str]:
+    """The article without what the page prints after it (see _END_OF_ARTICLE_RE): from the first such
+    line past the first third of the text (or its first 150 characters), everything goes; such a line
+    before it is dropped alone, as are 来源/作者 lines anywhere.
+    Two lines that are only a date and time (a news list's) past that point end the article too."""
+    total = sum(len(p) for p in paragraphs) or 1
+    kept: list[str] = []
+    seen = 0
+    stamps: list[int] = []  # where the last date-only lines were (paragraph index in kept)
+    for para in paragraphs:
+        lines = para.split("\n")
+        keep_lines = []
+        ended = False
+        for line in lines:
+            late = seen >= min(total / 3, 150)
+            seen += len(line)
+            if _is_end_line(line):
+                if late:
+                    ended = True
+                    break
+                continue
+            if len(line) <= 60 and _FURNITURE_LINE_RE.match(line):
+                continue
+            if late and _STAMP_LINE_RE.match(line):
+                stamps.append(len(kept))
+                if len(stamps) >= 2:
+                    kept = kept[: max(stamps[0] - 1, 0)]  # the list starts at the title above the first stamp
+                    return kept
+            keep_lines.append(line)
+        if keep_lines:
+            kept.append("\n".join(keep_lines))
+        if ended:
+            break
+    return kept
+
+
 # ---------------------------------------------------------------- headline, date, source, URL
 
 _TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--)\s*")
@@ -350,7 +468,7 @@ _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月
 _DATE_LINE_RE = re.compile(
     r"(?:发布时间|發布時間|发布日期|發布日期|发稿时间|时间|時間|日期)\s*[:：]?\s*"
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE_LINE_RE = re.compile(r"(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜【\[（(]{2,30})")
+_SOURCE_LINE_RE = re.compile(r"(?:来源|來源|稿源)\s*[:：]")
 
 
 def _date(year, month, day) -> datetime.date | None:
@@ -377,12 +495,49 @@ def _is_logo(h1) -> bool:
     return "logo" in words or any(href in ("/", "./", "index.html", "/index.html") for href in links)
 
 
+_TITLE_CUT_RE = re.compile(r"[-_|｜—–·:：\s]")
+_TITLE_CLASS_RE = re.compile(r"title|headline|biaoti|^bt$|^tit|article-?h|zhuti", re.IGNORECASE)
+
+
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟＂「」『』"} | {c: "'" for c in "‘’‛＇"})
+
+
+def _title_key(text: str) -> str:
+    """A headline as compared: quotes, widths and spaces aside (og:title writes "" where the page has “”)."""
+    return _compact(unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def _title_prefixes(title: str) -> list[str]:
+    """The `<title>` and its beginnings cut at a separator, longest first: `标题-新华网` -> 标题-新华网, 标题."""
+    cuts = [m.start() for m in _TITLE_CUT_RE.finditer(title)]
+    prefixes = [title] + [title[:at].strip() for at in reversed(cuts)]
+    return [p for p in dict.fromkeys(prefixes) if len(p) >= 5]
+
+
 def headline(tree, metas: dict[str, str]) -> str | None:
-    """The article's headline: the heading that the `<title>` or og:title names, else the `<title>`'s
-    first part before the site's name (`标题_湖南省人民政府门户网站`), else the page's one `<h1>`."""
+    """The article's headline: the text of an element of the page that the `<title>` (or og:title) starts
+    with, cut where the site's name begins (`法国全国大罢工再次严重影响交通-新华网`); else the heading
+    the title names; else the title's part before a separator; else the page's one `<h1>`."""
     head_title = _inline(tree.findtext(".//title") or "")
     titles = [_inline(metas.get(k) or "") for k in ("og:title", "articletitle", "title", "twitter:title")]
-    titles = [t for t in [*titles, head_title] if t]
+    titles = [t for t in dict.fromkeys([*titles, head_title]) if t]
+    body = tree.find("body")
+    texts: dict[str, tuple[str, bool]] = {}  # the page's short texts: key -> (text, shown as a heading)
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "a"):
+            continue
+        text = _inline(element.text_content())
+        if 5 <= len(text) <= 150:
+            words = " ".join(filter(None, (element.get("class"), element.get("id"))))
+            titled = element.tag in ("h1", "h2", "h3") or bool(_TITLE_CLASS_RE.search(words))
+            key = _title_key(text)
+            texts[key] = (texts[key][0], texts[key][1] or titled) if key in texts else (text, titled)
+    for t in sorted(titles, key=len, reverse=True):  # og:title is cut short at times
+        for n, prefix in enumerate(_title_prefixes(t)):
+            found = texts.get(_title_key(prefix))
+            # the whole <title> only as a heading; a part of it only if most of it (not a keyword)
+            if found and (found[1] if n == 0 else len(prefix) >= min(8, len(t) / 2)):
+                return found[0]
     headings = [_inline(h.text_content()) for tag in ("h1", "h2", "h3") for h in tree.iter(tag)]
     headings = [h for h in headings if 4 <= len(h) <= 150]
     firsts = [part for t in titles if (part := _TITLE_SEPARATORS_RE.split(t)[0])]
@@ -421,12 +576,36 @@ def page_date(tree, metas: dict[str, str], markup: str) -> tuple[datetime.date |
     return None, None
 
 
+_SOURCE_STOP_RE = re.compile(
+    r"\s|作者|编辑|责编|记者|时间|发布|日期|浏览|点击|阅读|字号|字体|【|\[|（|\(|\d+人参与|(?:19|20)\d{2}[-年/.]")
+
+
+def _source_after(text: str) -> str | None:
+    found = _SOURCE_LINE_RE.search(text)
+    if not found:
+        return None
+    rest = text[found.end():].lstrip()
+    value = _SOURCE_STOP_RE.split(rest, maxsplit=1)[0].strip(" ：:|｜,，;；")
+    return value if 2 <= len(value) <= 30 else None
+
+
 def page_source(tree, metas: dict[str, str]) -> str | None:
+    """Who published the page: its meta tags, else the 来源 line near the headline (`来源：湖南日报`)."""
     for key in _SOURCE_META:
         if metas.get(key):
-            return _inline(metas[key])
-    found = _SOURCE_LINE_RE.search(_inline(tree.text_content()))
-    return found.group(1) if found else None
+            value = _inline(metas[key])
+            return _source_after(value) or value if _SOURCE_LINE_RE.search(value) else value
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        own = "".join(filter(None, [element.text, *(child.tail for child in element)]))
+        if "来源" not in own and "來源" not in own and "稿源" not in own:
+            continue
+        text = _inline(element.text_content())
+        if len(text) <= 200 and (value := _source_after(text)):
+            return value
+    return None
 
 
 def page_url(tree, metas: dict[str, str]) -> str | None:
@@ -455,6 +634,7 @@ def read_html(data: bytes) -> Document:
     paragraphs = main_text(markup)
     if title and paragraphs and _inline(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]  # the extractor kept the headline: it is written once, first
+    paragraphs = trim_page_furniture(paragraphs)
     if not paragraphs:
         raise Refused("HTML page without article text (the extractor found no main text): not parsed")
     text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
