@@ -125,8 +125,12 @@ def test_sidecar_and_manifest_win_over_the_page(documents):
     assert sidecar_names("d/page.html") == ["d/page.html.meta.json", "d/page.meta.json"]
     with pytest.raises(ValueError, match="not a date"):
         read_sidecar(b'{"published_on": "March 5"}', "bad.meta.json")
-    with pytest.raises(ValueError, match="unknown field"):
-        read_sidecar(b'{"date": "2024-03-05"}', "bad.meta.json")
+    # other names for the fields, other ways to write a date, fields it does not know: read, ignored
+    other = read_sidecar('{"date": "2024年3月5日", "link": "http://x", "author": "记者", "headline": "标题"}'
+                         .encode(), "other.meta.json")
+    assert (other.published_on, other.url, other.title) == (datetime.date(2024, 3, 5), "http://x", "标题")
+    listed = load_manifest(b"filename,publish_date,publisher\nraw/b.html,2024-03-05T10:00:00+08:00,x\n")
+    assert listed["b.html"].published_on == datetime.date(2024, 3, 5) and listed["b.html"].source == "x"
 
 
 def test_pdf_bulletin_reads_as_the_article():

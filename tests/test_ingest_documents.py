@@ -52,7 +52,7 @@ def test_a_broken_sidecar_or_manifest_is_refused_with_its_reason(tmp_path: Path)
     (raw / "a.txt").write_text(TEXT, encoding="utf-8")
     (raw / "a.meta.json").write_text('{"published_on": "yesterday"}', encoding="utf-8")
     (raw / "b.txt").write_text(TEXT, encoding="utf-8")
-    (raw / "_manifest.csv").write_text("name,url\nb.txt,http://b\n", encoding="utf-8")
+    (raw / "_manifest.csv").write_text("title,url\nb.txt,http://b\n", encoding="utf-8")
     files = _scan(raw)
     assert "not a date" in files["a.txt"].refused
     assert "_manifest.csv" in files and "'file' column" in files["_manifest.csv"].refused

@@ -48,6 +48,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 raise Refused(f"invalid {codec} after a byte-order mark at byte {exc.start}") from exc
     declared = _META_CHARSET_RE.search(data[:8192])
     tried = []
+    if not data.isascii():  # valid UTF-8 with Chinese in it is UTF-8, whatever the page declares (a GBK
+        try:                # page is almost never valid UTF-8; a re-saved page often keeps its old label)
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            tried.append("utf-8")
     if declared:
         label = declared.group(1).decode("ascii").lower()
         codec = "gb18030" if label in _GB_FAMILY else label
@@ -632,8 +637,9 @@ def read_html(data: bytes) -> Document:
     metas = _metas(tree)
     title = headline(tree, metas)
     paragraphs = main_text(markup)
-    if title and paragraphs and _inline(paragraphs[0]) == title:
-        paragraphs = paragraphs[1:]  # the extractor kept the headline: it is written once, first
+    if title:  # the extractor kept the headline: it is written once, first
+        key = _title_key(title)
+        paragraphs = [p for n, p in enumerate(paragraphs) if n > 2 or _title_key(p) != key]
     paragraphs = trim_page_furniture(paragraphs)
     if not paragraphs:
         raise Refused("HTML page without article text (the extractor found no main text): not parsed")

@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from dataclasses import dataclass
 
 MANIFEST_NAME = "_manifest.csv"
@@ -51,23 +52,44 @@ def sidecar_names(name: str) -> list[str]:
     return names
 
 
+# other names people and crawlers give the same fields
+ALIASES = {
+    "file": ("file", "source_file", "filename", "file_name", "name", "path"),
+    "url": ("url", "link", "href", "source_url", "canonical_url"),
+    "published_on": ("published_on", "published", "publish_date", "published_at", "pubdate", "date",
+                     "publication_date", "release_date"),
+    "source": ("source", "publisher", "site", "site_name", "outlet", "media"),
+    "title": ("title", "headline"),
+}
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
 def _date(value, where: str) -> datetime.date | None:
     if value in (None, ""):
         return None
     text = str(value).strip()
+    found = _DATE_RE.search(text)  # 2024-03-05, 2024/3/5, 2024年3月5日, 2024-03-05T10:00:00+08:00
     try:
-        return datetime.date.fromisoformat(text[:10])
+        if found:
+            return datetime.date(*(int(part) for part in found.groups()))
+        raise ValueError
     except ValueError:
         raise ValueError(f"{where}: published_on {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _pick(values: dict, field: str):
+    lowered = {str(k).strip().lower(): v for k, v in values.items()}
+    for name in ALIASES[field]:
+        if lowered.get(name) not in (None, ""):
+            return lowered[name]
+    return None
+
+
 def _record(values: dict, origin: str, where: str) -> Metadata:
-    unknown = sorted(set(values) - set(FIELDS) - {"file"})
-    if unknown:
-        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(FIELDS)}")
-    clean = {f: (str(values[f]).strip() or None) if values.get(f) not in (None, "") else None for f in FIELDS}
-    return Metadata(url=clean["url"], published_on=_date(values.get("published_on"), where), source=clean["source"],
-                    title=clean["title"], origin=origin)
+    """Known fields (and their aliases) are read; anything else (an author, a crawl time) is ignored."""
+    clean = {f: (str(v).strip() or None) if (v := _pick(values, f)) is not None else None for f in FIELDS}
+    return Metadata(url=clean["url"], published_on=_date(_pick(values, "published_on"), where),
+                    source=clean["source"], title=clean["title"], origin=origin)
 
 
 def read_sidecar(data: bytes, name: str) -> Metadata:
@@ -88,11 +110,13 @@ def load_manifest(data: bytes, name: str = MANIFEST_NAME) -> dict[str, Metadata]
     except UnicodeDecodeError:
         raise ValueError(f"{name} is not UTF-8") from None
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "file" not in reader.fieldnames:
+    names = {str(n).strip().lower() for n in reader.fieldnames or []}
+    if not names & set(ALIASES["file"]):
         raise ValueError(f"{name} needs a header row with a 'file' column and any of {', '.join(FIELDS)}")
     out = {}
     for line, row in enumerate(reader, start=2):
-        file = (row.get("file") or "").strip()
+        values = {k: v for k, v in row.items() if k}
+        file = str(_pick(values, "file") or "").strip().removeprefix("./").removeprefix("raw/")
         if file:
-            out[file] = _record({k: v for k, v in row.items() if k}, "manifest", f"{name} line {line}")
+            out[file] = _record(values, "manifest", f"{name} line {line}")
     return out
