@@ -188,3 +188,48 @@ def test_a_library_failing_on_a_file_refuses_that_file(monkeypatch):
     monkeypatch.setattr(html, "read_html", broken)
     with pytest.raises(Refused, match=r"HTML could not be read \(KeyError"):
         read_document(b"<html><body><p>x</p></body></html>", "a.html")
+
+
+def _layouts(article: str) -> dict[str, bytes]:
+    """Other ways sites set the same article: a plain-text sidebar floated beside it, an old portal's
+    nested tables with `<br>` runs in a cell (GBK), the article inside a list item followed by a
+    most-read list, related links after it in the same container."""
+    head, paras = blocks(article)
+    body = "\n".join(f"<p>{p[0]}</p>" for p in paras)
+    cells = "".join(f"{p[0]}<br><br>" for p in paras)
+    side = ("<div style='float:right;width:300px'><h3>数据速览</h3><p>江西研发经费投入增长12.6%，投入强度达1.87%。</p>"
+            "<p>安徽高新技术企业达1.9万家，同比增长31.4%。</p></div>")
+    related = "".join(f"<tr><td><a href='/x{i}'>江西研发经费投入增长12.{i}%</a></td></tr>" for i in range(3))
+    hot = "".join(f"<li><h4>广东研发经费投入4802.6亿元</h4><span>2024-10-0{i} 08:27</span></li>" for i in range(1, 4))
+    return {
+        "floated-sidebar.html": (
+            f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{head}_湖南省人民政府门户网站</title></head>"
+            f"<body><div class='w1200'><div style='float:left;width:800px'><h1>{head}</h1>"
+            f"<div>发布时间：2021-01-11 07:23 来源：湖南日报</div>{body}</div>{side}</div>"
+            "<div>湘ICP备05000618号</div></body></html>").encode(),
+        "nested-tables.htm": (
+            f"<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'><title>{head}</title>"
+            f"</head><body><table width=980><tr><td><table><tr><td class=bt_title><font size=5>{head}</font></td></tr>"
+            f"<tr><td>日期：2021-01-11 来源：湖南日报</td></tr><tr><td class=bt_content>{cells}</td></tr></table></td>"
+            f"<td width=200 valign=top><table><tr><td>相关文章</td></tr>{related}</table></td></tr></table>"
+            "<center>湘ICP备05000618号</center></body></html>").encode("gbk"),
+        "list-item.html": (
+            f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{head}-观察者网</title></head><body><ul>"
+            f"<li><h3>{head}</h3>最后更新: 2021-01-11 07:23{body}<p>责任编辑: 小婷</p></li>{hot}</ul></body></html>"
+        ).encode(),
+        "related-links.html": (
+            f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{head}-红网</title></head><body><h1>{head}</h1>"
+            f"<div id='content'>{body}<p><strong>相关链接：</strong></p>"
+            "<p><a href='/1'>江西研发经费投入增长12.6%</a></p>"
+            "<p><a href='/2'>安徽高新技术企业达1.9万家</a></p></div></body></html>").encode(),
+    }
+
+
+@pytest.mark.parametrize("name", ["floated-sidebar.html", "nested-tables.htm", "list-item.html", "related-links.html"])
+def test_other_layouts_read_as_the_article(name):
+    article = (ARTICLES / "hunan-sti-2021.txt").read_text(encoding="utf-8")
+    doc = read_document(_layouts(article)[name], name)
+    assert doc.text == plain_text(article)
+    assert doc.title == blocks(article)[0]
+    for junk in ("12.6%", "1.87%", "31.4%", "4802.6", "12.0%", "ICP", "来源", "数据速览", "相关", "编辑", "2024-10"):
+        assert junk not in doc.text

@@ -27,6 +27,7 @@ from .kinds import Refused
 from .model import Document
 
 EXTRACTOR = "trafilatura"
+FAST = False
 
 # ---------------------------------------------------------------- encoding
 
@@ -84,7 +85,7 @@ _BOILERPLATE_WORDS = frozenset((
     "sidebar", "side", "aside", "related", "xgxw", "xgwz", "recommend", "hot", "hotnews", "rank", "ranking",
     "share", "sharebar", "bdshare", "footer", "foot", "bottom", "copyright", "prevnext", "pagenav", "ad", "ads",
     "advert", "banner", "comment", "comments", "tags", "keywords", "login", "search", "toolbar", "print",
-    "qrcode", "ewm", "pic", "pics", "caption", "tuzhu",
+    "qrcode", "ewm", "pic", "pics", "caption", "tuzhu", "right", "fr", "rt",
 ))
 _BOILERPLATE_PAIRS = ("prev-next", "pre-next", "share-bar", "img-caption")
 # kicker and subtitle lines that sites put above or below the headline (引题, 副题, 导语): part of the article
@@ -105,6 +106,20 @@ def _is_boilerplate(element) -> bool:
     return False
 
 
+_FLOAT_RE = re.compile(r"float\s*:\s*(?:left|right)", re.IGNORECASE)
+_WIDTH_RE = re.compile(r"(?:^|;)\s*width\s*:\s*(\d+)px", re.IGNORECASE)
+
+
+def _is_narrow_column(element) -> bool:
+    """A column set beside the article (`float:right; width:300px`, a `<td width=200>`): a sidebar."""
+    style = element.get("style") or ""
+    width = _WIDTH_RE.search(style)
+    if _FLOAT_RE.search(style) and width and int(width.group(1)) <= 400:
+        return True
+    attr = (element.get("width") or "").strip()
+    return element.tag == "td" and attr.isdigit() and int(attr) <= 300
+
+
 def _holds_article(element) -> bool:
     """Three or more paragraphs of prose (not links): an article, whatever its class says."""
     prose = 0
@@ -118,12 +133,22 @@ def _holds_article(element) -> bool:
     return False
 
 
+def _nearest_table(element):
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "table":
+            return ancestor
+    return None
+
+
 def _is_layout_table(table) -> bool:
-    """A table that holds blocks (paragraphs, headings, other tables) lays out a page, not data."""
+    """A table that holds blocks (paragraphs, headings, other tables) or prose (a cell of 200 characters:
+    an old portal's article set in `<td>` with `<br>` runs) lays out a page, not data."""
     for cell in table.iter("td", "th"):
         for child in cell.iter():
             if child is not cell and isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
                 return True
+        if len(_compact(cell.text_content())) >= 200:
+            return True
     return False
 
 
@@ -192,8 +217,8 @@ def clean_tree(markup: str):
     page_chars = len(_compact(body.text_content()))
     for element in list(body.iter()):
         tag = element.tag
-        if isinstance(tag, str) and tag not in ("html", "body") and _is_boilerplate(element) and (
-                element.getparent() is not None):
+        if isinstance(tag, str) and tag not in ("html", "body") and (
+                _is_boilerplate(element) or _is_narrow_column(element)) and element.getparent() is not None:
             # a class word can mislead (`top-news`, `side-content`): a block that holds the headline or
             # most of the page's text is the article's frame, not boilerplate
             chars = len(_compact(element.text_content()))
@@ -204,14 +229,15 @@ def clean_tree(markup: str):
     for element in tree.iter():
         if isinstance(element.tag, str) and "-" in element.tag:
             element.tag = "div"  # a custom element (<founder-content>): extractors skip tags they do not know
+    for table in reversed(list(tree.iter("table"))):  # inner tables first: an outer one may hold only them
+        if _is_layout_table(table):
+            for part in table.iter("tr", "td", "th", "tbody", "thead", "tfoot"):
+                if part.getparent() is not None and _nearest_table(part) is table:
+                    part.tag = "div"
+            table.tag = "div"
     for element in list(tree.iter()):
         if isinstance(element.tag, str) and element.find("br") is not None:
             _paragraphs_from_breaks(element)
-    for table in list(tree.iter("table")):
-        if _is_layout_table(table):
-            for part in table.iter("tr", "td", "th", "tbody", "thead", "tfoot"):
-                part.tag = "div"
-            table.tag = "div"
     return tree
 
 
@@ -275,6 +301,10 @@ def _xml_blocks(parent, paragraphs: list[str]) -> None:
                 paragraphs.extend(_lines_of(block))
         elif tag == "lb":
             flush()
+        elif tag in ("div", "section", "article", "main", "body") or any(
+                child.tag in _XML_BLOCKS or child.tag == "div" for child in block):
+            flush()  # a fallback extractor's output keeps the page's containers
+            _xml_blocks(block, paragraphs)
         else:
             loose.append("".join(block.itertext()))
         loose.append(block.tail or "")
@@ -379,7 +409,7 @@ def main_text(markup: str) -> list[str]:
     kickers = take_kickers(tree)
     xml = trafilatura.extract(tree, output_format="xml", include_tables=True, include_comments=False,
                               include_images=False, include_links=False, include_formatting=False,
-                              deduplicate=False, favor_precision=False, with_metadata=False)
+                              deduplicate=False, favor_precision=False, with_metadata=False, fast=FAST)
     paragraphs = _xml_to_text(xml) if xml else []
     headings = [_inline(h.text_content()) for h in tree.iter("h1")]
     body = [p for p in paragraphs if p not in headings]
@@ -406,11 +436,17 @@ _END_OF_ARTICLE_RE = re.compile(
     r"^(?:[【\[(（]?(?:责任编辑|责编|编辑)\s*[：:/]"
     r"|(?:相关|热门|热点|精彩|推荐|延伸|往期|更多)(?:新闻|阅读|推荐|文章|报道|专题|图集|链接|视频)"
     r"|推荐阅读|为你推荐|猜你喜欢|你可能(?:会)?喜欢|大家都在看|网罗天下|新闻排行|热门新闻排行|联系我们|小编最近文章"
+    r"|点击进入专题"
     r"|评论\s*[(（]?\d*[)）]?$|我要(?:跟帖|评论)|分享到|扫一扫|关注我们|打印本页|关闭窗口|返回顶部|【?纠错】?$"
     r"|(?:Copyright|©|版权所有|违法和不良信息举报|免责声明|声明[：:]))", re.IGNORECASE)
 # furniture lines dropped wherever they are, ending nothing (a 来源 line at the top)
 _FURNITURE_LINE_RE = re.compile(
-    r"^[【\[(（]?(?:来源|稿源|作者|校对|审核|审校|浏览|点击|字号|字体)\s*[：:]|^\d*\s*人参与")
+    r"^[【\[(（]?(?:来源|稿源|作者|校对|审核|审校|浏览|点击|字号|字体)\s*[：:]|^\d*\s*人参与"
+    r"|^(?:您(?:现在)?(?:所在)?的位置|当前位置|所在位置|位置)\s*[:：]|首页\s*[>›»]")  # breadcrumbs
+# the page's date and source line (`发布时间：2024-03-05 来源：湖南日报 【字体：大 中 小】`), wherever it is
+_DATE_SOURCE_LINE_RE = re.compile(
+    r"(?:发布时间|發布時間|发布日期|更新时间|来源|來源|稿源|作者|编辑|浏览|字体|字号)\s*[:：]")
+_ANY_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _COMMENT_COUNTS_RE = re.compile(r"(?:评论|跟帖|赞|阅读|点击)\s*[:：]?\s*\d+")  # a most-read list: 评论 147 赞 123
 _FOOTER_RE = re.compile(r"ICP备|公网安备|版权所有|Copyright|All Rights Reserved|网站标识码", re.IGNORECASE)
 
@@ -446,7 +482,8 @@ def trim_page_furniture(paragraphs: list[str]) -> list[str]:
                     ended = True
                     break
                 continue
-            if len(line) <= 60 and _FURNITURE_LINE_RE.match(line):
+            if (len(line) <= 60 and _FURNITURE_LINE_RE.match(line)) or (
+                    len(line) <= 120 and _DATE_SOURCE_LINE_RE.search(line) and _ANY_DATE_RE.search(line)):
                 continue
             if late and _STAMP_LINE_RE.match(line):
                 stamps.append(len(kept))
