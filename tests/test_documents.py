@@ -133,8 +133,9 @@ def test_sidecar_and_manifest_win_over_the_page(documents):
     assert listed["b.html"].published_on == datetime.date(2024, 3, 5) and listed["b.html"].source == "x"
 
 
-def test_pdf_bulletin_reads_as_the_article():
-    data = bulletin_pdf()
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_bulletin_reads_as_the_article(ruled):
+    data = bulletin_pdf(ruled=ruled)
     doc = read_document(data, "bulletin.pdf")
     assert doc.kind == "pdf" and doc.extractor == "pdfplumber"
     article = (ARTICLES / "national-rd-2022.txt").read_text(encoding="utf-8")
