@@ -12,6 +12,7 @@ the paragraphs separated by blank lines, list items and table rows one per line 
 from __future__ import annotations
 
 import codecs
+import copy
 import datetime
 import re
 import unicodedata
@@ -597,17 +598,34 @@ def headline(tree, metas: dict[str, str]) -> str | None:
     return titles[0] if titles else None
 
 
-def page_date(tree, metas: dict[str, str], markup: str) -> tuple[datetime.date | None, str | None]:
-    """(date, origin): the page's meta tags ('page_meta'), else its date line (`发布时间：2024-03-05`) or the
-    date htmldate finds in the page's text ('page_text')."""
+def _visible_text(tree) -> str:
+    """The page's text as a reader sees it: no scripts, styles or comments."""
+    visible = copy.deepcopy(tree)
+    lxml.etree.strip_elements(visible, "script", "style", "noscript", "template", "title", lxml.etree.Comment,
+                              with_tail=False)
+    return _inline(visible.text_content())
+
+
+def page_date(tree, metas: dict[str, str], markup: str, title: str | None = None
+              ) -> tuple[datetime.date | None, str | None]:
+    """(date, origin): the page's meta tags ('page_meta'), else its date line (`发布时间：2024-03-05`),
+    the one after the headline first, else a date right under the headline, else the date htmldate
+    finds in the page's markup ('page_text')."""
     for key in _DATE_META:
         found = _DATE_RE.search(metas.get(key, ""))
         if found and (when := _date(*found.groups())):
             return when, "page_meta"
-    text = _inline(tree.text_content())
-    found = _DATE_LINE_RE.search(text)
-    if found and (when := _date(*found.groups())):
-        return when, "page_text"
+    text = _visible_text(tree)
+    after = text.find(title) if title else -1
+    candidates = []
+    if after >= 0:
+        candidates.append(_DATE_LINE_RE.search(text, after))
+    candidates.append(_DATE_LINE_RE.search(text))
+    if after >= 0:  # `2019-09-24 09:10` or `2020年09月11日 18:05` alone under the headline
+        candidates.append(_DATE_RE.search(text[after + len(title): after + len(title) + 200]))
+    for found in candidates:
+        if found and (when := _date(*found.groups()[-3:])):
+            return when, "page_text"
     try:
         import htmldate
         guess = htmldate.find_date(markup, extensive_search=False, original_date=True)
@@ -681,7 +699,7 @@ def read_html(data: bytes) -> Document:
     if not paragraphs:
         raise Refused("HTML page without article text (the extractor found no main text): not parsed")
     text = "\n\n".join(([title] if title else []) + paragraphs) + "\n"
-    published_on, origin = page_date(tree, metas, markup)
+    published_on, origin = page_date(tree, metas, markup, title)
     return Document(text=text, kind="html", encoding=encoding, title=title, published_on=published_on,
                     date_origin=origin, source=page_source(tree, metas), url=page_url(tree, metas),
                     extractor=EXTRACTOR, extractor_version=extractor_version(), markup=markup)
