@@ -448,7 +448,7 @@ _FURNITURE_LINE_RE = re.compile(
 _DATE_SOURCE_LINE_RE = re.compile(
     r"(?:发布时间|發布時間|发布日期|更新时间|来源|來源|稿源|作者|编辑|浏览|字体|字号)\s*[:：]")
 _ANY_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_COMMENT_COUNTS_RE = re.compile(r"(?:评论|跟帖|赞|阅读|点击)\s*[:：]?\s*\d+")  # a most-read list: 评论 147 赞 123
+_COMMENT_COUNTS_RE = re.compile(r"评论\s*\d+\s*赞\s*\d+")  # a most-read list: 标题评论 147 赞 123标题评论 105 ...
 _FOOTER_RE = re.compile(r"ICP备|公网安备|版权所有|Copyright|All Rights Reserved|网站标识码", re.IGNORECASE)
 
 
