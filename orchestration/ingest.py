@@ -1,7 +1,9 @@
 """Reading the landing folder: which files to take, how to decode them, and why others are refused.
 
 Pure file-system code (no database): `scan_raw` returns one record per file, either accepted with
-its decoded text or refused with a reason a person can act on. Nothing a file contains, and nothing
+its text (decoded, or extracted from an HTML page or a PDF by orchestration.documents, with the
+file's own headline, date, source and URL, overridden by a sidecar `NAME.meta.json` or the folder's
+`_manifest.csv`) or refused with a reason a person can act on. Nothing a file contains, and nothing
 the file system does to it (vanishing, growing, unreadable, a FIFO, a name that is not UTF-8), may
 raise out of here: one bad file must never stop the others from being loaded.
 """
@@ -18,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
+
+from orchestration import documents
+from orchestration.documents.metadata import MANIFEST_NAME, Metadata, is_metadata_file
 
 MAX_BYTES = 64 * 1024 * 1024
 """Larger files are refused: no single article page is this big, and it bounds memory per file."""
@@ -43,11 +48,12 @@ _SUSPICIOUS_RANGES = (
 @dataclass(frozen=True)
 class RawFile:
     source_file: str  # path relative to the raw folder, '/'-separated
-    sha256: str | None
+    sha256: str | None  # of the bytes, and of the metadata beside them when there is any
     bytes: int | None
     encoding: str | None = None
     text: str | None = None
     refused: str | None = None  # the reason, when the file is quarantined
+    document: documents.Document | None = None  # kind, headline, date, source, URL, extractor, markup
 
     @property
     def accepted(self) -> bool:
@@ -193,7 +199,7 @@ def _display_name(raw_dir: Path, path: Path) -> tuple[str, bool]:
     return name, True
 
 
-def read_file(raw_dir: Path, path: Path) -> RawFile:
+def read_file(raw_dir: Path, path: Path, manifests: dict[str, dict[str, Metadata]] | None = None) -> RawFile:
     """Read one candidate file; never raises for bad content or a misbehaving file system, it refuses."""
     name, name_ok = _display_name(raw_dir, path)
     if not name_ok:
@@ -222,20 +228,66 @@ def read_file(raw_dir: Path, path: Path) -> RawFile:
             name, "changed while being read (still being written?): it will be read again on the next run", data
         )
     try:
-        text, encoding = decode(data)
-    except DecodeError as exc:
+        meta = _metadata(raw_dir, path, name, manifests)
+    except ValueError as exc:
+        return _refuse(name, f"{exc}: fix or remove it", data)
+    try:
+        doc = documents.read_document(data, name, decode_text=decode)
+    except documents.Refused as exc:
         return _refuse(name, str(exc), data)
-    if not text.strip():
+    if not doc.text.strip():
         return _refuse(name, "no text: only whitespace", data)
-    return RawFile(name, hashlib.sha256(data).hexdigest(), len(data), encoding, text)
+    doc = doc.with_metadata(meta)
+    digest = hashlib.sha256(data)
+    if meta is not None:  # new or changed metadata makes a new version, parsed again with it
+        digest.update(b"\0" + repr(meta).encode("utf-8"))
+    return RawFile(name, digest.hexdigest(), len(data), doc.encoding or doc.kind, doc.text, document=doc)
 
 
-def _candidates(raw_dir: Path) -> Iterator[Path]:
-    """Regular files and symlinks below raw_dir, skipping hidden and partial uploads."""
+def _metadata(raw_dir: Path, path: Path, name: str, manifests: dict[str, dict[str, Metadata]] | None
+              ) -> Metadata | None:
+    """The sidecar's metadata over the manifest's row for this file (either may be missing)."""
+    sidecar = None
+    for candidate in documents.sidecar_names(path.name):
+        side = path.with_name(candidate)
+        if side.is_file() and not side.is_symlink():
+            sidecar = documents.read_sidecar(side.read_bytes(), side.relative_to(raw_dir).as_posix())
+            break
+    listed = None
+    if manifests is not None:
+        folder = path.parent.relative_to(raw_dir).as_posix()
+        listed = manifests.get(folder, {}).get(path.name)
+        if listed is None and folder != ".":  # the top manifest may name files in subfolders
+            listed = manifests.get(".", {}).get(name)
+    return sidecar.over(listed) if sidecar is not None else listed
+
+
+def _manifests(raw_dir: Path) -> tuple[dict[str, dict[str, Metadata]], list[RawFile]]:
+    """Every `_manifest.csv` below raw_dir by folder; a broken one is quarantined (its files are read
+    without it)."""
+    found, broken = {}, []
+    for root, dirs, files in os.walk(raw_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if MANIFEST_NAME in files:
+            manifest = Path(root) / MANIFEST_NAME
+            folder = manifest.parent.relative_to(raw_dir).as_posix()
+            try:
+                found[folder] = documents.load_manifest(manifest.read_bytes(), manifest.relative_to(raw_dir).as_posix())
+            except (OSError, ValueError) as exc:
+                broken.append(_refuse(manifest.relative_to(raw_dir).as_posix(),
+                                      f"manifest not read: {exc}; the files it lists are read without it"))
+    return found, broken
+
+
+def _candidates(raw_dir: Path, with_metadata: bool = False) -> Iterator[Path]:
+    """Regular files and symlinks below raw_dir, skipping hidden and partial uploads, and the
+    metadata files (sidecars, manifests: read with the files they describe) unless asked for."""
     for root, dirs, files in os.walk(raw_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.endswith((".part", ".tmp", "~")):
+                continue
+            if not with_metadata and is_metadata_file(name):
                 continue
             yield Path(root) / name
         for d in list(dirs):
@@ -247,14 +299,17 @@ def scan_raw(raw_dir: Path) -> Iterator[RawFile]:
     """Every file in the landing folder, decoded or refused, in a stable order."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder does not exist: {raw_dir}")
+    manifests, broken = _manifests(raw_dir)
+    yield from broken
     for path in _candidates(raw_dir):
-        yield read_file(raw_dir, path)
+        yield read_file(raw_dir, path, manifests)
 
 
 def list_raw_state(raw_dir: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) per file name: a cheap fingerprint for the new-file sensor."""
+    """(size, mtime_ns) per file name: a cheap fingerprint for the new-file sensor (a new or changed
+    sidecar or manifest counts: it changes what its files say)."""
     state = {}
-    for path in _candidates(raw_dir):
+    for path in _candidates(raw_dir, with_metadata=True):
         try:
             st = path.lstat()
         except OSError:

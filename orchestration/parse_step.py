@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -51,12 +52,14 @@ class Parsed:
     counts: tuple[int, int, int] = (0, 0, 0)  # articles, paragraphs, mentions
 
 
-def _parse(item: tuple[str, str, str]) -> Parsed:
+def _parse(item: tuple[str, str, str, str | None, date | None]) -> Parsed:
     """Parse one text and build its staging rows (in a worker process); never raises, so one file
-    failing in a worker does not abort the pool's other results."""
-    version_id, source_file, text = item
+    failing in a worker does not abort the pool's other results. The headline and date the file gave
+    apart from its text (a page's, a sidecar's) are the article's context."""
+    version_id, source_file, text, title, published_on = item
     try:
-        doc = parse_document(text, source_name=source_file)
+        given = {"published_on": published_on, "title": title}
+        doc = parse_document(text, source_name=source_file, **{k: v for k, v in given.items() if v is not None})
     except Exception as exc:  # noqa: BLE001 - any parser bug on one file is that file's problem
         where = traceback.extract_tb(exc.__traceback__)[-1]
         error = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
@@ -96,16 +99,18 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _batches(con: duckdb.DuckDBPyConnection, ids: list[tuple[str, str]]) -> Iterator[list[tuple[str, str, str]]]:
+def _batches(con: duckdb.DuckDBPyConnection, ids: list[tuple[str, str]]
+             ) -> Iterator[list[tuple[str, str, str, str | None, date | None]]]:
     for i in range(0, len(ids), BATCH):
         chunk = ids[i : i + BATCH]
-        texts = dict(
-            con.execute(
-                "select file_version_id, text from staging.files where file_version_id in (select unnest(?))",
+        texts = {
+            vid: rest for vid, *rest in con.execute(
+                """select file_version_id, text, title, published_on from staging.files
+                   where file_version_id in (select unnest(?))""",
                 [[vid for vid, _ in chunk]],
             ).fetchall()
-        )
-        yield [(vid, name, texts[vid]) for vid, name in chunk]
+        }
+        yield [(vid, name, *texts[vid]) for vid, name in chunk]
 
 
 def _store(con: duckdb.DuckDBPyConnection, results: list[Parsed], summary: ParseSummary) -> list[Parsed]:

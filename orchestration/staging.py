@@ -23,8 +23,11 @@ from orchestration.parsing.model import ParsedDocument
 
 FILE_COLUMNS = (
     "file_version_id", "source_file", "sha256", "bytes", "encoding", "text", "version", "is_current",
-    "duplicate_of", "first_seen", "last_seen",
+    "duplicate_of", "first_seen", "last_seen", "kind", "title", "published_on", "date_origin", "source", "url",
+    "extractor", "extractor_version", "markup",
 )
+DOCUMENT_COLUMNS = ("kind", "title", "published_on", "date_origin", "source", "url", "extractor",
+                    "extractor_version", "markup")
 
 
 COMMIT_EVERY_FILES = 200
@@ -116,7 +119,8 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
             con.execute(
                 f"insert into staging.files ({', '.join(FILE_COLUMNS)}) values ({', '.join('?' * len(FILE_COLUMNS))})",
                 [version_id, f.source_file, f.sha256, f.bytes, f.encoding, f.text, previous + 1,
-                 True, duplicate_of, now, now],
+                 True, duplicate_of, now, now,
+                 *(getattr(f.document, column) if f.document else None for column in DOCUMENT_COLUMNS)],
             )
             written += 1
             summary.new_versions += 1

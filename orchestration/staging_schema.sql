@@ -10,13 +10,33 @@ create table if not exists staging.files (
     sha256 varchar not null,
     bytes bigint not null,
     encoding varchar not null,             -- codec used to decode ('utf_8', 'utf_8_sig', 'gb18030', ...)
-    text varchar not null,                 -- decoded text; offsets everywhere index into it
+    text varchar not null,                 -- decoded text (of a page or PDF: the extracted text); offsets index it
     version integer not null,              -- 1, 2, ... per source_file, in order first seen
     is_current boolean not null,           -- the newest version under this name (a file removed from raw/ stays)
     duplicate_of varchar,                  -- source_file that delivered the same bytes first; NULL if none
     first_seen timestamp not null,
-    last_seen timestamp not null
+    last_seen timestamp not null,
+    kind varchar,                          -- 'text', 'html' or 'pdf' (NULL: read before kinds existed, text)
+    title varchar,                         -- the headline the file gives apart from its text, or its metadata
+    published_on date,                     -- the date the file or its metadata gives
+    date_origin varchar,                   -- 'sidecar', 'manifest', 'page_meta' or 'page_text'
+    source varchar,                        -- who published it (来源), from the page or its metadata
+    url varchar,
+    extractor varchar,                     -- library that made `text` from the markup: trafilatura, pdfplumber
+    extractor_version varchar,
+    markup varchar                         -- the raw HTML (decoded), so that a better extractor can be rerun
 );
+
+-- A warehouse made before pages and PDFs were read gains their columns (NULL for the old rows).
+alter table staging.files add column if not exists kind varchar;
+alter table staging.files add column if not exists title varchar;
+alter table staging.files add column if not exists published_on date;
+alter table staging.files add column if not exists date_origin varchar;
+alter table staging.files add column if not exists source varchar;
+alter table staging.files add column if not exists url varchar;
+alter table staging.files add column if not exists extractor varchar;
+alter table staging.files add column if not exists extractor_version varchar;
+alter table staging.files add column if not exists markup varchar;
 
 -- Files refused at ingestion, with the reason; they never reach the parser.
 create table if not exists staging.quarantine (

@@ -292,7 +292,8 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
         for f in files:
             fv, text = f.file_version_id, f.text
             con.execute(
-                "insert into staging.files values (?, ?, ?, ?, 'utf_8', ?, ?, ?, ?, ?, ?)",
+                "insert into staging.files (file_version_id, source_file, sha256, bytes, encoding, text, version, "
+                "is_current, duplicate_of, first_seen, last_seen) values (?, ?, ?, ?, 'utf_8', ?, ?, ?, ?, ?, ?)",
                 [
                     fv,
                     f.source_file,

@@ -132,7 +132,7 @@ def build_raw(raw: Path, outside: Path) -> dict[str, str]:
     (raw / os.fsdecode("报道.txt".encode("gbk"))).write_text(whole, "utf-8")
     return {
         "empty.txt": "empty file",
-        "photo.jpg": "binary",
+        "photo.jpg": "JPEG image",  # recognised by its bytes, before any decoding
         "corrupt.txt": "corrupt UTF-8",
         "cut utf8.txt": "truncated",
         "cut gbk.txt": "truncated",

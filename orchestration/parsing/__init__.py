@@ -50,8 +50,15 @@ def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tupl
     return [place for i, place in enumerate(places) if i not in dropped]
 
 
-def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None) -> ParsedDocument:
-    """Parse one decoded file. Offsets in every record index `text` itself."""
+def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None,
+                   title: str | None = None) -> ParsedDocument:
+    """Parse one decoded file. Offsets in every record index `text` itself.
+
+    `published_on` and `title` come from outside the text when the file gives them (a page's meta
+    tags and headline, a sidecar): the date wins over any date in the text; the title is the title
+    of a file's only article and frames it as its own title line would (a plan, a year).
+    """
+    headline = title
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
     named_places = _outside_filing_lines(norm, regions.find_places(norm))
@@ -74,6 +81,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         a_start = blocks[first].start if blocks else 0
         a_end = blocks[last].end if blocks else len(text)
         title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
+        if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
+            title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
         region_code, count = regions.primary_region(
             regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end)), title_places)
@@ -98,6 +107,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         contexts.append(ArticleContext(region_code, art_published, default, plan,
                                        dated=art_source in ("metadata", "text")))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
+        if headline is not None and len(starts) == 1:
+            title = headline
         articles.append(Article(
             index=number, char_start=a_start, char_end=a_end, title=title,
             byline=text[blocks[byline].start:blocks[byline].end] if byline is not None else None,

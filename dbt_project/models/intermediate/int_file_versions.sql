@@ -39,6 +39,14 @@ final as (
         duplicate_of,
         first_seen,
         last_seen,
+        kind,
+        title,
+        published_on,
+        date_origin,
+        source,
+        url,
+        extractor,
+        extractor_version,
         coalesce(current_copy_rank = 1, false) as feeds_mart,
         case
             when not is_current then 'superseded'

@@ -38,7 +38,13 @@ final as (
         files.version,
         coalesce(files.feeds_mart, false) as is_current,
         files.file_status,
-        files.duplicate_of
+        files.duplicate_of,
+        files.url,
+        files.source,
+        coalesce(files.date_origin, articles.published_on_source) as date_origin,
+        files.kind as file_kind,
+        files.extractor,
+        files.extractor_version
 
     from articles
     left join files on articles.file_version_id = files.file_version_id

@@ -19,7 +19,16 @@ renamed as (
         is_current,
         duplicate_of,
         first_seen,
-        last_seen
+        last_seen,
+        coalesce(kind, 'text') as kind,
+        nullif(trim(title), '') as title,
+        published_on,
+        date_origin,
+        nullif(trim(source), '') as source,
+        nullif(trim(url), '') as url,
+        extractor,
+        extractor_version,
+        markup
 
     from source
 
