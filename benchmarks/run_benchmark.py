@@ -182,6 +182,7 @@ def job_env(raw_dir: Path, db: Path, dagster_home: Path) -> dict[str, str]:
         DAGSTER_DISABLE_TELEMETRY="1",
         GX_ANALYTICS_ENABLED="false",
         INDICATORS_LOCK_WAIT_SECONDS="0",
+        INDICATORS_SETTLE_SECONDS="0",  # the corpus is generated just before the run
     )
     env.pop("INDICATORS_ALERT_URL", None)
     return env

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 import duckdb
 
 from orchestration.config import alert_url
+from orchestration.faults import fault_raise
 from orchestration.staging import short_hash
 
 log = logging.getLogger(__name__)
@@ -161,6 +163,7 @@ def undelivered(con: duckdb.DuckDBPyConnection, sent: set[tuple[str, str]]) -> l
 
 
 def append_jsonl(path: Path, messages: Iterable[dict[str, Any]]) -> int:
+    fault_raise("disk_full")
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with path.open("a", encoding="utf-8") as out:
@@ -312,12 +315,29 @@ def alerts_from_check(evaluation: Any, con: duckdb.DuckDBPyConnection) -> tuple[
     ]
 
 
-def deliver(messages: list[dict[str, Any]], log_path: Path, log: Any) -> None:
-    """Write alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal."""
-    append_jsonl(log_path, messages)
+def deliver(messages: list[dict[str, Any]], log_path: Path | None, log: Any) -> bool:
+    """Write alerts to alerts.jsonl and the configured channel; a dead channel is logged, not fatal.
+
+    The channels do not depend on each other: when alerts.jsonl cannot be written (a full disk, a
+    read-only folder), every alert goes to stderr and the run's log in full, and still to the URL.
+    Returns whether alerts.jsonl holds them (`log_path` None: not to be written, stderr and URL only).
+    """
+    written = True
+    try:
+        if log_path is None:
+            raise OSError("no alert log to write to")
+        append_jsonl(log_path, messages)
+    except OSError as exc:
+        written = False
+        log.error(f"could not write {len(messages)} alert(s) to {log_path}: {exc}; they follow here")
+        for m in messages:
+            line = f"ALERT [{m.get('severity')}] {m.get('check_name')}: {m.get('message')}"
+            log.error(line)
+            print(line, file=sys.stderr, flush=True)
     url = alert_url()
     if url and messages:
         try:
             send(url, messages)
         except Exception as exc:  # noqa: BLE001 - the mart must still be published
             log.error(f"could not deliver {len(messages)} alert(s) to {url}: {exc}")
+    return written

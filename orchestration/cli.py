@@ -184,9 +184,15 @@ def _summary(paths: Paths) -> Table:
         ]
         if "mart.indicator_panel" in _tables(con):
             rows.insert(5, ("panel cells", q("select count(*) from mart.indicator_panel")))
+        waiting = []
+        if "staging.waiting_files" in _tables(con):  # still being written at the last run: read next run
+            waiting = con.execute("select source_file, reason from staging.waiting_files order by 1").fetchall()
+            rows.insert(2, ("files waiting for the next run", len(waiting)))
     table = Table(title="warehouse", show_header=False)
     for name, value in rows:
         table.add_row(name, f"{value:,}")
+    for source_file, reason in waiting[:20]:
+        table.add_row("  waiting", Text(f"{source_file}: {reason}"))
     table.add_row("warehouse", Text(str(paths.db)))
     table.add_row("alerts log", Text(str(paths.alerts_log)))
     return table

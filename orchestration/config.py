@@ -80,6 +80,50 @@ def lock_wait_seconds() -> float:
     return float(os.environ.get("INDICATORS_LOCK_WAIT_SECONDS") or DEFAULT_LOCK_WAIT_SECONDS)
 
 
+DEFAULT_SETTLE_SECONDS = 60.0
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+DEFAULT_ANALYST_WAIT_SECONDS = 900.0
+
+
+def _float_env(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
+def settle_seconds() -> float:
+    """A landing file changed less than this long ago is still being written: it waits for the next
+    run. `INDICATORS_SETTLE_SECONDS`, else 60."""
+    return _float_env("INDICATORS_SETTLE_SECONDS", DEFAULT_SETTLE_SECONDS)
+
+
+def ready_marker() -> str | None:
+    """`INDICATORS_READY_MARKER` (e.g. `.done`): every landing file waits until `NAME<marker>` exists
+    beside it. Unset: only in folders that already hold such markers (see ingest.READY_MARKERS)."""
+    return os.environ.get("INDICATORS_READY_MARKER") or None
+
+
+def max_file_bytes() -> int:
+    """The largest landing file read (`INDICATORS_MAX_FILE_BYTES`, else 64 MiB); larger ones are refused."""
+    return int(_float_env("INDICATORS_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
+
+
+def analyst_wait_seconds() -> float:
+    """How long a run waits for someone else's read-write connection to the published warehouse to
+    close before it refuses to replace the file: `INDICATORS_ANALYST_WAIT_SECONDS`, else 900."""
+    return _float_env("INDICATORS_ANALYST_WAIT_SECONDS", DEFAULT_ANALYST_WAIT_SECONDS)
+
+
+def check_layout(paths: Paths) -> None:
+    """Refuse a warehouse folder inside the landing folder: the job would read its own report,
+    alert log and database as articles."""
+    raw, warehouse = paths.raw_dir.resolve(), paths.warehouse_dir.resolve()
+    if warehouse == raw or warehouse.is_relative_to(raw):
+        raise ValueError(
+            f"the warehouse folder {warehouse} lies inside the raw folder {raw}: the job would read its own "
+            "database, report and alerts as articles. Point INDICATORS_DB outside INDICATORS_RAW_DIR."
+        )
+
+
 def alert_url() -> str | None:
     """A notification target (http(s) URL for a JSON POST, or any apprise URL); None disables it."""
     return os.environ.get("INDICATORS_ALERT_URL") or None

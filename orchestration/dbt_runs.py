@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 from orchestration.config import DBT_PROJECT_DIR
@@ -44,3 +45,31 @@ def keep_partial_parse(run_target: Path, target_dir: Path = TARGET_DIR) -> None:
         shutil.copyfile(state, staged)
         os.replace(staged, run_target.parent / "partial_parse.msgpack")
     shutil.rmtree(run_target, ignore_errors=True)
+
+
+RUN_FOLDER_PREFIX = "indicators_dbt-"
+STALE_RUN_FOLDER_SECONDS = 3600.0
+
+
+def remove_stale_run_folders(target_dir: Path = TARGET_DIR, older_than: float = STALE_RUN_FOLDER_SECONDS,
+                             now: float | None = None) -> list[str]:
+    """Remove target/indicators_dbt-*/ folders left by dbt runs that were killed (nothing cleaned up
+    after them). Only folders untouched for `older_than` seconds: another warehouse's run may be
+    using a fresh one right now (runs on different warehouses share this project's target/)."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(target_dir.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(RUN_FOLDER_PREFIX) or not entry.is_dir() or entry.is_symlink():
+            continue
+        try:
+            newest = max([entry.stat().st_mtime, *(p.stat().st_mtime for p in entry.rglob("*"))])
+        except OSError:
+            continue
+        if now - newest >= older_than:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return sorted(removed)

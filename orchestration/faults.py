@@ -20,6 +20,7 @@ case) the function is one dictionary lookup.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 from collections import Counter
@@ -50,3 +51,10 @@ def fault_point(name: str) -> None:
     if _reached[name] >= (int(nth) if nth else 1):
         print(f"fault injection: SIGKILL at {name} (pid {os.getpid()})", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def fault_raise(name: str) -> None:
+    """Raise the OSError a full disk gives if INDICATORS_FAULT_POINT names this point (`disk_full`):
+    for tests on machines where no small file system can be mounted."""
+    if os.environ.get(FAULT_ENV) == name:
+        raise OSError(errno.ENOSPC, f"No space left on device (fault injection: {name})")

@@ -15,17 +15,33 @@ import hashlib
 import os
 import re
 import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 
-from orchestration import documents
+from orchestration import config, documents
 from orchestration.documents.metadata import MANIFEST_NAME, Metadata, is_metadata_file
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Larger files are refused: no single article page is this big, and it bounds memory per file."""
+MAX_BYTES = config.DEFAULT_MAX_FILE_BYTES
+"""Larger files are refused: no single article page is this big, and it bounds memory per file.
+The default of `INDICATORS_MAX_FILE_BYTES` (config.max_file_bytes), read when the folder is scanned."""
+
+READY_MARKERS = (".done", ".ready")
+"""Files a crawler writes when it has finished a file (`NAME.done`). A folder that holds any of them
+is a folder whose writer uses them: its other files wait for their marker. Never read as articles."""
+
+MAX_NUL_SHARE = 0.01
+"""NUL bytes in a file that is otherwise text (a bad copy, a crawler's padding): stripped with a note
+up to this share of the bytes; more is binary and refused."""
+
+REPEAT_MIN_CHARS = 20_000
+REPEAT_MAX_SHARE = 0.9
+"""A file of at least REPEAT_MIN_CHARS characters whose text is more than REPEAT_MAX_SHARE repeats
+of its own earlier passages (one paragraph pasted thousands of times, a looping crawler) is refused
+with an alert, not parsed: its figures would be one figure mentioned thousands of times."""
 
 _CN_MAX_CHAOS = 0.2
 """charset-normalizer's mess ratio above which its best guess is garbage rather than text."""
@@ -54,10 +70,12 @@ class RawFile:
     text: str | None = None
     refused: str | None = None  # the reason, when the file is quarantined
     document: documents.Document | None = None  # kind, headline, date, source, URL, extractor, markup
+    waiting: str | None = None  # why it is left for the next run (still being written), when it is
+    notes: tuple[str, ...] = ()  # what was repaired on the way in (NUL bytes stripped), for the run's log
 
     @property
     def accepted(self) -> bool:
-        return self.refused is None
+        return self.refused is None and self.waiting is None
 
 
 class DecodeError(ValueError):
@@ -199,8 +217,62 @@ def _display_name(raw_dir: Path, path: Path) -> tuple[str, bool]:
     return name, True
 
 
-def read_file(raw_dir: Path, path: Path, manifests: dict[str, dict[str, Metadata]] | None = None) -> RawFile:
-    """Read one candidate file; never raises for bad content or a misbehaving file system, it refuses."""
+def _wait(name: str, reason: str) -> RawFile:
+    return RawFile(source_file=name, sha256=None, bytes=None, waiting=reason)
+
+
+def _missing_marker(path: Path, marker: str | None) -> str | None:
+    """The marker `path` still waits for, if its folder uses markers (or `marker` is configured)."""
+    markers = (marker,) if marker else READY_MARKERS
+    if marker is None:
+        try:
+            names = os.listdir(path.parent)
+        except OSError:
+            return None
+        used = [m for m in markers if any(n.endswith(m) and len(n) > len(m) for n in names)]
+        if not used:
+            return None
+        markers = tuple(used)
+    if any(path.with_name(path.name + m).exists() for m in markers):
+        return None
+    return path.name + markers[0]
+
+
+def repeated_share(text: str) -> float:
+    """Share of the text's characters in passages (lines; sentences of very long lines) that repeat
+    an earlier passage of the same text exactly (whitespace aside)."""
+    seen: set[str] = set()
+    repeated = total = 0
+    for line in text.split("\n"):
+        parts = re.split("(?<=[。！？!?])", line) if len(line) > 4000 else (line,)
+        for part in parts:
+            key = "".join(part.split())
+            if len(key) < 8:
+                continue
+            total += len(key)
+            if key in seen:
+                repeated += len(key)
+            else:
+                seen.add(key)
+    return repeated / total if total else 0.0
+
+
+def _strip_nuls(data: bytes) -> bytes | None:
+    """The bytes without their NULs, if there are a few (at most MAX_NUL_SHARE); None otherwise."""
+    count = data.count(0)
+    if count == 0 or count > len(data) * MAX_NUL_SHARE:
+        return None
+    return data.replace(b"\x00", b"")
+
+
+def read_file(raw_dir: Path, path: Path, manifests: dict[str, dict[str, Metadata]] | None = None,
+              settle_seconds: float = 0.0, marker: str | None = None, max_bytes: int = MAX_BYTES,
+              now: float | None = None) -> RawFile:
+    """Read one candidate file; never raises for bad content or a misbehaving file system, it refuses.
+
+    A file changed less than `settle_seconds` ago, or whose ready marker is missing, is left for the
+    next run (`waiting`): a crawler may still be appending to it.
+    """
     name, name_ok = _display_name(raw_dir, path)
     if not name_ok:
         return _refuse(name, "file name is not valid UTF-8 (written in another encoding?): rename the file")
@@ -212,12 +284,20 @@ def read_file(raw_dir: Path, path: Path, manifests: dict[str, dict[str, Metadata
         before = path.stat()
         if not stat.S_ISREG(before.st_mode):
             return _refuse(name, "not a regular file (a FIFO, socket or device): not read")
+        age = (time.time() if now is None else now) - before.st_mtime
+        if settle_seconds > 0 and abs(age) < settle_seconds:
+            return _wait(name, f"changed {max(age, 0):.0f} s ago (settle time {settle_seconds:.0f} s): "
+                               "still being written? it is read on the next run")
+        missing = _missing_marker(path, marker)
+        if missing:
+            return _wait(name, f"its ready marker {missing} is missing: it is read on the next run")
         if before.st_size == 0:
             return _refuse(name, "empty file", b"")
-        if before.st_size > MAX_BYTES:
-            return _refuse(name, f"too large: {before.st_size} bytes, limit {MAX_BYTES}", size=before.st_size)
+        if before.st_size > max_bytes:
+            return _refuse(name, f"too large: {before.st_size} bytes, limit {max_bytes} (INDICATORS_MAX_FILE_BYTES)",
+                           size=before.st_size)
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(max_bytes + 1)
             after = os.fstat(handle.fileno())
     except FileNotFoundError:
         return _refuse(name, "vanished while the raw folder was being read")
@@ -231,17 +311,32 @@ def read_file(raw_dir: Path, path: Path, manifests: dict[str, dict[str, Metadata
         meta = _metadata(raw_dir, path, name, manifests)
     except ValueError as exc:
         return _refuse(name, f"{exc}: fix or remove it", data)
+    notes: tuple[str, ...] = ()
     try:
         doc = documents.read_document(data, name, decode_text=decode)
     except documents.Refused as exc:
-        return _refuse(name, str(exc), data)
+        stripped = _strip_nuls(data)
+        if stripped is None:
+            return _refuse(name, str(exc), data)
+        try:  # a good text with a few stray NUL bytes: read without them, and say so
+            doc = documents.read_document(stripped, name, decode_text=decode)
+        except documents.Refused:
+            return _refuse(name, str(exc), data)
+        notes = (f"{name}: {len(data) - len(stripped)} NUL byte(s) stripped before decoding; offsets index the "
+                 "text without them",)
     if not doc.text.strip():
         return _refuse(name, "no text: only whitespace", data)
+    if len(doc.text) >= REPEAT_MIN_CHARS:
+        share = repeated_share(doc.text)
+        if share > REPEAT_MAX_SHARE:
+            return _refuse(name, f"mostly repeats: {share:.1%} of its text repeats its own earlier passages "
+                                 f"({len(doc.text):,} characters); not parsed, check the file", data)
     doc = doc.with_metadata(meta)
     digest = hashlib.sha256(data)
     if meta is not None:  # new or changed metadata makes a new version, parsed again with it
         digest.update(b"\0" + repr(meta).encode("utf-8"))
-    return RawFile(name, digest.hexdigest(), len(data), doc.encoding or doc.kind, doc.text, document=doc)
+    return RawFile(name, digest.hexdigest(), len(data), doc.encoding or doc.kind, doc.text, document=doc,
+                   notes=notes)
 
 
 def _metadata(raw_dir: Path, path: Path, name: str, manifests: dict[str, dict[str, Metadata]] | None
@@ -281,28 +376,37 @@ def _manifests(raw_dir: Path) -> tuple[dict[str, dict[str, Metadata]], list[RawF
 
 def _candidates(raw_dir: Path, with_metadata: bool = False) -> Iterator[Path]:
     """Regular files and symlinks below raw_dir, skipping hidden and partial uploads, and the
-    metadata files (sidecars, manifests: read with the files they describe) unless asked for."""
+    metadata files (sidecars, manifests: read with the files they describe; ready markers) unless
+    asked for."""
     for root, dirs, files in os.walk(raw_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.endswith((".part", ".tmp", "~")):
                 continue
-            if not with_metadata and is_metadata_file(name):
-                continue
+            if not with_metadata and (is_metadata_file(name) or name.endswith(READY_MARKERS)):
+                continue  # a new marker still starts the sensor: it makes its file readable
             yield Path(root) / name
         for d in list(dirs):
             if (Path(root) / d).is_symlink():
                 yield Path(root) / d
 
 
-def scan_raw(raw_dir: Path) -> Iterator[RawFile]:
-    """Every file in the landing folder, decoded or refused, in a stable order."""
+def scan_raw(raw_dir: Path, settle_seconds: float | None = None, marker: str | None = None,
+             max_bytes: int | None = None) -> Iterator[RawFile]:
+    """Every file in the landing folder, decoded, refused or left for the next run, in a stable order.
+
+    `settle_seconds`, `marker` and `max_bytes` default to the environment's (config.py).
+    """
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder does not exist: {raw_dir}")
+    settle = config.settle_seconds() if settle_seconds is None else settle_seconds
+    marker = marker if marker is not None else config.ready_marker()
+    limit = config.max_file_bytes() if max_bytes is None else max_bytes
+    now = time.time()
     manifests, broken = _manifests(raw_dir)
     yield from broken
     for path in _candidates(raw_dir):
-        yield read_file(raw_dir, path, manifests)
+        yield read_file(raw_dir, path, manifests, settle_seconds=settle, marker=marker, max_bytes=limit, now=now)
 
 
 def list_raw_state(raw_dir: Path) -> dict[str, tuple[int, int]]:

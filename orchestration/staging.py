@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +52,8 @@ class IngestSummary:
     redelivered: int = 0  # same bytes as a file already known under another name
     reinstated: int = 0  # a file put back to an earlier version (a correction withdrawn)
     quarantined: int = 0
+    waiting: int = 0  # still being written (settle time, ready marker): left for the next run
+    notes: list[str] = field(default_factory=list)  # waiting files and repairs, one line each
 
 
 def _quarantine(
@@ -85,10 +87,17 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
     # 10,000 articles take 29 s. A crash loses only whole files not yet committed, and the
     # working copy is rebuilt from the published mart on the next run anyway.
     written = 0
+    waiting: list[tuple[str, str]] = []
     con.execute("begin")
     try:
         for f in files:
             summary.seen += 1
+            summary.notes.extend(f.notes)
+            if f.waiting is not None:
+                summary.waiting += 1
+                waiting.append((f.source_file, f.waiting))
+                summary.notes.append(f"waiting: {f.source_file}: {f.waiting}")
+                continue
             if not f.accepted:
                 summary.quarantined += 1
                 _quarantine(con, f.source_file, f.sha256, f.bytes, f.refused or "refused", now)
@@ -135,6 +144,10 @@ def record_files(con: duckdb.DuckDBPyConnection, files: Iterable[RawFile], now: 
             con.execute(
                 "update staging.files set last_seen = ? where file_version_id in (select unnest(?))", [now, unchanged]
             )
+        # this run's waiting files only: the run summary reads them (not a history)
+        con.execute("delete from staging.waiting_files")
+        for source_file, reason in waiting:
+            con.execute("insert into staging.waiting_files values (?, ?)", [source_file, reason])
     except BaseException:
         con.execute("rollback")
         raise

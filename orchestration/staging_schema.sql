@@ -49,6 +49,12 @@ create table if not exists staging.quarantine (
     primary key (source_file, reason)
 );
 
+-- Files left for the next run by the last run (changed too recently, ready marker missing), with why.
+create table if not exists staging.waiting_files (
+    source_file varchar not null,
+    reason varchar not null
+);
+
 create table if not exists staging.articles (
     article_id varchar primary key,        -- md5(file_version_id || article_index), 16 hex digits
     file_version_id varchar not null,

@@ -24,6 +24,17 @@ Kill points
   orphan_dbt      only the Dagster process is killed during dbt: dbt lives on, writing the old
                   working copy, and the rerun starts at once (it must wait for the orphan)
 
+Other faults (not kills)
+  rw_analyst      an analyst holds the published file read-write (the duckdb CLI without -readonly)
+                  with 81 rows written and not checkpointed: the run must wait, then refuse with an
+                  alert and replace nothing; once the analyst closes, the rerun publishes while
+                  readers poll the file (none may see an error) and the analyst's rows survive
+  disk_full       the warehouse folder's file system is full: the run must fail with its alert on
+                  stderr and at the notification URL (alerts.jsonl cannot be written) and leave no
+                  partial working copy; the rerun with space again equals the clean run. As root, a
+                  real tmpfs of the warehouse's size, filled to the last byte; otherwise the
+                  `disk_full` fault hook (INDICATORS_FAULT_POINT=disk_full raises ENOSPC)
+
 Prints one line per point and exits 1 if any rerun differs from the reference (or a point was
 never reached), 0 otherwise. Each point costs a partial and a full run (about a minute).
 """
@@ -31,6 +42,8 @@ never reached), 0 otherwise. Each point costs a partial and a full run (about a 
 from __future__ import annotations
 
 import argparse
+import errno
+import hashlib
 import json
 import os
 import shutil
@@ -38,9 +51,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import duckdb
@@ -58,7 +73,8 @@ EVENT_POINTS: dict[str, tuple[tuple[str, ...], int]] = {
     "during_alerts": (("mart__dq_alerts - STEP_START",), 1),
     "orphan_dbt": (("indicators_dbt - ASSET_MATERIALIZATION",), 8),
 }
-ALL_POINTS = (*SELF_KILL_POINTS, *EVENT_POINTS)
+FAULTS = ("rw_analyst", "disk_full")
+ALL_POINTS = (*SELF_KILL_POINTS, *EVENT_POINTS, *FAULTS)
 # when / which run / how many runs: a rerun is later, another run, and one more run, by definition
 VOLATILE_COLUMNS = {"run_id", "times_raised"}
 VOLATILE_TYPES = ("TIMESTAMP",)
@@ -69,7 +85,8 @@ def job_env(raw: Path, db: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "INDICATORS_ALERT_URL", FAULT_ENV)}
     env.update(
         INDICATORS_RAW_DIR=str(raw), INDICATORS_DB=str(db), DAGSTER_DISABLE_TELEMETRY="1",
-        GX_ANALYTICS_ENABLED="false", PYTHONUNBUFFERED="1", INDICATORS_LOCK_WAIT_SECONDS="600", **extra,
+        GX_ANALYTICS_ENABLED="false", PYTHONUNBUFFERED="1", INDICATORS_LOCK_WAIT_SECONDS="600",
+        INDICATORS_SETTLE_SECONDS="0", **extra,
     )
     return env
 
@@ -82,9 +99,10 @@ class JobRun:
     log: list[str] = field(default_factory=list)
 
 
-def run_job(raw: Path, db: Path, point: str | None = None, timeout: float = 900) -> JobRun:
+def run_job(raw: Path, db: Path, point: str | None = None, timeout: float = 900, **env: str) -> JobRun:
     """The job exactly as the README runs it; optionally killed at `point`."""
     extra = {FAULT_ENV: point} if point in SELF_KILL_POINTS else {}
+    extra.update(env)
     started = time.monotonic()
     proc = subprocess.Popen(
         JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, **extra), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -199,9 +217,9 @@ def copy_warehouse(src: Path, dest: Path) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in ("indicators.duckdb", "alerts.jsonl"):
+    for name in ("indicators.duckdb", "alerts.jsonl", "indicators.duckdb.published.json"):
         if (src / name).exists():
-            shutil.copyfile(src / name, dest / name)
+            shutil.copy2(src / name, dest / name)  # with its mtime, as the last publish recorded it
 
 
 @dataclass
@@ -251,6 +269,192 @@ def try_point(point: str, work: Path, tonight: Path, yesterday_wh: Path, referen
         tables="identical" if not diffs else "; ".join(diffs)[:200],
         staging_twice="none" if not twice else ",".join(twice), leftovers=",".join(leftovers) or "none",
         alert_log="same" if not extra_alerts else f"{sum(extra_alerts.values())} line(s) sent again",
+        ok=ok,
+    )
+
+
+ANALYST = """
+import duckdb, sys, time
+con = duckdb.connect(sys.argv[1])
+con.execute('create schema if not exists analyst')
+con.execute('create table analyst.notes as select range as n from range(81)')
+print('ready', flush=True)
+sys.stdin.readline()
+con.close()
+print('closed', flush=True)
+"""
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def _count(db: Path, sql: str) -> int | str:
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute(sql).fetchone()[0]
+    except duckdb.Error as exc:
+        return f"error: {exc}"[:80]
+
+
+class _Readers:
+    """Threads opening fresh read-only connections to `db` in a loop; every error is kept."""
+
+    def __init__(self, db: Path, threads: int = 2):
+        self.db, self.errors, self.reads, self._stop = db, [], 0, threading.Event()
+        self._threads = [threading.Thread(target=self._poll, daemon=True) for _ in range(threads)]
+        for t in self._threads:
+            t.start()
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            try:
+                with duckdb.connect(str(self.db), read_only=True) as con:
+                    con.execute("select count(*) from mart.fct_figures").fetchone()
+                self.reads += 1
+            except duckdb.Error as exc:
+                self.errors.append(str(exc)[:200])
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self._stop.set()
+        for t in self._threads:
+            t.join(10)
+
+
+def try_rw_analyst(work: Path, tonight: Path, yesterday_wh: Path, reference: dict, wait: float = 5.0) -> Outcome:
+    wh = work / "wh-rw_analyst"
+    copy_warehouse(yesterday_wh, wh)
+    db = wh / "indicators.duckdb"
+    before = _sha(db)
+    analyst = subprocess.Popen([sys.executable, "-c", ANALYST, str(db)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    assert analyst.stdout is not None and analyst.stdin is not None
+    analyst.stdout.readline()
+    try:
+        refused = run_job(tonight, db, INDICATORS_ANALYST_WAIT_SECONDS=str(wait))
+        untouched = _sha(db) == before  # before the analyst closes: that checkpoints its rows into the file
+    finally:
+        analyst.stdin.write("\n")
+        analyst.stdin.flush()
+        analyst.stdout.readline()
+        analyst.wait(30)
+    said = any("is open read-write in another process" in line for line in refused.log)
+    refusal_alerts = [a for a in alert_lines_full(wh) if a["check_name"] == "run_failed"]
+    readers = _Readers(db)
+    try:
+        rerun = run_job(tonight, db)
+    finally:
+        readers.stop()
+    result = snapshot(db)
+    diffs = differences(reference, result) if rerun.returncode == 0 else ["rerun failed"]
+    kept = sorted(wh.glob("indicators.duckdb.kept-*"))
+    rows_new = _count(db, "select count(*) from analyst.notes")
+    rows_kept = _count(kept[0], "select count(*) from analyst.notes") if kept else 0
+    leftovers = sorted(p.name for p in wh.iterdir() if ".building" in p.name or p.name.endswith(".wal"))
+    ok = bool(refused.returncode not in (0, None) and said and untouched and refusal_alerts and rerun.returncode == 0
+              and not diffs and not readers.errors and rows_new == 81 and rows_kept == 81 and not leftovers)
+    return Outcome(
+        point="rw_analyst", killed=f"refused rc {refused.returncode}" + ("" if said else " (no message)"),
+        kill_seconds=refused.seconds, published_after_kill="untouched" if untouched else "CHANGED",
+        rerun=f"rc {rerun.returncode} in {rerun.seconds:.0f}s, {readers.reads} reads, {len(readers.errors)} errors",
+        tables="identical" if not diffs else "; ".join(diffs)[:200], staging_twice="-",
+        leftovers=",".join(leftovers) or "none",
+        alert_log=(f"{len(refusal_alerts)} refusal alert; analyst rows: {rows_new} in new mart, "
+                   f"{rows_kept} in kept file"),
+        ok=ok,
+    )
+
+
+def alert_lines_full(warehouse: Path) -> list[dict]:
+    path = warehouse / "alerts.jsonl"
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()] if path.exists() else []
+
+
+class _Sink(BaseHTTPRequestHandler):
+    received: list[dict] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        _Sink.received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _fill(folder: Path) -> None:
+    """Write a filler file until the file system is full, to the last byte (unbuffered)."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        for size in (1 << 20, 65536, 4096, 512, 1):
+            chunk = b"\0" * size
+            while True:
+                try:
+                    os.write(fd, chunk)
+                except OSError as exc:
+                    if exc.errno != errno.ENOSPC:
+                        raise
+                    break
+    finally:
+        os.close(fd)
+
+
+def try_disk_full(work: Path, tonight: Path, yesterday_wh: Path, reference: dict) -> Outcome:
+    wh = work / "wh-disk_full"
+    if wh.exists():
+        subprocess.run(["umount", str(wh)], capture_output=True)
+        shutil.rmtree(wh)
+    wh.mkdir(parents=True)
+    size = sum(p.stat().st_size for p in yesterday_wh.iterdir() if p.is_file())
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size + 512 * 1024}", "tmpfs", str(wh)], capture_output=True
+    ).returncode == 0
+    try:
+        for p in yesterday_wh.iterdir():
+            if p.is_file() and not p.name.endswith(".lock"):
+                shutil.copy2(p, wh / p.name)
+        db = wh / "indicators.duckdb"
+        before, log_before = _sha(db), _sha(wh / "alerts.jsonl")
+        if mounted:
+            _fill(wh)
+        _Sink.received = []
+        server = HTTPServer(("127.0.0.1", 0), _Sink)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            env = {"INDICATORS_ALERT_URL": f"http://127.0.0.1:{server.server_port}/"}
+            if not mounted:
+                env[FAULT_ENV] = "disk_full"
+            failed = run_job(tonight, db, **env)
+        finally:
+            server.shutdown()
+        posted = [a["check_name"] for batch in _Sink.received for a in batch["alerts"]]
+        on_stderr = any("ALERT [ERROR] run_failed" in line for line in failed.log)
+        enospc = any("No space left on device" in line for line in failed.log)
+        leftovers = sorted(p.name for p in wh.iterdir() if ".building" in p.name)
+        untouched = _sha(db) == before
+        log_unchanged = _sha(wh / "alerts.jsonl") == log_before
+        # space again: the filler goes (and, on tmpfs, room for a working copy)
+        (wh / "filler").unlink(missing_ok=True)
+        if mounted:
+            subprocess.run(["mount", "-o", f"remount,size={3 * size + 64 * 1024 * 1024}", str(wh)], check=True)
+        rerun = run_job(tonight, db)
+        result = snapshot(db)
+        diffs = differences(reference, result) if rerun.returncode == 0 else ["rerun failed"]
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(wh)], capture_output=True)
+    ok = bool(failed.returncode not in (0, None) and enospc and posted == ["run_failed"] and on_stderr
+              and not leftovers and untouched and rerun.returncode == 0 and not diffs)
+    how = "tmpfs full" if mounted else "fault hook"
+    return Outcome(
+        point="disk_full", killed=f"{how}: rc {failed.returncode}" + ("" if enospc else " (no ENOSPC)"),
+        kill_seconds=failed.seconds, published_after_kill="untouched" if untouched else "CHANGED",
+        rerun=f"rc {rerun.returncode} in {rerun.seconds:.0f}s",
+        tables="identical" if not diffs else "; ".join(diffs)[:200],
+        staging_twice="-", leftovers=",".join(leftovers) or "none",
+        alert_log=(f"URL got {posted or 'nothing'}, stderr {'yes' if on_stderr else 'NO'}, "
+                   f"alerts.jsonl {'unwritable' if log_unchanged else 'written'}"),
         ok=ok,
     )
 
@@ -319,8 +523,16 @@ def main(argv: list[str] | None = None) -> int:
 
         outcomes = []
         for point in points:
-            print(f"killing at {point} ...", flush=True)
-            outcomes.append(try_point(point, work, tonight, yesterday_wh, reference, ref_alerts, yesterday_snapshot))
+            if point == "rw_analyst":
+                print("an analyst holding the warehouse read-write ...", flush=True)
+                outcomes.append(try_rw_analyst(work, tonight, yesterday_wh, reference))
+            elif point == "disk_full":
+                print("a full disk in the warehouse folder ...", flush=True)
+                outcomes.append(try_disk_full(work, tonight, yesterday_wh, reference))
+            else:
+                print(f"killing at {point} ...", flush=True)
+                outcomes.append(try_point(point, work, tonight, yesterday_wh, reference, ref_alerts,
+                                          yesterday_snapshot))
         print()
         print_table(outcomes)
         failed = [o.point for o in outcomes if not o.ok]

@@ -26,6 +26,10 @@ SEED_RAW = PROJECT_ROOT / "raw"
 SEED_FILES = ("hunan-sti-review-2025.txt", "changsha-rd-city-2026.txt")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Tests write a landing folder and run the job at once: no settle time (the nightly default is 60 s,
+# see config.settle_seconds), unless a test sets one to test the rule itself.
+os.environ.setdefault("INDICATORS_SETTLE_SECONDS", "0")
+
 
 def job_settings(raw_dir: Path, db: Path, **extra: str) -> dict[str, str | None]:
     """Environment of one test run (None removes a variable)."""
@@ -35,6 +39,7 @@ def job_settings(raw_dir: Path, db: Path, **extra: str) -> dict[str, str | None]
         "DAGSTER_DISABLE_TELEMETRY": "1",
         "GX_ANALYTICS_ENABLED": "false",
         "INDICATORS_LOCK_WAIT_SECONDS": "0",
+        "INDICATORS_SETTLE_SECONDS": "0",
         "DAGSTER_HOME": None,
         "INDICATORS_ALERT_URL": None,
     }

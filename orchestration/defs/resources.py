@@ -27,7 +27,7 @@ from dagster_dbt import DbtCliResource
 from pydantic import PrivateAttr
 
 from orchestration import publish
-from orchestration.config import Paths, dbt_executable, resolve_path
+from orchestration.config import Paths, analyst_wait_seconds, check_layout, dbt_executable, resolve_path
 from orchestration.config import lock_wait_seconds as default_lock_wait
 from orchestration.defs.dbt.project import dbt_project
 from orchestration.faults import fault_point
@@ -53,11 +53,12 @@ class WarehouseResource(ConfigurableResource):
     def _acquire(self) -> Paths:
         """Take the writer lock (waiting as configured) and make the working copy; once per run."""
         paths = self.resolved_paths()
+        check_layout(paths)  # a warehouse inside raw/ would read its own files as articles
         wait = self.lock_wait_seconds if self.lock_wait_seconds is not None else default_lock_wait()
         lock = publish.WarehouseLock(paths.lock_file, wait_seconds=wait)
         lock.acquire()
         try:
-            publish.start_build(paths)
+            publish.start_build(paths, analyst_wait_seconds())  # removes a copy cut short (a full disk)
         except BaseException:
             lock.release()
             raise

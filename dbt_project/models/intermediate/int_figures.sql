@@ -2,18 +2,28 @@
 -- "First" orders mentions by when their file was first seen, then file name and offset. The
 -- figure's quote and source_file come from one mention, so the quote can be found in that file:
 -- the first mention that states the figure's own value and qualifier, outside a repeated passage
--- if possible (for 突破4万家 + 达4万家, the 达4万家).
+-- if possible (for 突破4万家 + 达4万家, the 达4万家). source_count counts sources, not file names:
+-- copies of one article are one source (int_file_versions__sources).
 
 with
+
+sources as (
+
+    select file_version_id, source_key from {{ ref('int_file_versions__sources') }}
+
+),
 
 assigned as (
 
     select
-        *,
-        qualifier = figure_qualifier and {{ exact_values_agree('value', 'figure_value') }}
-            as states_figure
+        mentions.*,
+        mentions.qualifier = mentions.figure_qualifier
+            and {{ exact_values_agree('mentions.value', 'mentions.figure_value') }} as states_figure,
+        -- copies of one article (re-encoded, wrapped, reprinted) are one source
+        coalesce(sources.source_key, mentions.file_version_id) as source_key
 
-    from {{ ref('int_figure_mentions__assigned') }}
+    from {{ ref('int_figure_mentions__assigned') }} as mentions
+    left join sources on mentions.file_version_id = sources.file_version_id
 
 ),
 
@@ -43,7 +53,7 @@ figures as (
         any_value(figure_qualifier) as qualifier,
         any_value(value_kind) as value_kind,
         count(*) as mention_count,
-        count(distinct source_file) as source_count,
+        count(distinct source_key) as source_count,
         count(*) filter (where not is_repeated_passage) as independent_mention_count,
         first(source_file order by first_seen, source_file, char_start) as first_source_file,
         first(mention_id order by

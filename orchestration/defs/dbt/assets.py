@@ -7,7 +7,7 @@ YAML), and dbt tests become asset checks (ERROR tests block the run, WARN ones d
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_runs import build_args, keep_failed_run, keep_partial_parse
+from orchestration.dbt_runs import build_args, keep_failed_run, keep_partial_parse, remove_stale_run_folders
 from orchestration.defs.dbt.project import dbt_project
 from orchestration.defs.resources import WarehouseResource
 
@@ -23,6 +23,9 @@ class IndicatorsDbtTranslator(DagsterDbtTranslator):
 )
 def indicators_dbt(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """dbt build against the working copy (passed as a var: see dbt_runs.build_args)."""
+    removed = remove_stale_run_folders()  # left by killed runs, which never clean up after themselves
+    if removed:
+        context.log.info(f"removed {len(removed)} dbt run folder(s) left by killed runs: {', '.join(removed)}")
     invocation = dbt.cli(build_args(warehouse.paths.build_db), context=context)
     try:
         yield from invocation.stream()

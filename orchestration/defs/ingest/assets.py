@@ -24,8 +24,11 @@ def raw_files(context: AssetExecutionContext, warehouse: WarehouseResource):
         staging.ensure_schema(con)
         summary = staging.record_files(con, ingest.scan_raw(paths.raw_dir), now)
         counts = staging.table_counts(con, ["staging.files", "staging.quarantine"])
-    context.log.info(f"raw folder {paths.raw_dir}: {summary}")
-    meta = {**vars(summary), "raw_dir": str(paths.raw_dir)}
+    for note in summary.notes:  # files left for the next run, repairs (NUL bytes stripped)
+        context.log.warning(note)
+    counted = {k: v for k, v in vars(summary).items() if k != "notes"}
+    context.log.info(f"raw folder {paths.raw_dir}: {counted}")
+    meta = {**counted, "raw_dir": str(paths.raw_dir), "notes": "\n".join(summary.notes)}
     yield MaterializeResult(asset_key=STAGING_FILES, metadata={**meta, "rows": counts["staging.files"]})
     yield MaterializeResult(
         asset_key=STAGING_QUARANTINE,

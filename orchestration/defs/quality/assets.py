@@ -8,10 +8,10 @@ conflict, per refused file, per failed expectation) is orchestration/alerting.py
 from datetime import datetime
 from typing import Any
 
-import duckdb
 from dagster import AssetExecutionContext, DagsterEventType, MaterializeResult, asset
 
-from orchestration import alerting
+from orchestration import alerting, publish
+from orchestration.config import analyst_wait_seconds
 from orchestration.defs.dbt.assets import indicators_dbt
 from orchestration.defs.keys import DQ_ALERTS, PUBLISHED_WAREHOUSE, STAGING_PARSED, STAGING_QUARANTINE
 from orchestration.defs.resources import WarehouseResource
@@ -67,7 +67,8 @@ def alert_notifications(context: AssetExecutionContext, warehouse: WarehouseReso
     run killed after publishing but before this step sends them on the next night."""
     paths = warehouse.paths
     sent = alerting.delivered_keys(paths.alerts_log)
-    with duckdb.connect(str(paths.db), read_only=True) as con:
+    # an analyst opening the new file read-write right after the swap must not cost tonight's alerts
+    with publish.open_published(paths, analyst_wait_seconds()) as con:
         pending = alerting.undelivered(con, sent)
     messages = [alerting.to_message(a, run_id, first) for a, first, run_id in pending]
     alerting.deliver(messages, paths.alerts_log, context.log)  # the same log `sent` was read from

@@ -5,6 +5,7 @@ from datetime import datetime
 from dagster import HookContext, failure_hook
 
 from orchestration import alerting
+from orchestration.config import check_layout
 from orchestration.staging import short_hash
 
 
@@ -23,6 +24,13 @@ def alert_on_step_failure(context: HookContext) -> None:
         ),
         asset=context.step_key,
     )
-    # the paths only: taking the lock here (`paths`) could wait for another run or fail again
-    log_path = context.resources.warehouse.resolved_paths().alerts_log
+    context.log.error(f"ALERT [ERROR] run_failed: {alert.message}")  # stderr and the run's log, always
+    # the paths only: taking the lock here (`paths`) could wait for another run or fail again;
+    # alerts.jsonl may be on the disk that failed: deliver still sends to the URL then
+    paths = context.resources.warehouse.resolved_paths()
+    try:
+        check_layout(paths)
+        log_path = paths.alerts_log
+    except ValueError:  # a warehouse folder inside raw/: write nothing there that a run would read
+        log_path = None
     alerting.deliver([alerting.to_message(alert, context.run_id, now)], log_path, context.log)
