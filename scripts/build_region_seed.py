@@ -35,7 +35,7 @@ DEFAULT_OUTPUT = REPO_ROOT / "dbt_project" / "seeds" / "regions.csv"
 COLUMNS = ["region_code", "region_name", "short_name", "level", "parent_code", "abbreviation"]
 
 COUNTRY_CODE = "100000"
-COUNTRY_NAME = "中国"
+COUNTRY_NAME = "全国"  # CONVENTIONS.md: national figures are region_name 全国
 
 # Provincial-level divisions whose second level holds only 市辖区/县 placeholders.
 MUNICIPALITIES = {"11", "12", "31", "50"}
@@ -135,7 +135,7 @@ def build_rows() -> tuple[list[dict[str, str]], list[tuple[str, str, str]]]:
         COUNTRY_CODE: {
             "region_code": COUNTRY_CODE,
             "region_name": COUNTRY_NAME,
-            "short_name": COUNTRY_NAME,
+            "short_name": "中国",  # 中国 in the text names the nation
             "level": "country",
             "parent_code": "",
             "abbreviation": "",

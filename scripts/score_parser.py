@@ -6,7 +6,8 @@ the scorer reads (figures grouped the way the warehouse deduplicates them: regio
 indicator code or name, period, kind, unit and rounded value; a merged figure's qualifier prefers
 `exact`), then runs scripts/score_extraction.py on it and prints its report.
 
-usage: score_parser.py [--raw DIR] [--gold FILE] [--show N] [--keep PATH]
+usage: score_parser.py [--raw DIR] [--gold FILE|DIR] [--show N] [--keep PATH]
+(--gold DIR: every gold_*.jsonl in DIR, as one gold file; the real-text corpus keeps one per batch)
 """
 
 from __future__ import annotations
@@ -100,8 +101,11 @@ def main() -> int:
         decoded = Path(tmp) / "texts"
         decoded.mkdir()
         build(args.raw, db_path, decoded)
-        cmd = [sys.executable, str(ROOT / "scripts" / "score_extraction.py"), str(db_path),
-               str(args.gold), str(decoded)]
+        gold = args.gold
+        if gold.is_dir():
+            gold = Path(tmp) / "gold.jsonl"
+            gold.write_text("".join(p.read_text("utf-8") for p in sorted(args.gold.glob("gold_*.jsonl"))), "utf-8")
+        cmd = [sys.executable, str(ROOT / "scripts" / "score_extraction.py"), str(db_path), str(gold), str(decoded)]
         if args.show:
             cmd += ["--show", str(args.show)]
         return subprocess.call(cmd)

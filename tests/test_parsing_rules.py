@@ -206,7 +206,7 @@ def test_national_figures_in_a_provincial_article() -> None:
     doc = ("广东科技观察\n本报记者 张三\n\n"
            "2025年，广东技术合同成交额5000亿元，全国技术合同成交额6.8万亿元，我国研发投入强度为2.68%。\n")
     got = mentions(doc)
-    assert [m.region_name for m in got] == ["广东省", "中国", "中国"]
+    assert [m.region_name for m in got] == ["广东省", "全国", "全国"]
 
 
 def test_rank_field_is_not_the_region() -> None:
@@ -825,7 +825,7 @@ def test_a_web_reprint_keeps_its_title_date_and_plan() -> None:
 
 def test_academies_named_after_the_country_are_not_national_figures() -> None:
     got = mentions("2023年，江苏省新增中国科学院院士、中国工程院院士6人，全国技术合同成交额6.1万亿元。")
-    assert [(m.value, m.region_name) for m in got] == [(6, "江苏省"), (6.1e12, "中国")]
+    assert [(m.value, m.region_name) for m in got] == [(6, "江苏省"), (6.1e12, "全国")]
 
 
 def test_a_part_of_the_year_after_last_year_is_this_year() -> None:

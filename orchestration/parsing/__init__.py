@@ -25,19 +25,28 @@ from . import layout, periods, regions
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
-from .rules import FIVE_YEAR_PLANS
+from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
+_FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
+
+
+def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The places not named in a filing line (`新华社北京3月5日电`): that is where the newsroom sits."""
+    filed = [(m.start(), m.end()) for m in _FILING_LINE_RE.finditer(norm)]
+    if not filed:
+        return places
+    return [(pos, code) for pos, code in places if not any(start <= pos < end for start, end in filed)]
 
 
 def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None) -> ParsedDocument:
     """Parse one decoded file. Offsets in every record index `text` itself."""
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
-    named_places = regions.find_places(norm)
+    named_places = _outside_filing_lines(norm, regions.find_places(norm))
     starts = layout.assign_articles(norm, blocks, named_places)
     layout.mark_repeats(norm, blocks)
     layout.mark_continuations(norm, blocks)
@@ -61,6 +70,11 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         region_code, count = regions.primary_region(between(doc.places, doc.place_pos, a_start, a_end), title_places)
         if count < 2:
             region_code = file_region
+        if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)
+            region_code = regions.newsroom_region(norm, a_start, a_end)
+        national_clauses = regions.national_clauses(norm, a_start, a_end)
+        if national_clauses > max(count, 1) or (region_code is None and national_clauses):
+            region_code = regions.national_code()  # `2023年，全国共投入…`: a story about the nation
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
         art_published, art_source = published, published_source
@@ -154,7 +168,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                     period_source=found.period_source, indicator_code=found.indicator_code,
                     indicator_name=found.indicator_name,
                     is_repeated_passage=blocks[m_index].repeat_of is not None,
-                    sentence_paragraph_index=p_index,
+                    sentence_paragraph_index=p_index, is_revision=found.is_revision, in_list=found.in_list,
                 ))
         first = last + 1
     return ParsedDocument(articles, paragraphs, sentences, mentions)

@@ -9,7 +9,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -17,11 +17,14 @@ from . import indicators, periods, regions
 from .numbers import parse_decimal_chinese, parse_number
 from .rules import (
     ANAPHORS,
+    ARABIC_MULTIPLIERS,
+    AVERAGE_WORDS,
     BELOW_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
     COUNTERS,
     CRITERION_VERBS,
+    FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     FLOW_EVENT_VERBS,
     FLOW_PREFIXES,
@@ -29,16 +32,20 @@ from .rules import (
     FOREIGN_MONEY_UNITS,
     FRACTION_WORD,
     GENERIC_PHRASES,
+    INDEX_WORDS,
     INNER_QUALIFIERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
     MEASURE_BEFORE,
+    MONEY_NOUNS,
     MONEY_UNITS,
     MULTIPLE_UNIT,
     NATIONAL_NOT_NATION,
     NATIONAL_WORDS,
     NOT_CHANGE_PREFIXES,
+    NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
+    NOW_WORDS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
@@ -47,17 +54,23 @@ from .rules import (
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
     RATIO_CLOSER,
     RATIO_OPENER,
+    REVISION_WORDS,
     SMALL_CN_VERBS,
+    SPAN_TOTAL_WORDS,
+    STOCK_VERBS,
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
     TABLE_SAME_MEASURE,
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
+    THRESHOLD_GROUPS,
+    YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
 
@@ -67,8 +80,11 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
-_NUM = (r"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?: ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百))?"
-        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位))")  # `居全国首位` = 第1位
+_MULTIPLIERS = _alternation(ARABIC_MULTIPLIERS)
+_POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in INNER_QUALIFIERS)
+_INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
+_NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
+        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位(?!度)))")  # `居全国首位` = 第1位; not 首位度
 _UNITS = _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS, TENTHS_UNIT,
                        MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
@@ -78,12 +94,18 @@ _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACT
 FIGURE_RE = re.compile(
     r"(?=[0-9零〇一二两三四五六七八九十百千万亿首])"
     rf"(?P<num>{_NUM})"
-    r"(?:(?P<inner0>余|多)(?P<mult> ?(?:万亿|千亿|百亿|千万|百万|十万|亿|万|千|百)))?"  # 70余亿, 170多亿
+    rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
-    rf"(?P<inner>余|多)?"
+    rf"(?P<inner>{_INNER_QUALIFIERS})?"
     rf"\s?(?P<unit>{_UNITS})?"
-    rf"(?P<post>以上|之多|左右|上下|以下|以内)?"
+    rf"(?P<post>{_POST_QUALIFIERS})?"
 )
+
+
+def _first_chars(words: Sequence[str]) -> str:
+    """A lookahead on the words' first characters: lets `re` skip to a candidate at C speed (a pattern
+    opening with an alternation is tried at every position)."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
 
 def _ending(words: object) -> re.Pattern[str]:
@@ -95,7 +117,7 @@ _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
 _GROWTH_NOUN_END = re.compile(
-    r"(?:增幅|增速|增长率|涨幅)(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)$")
+    r"(?:增幅|增速|增长率|涨幅)(?:分别|均)?(?:扩大|提高|提升|回升|加快|放缓|回落|收窄)?(?:到|至|为|达到|达)?$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
@@ -110,7 +132,8 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
-_TARGET_RE = re.compile(rf"(?=[力目争预确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
+_TARGET_RE = re.compile(rf"(?=[力目争预有确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
+_PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 # a district, county or county-level city the region seed does not hold (`渝北区`, `中宁县`), or a group
@@ -118,12 +141,20 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
+_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?$")
+_FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}?(?:股份有限公司|有限公司|集团|研究院|大学)")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
+_LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上年)(?:度|底|末|{periods.PART_PATTERN})?"
                  rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
+_STOCK_VERB_END = _ending(STOCK_VERBS)
+_NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
+_REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
+_MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
+_BASE_YEAR_RE = re.compile(r"(?:是|比|较|从|由|自)((?:19|20)\d\d)\s?年")
 _APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|同期|最初|原来|此前|的|\s)*$")
@@ -132,6 +163,9 @@ _PHRASE_LEAD_RE = re.compile(
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
+_BRACKETS = {"]": "[", "】": "【", ")": "(", "）": "（"}
+_NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
+_NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
 _RANK_FIELD_AFTER = frozenset("第前排首")
@@ -171,10 +205,11 @@ class Context:
 
     periods: list[tuple[int, str | None]]
     places: list[tuple[int, str]]
-    target_at: int | None  # the first target word's position
+    target_at: int | None  # the first target word's position (estimates are no targets)
     targets: list[tuple[int, str | None]]  # every target word's position and the year it names
     carried: str | None = None  # the last period named earlier in the paragraph
     base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
+    estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
 
 
 @dataclass(slots=True)
@@ -196,6 +231,8 @@ class Found:
     indicator_name: str | None
     base_kind: str = ""  # the kind before a target sentence made it `target`
     phrase: str = ""  # the noun phrase written before it (`登记技术合同`)
+    is_revision: bool = False  # `已修订为2.16%`: it revises an earlier release of the same statistic
+    in_list: bool = False  # an item of a `分别` list (`A、B分别为…`): never the same figure as another item
 
 
 @dataclass(slots=True)
@@ -267,6 +304,7 @@ class DocumentIndex:
         `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
+                   or m.group("num").endswith("亿")
                    or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
@@ -324,9 +362,18 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
-        pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+        quote_end = e
+        if unit is not None and text.startswith(NOT_COUNTER_WORDS, m.start("unit")):
+            unit, quote_end = None, m.start("unit")  # `跨过9万亿台阶`: 台 begins a word
+        if unit is None:
+            if not _money_without_unit(text, m, start):
+                continue  # `3以上`: no unit, no figure
+            unit = MONEY_UNITS[0]  # `R&D经费突破千亿`, `由不足1400亿增加到近6000亿`
+        if text.startswith("的", e) and text.startswith(THRESHOLD_GROUPS, e + 1):
+            continue  # `超过千亿元的省份有12个`: a threshold that defines a group
+        pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
         if pre is None and prev == " ":
-            pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, 2)
+            pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, _PRE_QUALIFIER_LOOKBACK)
         if chinese and len(num) > 1 and _VAGUE_NUMERAL_RE.search(num) and not num.isdigit():
             continue  # `三四十个工人`, `十来个人`: a rough count in a story, no statistic
         if chinese and prev in _NOT_NUMBER_BEFORE and pre is None:
@@ -345,8 +392,17 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, s - len(pre), 5))
                 or text.startswith(MEASURE_AFTER, m.end())):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
-        found.extend(_quantity(text, m, value, unit, pre, inner))
+        found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
     return found
+
+
+def _money_without_unit(text: str, m: re.Match[str], lo: int) -> bool:
+    """A number in 亿 with no unit after a money noun of its clause (`R&D经费突破千亿`)."""
+    if not m.group("num").endswith("亿") and not m.group("mult"):
+        return False
+    begin = max(lo, m.start() - 20)
+    begin = max(begin, *(text.rfind(ch, begin, m.start()) + 1 for ch in "，,；;。"))
+    return _MONEY_NOUN_RE.search(text, begin, m.start()) is not None
 
 
 def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
@@ -359,7 +415,7 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
     verb = _word_before(_CHANGE_VERB_END, text, s, 5)
     qs = s - len(verb) if verb else s
     sign = CHANGE_VERBS[verb] if verb else 1
-    pre = _word_before(_PRE_QUALIFIER_END, text, qs, 2)
+    pre = _word_before(_PRE_QUALIFIER_END, text, qs, _PRE_QUALIFIER_LOOKBACK)
     qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
     kind = "growth_rate" if verb else "share"
     return Candidate(qs - len(pre) if pre else qs, match.end(), s, value * sign, "percent", None, qualifier,
@@ -375,7 +431,7 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
     denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
     if not denominator or numerator is None or denominator <= 1 or numerator >= denominator:
         return None
-    pre = _word_before(_PRE_QUALIFIER_END, text, s, 2)
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
     post = next((w for w in POST_QUALIFIERS if len(w) == 2 and text.startswith(w, match.end())), None)
     qualifier = PRE_QUALIFIERS[pre] if pre else POST_QUALIFIERS[post] if post else "exact"
     if qualifier == "exact" and _approx_share_before(text, s):
@@ -397,8 +453,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number."""
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
-    if _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
-        return None  # 第一副主席; but `分别居全国第8位和第9位`
+    if unit is None and _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
+        return None  # 第一副主席; but `分别居全国第8位和第9位`, `从第22位上升到`
     if s is None:
         s = m.start() - 1
     clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
@@ -408,7 +464,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
 
 
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
-              inner: str | None) -> list[Candidate]:
+              inner: str | None, end: int) -> list[Candidate]:
+    """`end`: where the quote ends (before a unit the match took that is no unit: `9万亿台阶`)."""
     s = m.start()
     qs = s
     while qs > 0 and text[qs - 1] == " ":  # `比上年增加 3.08 亿元`: stray spaces
@@ -457,7 +514,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         if sign < 0 or not verb:
             return []
         out_unit, kind, value = "percent", "growth_rate", value * 100
-    elif unit == "位" and verb:
+    elif unit in RANK_CHANGE_UNITS and verb:
         out_unit, kind = "rank", "rank_change"
     else:
         out_unit, kind, counter = "count", "change" if verb else "level", unit
@@ -473,11 +530,11 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
             if unit == "‰":
                 high /= 10
             return [
-                Candidate(qs, m.end(), s, value * sign, out_unit, counter, "lower_bound", kind, sign, "low"),
-                Candidate(qs, m.end(), s, high * sign, out_unit, counter, "upper_bound", kind, sign, "high"),
+                Candidate(qs, end, s, value * sign, out_unit, counter, "lower_bound", kind, sign, "low"),
+                Candidate(qs, end, s, high * sign, out_unit, counter, "upper_bound", kind, sign, "high"),
             ]
         return []
-    return [Candidate(qs, m.end(), s, value * sign, out_unit, counter, qualifier, kind, sign)]
+    return [Candidate(qs, end, s, value * sign, out_unit, counter, qualifier, kind, sign)]
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -486,8 +543,11 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
-    targets = []
+    targets, estimates = [], []
     for m in between(doc.targets, doc.target_pos, start, end):
+        if m.group("estimate"):
+            estimates.append(m.start())
+            continue
         year = m.group("target_year")
         if year and art.published and int(year) < art.published.year:
             continue  # `到2024年` said in 2025: reached, not a target
@@ -505,6 +565,10 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     for m in reversed(before):
         if text.endswith(_SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
+        if _inside_brackets(text, m.start(), start):
+            continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
+        if text[m.start() - 1:m.start()] in ("从", "由"):
+            continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year)
         if carried:
             break
@@ -521,7 +585,14 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    return Context(found_periods, places, target_at, targets, carried, base_periods)
+    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates)
+
+
+def _inside_brackets(text: str, pos: int, until: int) -> bool:
+    """Whether `pos` lies inside brackets closed before `until` (an aside, a note)."""
+    lo = max(0, pos - 200)
+    return any(text.find(close, pos, until) != -1 and text.rfind(opener, lo, pos) > text.rfind(close, lo, pos)
+               for close, opener in _BRACKETS.items())
 
 
 def _part(period: str | None) -> str | None:
@@ -547,7 +618,15 @@ def _strip_phrase(phrase: str, subject: str | None) -> str:
         if phrase == before:
             break
     m = _PHRASE_TRAIL_RE.search(phrase)
-    return phrase[:m.start()] if m else phrase
+    return _noun_phrase(phrase[:m.start()] if m else phrase)
+
+
+def _noun_phrase(phrase: str) -> str:
+    """What can name a measure: the last part of `phrase` between punctuation, without a 的 or a
+    `最高` at its ends; "" when no noun is left (`的`, `(`, `、`), never a function word or a mark."""
+    phrase = _NAME_CUT_RE.split(phrase.rstrip(_NAME_MARKS))[-1].strip("的 ")
+    phrase = phrase.removesuffix("最高").removesuffix("最低").removesuffix("的")
+    return phrase if len(phrase) > 1 or (phrase and not _is_cjk(phrase) and phrase.isalpha()) else ""
 
 
 def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
@@ -643,6 +722,8 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
         return False  # every national word holds 国: most figures end here
     for lo in (seg_start, clause_start):
         phrase = text[lo:pos]
+        filed = _FILING_LINE_RE.match(phrase)  # `新华社北京1月20日电 2023年我国...`
+        phrase = phrase[filed.end():] if filed else phrase
         m = _LEADING_PERIOD_RE.match(phrase)
         phrase = phrase[m.end():].lstrip("，, ") if m else phrase
         if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith(NATIONAL_NOT_NATION):
@@ -687,10 +768,48 @@ def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
     return items
 
 
+@dataclass(slots=True)
+class SentenceScope:
+    """One sentence being read: its span, its article's and its own context, and the delimiters
+    every stage measures segments and clauses by."""
+
+    text: str
+    start: int
+    end: int
+    art: ArticleContext
+    doc: DocumentIndex
+    paragraph_from: int  # where the paragraph (or the run of paragraphs cut by the layout) begins
+    ctx: Context
+    seg_delims: list[int]
+    clause_delims: list[int]
+    groups: dict[int, tuple[int, str | None, bool]]  # `分别` lists: candidate index -> group
+    base_spans: list[tuple[int, int]]  # `从2020年的2.2%`: where starting values stand
+
+
+@dataclass(slots=True)
+class Site:
+    """Where one candidate stands in its sentence, and what the stages have read of it so far."""
+
+    cand: Candidate
+    clause_start: int
+    clause_end: int  # up to the next comma
+    seg_start: int
+    base_at: int | None  # where 从/由 stands when the figure is where a change started
+    after_base: bool  # the figure is where such a change ended
+    kind: str
+    value: float
+    qualifier: str
+    subject: str | None = None
+    item_region: str | None = None  # the place a `分别` list gives this figure
+    item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
+    lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
+    group: tuple[int, str | None, bool] | None = None
+
+
 def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                   paragraph_start: int | None = None) -> list[Found]:
-    """All figures of one sentence with their context (`paragraph_start`: where the paragraph, or
-    the run of paragraphs cut by the layout, begins; a period named there carries over)."""
+    """All figures of one sentence with their context: candidates, then for each one the stages
+    list item, subject, indicator, period, kind and region, in that order (each reads the ones before)."""
     numbers = [m for m in between(doc.numbers, doc.number_pos, start, end) if m.end() <= end]
     if not numbers:
         return []
@@ -698,125 +817,224 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     if not cands:
         return []
     paragraph_from = start if paragraph_start is None else paragraph_start
-    ctx = sentence_context(text, start, end, art, doc, paragraph_from)
     seg_delims = [m.start() for m in _SEGMENT_DELIMS_RE.finditer(text, start, end)]
-    clause_delims = [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS]
+    scope = SentenceScope(text, start, end, art, doc, paragraph_from,
+                        sentence_context(text, start, end, art, doc, paragraph_from), seg_delims,
+                        [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
+                        _respectively_groups(text, start, end, cands), [])
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
-    groups = _respectively_groups(text, start, end, cands)
-    base_spans: list[tuple[int, int]] = []
     for index, cand in enumerate(cands):
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
-            low = out[-1]
-            out.append(replace(low, value=cand.value, qualifier=cand.qualifier))
+            out.append(replace(out[-1], value=cand.value, qualifier=cand.qualifier))
             continue
-        kind, value, subject, item_region, item_indicator = cand.kind, cand.value, None, None, None
-        group = groups.get(index)
-        lead: Found | None = None
-        if group is not None:
-            first, item, places_only = group
-            if index != first:
-                lead = out[first] if first < len(out) else None
-                if lead is not None and kind == lead.kind.replace("growth_rate", "share"):
-                    kind = lead.kind
-                    value = abs(value) * (1 if lead.value >= 0 else -1)
-            item_indicator = indicators.lookup(item) if item and not places_only else None
-            if item and places_only:
-                item_region = regions.resolve(regions.find_places(item)[0][1], art.region_code)
-            elif item_indicator is None:
-                subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
-            elif item and (at := indicators.alias_start(item)):
-                owner = item[:at]  # `龙华区、美兰区地区生产总值分别增长...`: whose figure each is
-                if _SUB_REGION_RE.fullmatch(owner) or _SUBJECT_SUFFIX_RE.search(owner):
-                    subject = owner
-        clause_start = _last_before(clause_delims, cand.start, start)
-        clause_end = next((pos for pos in seg_delims if pos >= cand.end), end)  # up to the next comma
-        seg_start = max(_last_before(seg_delims, cand.start, start), prev_end)
-        near = max(clause_start, cand.start - 16)
-        base_at = _FROM_RE.search(text, near, cand.start) if (
-            text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
-        after_base = bool(base_spans) and base_spans[-1][1] >= seg_start - 8 and prev is not None
-        if subject is None and item_region is None:
-            subject = _subject(text, clause_start, seg_start, cand.start)
-        phrase = _strip_phrase(_QUOTES_RE.sub("", text[seg_start:cand.start]), subject)
-        if subject is None and group is None and prev is not None and prev.subject and not phrase and (
-                prev.end >= clause_start):
-            subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
-        if item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
-            code, name = item_indicator.code, item_indicator.name
-        elif lead is not None and (item_region is not None or subject is None):
-            code, name = lead.indicator_code, lead.indicator_name
-        else:
-            code, name = _indicator(text, start, end, cand, seg_start, subject, prev, seg_delims,
-                                    base_at.start() if base_at is not None else None, after_base, art.table_header)
-            if group is not None and code is None and subject:
-                name = subject
-        if base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else unknown
-            named = [p for pos, p in ctx.periods if base_at.start() <= pos < cand.start and p]
-            period, period_source = (named[-1], "explicit") if named else (None, "base")
-            base_spans.append((base_at.start(), cand.start))
-        elif base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
-            own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
-                                        if not any(lo <= pos < hi for lo, hi in base_spans)])
-            period, period_source = _period(own, cand, art, clause_end)
-        else:
-            period, period_source = _period(ctx, cand, art, clause_end)
-        if period and _SPAN_RE.fullmatch(period) and (kind == "share" or (kind == "level" and after_base)) and (
-                "累计" not in text[seg_start:cand.start]):
-            period = period[5:]  # a share, or where a change over a plan ended (`从58%提高到65%`), is at
-            # the span's end; a total over it (`五年间…累计超过5000亿元`, `5年来发表论文600余篇`) is not
-        if (ctx.target_at is not None and ctx.target_at < cand.start and kind != "rank") or (
-                art.target_year is not None and kind not in ("rank", "rank_change")):
-            kind = "target"
-        region_code = item_region or art.region_code
-        if item_region is None:
-            # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank
-            # it is; a place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
-            ranked = kind in ("rank", "rank_change")
-            whole_at = text.rfind("占", seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
-            for n in range(len(ctx.places) - 1, -1, -1):
-                pos, marker = ctx.places[n]
-                if pos >= cand.start:
-                    continue
-                wide = marker.startswith("\x01")
-                if ranked and pos >= seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
-                    continue
-                if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
-                    continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
-                if -1 < whole_at < pos:
-                    continue
-                if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
-                    continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
-                resolved = regions.resolve(marker, art.region_code)
-                if resolved is None and marker == regions.AUTONOMOUS:
-                    continue  # 全区 of a district
-                if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
-                    # `恩施州：全州...` in a province's article: the city named before it
-                    earlier = between(doc.places, doc.place_pos, paragraph_from, pos)  # the paragraph's
-                    resolved = next((code for _, code in reversed(earlier)
-                                     if (r := regions.region(code)) is not None and r.level == "prefecture"),
-                                    resolved)
-                region_code = resolved
-                break
-            if kind not in ("rank", "rank_change") and _is_national(text, seg_start, clause_start, cand.start):
-                region_code = regions.national_code()
-        found = Found(cand.start, cand.end, value, cand.unit, cand.counter, cand.qualifier, kind,
-                      region_code, subject, period, period_source, code, name or None, cand.kind,
-                      phrase)
+        site = _site(scope, cand, prev, prev_end)
+        _list_item_stage(scope, site, index, out)
+        _subject_stage(scope, site, prev)
+        code, name, phrase = _indicator_stage(scope, site, prev)
+        period, period_source = _period_stage(scope, site)
+        _kind_stage(scope, site, phrase, period)
+        found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
+                      _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
+                      cand.kind, phrase, _REVISION_RE.search(text, site.clause_start, cand.start) is not None,
+                      site.group is not None)
         out.append(found)
         prev, prev_end = found, cand.end
     return out
 
 
-def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int, subject: str | None,
-               prev: Found | None, seg_delims: list[int], base: int | None = None,
-               after_base: bool = False, table_header: str | None = None) -> tuple[str | None, str]:
+
+def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: int) -> Site:
+    text, start = scope.text, scope.start
+    clause_start = _last_before(scope.clause_delims, cand.start, start)
+    clause_end = next((pos for pos in scope.seg_delims if pos >= cand.end), scope.end)
+    seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
+    near = max(clause_start, cand.start - 16)
+    base_at = _FROM_RE.search(text, near, cand.start) if (
+        text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
+    spans = scope.base_spans
+    after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
+    return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
+                after_base, cand.kind, cand.value, cand.qualifier)
+
+
+def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
+    """`A、B分别增长10%、22.9%`: what each item of the list gives its figure (a place, an indicator or
+    a subject), and the first figure's kind and sign for the others."""
+    group = site.group = scope.groups.get(index)
+    if group is None:
+        return
+    first, item, places_only = group
+    if index != first:
+        lead = site.lead = out[first] if first < len(out) else None
+        if lead is not None and site.kind == lead.kind.replace("growth_rate", "share"):
+            site.kind = lead.kind
+            site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
+    site.item_indicator = indicators.lookup(item) if item and not places_only else None
+    if item and places_only:
+        site.item_region = regions.resolve(regions.find_places(item)[0][1], scope.art.region_code)
+    elif site.item_indicator is None:
+        site.subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
+    elif item and (at := indicators.alias_start(item)):
+        owner = item[:at]  # `龙华区、美兰区地区生产总值分别增长...`: whose figure each is
+        if _SUB_REGION_RE.fullmatch(owner) or _SUBJECT_SUFFIX_RE.search(owner):
+            site.subject = owner
+
+
+def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None:
+    """The organisation, programme or part of the region the figure is about, if not the region's own."""
+    if site.subject is not None or site.item_region is not None:
+        return
+    text, cand = scope.text, site.cand
+    site.subject = _subject(text, site.clause_start, site.seg_start, cand.start)
+    if site.subject is None and site.group is None and prev is not None and prev.subject and (
+            prev.end >= site.clause_start) and not _strip_phrase(_QUOTES_RE.sub("", text[site.seg_start:cand.start]),
+                                                                None):
+        site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
+
+
+def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
+    """(code, name, the noun phrase written before the figure)."""
+    phrase = _strip_phrase(_QUOTES_RE.sub("", scope.text[site.seg_start:site.cand.start]), site.subject)
+    if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
+        return site.item_indicator.code, site.item_indicator.name, phrase
+    if site.lead is not None and (site.item_region is not None or site.subject is None):
+        return site.lead.indicator_code, site.lead.indicator_name or "", phrase
+    code, name = _indicator(scope, site, prev)
+    if site.group is not None and code is None and site.subject:
+        name = site.subject
+    return code, name, phrase
+
+
+def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
+    ctx, cand, art = scope.ctx, site.cand, scope.art
+    if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else a span's
+        named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
+        scope.base_spans.append((site.base_at, cand.start))
+        period, source = (named[-1], "explicit") if named else (None, "base")
+        if not named and (span := _period(ctx, cand, art, site.clause_end)[0]) and _SPAN_RE.fullmatch(span):
+            period, source = span[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
+    elif scope.base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
+        own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
+                                    if not any(lo <= pos < hi for lo, hi in scope.base_spans)])
+        period, source = _period(own, cand, art, site.clause_end)
+    else:
+        period, source = _period(ctx, cand, art, site.clause_end)
+    if source == "explicit" and (now := _NOW_RE.search(scope.text, site.clause_start, cand.start)) and not any(
+            now.start() < pos < cand.start for pos, p in ctx.periods if p):
+        period, source = art.default_period, "now"  # `…2022年突破3万亿元，目前…位居世界第二位`
+    return _span_of(scope, site, period), source
+
+
+def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None:
+    """Over a span (`过去五年`, `十年来`), a share, a stock reached (`企业达6.9万家`) or where a change
+    ended (`从58%提高到65%`) is at the span's end; a total over it (`累计超过5000亿元`, `5年来发表论文
+    600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
+    (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
+    text, cand = scope.text, site.cand
+    before = text[site.seg_start:cand.start]
+    if period and _SPAN_RE.fullmatch(period):
+        total = any(word in before for word in SPAN_TOTAL_WORDS)
+        verb_end = cand.start  # `達(dá)6.9萬家`: pinyin debris reads as spaces
+        while verb_end > 0 and text[verb_end - 1] == " ":
+            verb_end -= 1
+        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
+        return period[5:] if not total and (site.kind == "share" or stock) else period
+    if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
+        return period
+    averaged = any(word in before for word in AVERAGE_WORDS)
+    base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start)
+    if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
+        return f"{base.group(1)}-{period}"
+    if averaged:  # the span named earlier in the sentence or paragraph (`十年来…年均增长`)
+        spans = [p for pos, p in scope.ctx.periods if pos < cand.start and p and _SPAN_RE.fullmatch(p)]
+        carried = scope.ctx.carried
+        span = spans[-1] if spans else carried if carried and _SPAN_RE.fullmatch(carried) else None
+        if span and span.endswith(period):
+            return span
+    return period
+
+
+def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None) -> None:
+    """A figure after a target word in its sentence, under a heading that sets targets, or for a year
+    after publication is a target; one after `预计` about the year under review is an estimate of its
+    own kind (approx unless bounded); a percentage of an index is a score (level), not a share."""
+    ctx, art, cand = scope.ctx, scope.art, site.cand
+    if site.kind == "share" and cand.unit == "percent" and any(word in phrase for word in INDEX_WORDS):
+        site.kind = "level"
+    ranked = site.kind in ("rank", "rank_change")
+    estimated, target_at = False, ctx.target_at
+    if ctx.estimates:
+        estimate_at = max((pos for pos in ctx.estimates if pos < cand.start), default=None)
+        # `预计今年将突破1.7万亿元`: a 将 right after 预计 belongs to the estimate
+        estimated = estimate_at is not None and all(
+            0 < pos - estimate_at <= 8 for pos, _ in ctx.targets if pos < cand.start)
+        target_at = None if estimated else ctx.target_at
+    year = int(period[:4]) if period and period[:4].isdigit() else None
+    published = art.published
+    future = bool(published and year and year > published.year)
+    forecast = estimated and bool(published and year == published.year and (
+        published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
+    if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
+            art.target_year is not None and not ranked) or ((future or forecast) and not ranked):
+        site.kind = "target"
+    elif estimated and site.qualifier == "exact":
+        site.qualifier = "approx"
+
+
+def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:
+    """The last place named before the figure in its sentence (not a ranking's field, a comparison's
+    base or the whole of a share), else the nation if the figure's phrase is national or it follows a
+    national figure of its sentence, else the article's region."""
+    if site.item_region is not None:
+        return site.item_region
+    text, cand, art = scope.text, site.cand, scope.art
+    national = regions.national_code()
+    region_code = national if prev is not None and prev.region_code == national else art.region_code
+    # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
+    # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
+    ranked = site.kind in ("rank", "rank_change")
+    whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
+    places = scope.ctx.places
+    for n in range(len(places) - 1, -1, -1):
+        pos, marker = places[n]
+        if pos >= cand.start:
+            continue
+        wide = marker.startswith("\x01")
+        if ranked and pos >= site.seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
+            continue
+        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"):
+            continue  # `排名全省第9位`, `占全省比重`: 全省 is the field or the whole
+        if -1 < whole_at < pos:
+            continue
+        if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
+            continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
+        resolved = regions.resolve(marker, art.region_code)
+        if resolved is None and marker == regions.AUTONOMOUS:
+            continue  # 全区 of a district
+        if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
+            # `恩施州：全州...` in a province's article: the city named before it in the paragraph
+            earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)
+            resolved = next((code for _, code in reversed(earlier)
+                             if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
+        region_code = resolved
+        break
+    if not ranked and (_is_national(text, site.seg_start, site.clause_start, cand.start) or (
+            site.kind != "change" and _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start))):
+        region_code = national  # `首次超过全国的平均水平6.77%`: the nation's figure
+    return region_code
+
+
+def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
-    `base`: where `从`/`由` stands when the figure is where a change started (`强度由2021年的2.16%提高到`:
-    its noun is before that word, and none follows the figure);
-    `after_base`: the figure is where that change ended (it shares the starting value's indicator)."""
+    Where the figure is where a change started (`强度由2021年的2.16%提高到`), its noun is before the
+    从/由 and none follows the figure; where it is where that change ended, it shares the starting
+    value's indicator."""
+    text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
+    seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
+    seg_delims, after_base = scope.seg_delims, site.after_base
     pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start if base is None else max(seg_start, base)])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
@@ -853,6 +1071,13 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
     # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
     stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
     component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
+    if cand.kind in ("rank", "rank_change") and indicator is None and not component and prev is not None and (
+            named := indicators.last_alias(_QUOTES_RE.sub("", text[prev.end:seg_start]))):
+        # `居全国第9位，较上年提升1个位次；投入强度稳步提升，居全国第12位`: the measure named since the
+        # figure before, not that figure's
+        found = indicators.lookup(named)
+        if found is not None:
+            return found.code, found.name
     inherit = prev_name is not None and prev is not None and (
         (cand.kind in ("rank", "rank_change") and indicator is None and not component)
         or (after_base and not name and indicator is None)
@@ -891,6 +1116,10 @@ def _indicator(text: str, start: int, end: int, cand: Candidate, seg_start: int,
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
+    if not name and (last := indicators.last_alias(_QUOTES_RE.sub("", text[scope.paragraph_from:seg_start]))):
+        found = indicators.lookup(last)  # `河北(512.3亿元)、山西(233.1亿元)`: the measure named before the list
+        if found is not None:
+            return found.code, found.name
     return None, name
 
 
@@ -969,6 +1198,22 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     return art.default_period, "article"
 
 
+def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
+    """The last list of places joined by 、/和 before `pos` in the sentence (`沈阳、大连两市`), as written;
+    of `size` places if given, else of two or more."""
+    pattern = regions.gazetteer().names
+    if pattern is None:
+        return []
+    runs: list[list[re.Match[str]]] = []
+    for m in pattern.finditer(text, start, pos):
+        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in reversed(runs) if (len(r) == size if size else len(r) > 1)), [])
+    return [m.group() for m in run]
+
+
 def _respectively_groups(text: str, start: int, end: int,
                          cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
     """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
@@ -984,6 +1229,8 @@ def _respectively_groups(text: str, start: int, end: int,
             items = _list_items(text, start, pos, len(members))
             if len(items) != len(members) and len(last_items) == len(members):
                 items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
+            if len(items) != len(members):  # `沈阳、大连两市…占全省的56.3%，增速分别为19%、18.2%`
+                items = _place_list(text, start, pos, len(members)) or items
             last_items = items
             places_only = pattern is not None and all(pattern.match(item) for item in items)
             for n, i in enumerate(members):

@@ -23,9 +23,12 @@ _EDGE_SPACE = " \t"
 _SPACE_RE = re.compile(r"\s+")
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
-_DATE_LINE_RE = re.compile(r"(?:本报讯\s*)?[12]\d{3}(?:\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|-\d{1,2}-\d{1,2})\s*"
+_DATE_LINE_RE = re.compile(r"(?:本报讯\s*|(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*)?"
+                           r"[12]\d{3}(?:\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|-\d{1,2}-\d{1,2})\s*"
                            r"(?:星期.|周.|\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].{0,20})?$")
 _DATELINE_RE = re.compile(DATELINE_PATTERN)
+# `图1 2019-2023年地区生产总值及其增长速度`, `表2 …`: a chart's or a table's caption, no section heading
+_CHART_CAPTION_RE = re.compile(r"[图表]\s?[0-9]{1,2}\s")
 # A newspaper's name on a line of its own (`浙江日报`, `深圳特区报 第03版`): the page's masthead; or a
 # web page's breadcrumb (`大公报 > 中国 > 内地新闻`).
 _MASTHEAD_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|特区报|科技报|青年报|经济报|都市报|导报)"
@@ -69,7 +72,7 @@ def is_byline(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    if line.startswith(CAPTION_MARKS):
+    if line.startswith(CAPTION_MARKS) or _CHART_CAPTION_RE.match(line):
         return True
     if "摄" in line[-3:]:  # `...记者 邓迪 摄`
         return bool(_CAPTION_END_RE.search(line, max(0, len(line) - 30)))

@@ -70,6 +70,8 @@ class FigureMention:
     # the paragraph whose Sentence (sentence_index) holds the figure: differs from paragraph_index
     # only when a sentence runs on into the next paragraph across a layout cut
     sentence_paragraph_index: int | None = None
+    is_revision: bool = False  # `已修订为2.16%`: revises an earlier release (CONVENTIONS.md, "Revisions")
+    in_list: bool = False  # one item of a `分别` list: never the same figure as another item of it
 
 
 @dataclass(slots=True)

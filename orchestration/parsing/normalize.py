@@ -69,6 +69,12 @@ _ZERO_WIDTH_IN_NUMBER_RE = re.compile(
     f"(?<=[{_DIGITS}.\uff0e\u2027])([{_ZERO_WIDTH}]+)([{_DIGITS}]+(?:[.\uff0e\u2027][{_DIGITS}]+)?)")
 
 
+# Pinyin a converter left behind in Traditional reprints (`產(chǎn)量增長(zhǎng)43%`): one syllable with a tone
+# mark in brackets. Read as spaces, so that words and numbers around it meet again.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_DEBRIS_RE = re.compile(rf"\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}üńňǹ]{{1,8}}\)")
+
+
 def normalize(text: str) -> str:
     """Same length as `text`; used for matching only, never for quotes. (Checking first whether a
     text needs it costs more than translating: measured, so it is not done.)
@@ -77,6 +83,8 @@ def normalize(text: str) -> str:
     left and the spaces go after the number: `1.\u200b94%` reads `1.94 %`, so the figure's span
     still covers the original characters."""
     norm = text.translate(_dense_table())
+    if "(" in norm and _PINYIN_DEBRIS_RE.search(norm) is not None:
+        norm = _PINYIN_DEBRIS_RE.sub(lambda m: " " * len(m.group()), norm)
     if _ZERO_WIDTH_RE.search(text) is None:  # 160 M chars/s: nearly free
         return norm
     parts: list[str] = []

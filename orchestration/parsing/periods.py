@@ -26,11 +26,12 @@ PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 PERIOD_RE = re.compile(
     r"(?=[12十“\"今去前明上下第本当过近0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
+    r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来)"
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
-    r"|(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
-    r"|(?:过去|近)的?(?P<past>[五5])年"
+    r"|(?<!连续)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
+    r"|(?<!创)(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
@@ -129,6 +130,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 year = str(published.year + RELATIVE_OFFSETS[relative])
             elif m.group("part_only"):
                 year = str(published.year)
+        if text[m.start() - 1:m.start()] in ("从", "由"):
+            continue  # `从2017年的0.95%增长到1.45%`: where a change started, not what is reported on
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
@@ -152,6 +155,15 @@ def _is_base(text: str, pos: int) -> bool:
 def _month(word: str) -> int | None:
     month = int(word) if word.isdigit() else _CN_MONTHS.get(word)
     return month if month is not None and 1 <= month <= 12 else None
+
+
+def _last_month(part: str) -> int:
+    """The month a part of a year ends with: H1 -> 6, Q1-Q3 -> 9, M01-M10 -> 10."""
+    if part.startswith("H"):
+        return 6 * int(part[1])
+    if part.startswith("Q"):
+        return 3 * int(part[-1])
+    return int(part[-2:])
 
 
 def part_of_year(word: str) -> str | None:
@@ -191,6 +203,10 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         return None
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
+    if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
+        first = int(match.group("since_year"))
+        end = last_complete_year(published) if published else None
+        return f"{first}-{end}" if end and end > first else str(first)
     if match.group("year"):
         part = match.group("part")
         return match.group("year") + (part_of_year(part) or "") if part else match.group("year")
@@ -198,6 +214,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         part = part_of_year(match.group("part_only"))
         if year is None:
             year = str(published.year) if published else None
+        if year and part and published and int(year) == published.year and _last_month(part) > published.month:
+            year = str(published.year - 1)  # `前三季度` in a January report: not over yet, so last year's
         return f"{year}{part}" if year and part is not None else None
     plan = match.group("plan")
     if plan:
@@ -207,6 +225,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(first)
         if part in ("收官之年", "收官", "末", "期末"):
             return str(last)
+        if part == "以来" and published is not None and first <= last_complete_year(published) < last:
+            return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
         if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS:
             return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`: the plan's years
         return None if not target else str(last)
@@ -224,4 +244,26 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
         return f"{first}-{last}"
-    return None
+    years = _count(since)
+    if years is None or published is None:
+        return None
+    end = last_complete_year(published)  # `十年来` in a review published in 2024: 2014-2023
+    return f"{end - years + 1}-{end}" if years > 1 else str(end)
+
+
+def last_complete_year(published: date) -> int:
+    """The last whole year an article published on `published` can report on: the year before, or
+    the year itself for a year-end review written in its December."""
+    return published.year if published.month == 12 else published.year - 1
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    value = sum(_CN_MONTHS.get(ch, 0) for ch in word if ch != "十")  # 十, 十五, 二十 (small counts only)
+    if "十" in word:
+        head, _, tail = word.partition("十")
+        value = (_CN_MONTHS.get(head, 1) if head else 1) * 10 + (_CN_MONTHS.get(tail, 0) if tail else 0)
+    return value or None

@@ -19,6 +19,8 @@ from .rules import (
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
+    NATIONAL_SUBJECT_WORDS,
+    NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     PROVINCE_WIDE,
 )
@@ -153,6 +155,37 @@ def _inside_name(names: re.Pattern[str], text: str, pos: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _newsroom_re() -> re.Pattern[str] | None:
+    gaz = gazetteer()
+    names = [name for name, code in gaz.by_name.items() if not name.startswith("\x02") and not code.startswith("\x01")]
+    if not names:
+        return None
+    return re.compile(rf"(?:{trie_pattern(names)})(?={trie_pattern(NEWSROOM_SUFFIXES)})")
+
+
+def newsroom_region(text: str, start: int, end: int) -> str | None:
+    """The place of the paper that printed the story (`湖南日报10月11日讯`, `长沙晚报`): whose 全省 and 全市
+    the story's are when it names no place of its own."""
+    pattern = _newsroom_re()
+    m = pattern.search(text, start, end) if pattern is not None else None
+    return gazetteer().by_name[m.group()] if m else None
+
+
+_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性])")
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
+
+
+def national_clauses(text: str, start: int, end: int) -> int:
+    """How many clauses of text[start:end] open with the nation (`2023年，全国共投入`, `。我国…`)."""
+    count = 0
+    for m in _NATIONAL_WORD_RE.finditer(text, start, end):
+        at = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()
+        count += at == 0 or text[at - 1] in _CLAUSE_OPENERS
+    return count
+
+
+@lru_cache(maxsize=1)
 def national_code() -> str | None:
     return next((code for code, r in gazetteer().by_code.items() if r.level == "country"), None)
 
@@ -191,8 +224,14 @@ def primary_region(places: list[tuple[int, str]],
         return None, 0
     code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
     home = region(code)
-    if home is not None and home.level == "prefecture" and home.parent_code:
-        wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
-        if wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]:
-            return home.parent_code, max(count, counts[home.parent_code])
+    wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
+    if home is not None and home.level == "prefecture" and home.parent_code and (
+            wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]):
+        return home.parent_code, max(count, counts[home.parent_code])
+    if home is not None and home.level == "province" and wide[CITY] >= 2 and wide[CITY] > wide[PROVINCE]:
+        # `全市` more than `全省`, and one of the province's cities named at least half as often as the
+        # province: the city's story (a city's work report that names its province once)
+        cities = [(n, c) for c, n in counts.items() if (r := region(c)) is not None and r.parent_code == code]
+        if cities and 2 * max(cities)[0] >= count:
+            return max(cities)[1], count
     return code, count

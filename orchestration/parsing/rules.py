@@ -31,8 +31,15 @@ COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
     "部", "场", "份", "支", "条", "户", "座", "台", "套", "件", "款", "种", "例", "只", "株",
     "艘", "架", "辆", "处", "门", "本", "册", "首", "次", "单", "笔", "亩", "吨", "万吨", "批",
-    "千瓦时", "千瓦", "颗", "枚", "块", "棵", "头",
+    "千瓦时", "千瓦", "颗", "枚", "块", "棵", "头", "个位次", "位次",
 )
+# After a change verb these count places in a ranking (`较上年提升1个位次`, `再晋升1位`): a rank change.
+RANK_CHANGE_UNITS = ("位", "个位次", "位次")
+# A counter that begins one of these words is no counter (`跨过9万亿台阶`).
+NOT_COUNTER_WORDS = ("台阶",)
+# `不足1400亿`, `突破千亿` written without 元 after one of these nouns is money all the same.
+MONEY_NOUNS = ("经费", "投入", "成交额", "交易额", "收入", "产值", "总量", "总额", "生产总值", "GDP", "资金", "金额",
+               "支出", "营收", "增加值", "规模", "投资", "税收", "利润")
 # A unit followed by one of these names a category, not a quantity (`千万元级成果`, `2类证`).
 CATEGORY_SUFFIXES = ("级", "类", "型", "号", "期", "届")
 
@@ -43,12 +50,20 @@ PRE_QUALIFIERS = {
     "近": "approx", "接近": "approx", "将近": "approx", "约": "approx", "大约": "approx",
     "不足": "upper_bound", "不到": "upper_bound", "低于": "upper_bound", "少于": "upper_bound",
     "小于": "upper_bound", "至少": "lower_bound", "最少": "lower_bound", "最多": "upper_bound",
+    # negations read whole (`不少于3000家` is at least 3000, not `少于`)
+    "不少于": "lower_bound", "不低于": "lower_bound", "不下于": "lower_bound", "不小于": "lower_bound",
+    "不超过": "upper_bound", "不高于": "upper_bound", "不多于": "upper_bound", "不大于": "upper_bound",
+    "破": "lower_bound", "首破": "lower_bound",  # a headline's `破3000亿元`
+    # `迈上2000亿元新台阶`, `跨过9万亿台阶`: a level passed
+    "迈上": "lower_bound", "跨上": "lower_bound", "站上": "lower_bound", "跃上": "lower_bound",
+    "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound",
 }
 # Between the number and its unit (`130余项`, `200多支`).
 INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
 POST_QUALIFIERS = {
     "以上": "lower_bound", "之多": "lower_bound", "余": "lower_bound", "多": "lower_bound",
     "左右": "approx", "上下": "approx", "以下": "upper_bound", "以内": "upper_bound",
+    "摆布": "approx",  # 左右 in a spun rewrite (synonym-swapped self-media copy)
 }
 
 # --- kinds -------------------------------------------------------------------------------------
@@ -65,11 +80,13 @@ CHANGE_VERBS = {
     "净增": 1, "净增加": 1, "净减少": -1, "净减": -1,
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
+    "伸长": 1, "同比伸长": 1,  # 增长 in a spun rewrite
+    "晋升": 1, "攀升": 1,
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
 NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
 # Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
-RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国",
+RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "榜", "全国", "中国",
                 "全球", "全省", "全市", "世界", "中部", "西部", "东部")
 # After `第N` a rank ends; anything else (`第34个`, `第一副主席`) makes it a name.
 RANK_ENDINGS = ("位", "名")
@@ -78,16 +95,39 @@ RANK_ENDINGS = ("位", "名")
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
-TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|争取|预计|确保|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
+# `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
+# (qualifier approx), not a target; about a later year they are targets like the others.
+TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
+                          r"|(?P<estimate>预计|有望)|确保"
+                          r"|(?<!截)(?:到|至)\s?(?P<target_year>20\d\d)\s?年"
                           # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows
                           r"|(?<!即)(?:将|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计)")
+
+# `预计` in a report written from this month on is about the year under review (an estimate); earlier
+# in the year it forecasts the year ahead (a target, like `力争`).
+YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# Before a figure in its clause, these say it revises an earlier release (`已修订为2.16%`).
+REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
+# A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
+# article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
+NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
+# Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
+# stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
+STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
+SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
+# Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
+AVERAGE_WORDS = ("年均", "年平均", "平均每年")
+# A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
+INDEX_WORDS = ("指数",)
 
 # --- not figures -------------------------------------------------------------------------------
 # Money or a percentage right after these, or right before MEASURE_AFTER, is a policy's rule
 # (`给予最高50万元奖励`, `一次性奖励100万元`, `按增量的10%给予补助`), not a statistic.
 MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "一次性奖励", "一次性补助", "一次性资助", "给予",
                   "单项奖励最高")  # not 奖补 alone: `兑现研发财政奖补超5亿元` is money paid out
+# A value followed by 的 and one of these is a threshold that defines a group (`超过千亿元的省份有12个`).
+THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市")
 MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
@@ -105,6 +145,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 NATIONAL_WORDS = ("全国", "我国", "中国")
+# Opening a clause, these make the nation the subject of what follows (a story about the nation).
+NATIONAL_SUBJECT_WORDS = ("全国", "我国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
 NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
                        "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
@@ -201,7 +243,7 @@ FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "�
                     "投入使用", "落地", "获批建设")
 # A list written before `分别` shares its last item's suffix (`电子信息、先进能源材料产业`).
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
-                 "项目")
+                 "项目", "经费")  # `基础研究、应用研究和试验发展经费分别为…`
 
 # --- layout ------------------------------------------------------------------------------------
 # Common surnames: a short line of space-separated names starting with these is a byline.
@@ -223,5 +265,12 @@ BYLINE_ROLES = ("记者", "通讯员", "特约撰稿人", "撰稿", "编辑", "�
 # 2日电`, `（2025年3月2日）`): with a title above it, it starts a new article even without a byline.
 DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-9 ]{0,12}电"
                     r"|[（(] ?[12]\d{3} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?[)）])")
+# Where a story was filed (`新华社北京3月5日电`, `本报北京讯`, `中新网成都1月9日电`): the place in it is
+# the newsroom's, never the region of a figure (CONVENTIONS.md, "The nation").
+FILING_LINE_PATTERN = (r"(?=[新中人央光经科本])"
+                       r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|经济日报|科技日报|本报)"
+                       r"[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)")
+# A place right before one of these names the paper or station that printed a story (湖南日报).
+NEWSROOM_SUFFIXES = ("日报", "晚报", "都市报", "广播电视台", "电视台", "新闻网")
 CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
                  "（本文图片", "资料图片", "摄影")

@@ -1,0 +1,166 @@
+"""The rules of CONVENTIONS.md "Reading real articles" (whose figure, for when, of what kind), each on
+sentences written for the test in the shapes real pages take. One row: text, publication date, a
+part of the quote that picks one mention, and what that mention must say."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchestration.parsing import FigureMention, parse_document
+
+FIELDS = ("value", "qualifier", "value_kind", "region_name", "period")
+
+NINGXIA = ("2019年，宁夏R&D经费强度从2017年的0.95%增长到1.45%，年均增幅达到0.17个百分点。"
+           "强度从全国第22位上升到第19位。")
+
+CASES = [
+    # qualifiers in negation are read whole
+    ("全省高新技术企业不少于1.2万家。", date(2024, 3, 1), "1.2万家", (12000, "lower_bound", "level", None, "2024")),
+    ("2023年，江西省研发经费不低于500亿元。", date(2024, 3, 1), "500亿元",
+     (5e10, "lower_bound", "level", "江西省", "2023")),
+    ("河南省新认定高新技术企业数量不超过3000家。", date(2024, 3, 1), "3000家",
+     (3000, "upper_bound", "level", "河南省", "2024")),
+    ("安徽技术合同成交额破3000亿元", date(2024, 1, 9), "3000亿元",
+     (3e11, "lower_bound", "level", "安徽省", "2024")),
+    # the nation: 我国/全国/中国 is 全国; a filing line's city is nobody's region; the growth after a
+    # national level is national too
+    ("新华社北京1月20日电 2023年我国研发经费投入33278.2亿元，比上年增长8.1%。", date(2024, 1, 20), "8.1%",
+     (8.1, "exact", "growth_rate", "全国", "2023")),
+    ("中新网成都2月2日电 2023年，全国技术合同成交额61475.7亿元。", date(2024, 2, 2), "61475.7亿元",
+     (6.14757e12, "exact", "level", "全国", "2023")),
+    # spans end with the last complete year the article reports on
+    ("吉林日报2024年2月8日讯\n十年来，吉林省研发经费年均增长9.6%。", date(2024, 2, 8), "9.6%",
+     (9.6, "exact", "growth_rate", "吉林省", "2014-2023")),
+    ("近三年，浙江省累计新增高新技术企业1.8万家。", date(2025, 4, 1), "1.8万家",
+     (18000, "exact", "level", "浙江省", "2022-2024")),
+    ("“十四五”以来，四川省技术合同成交额累计超过5000亿元。", date(2024, 6, 1), "5000亿元",
+     (5e11, "lower_bound", "level", "四川省", "2021-2023")),
+    ("过去五年，山东省研发投入强度提高0.6个百分点。", date(2023, 1, 15), "0.6个百分点",
+     (0.6, "exact", "change", "山东省", "2018-2022")),
+    ("连续三年，陕西省获批青年项目20项。", date(2025, 3, 1), "20项", (20, "exact", "level", "陕西省", "2025")),
+    # 由A增至B over a span: A at the span's first year, B at its last
+    ("五年来，湖北省研发经费由600亿元增至1400亿元。", date(2024, 3, 1), "600亿元",
+     (6e10, "exact", "level", "湖北省", "2019")),
+    ("五年来，湖北省研发经费由600亿元增至1400亿元。", date(2024, 3, 1), "1400亿元",
+     (1.4e11, "exact", "level", "湖北省", "2023")),
+    # estimates about the year under review are estimates, not targets; later years are targets
+    ("预计全年广西研发经费投入突破300亿元。", date(2024, 12, 26), "300亿元",
+     (3e10, "lower_bound", "level", "广西壮族自治区", "2024")),
+    ("云南省研发投入强度预计达1.1%。", date(2024, 12, 26), "1.1%", (1.1, "approx", "share", "云南省", "2024")),
+    ("2026年，福建省研发投入强度达到2.2%。", date(2025, 1, 20), "2.2%", (2.2, "exact", "target", "福建省", "2026")),
+    # `预计` early in a year forecasts it: a target
+    ("今年，郴州市预计研发投入强度超过2.5%。", date(2020, 1, 15), "2.5%",
+     (2.5, "lower_bound", "target", "郴州市", "2020")),
+    # a part of a year that is not over at publication is last year's
+    ("去年，常德市研发投入强度达2.1%。前三季度，高新技术产业增加值增长12.5%。", date(2020, 1, 15), "12.5%",
+     (12.5, "exact", "growth_rate", "常德市", "2019Q1-Q3")),
+    # an aside in brackets does not give the paragraph its year
+    ("2021年，全省研发经费1028.91亿元[2020年数据已修订]。人均经费为49.15万元。", date(2022, 11, 9), "49.15万元",
+     (491500, "exact", "level", None, "2021")),
+    # a story that names no place of its own is its paper's
+    ("邵阳日报5月8日讯 2023年，全市高新技术企业达680家。", date(2024, 5, 8), "680家",
+     (680, "exact", "level", "邵阳市", "2023")),
+    # the national average is the nation's figure; a difference from it is the region's change
+    ("2023年，湖南基础研究经费占比6.87%，首次超过全国的平均水平6.77%。", date(2024, 10, 11), "6.77%",
+     (6.77, "exact", "share", "全国", "2023")),
+    # a spun rewrite's synonyms (伸长 = 增长, 摆布 = 左右)
+    ("2023年，湖南研发经费伸长14.2%，高新技术产业增加值伸长10%摆布。", date(2024, 3, 29), "10%",
+     (10, "approx", "growth_rate", "湖南省", "2023")),
+    # a labelled date line is no title (its year would become the article's)
+    ("发布时间：2023-09-18\n近日公布的2022年全国科技经费投入统计公报显示，广东省R&D经费达4411.9亿元。",
+     date(2023, 9, 18), "4411.9亿元", (4.4119e11, "exact", "level", "广东省", "2022")),
+    # a chart's caption is no section heading
+    ("2023年山东省统计公报\n一、综合\n图1 2019-2023年地区生产总值\n年末常住人口10122.97万人。",
+     date(2024, 3, 3), "10122.97万人", (101229700, "exact", "level", "山东省", "2023")),
+    # 全市 throughout, the province named as often as the city: the city's story
+    ("一、2022年工作回顾\n辽宁省委要求大连勇当排头兵。全市地区生产总值增长4.5%，全市固定资产投资增长7.5%。",
+     date(2023, 1, 10), "4.5%", (4.5, "exact", "growth_rate", "大连市", "2022")),
+    # `目前` speaks of the time of writing, not of a year named earlier in the sentence
+    ("2023年全国研发经费33357.1亿元。我国研发经费于2012年突破1万亿元，2022年突破3万亿元，目前位居世界第二位。",
+     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2023")),
+    # a 将 right after 预计 belongs to the estimate (a year-end review)
+    ("青岛市地区生产总值预计今年将突破1.7万亿元。", date(2025, 12, 3), "1.7万亿元",
+     (1.7e12, "lower_bound", "level", "青岛市", "2025")),
+    # places in a ranking: a rank change; 晋升 is a change verb
+    ("2021年，湖南研发经费居全国第9位，较上年提升1个位次。", date(2022, 11, 9), "1个位次",
+     (1, "exact", "rank_change", "湖南省", "2021")),
+    ("2023年，西安市在全球科研城市中再晋升1位。", 
+     date(2024, 1, 9), "1位", (1, "exact", "rank_change", "西安市", "2023")),
+    # a comma after a rank is no thousands separator
+    ("2021年，湖南研发经费居全国第9，2012年来一直稳居前十。", 
+     date(2022, 5, 1), "第9", (9, "exact", "rank", "湖南省", "2021")),
+    # money in 亿 without 元 after a money noun; a level passed (跨过, 迈上) is a lower bound
+    ("2021年，湖南R&D经费突破千亿。", date(2022, 11, 9), "千亿", (1e11, "lower_bound", "level", "湖南省", "2021")),
+    ("2023年，山东经济总量首次跨过9万亿台阶。", date(2024, 2, 3), "9万亿",
+     (9e12, "lower_bound", "level", "山东省", "2023")),
+    # a starting year (从2017年的) is not carried on; an average from it runs to the figure's year
+    (NINGXIA,
+     date(2020, 10, 1), "0.17个百分点", (0.17, "exact", "change", "宁夏回族自治区", "2017-2019")),
+    (NINGXIA,
+     date(2020, 10, 1), "第19位", (19, "exact", "rank", "宁夏回族自治区", "2019")),
+    # a stock reached over a span is at its end, through pinyin debris
+    ("五年來，廣東高新技術企業達(dá)6.9萬家。", 
+     date(2023, 1, 12), "6.9萬家", (69000, "exact", "level", "广东省", "2022")),
+    # `分别` over a list of places named earlier in the sentence
+    ("上半年，沈阳、大连两市高新技术企业营业收入占全省的56.3%，增速分别为19%、18.2%。", date(2021, 8, 16), "18.2%",
+     (18.2, "exact", "growth_rate", "大连市", "2021H1")),
+    ("上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%。", date(2021, 8, 16), "30%",
+     (30, "lower_bound", "growth_rate", "抚顺市", "2021H1")),
+    # an index written in percent is a score
+    ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
+     (72.1, "exact", "level", "重庆市", "2023")),
+]
+
+
+def mention(text: str, published: date, quote_part: str) -> FigureMention:
+    found = [m for m in parse_document(text, published_on=published).mentions if quote_part in m.quote]
+    assert len(found) == 1, [m.quote for m in parse_document(text, published_on=published).mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "published", "quote_part", "expected"), CASES,
+                         ids=[f"{n}:{case[2]}" for n, case in enumerate(CASES)])
+def test_reading_real_articles(text: str, published: date, quote_part: str, expected: tuple) -> None:
+    got = mention(text, published, quote_part)
+    assert tuple(getattr(got, field) for field in FIELDS) == pytest.approx(expected), got
+
+
+def test_thresholds_and_bare_numbers_are_no_figures() -> None:
+    text = "2023年，R&D经费投入超过千亿元的省份有12个，研发投入强度3以上。"
+    got = [(m.quote, m.value) for m in parse_document(text, published_on=date(2024, 10, 3)).mentions]
+    assert got == [("12个", 12)]
+
+
+def test_unknown_measures_get_no_junk_names() -> None:
+    text = "其中，河北(512.3亿元)、山西(233.1亿元)。计算机、通讯和其他电子设备制造业最高，达到114.54亿元。"
+    names = [m.indicator_name for m in parse_document(text, published_on=date(2024, 3, 1)).mentions]
+    assert names[:2] == [None, None]
+    assert names[2] == "通讯和其他电子设备制造业"
+
+
+def test_a_list_over_regions_takes_the_measure_named_before_it() -> None:
+    text = "2023年研发经费投入超过千亿元的省份有8个。其中，河北(512.3亿元)、山西(233.1亿元)。"
+    got = [(m.region_name, m.indicator_code, m.period) for m in parse_document(
+        text, published_on=date(2024, 9, 1)).mentions if m.unit == "yuan" and m.value < 1e11]
+    assert got == [("河北省", "rd_expenditure", "2023"), ("山西省", "rd_expenditure", "2023")]
+
+
+def test_revisions_are_marked_and_keep_their_own_period() -> None:
+    text = "2021年湖南研发投入强度为2.23%，2020年湖南研发投入强度已修订为2.16%。"
+    got = [(m.value, m.period, m.is_revision) for m in parse_document(text, published_on=date(2022, 11, 9)).mentions]
+    assert got == [(2.23, "2021", False), (2.16, "2020", True)]
+
+
+def test_items_of_a_respectively_list_are_marked() -> None:
+    text = "2023年，河北、山西研发经费分别为512.3亿元、233.1亿元，全省研发经费增长8%。"
+    got = [(m.region_name, m.in_list) for m in parse_document(text, published_on=date(2024, 9, 1)).mentions]
+    assert got[:2] == [("河北省", True), ("山西省", True)]
+    assert got[2][1] is False
+
+
+def test_a_rank_takes_the_measure_named_since_the_figure_before() -> None:
+    text = "2021年，湖南研发经费居全国第9位，较上年提升1个位次；研发投入强度稳步提升，居全国第12位。"
+    got = [(m.quote, m.indicator_code) for m in parse_document(text, published_on=date(2022, 11, 9)).mentions]
+    assert got == [("第9位", "rd_expenditure"), ("提升1个位次", "rd_expenditure"), ("第12位", "rd_intensity")]
