@@ -352,7 +352,8 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
                 index = max(i for i, s in enumerate(paragraph_starts) if s <= char_start)
                 con.execute(
                     """insert into staging.figure_mentions values
-                       (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 'explicit', ?, ?, false, ?)""",
+                       (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 'explicit', ?, ?, false, ?,
+                        false, false)""",
                     [
                         md5(fv, char_start, char_end, m.value),
                         fv,
