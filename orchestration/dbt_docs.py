@@ -4,21 +4,37 @@ published file read-write (see refresh_dbt_docs and generate_dbt_docs)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from orchestration.config import DBT_PROJECT_DIR, Paths, dbt_executable
 
 DBT_DOCS_TIMEOUT_SECONDS = 600
 
 
+_PARSE_STAMPS = {"created_at", "generated_at", "invocation_id", "invocation_started_at", "run_started_at", "root_path"}
+
+
+def _without_parse_stamps(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_parse_stamps(v) for k, v in value.items() if k not in _PARSE_STAMPS}
+    if isinstance(value, list):
+        return [_without_parse_stamps(v) for v in value]
+    return value
+
+
 def _docs_cache_key() -> str:
-    """dbt docs describe the project (models, columns, types), which only changes with the manifest."""
+    """dbt docs describe the project (models, columns, types), which only changes with the manifest;
+    not with when or from where it was parsed (`dbt parse` stamps nodes with both), so a re-parse
+    keeps the cache."""
     manifest = DBT_PROJECT_DIR / "target" / "manifest.json"
-    digest = hashlib.sha256(manifest.read_bytes() if manifest.exists() else b"")
+    content = _without_parse_stamps(json.loads(manifest.read_bytes())) if manifest.exists() else None
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode())
     digest.update(dbt_executable().encode())
     return digest.hexdigest()[:24]
 

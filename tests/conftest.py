@@ -1,4 +1,9 @@
-"""Shared fixtures: temporary landing folders and warehouses, and the real job run as people run it."""
+"""Shared fixtures: temporary landing folders and warehouses, and the real job run as people run it.
+
+Nothing here imports Dagster, dbt or DuckDB at module level: the parser tests load this file too
+and stay fast (tests/test_layout.py checks it). The real job runs once per scenario and the tests
+that only read its warehouse share it (session- and module-scoped fixtures).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from orchestration.runner import RunReport, run_nightly
+if TYPE_CHECKING:
+    from orchestration.runner import RunReport
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEED_RAW = PROJECT_ROOT / "raw"
@@ -45,8 +52,22 @@ def job_env(raw_dir: Path, db: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+_PREPARED: list[bool] = []
+
+
+def prepare_dbt_once() -> None:
+    """The dbt manifest the definitions load, parsed once per session (the project may have changed
+    since setup.sh prepared it), as `dagster dev` and `indicators run` do."""
+    if not _PREPARED:
+        from orchestration.defs.dbt.project import prepare
+
+        prepare()
+        _PREPARED.append(True)
+
+
 def run_job(raw_dir: Path, db: Path, timeout: float = 600, **extra: str) -> subprocess.CompletedProcess:
     """`dagster job execute -m orchestration.definitions -j nightly_etl`, exactly as the README says."""
+    prepare_dbt_once()
     return subprocess.run(
         [sys.executable, "-m", "dagster", "job", "execute", "-m", "orchestration.definitions", "-j", "nightly_etl"],
         cwd=PROJECT_ROOT,
@@ -79,8 +100,18 @@ def _set_environment(settings: dict[str, str | None]) -> None:
 def run_in_process(raw_dir: Path, db: Path, **extra: str) -> RunReport:
     """The same job executed in the test process: the same assets, dbt, DuckDB and GX, without
     paying the Dagster and GX import cost again for every run (the suite runs the job many times)."""
+    from orchestration.runner import run_nightly
+
+    prepare_dbt_once()
     with environment(job_settings(raw_dir, db, **extra)):
         return run_nightly()
+
+
+def copy_warehouse(src: Path, dest: Path) -> Path:
+    """A copy of a published warehouse (a closed DuckDB file) to build another night on."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+    return dest
 
 
 def copy_seeds(dest: Path) -> Path:

@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dagster import AssetKey, DagsterInstance, RunRequest, SkipReason, build_sensor_context
+import pytest
+from dagster import AssetKey, DagsterInstance, Definitions, RunRequest, SkipReason, build_sensor_context
 
-from orchestration.definitions import defs
 from orchestration.ingest import changed_files
-from tests.conftest import environment
+from tests.conftest import environment, prepare_dbt_once
 
 
-def test_code_location_snapshot() -> None:
+@pytest.fixture(scope="module")
+def defs() -> Definitions:
+    prepare_dbt_once()
+    from orchestration.definitions import defs
+
+    return defs
+
+
+def test_code_location_snapshot(defs: Definitions) -> None:
     graph = defs.resolve_asset_graph()
     keys = {"/".join(k.path) for k in graph.get_all_asset_keys()}
     assert {
@@ -39,7 +47,7 @@ def test_changed_files() -> None:
     assert changed_files({"a": [1, 2]}, {"a": (1, 2)}) == []
 
 
-def test_sensor_starts_one_run_per_change(tmp_path: Path) -> None:
+def test_sensor_starts_one_run_per_change(defs: Definitions, tmp_path: Path) -> None:
     sensor = defs.resolve_sensor_def("raw_files_sensor")
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -62,6 +70,6 @@ def test_sensor_starts_one_run_per_change(tmp_path: Path) -> None:
         assert isinstance(changed, RunRequest) and changed.run_key != result.run_key
 
 
-def test_job_ends_with_the_publish_and_the_report() -> None:
+def test_job_ends_with_the_publish_and_the_report(defs: Definitions) -> None:
     job_keys = defs.resolve_job_def("nightly_etl").asset_layer.asset_graph.get_all_asset_keys()
     assert {AssetKey(["published_warehouse"]), AssetKey(["analyst_report"])} <= set(job_keys)

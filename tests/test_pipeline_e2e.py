@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import copy_seeds, run_in_process
+from tests.conftest import copy_seeds, copy_warehouse, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -79,43 +81,33 @@ def test_no_duplicate_figures_and_repeated_passages_marked(seed_warehouse: Path)
     assert len(rows) == 1 and rows[0][0] >= 3 and rows[0][1] is True
 
 
-def test_rerun_is_idempotent(tmp_path: Path) -> None:
-    raw = copy_seeds(tmp_path / "raw")
-    db = tmp_path / "wh" / "indicators.duckdb"
-    assert run_in_process(raw, db).success
-    snapshot = lambda: (  # noqa: E731
+def _snapshot(db: Path) -> tuple:
+    return (
         read(db, "select * from mart.fct_figures order by figure_id"),
         read(db, "select mention_id, figure_id from mart.fct_figure_mentions order by mention_id"),
         read(db, "select alert_id, status from mart.dq_alerts order by alert_id"),
         read(db, "select count(*) from staging.figure_mentions"),
     )
-    first = snapshot()
-    assert run_in_process(raw, db).success
-    assert snapshot() == first
 
 
-def test_failed_run_leaves_yesterdays_mart_and_readers_are_not_broken(tmp_path: Path) -> None:
-    raw = copy_seeds(tmp_path / "raw")
-    db = tmp_path / "wh" / "indicators.duckdb"
-    assert run_in_process(raw, db).success
-    before = read(db, "select figure_id, value from mart.fct_figures order by figure_id")
+def _jsonable(row: tuple) -> tuple:
+    return tuple(json.loads(json.dumps(list(row), default=str)))
 
-    # an analyst keeps a read-only connection open while the next runs happen
-    analyst = duckdb.connect(str(db), read_only=True)
-    try:
-        broken = run_in_process(tmp_path / "no-such-folder", db)
-        assert not broken.success and "raw folder does not exist" in (broken.error or "")
-        assert read(db, "select figure_id, value from mart.fct_figures order by figure_id") == before
-        assert not db.with_name(db.name + ".building").exists()
 
-        (raw / "extra.txt").write_text("2025年，广东省研发投入强度达3.6%。", encoding="utf-8")
-        ok = run_in_process(raw, db)
-        assert ok.success, ok.error
-        # the open reader still sees yesterday's mart in full
-        assert analyst.execute("select figure_id, value from mart.fct_figures order by figure_id").fetchall() == before
-    finally:
-        analyst.close()
-    assert read(db, "select count(*) from mart.fct_figures where region_name = '广东省'")[0][0] == 1
+def test_rerun_is_idempotent(nights: dict) -> None:
+    assert nights["after_rerun"] == nights["yesterday"]
+    assert nights["yesterday"][0] and nights["yesterday"][1]  # the seeds' figures and mentions are there
+
+
+def test_failed_run_leaves_yesterdays_mart_and_readers_are_not_broken(nights: dict) -> None:
+    broken = nights["broken"]
+    assert not broken.success and "raw folder does not exist" in (broken.error or "")
+    assert nights["after_broken"] == nights["after_rerun"][0]
+    assert not nights["building_left"]
+    # the open reader still saw yesterday's mart in full after tonight's publish
+    assert nights["ok"].success, nights["ok"].error
+    assert nights["reader_after_publish"] == [_jsonable(r) for r in nights["after_rerun"][0]]
+    assert read(nights["db"], "select count(*) from mart.fct_figures where region_name = '广东省'")[0][0] == 1
 
 
 class _Receiver(BaseHTTPRequestHandler):
@@ -131,23 +123,77 @@ class _Receiver(BaseHTTPRequestHandler):
         pass
 
 
-def test_conflict_raises_one_alert_on_every_channel(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text("（2026年1月5日）2025年，浙江省研发投入强度达3.20%，居全国前列。", encoding="utf-8")
-    (raw / "b.txt").write_text("（2026年1月6日）2025年，浙江省研发投入强度达3.02%。", encoding="utf-8")
+class Analyst:
+    """Another process holding a read-only connection to the published file across the runs (a
+    connection in this process would be DuckDB's cached instance of the file, not a reader's)."""
+
+    SCRIPT = (
+        "import sys, json, duckdb\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print('ready', flush=True)\n"
+        "for sql in sys.stdin:\n"
+        "    print(json.dumps(con.execute(sql).fetchall(), default=str), flush=True)\n"
+    )
+
+    def __init__(self, db: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", self.SCRIPT, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def read(self, sql: str) -> list[tuple]:
+        self.proc.stdin.write(sql.replace("\n", " ") + "\n")
+        self.proc.stdin.flush()
+        return [tuple(r) for r in json.loads(self.proc.stdout.readline())]
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def nights(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Three nights after the session's seed run (yesterday), on a copy of its warehouse:
+
+    1. the same seeds again (must change nothing);
+    2. a run whose landing folder is missing (fails; yesterday's mart stays, an analyst reads on);
+    3. the seeds plus a Guangdong figure and two articles that contradict each other on Zhejiang,
+       with a notification URL: published while the analyst still holds yesterday's file open.
+    """
+    root = tmp_path_factory.mktemp("nights")
+    raw = copy_seeds(root / "raw")
+    db = copy_warehouse(seed_warehouse, root / "wh" / "indicators.duckdb")
+    out: dict = {"db": db, "yesterday": _snapshot(db)}
+    assert run_in_process(raw, db).success
+    out["after_rerun"] = _snapshot(db)
+
+    analyst = Analyst(db)
     server = HTTPServer(("127.0.0.1", 0), _Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        db = tmp_path / "wh" / "indicators.duckdb"
+        out["broken"] = run_in_process(root / "no-such-folder", db)
+        out["after_broken"] = read(db, "select * from mart.fct_figures order by figure_id")
+        out["building_left"] = db.with_name(db.name + ".building").exists()
+
+        (raw / "extra.txt").write_text("2025年，广东省研发投入强度达3.6%。", encoding="utf-8")
+        (raw / "a.txt").write_text("（2026年1月5日）2025年，浙江省研发投入强度达3.20%，居全国前列。", encoding="utf-8")
+        (raw / "b.txt").write_text("（2026年1月6日）2025年，浙江省研发投入强度达3.02%。", encoding="utf-8")
         url = f"http://127.0.0.1:{server.server_port}/alerts"
-        result = run_in_process(raw, db, INDICATORS_ALERT_URL=url)
-        assert result.success, result.error
+        out["ok"] = run_in_process(raw, db, INDICATORS_ALERT_URL=url)
+        out["reader_after_publish"] = analyst.read("select * from mart.fct_figures order by figure_id")
     finally:
         server.shutdown()
+        analyst.close()
+    return out
+
+
+def test_conflict_raises_one_alert_on_every_channel(nights: dict) -> None:
+    db = nights["db"]
+    assert nights["ok"].success, nights["ok"].error
     conflicts = read(db, "select value_a, value_b, source_file_a, source_file_b from mart.dq_conflicts")
     assert len(conflicts) == 1
     assert sorted([conflicts[0][0], conflicts[0][1]]) == [3.02, 3.2]
+    assert sorted(conflicts[0][2:]) == ["a.txt", "b.txt"]
     alerts = read(
         db, "select check_name, severity, message from mart.dq_alerts where check_name = 'conflicting_figures'"
     )
@@ -156,3 +202,5 @@ def test_conflict_raises_one_alert_on_every_channel(tmp_path: Path) -> None:
     assert [x["check_name"] for x in lines].count("conflicting_figures") == 1
     posted = [a for batch in _Receiver.received for a in batch["alerts"]]
     assert [a["check_name"] for a in posted].count("conflicting_figures") == 1
+    # the missing folder was told too (the failure hook), on the same log
+    assert [x["check_name"] for x in lines].count("run_failed") == 1

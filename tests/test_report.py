@@ -20,7 +20,7 @@ import duckdb
 import pytest
 
 from orchestration.report import Series, build_report_from_file, format_value, render_chart
-from tests.conftest import copy_seeds, run_job
+from tests.conftest import copy_seeds, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -53,8 +53,8 @@ def build_conflict_warehouse(factory: pytest.TempPathFactory) -> Path:
         raw = copy_seeds(root / "raw")
         (raw / EXTRA_NAME).write_text(EXTRA_ARTICLE, encoding="utf-8")
         db = root / "warehouse" / "indicators.duckdb"
-        result = run_job(raw, db)
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        result = run_in_process(raw, db)
+        assert result.success, result.error
         _CONFLICT_RUN["db"] = db
     return _CONFLICT_RUN["db"]
 
