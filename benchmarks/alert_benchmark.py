@@ -114,8 +114,6 @@ class Night:
 
 
 def night(paths: Paths, run_id: str, url: str) -> Night:
-    import os
-
     evaluation = SimpleNamespace(
         asset_key=SimpleNamespace(path=["mart", "dq_conflicts"]), check_name="open_figure_conflicts",
         passed=False, severity=SimpleNamespace(value="WARN"), metadata={},
@@ -125,12 +123,8 @@ def night(paths: Paths, run_id: str, url: str) -> Night:
     with duckdb.connect(str(paths.db)) as con:
         step = alerting.raise_alerts(con, [evaluation], run_id, datetime.now(), sent_log=paths.alerts_log)
     raised = time.perf_counter()
-    os.environ["INDICATORS_ALERT_URL"] = url
-    try:
-        sent = alerting.notify(paths.db, paths.alerts_log, paths.warehouse_dir / "report" / "index.html", run_id,
-                               logging.getLogger("alert_benchmark"), datetime.now())
-    finally:
-        os.environ.pop("INDICATORS_ALERT_URL", None)
+    sent = alerting.notify(paths.db, paths.alerts_log, paths.warehouse_dir / "report" / "index.html", run_id,
+                           logging.getLogger("alert_benchmark"), datetime.now(), url=url)
     done = time.perf_counter()
     digest = max((len(b) for b in _Receiver.bodies), default=0)
     log_bytes = paths.alerts_log.stat().st_size if paths.alerts_log.exists() else 0

@@ -586,7 +586,7 @@ def alerts_from_check(
 
 def deliver(
     messages: list[dict[str, Any]], log_path: Path, log: Any, run_id: str = "",
-    open_counts: dict[str, int] | None = None, report: Path | None = None,
+    open_counts: dict[str, int] | None = None, report: Path | None = None, url: str | None = None,
 ) -> bool:
     """Send one digest of `messages` to the configured channel, then append every message to
     alerts.jsonl with whether the channel took it. A dead channel is logged, not fatal (the mart must
@@ -594,7 +594,7 @@ def deliver(
     if not messages:
         return True
     delivered = True
-    url = alert_url()
+    url = alert_url() if url is None else url
     if url:
         digest = build_digest(
             messages, open_counts or dict(Counter(m["severity"] for m in messages)),
@@ -657,7 +657,9 @@ def raise_alerts(
     return AlertStep(len(raised), opened, closed, open_by_severity)
 
 
-def notify(db: Path, log_path: Path, report: Path, run_id: str, log: Any, now: datetime) -> int:
+def notify(
+    db: Path, log_path: Path, report: Path, run_id: str, log: Any, now: datetime, url: str | None = None
+) -> int:
     """After the publish: one digest of the published mart's unsent open alerts to the channel, every
     one of them to alerts.jsonl, and `sent_at` in the published warehouse. Returns how many."""
     with duckdb.connect(str(db), read_only=True) as con:
@@ -668,7 +670,7 @@ def notify(db: Path, log_path: Path, report: Path, run_id: str, log: Any, now: d
     if not pending:
         return 0
     messages = [to_message(a, raised_by, first) for a, first, raised_by in pending]
-    if deliver(messages, log_path, log, run_id, open_counts, report):
+    if deliver(messages, log_path, log, run_id, open_counts, report, url):
         try:
             mark_sent(db, [(a.alert_id, first) for a, first, _ in pending], now)
         except duckdb.Error as exc:
