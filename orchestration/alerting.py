@@ -343,20 +343,32 @@ def build_digest(
         + (" (" + ", ".join(f"{n} {s}" for s, n in sorted(severities.items())) + ")" if messages else "")
     )
     quote_limit, message_limit = 120, 400
+    causes = {c["source_file"] for c in root_causes}
     while True:
-        items = []
-        for m in ranked[:top]:
+        items: list[dict[str, Any]] = []
+        grouped: dict[tuple[str, str], dict[str, Any]] = {}  # alerts of one check about one bad file: one item
+        for m in ranked:
+            if len(items) >= top:
+                break
+            files = list(m.get("source_files") or [])
+            key = (m["check_name"], files[0]) if len(files) == 1 and files[0] in causes else None
+            if key and key in grouped:
+                grouped[key]["similar"] += 1
+                continue
             quotes, files = _quotes_and_files(m)
-            items.append({
+            item = {
                 "alert_id": m["alert_id"], "check_name": m["check_name"], "severity": m["severity"],
                 "message": _short(m["message"], message_limit),
-                "quotes": [_short(q, quote_limit) for q in quotes[:4]], "source_files": files[:4],
-            })
+                "quotes": [_short(q, quote_limit) for q in quotes[:4]], "source_files": files[:4], "similar": 0,
+            }
+            items.append(item)
+            if key:
+                grouped[key] = item
         digest = {
             "title": title, "run_id": run_id, "count": len(messages),
             "counts": {c: dict(v) for c, v in sorted(counts.items())},
             "open": open_counts, "root_causes": root_causes, "alerts": items,
-            "more": max(len(messages) - len(items), 0),
+            "more": max(len(messages) - len(items) - sum(i["similar"] for i in items), 0),
             "report": str(report), "alerts_log": str(alerts_log),
         }
         size = len(json.dumps(digest, ensure_ascii=False).encode("utf-8"))
@@ -376,7 +388,8 @@ def digest_text(digest: dict[str, Any]) -> tuple[str, str]:
     for cause in digest["root_causes"]:
         lines.append(f"one file behind {cause['alerts']} alerts: {cause['source_file']} ({cause['checks']})")
     for i, a in enumerate(digest["alerts"], 1):
-        lines.append(f"{i}. [{a['severity']}] {a['check_name']}: {a['message']}")
+        lines.append(f"{i}. [{a['severity']}] {a['check_name']}: {a['message']}"
+                     + (f" (and {a['similar']} more like it from the same file)" if a.get("similar") else ""))
         if a["source_files"]:
             lines.append("   files: " + ", ".join(a["source_files"]))
     if digest["more"]:
