@@ -3,6 +3,8 @@
 GX reads DuckDB through SQLAlchemy badly (results read after the connection closes), so tables are
 read into pandas with a read-only DuckDB connection and validated as a whole-dataframe batch.
 A suite file: {"name", "table", "severity", "description", "expectations": [{"type", "kwargs", "meta"}]}.
+A kwarg written `{"dbt_var": "units"}` is that var of dbt_project.yml (orchestration/vocabulary.py):
+the vocabularies and limits are defined once, there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from orchestration import vocabulary
 from orchestration.config import EXPECTATIONS_DIR
 
 
@@ -60,7 +63,7 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         suites.append(
             Suite(raw["name"], raw["table"], raw.get("severity", "WARN"), raw.get("description", ""),
-                  raw["expectations"], path)
+                  vocabulary.resolve(raw["expectations"]), path)
         )
     return suites
 

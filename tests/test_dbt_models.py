@@ -638,3 +638,22 @@ def test_contract_columns_come_first(warehouse: dict) -> None:
         "figure_id", "mention_id", "source_file", "article_id", "paragraph_index", "char_start", "char_end",
         "quote", "sentence", "is_repeated_passage",
     ]  # fmt: skip
+
+
+def test_dbt_unit_tests_of_the_assignment_and_conflict_models_pass(warehouse: dict) -> None:
+    """`dbt build` runs the unit tests (YAML beside the models) before building each model; the
+    nightly job leaves them out (dbt_runs.build_args), the suite runs them here."""
+    logs = warehouse["first_log"]
+    for model, test in (
+        ("int_figure_mentions__assigned", "mentions_merge_into_exact_anchors_bounds_and_leftovers"),
+        ("dq_conflicts", "conflicts_are_pairs_that_cannot_both_be_true"),
+    ):
+        assert re.search(rf"PASS {model}::{test}\b", logs), (test, logs[-3000:])
+
+
+def test_the_nightly_build_leaves_unit_tests_out() -> None:
+    from orchestration.dbt_runs import build_args  # noqa: PLC0415
+
+    args = build_args(Path("/tmp/x.duckdb"))
+    assert args[0] == "build" and json.loads(args[args.index("--vars") + 1]) == {"build_db": "/tmp/x.duckdb"}
+    assert args[args.index("--exclude-resource-type") + 1] == "unit_test"

@@ -30,7 +30,7 @@ def test_code_location_snapshot(defs: Definitions) -> None:
         "analyst_report",
     } <= keys
     # every dbt source is mapped to the Python asset that writes it
-    deps = {"/".join(d.path) for d in graph.get(AssetKey(["stg", "stg_staging__figure_mentions"])).parent_keys}
+    deps = {"/".join(d.path) for d in graph.get(AssetKey(["stg", "stg_parser__figure_mentions"])).parent_keys}
     assert deps == {"staging/figure_mentions"}
     checks = {c.name for c in graph.asset_check_keys}
     assert {"gx_staging_figure_mentions", "gx_mart_fct_figures", "no_quarantined_files"} <= checks

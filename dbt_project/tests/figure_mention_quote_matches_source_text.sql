@@ -14,7 +14,7 @@ mentions as (
 
 paragraphs as (
 
-    select * from {{ ref('stg_staging__paragraphs') }}
+    select * from {{ ref('stg_parser__paragraphs') }}
 
 ),
 
@@ -64,7 +64,7 @@ beyond_paragraph as (
         substring(files.text, located.char_start + 1, located.char_end - located.char_start) as text_at_offsets
 
     from located
-    inner join {{ ref('stg_staging__files') }} as files
+    inner join {{ ref('stg_ingest__files') }} as files
         on located.file_version_id = files.file_version_id
     where located.paragraph_start is null
         or located.char_start < located.paragraph_start

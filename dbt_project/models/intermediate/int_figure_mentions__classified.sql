@@ -6,7 +6,7 @@ with
 
 mentions as (
 
-    select * from {{ ref('stg_staging__figure_mentions') }}
+    select * from {{ ref('stg_parser__figure_mentions') }}
 
 ),
 
@@ -18,7 +18,7 @@ files as (
 
 articles as (
 
-    select * from {{ ref('stg_staging__articles') }}
+    select * from {{ ref('stg_parser__articles') }}
 
 ),
 
@@ -115,15 +115,16 @@ keyed as (
         {{ value_high('value', 'qualifier') }} as value_high,
         nullif(concat_ws('; ',
             case
-                when value_kind = 'share' and unit = 'percent' and (value < 0 or value > 100)
-                    then 'percent share outside 0-100'
+                when value_kind = 'share' and unit = 'percent'
+                    and (value < {{ var('min_level') }} or value > {{ var('max_share_percent') }})
+                    then 'percent share outside {{ var("min_level") }}-{{ var("max_share_percent") }}'
             end,
             case
-                when value_kind = 'rank' and value < 1
-                    then 'rank below 1'
+                when value_kind = 'rank' and value < {{ var('min_rank') }}
+                    then 'rank below {{ var("min_rank") }}'
             end,
             case
-                when value_kind = 'level' and unit in ('count', 'yuan', 'usd') and value < 0
+                when value_kind = 'level' and unit in ('count', 'yuan', 'usd') and value < {{ var('min_level') }}
                     then 'negative level ' || case unit when 'count' then 'count' else 'amount' end
             end,
             case

@@ -18,7 +18,7 @@ assigned as (
 staged as (
 
     select mention_id, is_revision, in_list
-    from {{ ref('stg_staging__figure_mentions') }}
+    from {{ ref('stg_parser__figure_mentions') }}
 
 ),
 
@@ -31,7 +31,7 @@ figures as (
 articles as (
 
     select article_id, published_on_source
-    from {{ ref('stg_staging__articles') }}
+    from {{ ref('stg_parser__articles') }}
 
 ),
 

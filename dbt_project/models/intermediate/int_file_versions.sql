@@ -7,7 +7,7 @@ with
 
 files as (
 
-    select * from {{ ref('stg_staging__files') }}
+    select * from {{ ref('stg_ingest__files') }}
 
 ),
 

@@ -13,7 +13,7 @@ files as (
 
 paragraphs as (
 
-    select * from {{ ref('stg_staging__paragraphs') }}
+    select * from {{ ref('stg_parser__paragraphs') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 articles as (
 
-    select * from {{ ref('stg_staging__articles') }}
+    select * from {{ ref('stg_parser__articles') }}
 
 ),
 

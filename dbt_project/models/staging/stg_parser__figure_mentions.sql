@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'figure_mentions') }}
+    select * from {{ source('parser', 'figure_mentions') }}
 
 ),
 

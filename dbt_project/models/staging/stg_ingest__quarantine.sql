@@ -2,22 +2,17 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'files') }}
+    select * from {{ source('ingest', 'quarantine') }}
 
 ),
 
 renamed as (
 
     select
-        file_version_id,
         source_file,
         sha256,
         bytes,
-        encoding,
-        text,
-        version,
-        is_current,
-        duplicate_of,
+        reason,
         first_seen,
         last_seen
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'sentences') }}
+    select * from {{ source('parser', 'sentences') }}
 
 ),
 

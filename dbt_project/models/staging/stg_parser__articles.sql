@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'articles') }}
+    select * from {{ source('parser', 'articles') }}
 
 ),
 

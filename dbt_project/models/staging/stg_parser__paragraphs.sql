@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'paragraphs') }}
+    select * from {{ source('parser', 'paragraphs') }}
 
 ),
 

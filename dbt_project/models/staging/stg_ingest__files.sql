@@ -2,17 +2,22 @@ with
 
 source as (
 
-    select * from {{ source('staging', 'quarantine') }}
+    select * from {{ source('ingest', 'files') }}
 
 ),
 
 renamed as (
 
     select
+        file_version_id,
         source_file,
         sha256,
         bytes,
-        reason,
+        encoding,
+        text,
+        version,
+        is_current,
+        duplicate_of,
         first_seen,
         last_seen
 
