@@ -7,6 +7,7 @@ readable line, no traceback.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -148,7 +149,11 @@ def test_figures_by_indicator_code_name_or_alias(seed_warehouse: Path, capsys: p
     assert {(f["region_name"], f["value"]) for f in by_code} >= {("湖南省", 2.62), ("长沙市", 3.36)}
     partial = figures_json(capsys, seed_warehouse, "--indicator", "研发", "--region", "湖南")
     assert {f["region_name"] for f in partial} == {"湖南省"}
-    assert all("研发" in (f["indicator_name"] or "") or f["indicator_code"] for f in partial)
+    # every figure is of an indicator whose name or an alias contains 研发 (a code alone is no match)
+    seed = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "indicators.csv"
+    matching = {row["indicator_code"] for row in csv.DictReader(seed.open(encoding="utf-8"))
+                if "研发" in row["indicator_name"] or "研发" in row["aliases"]}
+    assert partial and {f["indicator_code"] for f in partial} <= matching
     assert ("rd_intensity", 2.62) in {(f["indicator_code"], f["value"]) for f in partial}
 
 

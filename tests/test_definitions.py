@@ -20,25 +20,65 @@ def defs() -> Definitions:
     return defs
 
 
+PYTHON_ASSETS = {
+    "staging/files", "staging/quarantine", "staging/articles", "staging/paragraphs", "staging/sentences",
+    "staging/figure_mentions", "mart/dq_alerts", "published_warehouse", "alert_notifications", "analyst_report",
+}
+GROUPS = {"staging", "dbt_staging", "dbt_intermediate", "dbt_marts", "dbt", "quality", "publish"}
+
+
 def test_code_location_snapshot(defs: Definitions) -> None:
+    """What exists and how it is triggered: an accidental change shows up here."""
+    import json
+
+    from orchestration.defs.dbt.project import dbt_project
+
     graph = defs.resolve_asset_graph()
     keys = {"/".join(k.path) for k in graph.get_all_asset_keys()}
-    assert {
-        "staging/files", "staging/quarantine", "staging/articles", "staging/paragraphs", "staging/sentences",
-        "staging/figure_mentions", "mart/fct_figures", "mart/fct_figure_mentions", "mart/dim_region",
-        "mart/dim_indicator", "mart/dim_article", "mart/dq_conflicts", "mart/dq_alerts", "published_warehouse",
-        "analyst_report",
-    } <= keys
+    manifest = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))
+    dbt_nodes = {
+        "/".join([n["config"]["schema"] or "main", n["name"]]) if n["resource_type"] == "model" else n["name"]
+        for n in manifest["nodes"].values()
+        if n["resource_type"] in ("model", "seed")
+    }
+    # every Python asset, and one asset per dbt model and seed, nothing else
+    assert keys >= PYTHON_ASSETS
+    assert len(keys - PYTHON_ASSETS) == len(dbt_nodes)
+    assert {"mart/fct_figures", "mart/fct_figure_mentions", "mart/dim_region", "mart/dq_conflicts",
+            "stg/stg_parser__figure_mentions", "int/int_figure_mentions__assigned"} <= keys
+    assert {graph.get(k).group_name for k in graph.get_all_asset_keys()} <= GROUPS
     # every dbt source is mapped to the Python asset that writes it
     deps = {"/".join(d.path) for d in graph.get(AssetKey(["stg", "stg_parser__figure_mentions"])).parent_keys}
     assert deps == {"staging/figure_mentions"}
+    deps = {"/".join(d.path) for d in graph.get(AssetKey(["stg", "stg_ingest__files"])).parent_keys}
+    assert deps == {"staging/files"}
     checks = {c.name for c in graph.asset_check_keys}
     assert {"gx_staging_figure_mentions", "gx_mart_fct_figures", "no_quarantined_files"} <= checks
+    assert len([c for c in checks if c.startswith("gx_")]) == 2
     job = defs.resolve_job_def("nightly_etl")
     assert job.executor_def.name == "in_process"
+    assert {h.name for h in job.hook_defs} == {"alert_on_step_failure"}
+    assert set(job.asset_layer.asset_graph.get_all_asset_keys()) == graph.get_all_asset_keys()
+    assert [j.name for j in defs.jobs] == ["nightly_etl"]
     schedule = defs.resolve_schedule_def("nightly_etl_schedule")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Asia/Shanghai")
+    assert [s.name for s in defs.schedules] == ["nightly_etl_schedule"]
     assert defs.resolve_sensor_def("raw_files_sensor").job_name == "nightly_etl"
+    assert [s.name for s in defs.sensors] == ["raw_files_sensor"]
+    assert set(defs.resources) == {"dbt", "warehouse"}
+
+
+def test_schedule_launches_with_the_warehouse_paths(defs: Definitions, tmp_path: Path) -> None:
+    schedule = defs.resolve_schedule_def("nightly_etl_schedule")
+    db = tmp_path / "wh" / "indicators.duckdb"
+    with environment({"INDICATORS_RAW_DIR": str(tmp_path / "raw"), "INDICATORS_DB": str(db)}), \
+            DagsterInstance.ephemeral() as instance:
+        from dagster import build_schedule_context
+
+        (request,) = schedule.evaluate_tick(build_schedule_context(instance=instance)).run_requests
+    assert request.run_config["resources"]["warehouse"]["config"] == {
+        "raw_dir": str(tmp_path / "raw"), "db": str(db)}
+    assert request.tags["indicators/writer"] == "warehouse"
 
 
 def test_changed_files() -> None:
@@ -62,6 +102,7 @@ def test_sensor_starts_one_run_per_change(defs: Definitions, tmp_path: Path) -> 
         (raw / "a.txt").write_text("2025年，全省研发投入强度达2.5%。", encoding="utf-8")
         result, cursor = tick(cursor)
         assert isinstance(result, RunRequest) and result.run_key
+        assert result.run_config["resources"]["warehouse"]["config"]["raw_dir"] == str(raw.resolve())
         again, cursor2 = tick(cursor)
         assert isinstance(again, SkipReason)  # the same file does not start a second run
         assert json.loads(cursor2) == json.loads(cursor)

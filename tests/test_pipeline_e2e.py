@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import copy_seeds, copy_warehouse, run_in_process
+from tests.conftest import SEED_FILES, copy_seeds, copy_warehouse, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -66,7 +66,8 @@ def test_mentions_point_at_their_quotes(seed_warehouse: Path) -> None:
     raw = Path(__file__).resolve().parents[1] / "raw"
     mentions = read(seed_warehouse, "select source_file, char_start, char_end, quote from mart.fct_figure_mentions")
     texts = {name: (raw / name).read_bytes().decode("utf-8") for name in {m[0] for m in mentions}}
-    assert all(texts[f][s:e] == q for f, s, e, q in mentions)
+    assert set(texts) == set(SEED_FILES) and len(mentions) >= 100  # both articles, all their figures
+    assert [(f, s, e, q) for f, s, e, q in mentions if texts[f][s:e] != q] == []
 
 
 def test_no_duplicate_figures_and_repeated_passages_marked(seed_warehouse: Path) -> None:

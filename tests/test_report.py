@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import duckdb
+import matplotlib.image
 import pytest
 
 from orchestration.report import Series, build_report_from_file, format_value, render_chart
@@ -156,7 +157,14 @@ def test_the_report_screenshot_is_made(conflict_warehouse: Path, tmp_path: Path)
         conflict_warehouse.parent / "report" / "index.html", tmp_path, f"--screenshot={shot}", "--window-size=1280,2000"
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+    image = matplotlib.image.imread(shot)  # a PNG that decodes, at the window's size
+    assert image.shape[:2] == (2000, 1280)
+    # a page was drawn, not a blank or an error screen: text and charts cover part of it in
+    # several colours (the report's headline table, the chart lines, the conflict highlights)
+    ink = (image[:, :, :3] < 0.9).any(axis=2)
+    assert 0.02 < ink.mean() < 0.8
+    colours = {tuple(c) for c in (image[::7, ::7, :3] * 15).round().reshape(-1, 3).tolist()}
+    assert len(colours) >= 8
 
 
 # --- the report of the seed run, built directly -------------------------------------------------------
