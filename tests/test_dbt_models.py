@@ -646,7 +646,8 @@ def test_dbt_unit_tests_of_the_assignment_and_conflict_models_pass(warehouse: di
     logs = warehouse["first_log"]
     for model, test in (
         ("int_figure_mentions__assigned", "mentions_merge_into_exact_anchors_bounds_and_leftovers"),
-        ("dq_conflicts", "conflicts_are_pairs_that_cannot_both_be_true"),
+        ("dq_conflict_pairs", "pairs_disagree_beyond_rounding_and_say_how"),
+        ("dq_conflicts", "one_row_per_key_with_the_value_that_holds"),
     ):
         assert re.search(rf"PASS {model}::{test}\b", logs), (test, logs[-3000:])
 
