@@ -479,9 +479,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             for s in ("a", "b")
         ]
         status = Text(c["status"], style="red" if c["status"] == "open" and c["severity"] == "WARN" else "green")
-        status.append(f" {c['severity']} {c['disagreement']}")
         if c["resolved_by"]:
             status.append(f" by {c['resolved_by']}" + (f": {c['note']}" if c["note"] else ""))
+        status.append(f"\n{c['severity']} {c['disagreement']}")
         status.append(f"\n{c['conflict_id']}", style="dim")
         status.append(f"\n{c['explanation']}", style="dim")
         table.add_row(Text(f"{what}\n({c['value_kind']})"), *sides, status)
