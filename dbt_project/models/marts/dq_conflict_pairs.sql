@@ -8,6 +8,7 @@
 -- unit), each stated by a file the other is not stated by (one article giving two values is read
 -- as an attribution slip of the parser, not a disagreement between sources; two items of one
 -- `分别` list or one table never compete), and for ranks the same ranking (scope and measure).
+-- Targets (aims for a year) are not compared: two plans may set different ones.
 --
 -- Disagreement:
 --   two exact values that are not roundings of one another, an approximate value further from an
@@ -61,6 +62,8 @@ pairs as (
         -- each side has a source of its own
         not list_has_all(b.source_files, a.source_files)
         and not list_has_all(a.source_files, b.source_files)
+        -- targets are aims: two plans may set different ones for the same year
+        and a.value_kind <> 'target'
         -- ranks: the same ranking
         and (a.value_kind not in ('rank', 'rank_change')
              or (a.rank_scope is not null and a.rank_scope = b.rank_scope and a.rank_basis = b.rank_basis))
