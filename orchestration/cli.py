@@ -451,7 +451,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
 # --- conflicts ----------------------------------------------------------------------------------------
 
 CONFLICT_COLUMNS = (
-    "conflict_id", "status", "region_code", "region_name", "subject", "indicator_code", "indicator_name", "period",
+    "conflict_id", "status", "severity", "disagreement", "explanation", "region_code", "region_name", "subject",
+    "indicator_code", "indicator_name", "period",
     "value_kind", "unit", "value_a", "qualifier_a", "quote_a", "source_file_a", "value_b", "qualifier_b",
     "quote_b", "source_file_b", "resolved_by", "resolved_on", "note",
 )
@@ -483,10 +484,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             )
             for s in ("a", "b")
         ]
-        status = Text(c["status"], style="red" if c["status"] == "open" else "green")
+        status = Text(c["status"], style="red" if c["status"] == "open" and c["severity"] == "WARN" else "green")
         if c["resolved_by"]:
             status.append(f" by {c['resolved_by']}" + (f": {c['note']}" if c["note"] else ""))
+        status.append(f"\n{c['severity']} {c['disagreement']}")
         status.append(f"\n{c['conflict_id']}", style="dim")
+        status.append(f"\n{c['explanation']}", style="dim")
         table.add_row(Text(f"{what}\n({c['value_kind']})"), *sides, status)
     console.print(table)
     if not rows:

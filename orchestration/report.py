@@ -176,6 +176,7 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         if "mart.dq_conflicts" in tables
         else []
     )
+    conflicts.sort(key=lambda c: c.get("severity") != "WARN")  # contradictions before notes
     for c in conflicts:
         c["display_a"] = format_value(c["value_a"], c["unit"], None, c["qualifier_a"])
         c["display_b"] = format_value(c["value_b"], c["unit"], None, c["qualifier_b"])
@@ -472,19 +473,23 @@ _TEMPLATE = """<!doctype html>
 
   <h2 id="conflicts">Open conflicts</h2>
   {% if data.conflicts %}
-  <p class="muted">Two figures for the same region, indicator, period and measure that cannot both be true.
+  <p class="muted">Sources that give one region, indicator, period and measure different values. WARN: they
+    cannot all be true (a contradiction, or a bound that excludes a value); INFO: a revision, an estimate or a
+    preliminary release that the final figure superseded (the first value holds).
     To settle one, add its id to <code>dbt_project/seeds/conflict_adjudications.csv</code>.</p>
   {% for c in data.conflicts %}
   <div class="card">
     <h4>{{ c.region_name }}{% if c.subject %} · {{ c.subject }}{% endif %}
       · {{ c.indicator_name or c.indicator_code or "(indicator unknown)" }}
-      · {{ c.period }} <span class="muted">({{ c.value_kind }})</span></h4>
+      · {{ c.period }} <span class="muted">({{ c.value_kind }})</span>
+      <span class="muted">{{ c.severity }} {{ c.disagreement }}</span></h4>
     <div class="pair">
       <div><div class="v">{{ c.display_a }}</div><span class="quote">{{ c.quote_a }}</span>
         <div class="src">{{ c.source_file_a }}</div></div>
       <div><div class="v">{{ c.display_b }}</div><span class="quote">{{ c.quote_b }}</span>
         <div class="src">{{ c.source_file_b }}</div></div>
     </div>
+    {% if c.explanation %}<div class="src">{{ c.explanation }}</div>{% endif %}
     <div class="src">conflict_id <code>{{ c.conflict_id }}</code></div>
   </div>
   {% endfor %}

@@ -256,7 +256,7 @@ def parsed_rows(file_version_id: str, source_file: str, doc: ParsedDocument) -> 
          source_file, article_ids[m.article_index], m.paragraph_index, m.sentence_index, m.char_start,
          m.char_end, m.quote, m.sentence, float(m.value), m.unit, m.counter, m.qualifier, m.value_kind,
          m.region_code, m.region_name, m.subject, m.period, m.period_source, m.indicator_code,
-         m.indicator_name, m.is_repeated_passage, published.get(m.article_index))
+         m.indicator_name, m.is_repeated_passage, published.get(m.article_index), m.is_revision, m.in_list)
         for m in doc.mentions
     ]
     return dict(zip(PARSED_TABLES, (articles, paragraphs, sentences, mentions), strict=True))

@@ -121,5 +121,10 @@ create table if not exists staging.figure_mentions (
     indicator_code varchar,
     indicator_name varchar,
     is_repeated_passage boolean not null,
-    published_on date                      -- the article's publication date, for the impossible-period check
+    published_on date,                     -- the article's publication date, for the impossible-period check
+    is_revision boolean not null default false,  -- `已修订为2.16%`: revises an earlier release of the statistic
+    in_list boolean not null default false       -- one item of a `分别` list (never the same figure as another item)
 );
+-- warehouses made before these columns existed: added at the end, where new tables have them too
+alter table staging.figure_mentions add column if not exists is_revision boolean default false;
+alter table staging.figure_mentions add column if not exists in_list boolean default false;

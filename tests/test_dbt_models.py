@@ -353,7 +353,8 @@ def load_staging(db: Path, files: list[FileVersion]) -> None:
                 index = max(i for i, s in enumerate(paragraph_starts) if s <= char_start)
                 con.execute(
                     """insert into staging.figure_mentions values
-                       (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 'explicit', ?, ?, false, ?)""",
+                       (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 'explicit', ?, ?, false, ?,
+                        false, false)""",
                     [
                         md5(fv, char_start, char_end, m.value),
                         fv,
@@ -646,7 +647,8 @@ def test_dbt_unit_tests_of_the_assignment_and_conflict_models_pass(warehouse: di
     logs = warehouse["first_log"]
     for model, test in (
         ("int_figure_mentions__assigned", "mentions_merge_into_exact_anchors_bounds_and_leftovers"),
-        ("dq_conflicts", "conflicts_are_pairs_that_cannot_both_be_true"),
+        ("dq_conflict_pairs", "pairs_disagree_beyond_rounding_and_say_how"),
+        ("dq_conflicts", "one_row_per_key_with_the_value_that_holds"),
     ):
         assert re.search(rf"PASS {model}::{test}\b", logs), (test, logs[-3000:])
 

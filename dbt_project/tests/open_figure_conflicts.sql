@@ -1,7 +1,9 @@
--- Fails (warn) with every conflict nobody has adjudicated yet: two figures with the same
--- region, subject, indicator, period and kind whose values cannot both be true.
+-- Fails (warn) with every conflict nobody has adjudicated yet that no revision, estimate or later
+-- release explains: sources that give one region, subject, indicator, period and kind values that
+-- cannot all be true (a contradiction, or a bound that excludes a value).
 select
     conflict_id,
+    disagreement,
     region_name,
     subject,
     period,
@@ -18,4 +20,4 @@ select
     source_file_b
 
 from {{ ref('dq_conflicts') }}
-where status = 'open'
+where status = 'open' and severity = 'WARN'

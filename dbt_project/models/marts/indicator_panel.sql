@@ -8,7 +8,8 @@
 -- indicator are other measures and stay in fct_figures. Only whole-region figures (subject NULL)
 -- of a known region compete: a laboratory's count is not the city's.
 --
--- The best figure: exact over approx over bounds (a bound says less), then more distinct sources
+-- The best figure: never one that a revision, the final figure or a later release superseded
+-- (dq_conflicts, INFO), then exact over approx over bounds (a bound says less), then more distinct sources
 -- (a figure several articles agree on), then the latest publication (later reports revise
 -- earlier ones), then the smallest figure_id so that reruns pick the same row.
 
@@ -30,7 +31,13 @@ indicators as (
 conflicts as (
 
     select * from {{ ref('dq_conflicts') }}
-    where status = 'open'
+
+),
+
+superseded as (
+
+    select distinct unnest(superseded_figure_ids) as figure_id
+    from conflicts
 
 ),
 
@@ -73,7 +80,8 @@ candidates as (
 
     select
         cell_figures.*,
-        case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank
+        case qualifier when 'exact' then 1 when 'approx' then 2 else 3 end as qualifier_rank,
+        cell_figures.figure_id in (select figure_id from superseded) as is_superseded
 
     from cell_figures
     left join uncoded_units using (indicator_key)
@@ -103,7 +111,7 @@ ranked as (
         cell as (partition by region_code, indicator_key, period),
         cell_order as (
             partition by region_code, indicator_key, period
-            order by qualifier_rank, source_count desc, last_published_on desc nulls last, figure_id
+            order by is_superseded, qualifier_rank, source_count desc, last_published_on desc nulls last, figure_id
         )
 
 ),
@@ -131,6 +139,7 @@ with_reason as (
         runners_up.last_published_on as runner_up_published_on,
         case
             when runners_up.figure_id is null then 'only_candidate'
+            when runners_up.is_superseded and not chosen.is_superseded then 'final'
             when chosen.qualifier_rank < runners_up.qualifier_rank then 'qualifier'
             when chosen.source_count > runners_up.source_count then 'sources'
             when chosen.last_published_on is not null
@@ -173,6 +182,9 @@ final as (
         with_reason.chosen_rule,
         case with_reason.chosen_rule
             when 'only_candidate' then 'only candidate'
+            when 'final' then 'revised or final figure: '
+                || (select first(conflicts.explanation order by conflicts.conflict_id) from conflicts
+                    where list_contains(conflicts.superseded_figure_ids, with_reason.runner_up_figure_id))
             when 'qualifier' then with_reason.qualifier || ' over ' || with_reason.runner_up_qualifier
             when 'sources' then 'more sources ('
                 || with_reason.source_count || ' vs ' || with_reason.runner_up_source_count || ')'
@@ -186,7 +198,8 @@ final as (
         with_reason.runner_up_qualifier,
         exists (
             select 1 from conflicts
-            where with_reason.figure_id in (conflicts.figure_id_a, conflicts.figure_id_b)
+            where conflicts.status = 'open' and conflicts.severity = 'WARN'
+                and list_contains(conflicts.figure_ids, with_reason.figure_id)
         ) as has_open_conflict
 
     from with_reason

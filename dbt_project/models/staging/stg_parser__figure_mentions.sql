@@ -33,7 +33,9 @@ renamed as (
         nullif(trim(indicator_code), '') as indicator_code,
         nullif(trim(indicator_name), '') as indicator_name,
         is_repeated_passage,
-        published_on
+        published_on,
+        coalesce(is_revision, false) as is_revision,
+        coalesce(in_list, false) as in_list
 
     from source
 
