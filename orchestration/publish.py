@@ -349,6 +349,15 @@ def publish(paths: Paths, analyst_wait_seconds: float = 0.0) -> tuple[Path, Publ
     return paths.db, kept
 
 
+def record_run_write(paths: Paths) -> None:
+    """The run itself wrote to the published file after the swap (alerting's `sent_at`): its new
+    fingerprint is the runs' too, so the next run does not take it for someone else's write."""
+    record = _read_json(_published_record(paths)) or {}
+    now = _fingerprint(paths.db)
+    if now is not None:
+        _write_json(_published_record(paths), {"fingerprints": [*record.get("fingerprints", []), now][-4:]})
+
+
 def discard_build(paths: Paths) -> None:
     _remove(paths.build_db)
     _build_origin(paths).unlink(missing_ok=True)

@@ -82,4 +82,6 @@ def alert_notifications(context: AssetExecutionContext, warehouse: WarehouseReso
         # an analyst opening the new file read-write right after the swap must not cost tonight's alerts
         open_published=lambda: publish.open_published(paths, analyst_wait_seconds()),
     )
+    if sent:
+        publish.record_run_write(paths)  # sent_at was written into the published file by this run
     return MaterializeResult(metadata={"alerts_sent": sent})
