@@ -9,7 +9,9 @@ records (see model.py). No I/O besides reading the dbt seed dictionaries once pe
     regions.py     provinces and cities (seed regions.csv), 全省/全市, 在湘
     periods.py     years, spans, plans (十四五), 今年/去年, publication date, article year
     indicators.py  indicator dictionary (seed indicators.csv), longest/last alias
-    figures.py     the figure regex, not-figure rules, kind/qualifier/region/period/subject/indicator
+    figures.py     the figure regex and candidates, then per figure the stages list item, subject,
+                   indicator, period (with spans), kind and region over one SentenceScope and one Site
+    tables.py      tables flattened one cell per line (bulletins): header units, row places
     rules.py       every word list the rules use (qualifiers, counters, verbs, idioms ...)
     trie.py        word lists as trie regexes (fast alternations)
 """
