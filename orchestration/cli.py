@@ -1,10 +1,11 @@
 """The command line for people: `indicators run` (or `python -m orchestration run`) for the nightly job,
-and for analysts `status`, `sql`, `figures`, `conflicts` and `export` on the published mart.
+and for analysts `status`, `sql`, `figures`, `conflicts` and `export` on the published mart, and
+`adjudicate` to settle conflicts (kept beside the warehouse, applied by the next run).
 
 Every analyst command opens the published warehouse read-only: it never blocks a nightly run (which
 builds a copy and swaps it in) and cannot change the mart. Problems an analyst can cause or meet (no
-warehouse yet, a typo in SQL, an attempt to write) end with one readable line and exit code 2,
-never a traceback.
+warehouse yet, a typo in SQL, an attempt to write, a name that matches nothing) end with one
+readable line and exit code 2, never a traceback; Ctrl-C and a closed pipe end quietly.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import argparse
 import contextlib
 import csv
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,12 +25,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from rich.cells import cell_len
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from orchestration import adjudications
 from orchestration.config import Paths, current_paths
+from orchestration.conflict_groups import ConflictGroup, read_conflict_groups
+from orchestration.lookup import nearest, normalise_period
 from orchestration.report import RUN_FILE, format_number, format_value
 
 console = Console()
@@ -38,7 +45,11 @@ _MARKS = {"running": "[yellow]…[/]", "done": "[green]✓[/]", "failed": "[red]
 # parses PIVOT). Everything else would write (the mart, or files beside it) and is refused before
 # DuckDB sees it; a write hidden in an allowed statement still meets the read-only connection.
 _QUERY_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "SET", "VARIABLE_SET", "CALL", "RELATION", "MULTI"}
-_TABLE_ROW_LIMIT = 500  # a terminal table beyond this is unreadable; csv/json give everything
+_TABLE_ROW_LIMIT = 100  # a terminal table beyond this is unreadable (--limit, --all); csv/json give everything
+_CELL_LIMIT = 300  # characters of one cell on screen (a rows_json of 20 KB is no reading); csv/json keep all
+_SUMMARY_LIMIT = 10  # disputed keys and alert checks `status` lists
+_CONFLICT_LIMIT = 20  # disputed keys `conflicts` lists
+_COLUMN_CAP = 28  # a column wider than this on screen wraps; what a readable table may ask for per column
 _MART_TABLES_ORDER = ("fct_figures", "fct_figure_mentions", "indicator_panel", "dq_conflicts", "dq_alerts")
 
 
@@ -81,7 +92,10 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _db_error(exc: duckdb.Error) -> CliError:
-    """DuckDB's message, one line; writes refused by the read-only connection say so plainly."""
+    """DuckDB's message, one line; writes refused by the read-only connection say so plainly.
+    A query stopped by Ctrl-C is an interruption, not a failed query."""
+    if isinstance(exc, duckdb.InterruptException):
+        raise KeyboardInterrupt from None
     message = _first_line(exc)
     if "read-only" in message or "read only" in message:
         return CliError(f"the mart is read-only: {message}")
@@ -120,17 +134,49 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _short(text: str) -> str:
+    if len(text) <= _CELL_LIMIT:
+        return text
+    return f"{text[:_CELL_LIMIT]}… ({len(text):,} characters; --format csv or json for all)"
+
+
+def fits(columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int) -> bool:
+    """Whether a table of these rows reads at this width: every column gets what it needs (up to
+    _COLUMN_CAP, and its header whole) plus rich's borders. If not, rows are shown as records."""
+    needs = []
+    for i, column in enumerate(columns):
+        longest = max((cell_len(_cell(row[i]).split("\n")[0]) for row in rows[:50]), default=0)
+        needs.append(max(cell_len(column), min(longest, _COLUMN_CAP)))
+    return sum(needs) + 3 * len(columns) + 1 <= width
+
+
+def print_records(columns: Sequence[str], rows: Sequence[Sequence[Any]], display: Callable | None = None) -> None:
+    """One block per row, one line per column (`name  value`): what a table of many columns becomes
+    in an 80-column terminal, instead of 3-character slivers."""
+    for n, row in enumerate(rows, start=1):
+        console.rule(Text(f"{n}", style="dim"), align="left", style="dim")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")  # long values wrap under themselves, not under the names
+        for column, value in zip(columns, row, strict=True):
+            shown = display(column, value) if display else Text(_short(_cell(value)))
+            grid.add_row(Text(column), shown if isinstance(shown, Text) else Text(str(shown)))
+        console.print(grid)
+
+
 def render(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     fmt: str,
     title: str | None = None,
     display: Callable[[str, Any], str | Text] | None = None,
+    total: int | None = None,
 ) -> None:
-    """Print rows as a rich table, CSV or JSON (a list of objects) on stdout.
+    """Print rows as a rich table (or records when the table does not fit), CSV or JSON on stdout.
 
     CSV and JSON carry the raw values (numbers as numbers) for other tools; the table may show a
-    friendlier `display` of a column.
+    friendlier `display` of a column. `total` is the number of rows there are when `rows` holds
+    only the first of them.
     """
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -142,16 +188,25 @@ def render(
         records = [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=title, show_lines=False, header_style="bold", title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows[:_TABLE_ROW_LIMIT]:
-        # Text, not str: a value such as '[b]' must print as written, not as rich markup
-        table.add_row(*[display(c, v) if display else Text(_cell(v)) for c, v in zip(columns, row, strict=True)])
-    console.print(table)
-    shown = min(len(rows), _TABLE_ROW_LIMIT)
-    more = f"; showing the first {shown} (use --format csv or json for all)" if len(rows) > shown else ""
-    console.print(f"[dim]{len(rows)} row(s){more}[/]")
+    shown = list(rows)
+    total = len(rows) if total is None else total
+    if title:
+        console.print(Text(title, style="bold"))
+    if fits(columns, shown, console.width):
+        table = Table(show_lines=False, header_style="bold")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in shown:
+            # Text, not str: a value such as '[b]' must print as written, not as rich markup
+            table.add_row(
+                *[display(c, v) if display else Text(_short(_cell(v))) for c, v in zip(columns, row, strict=True)]
+            )
+        console.print(table)
+    else:
+        print_records(columns, shown, display)
+    more = f"; showing the first {len(shown)} (--limit N, --all, or --format csv or json for all)" if total > len(
+        shown) else ""
+    console.print(f"[dim]{total} row(s){more}[/]")
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -213,8 +268,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         contextlib.redirect_stdout(log),
         Live(_steps_table({}), console=screen, refresh_per_second=4, transient=False) as live,
     ):
-        prepare()  # dbt parse: the job's dbt assets are read from the manifest, which must match the project
-        report = run_nightly(on_progress=lambda steps: live.update(_steps_table(steps)), log_level="WARNING")
+        with _interrupt_after():
+            prepare()  # dbt parse: the job's dbt assets are read from the manifest, which must match the project
+        with _interrupt_after(pass_on=True):
+            report = run_nightly(on_progress=lambda steps: live.update(_steps_table(steps)), log_level="WARNING")
     console.print(f"\ndbt and step output: {log_path}")
     if report.failed_checks:
         console.print("[yellow]failed checks:[/] " + ", ".join(report.failed_checks))
@@ -225,6 +282,38 @@ def cmd_run(args: argparse.Namespace) -> int:
     console.print(f"[green]run {report.run_id} succeeded in {report.seconds:.1f} s[/]")
     console.print(_summary(paths))
     return 0
+
+
+@contextlib.contextmanager
+def _interrupt_after(*, pass_on: bool = False) -> Any:
+    """Ctrl-C during the block stops the command when the block ends, however the block ended.
+
+    dbt's in-process parse prints a KeyboardInterrupt raised inside it as a traceback and carries on,
+    so there the signal is only noted. During the run it is also passed on (Dagster stops the run),
+    and a run that ends as a failure because Ctrl-C killed one of its child processes (a terminal
+    signals the whole group) is still an interruption."""
+    noted: list[int] = []
+
+    def note(signum: int, frame: Any) -> None:
+        noted.append(signum)
+        if pass_on and callable(previous):
+            previous(signum, frame)
+
+    try:
+        previous = signal.signal(signal.SIGINT, note)
+    except ValueError:  # not the main thread: nothing to defer
+        yield
+        return
+    try:
+        yield
+    except Exception:
+        if noted:  # a child process killed by the same Ctrl-C made the block fail: still an interruption
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted:
+        raise KeyboardInterrupt
 
 
 def _ago(when: datetime) -> str:
@@ -261,6 +350,8 @@ def last_run(paths: Paths) -> dict[str, Any]:
             info["run_id"] = recorded.get("run_id")
     if paths.alerts_log.exists():
         for line in paths.alerts_log.read_text("utf-8", errors="replace").splitlines():
+            if "run_failed" not in line:  # the log holds every alert ever sent: parse only failures
+                continue
             try:
                 alert = json.loads(line)
                 raised = datetime.fromisoformat(alert.get("raised_at", ""))
@@ -273,6 +364,14 @@ def last_run(paths: Paths) -> dict[str, Any]:
             if "failed_at" not in info or raised > info["failed_at"]:
                 info.update(failed_at=raised, failed_run_id=alert.get("run_id"), failure=alert.get("message"))
     return info
+
+
+def _limit(args: argparse.Namespace, default: int) -> int | None:
+    """How many items a summary shows: --limit N, else None (everything) with --all, else `default`."""
+    limit = getattr(args, "limit", None)
+    if limit is not None:
+        return max(0, limit)
+    return None if getattr(args, "all", False) else default
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -289,38 +388,79 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"(run {info.get('failed_run_id')}): {info.get('failure')}"
         )
     console.print(summary)
+    limit = _limit(args, _SUMMARY_LIMIT)
     with open_published(paths) as con:
+        # open alerts by check: a night with 14,000 conflict alerts is one line, not 14,000
         alerts = con.execute(
-            """select severity, check_name, message, last_raised_at from mart.dq_alerts where status = 'open'
-               order by case severity when 'ERROR' then 0 else 1 end, check_name, last_raised_at desc"""
+            """select severity, check_name, count(*) as n, max(last_raised_at) as latest,
+                      arg_max(message, last_raised_at) as example
+               from mart.dq_alerts where status = 'open'
+               group by severity, check_name
+               order by case severity when 'ERROR' then 0 else 1 end, n desc, check_name"""
         ).fetchall()
-        conflicts = con.execute(
-            """select region_name, coalesce(indicator_name, indicator_code), period, value_a, qualifier_a, quote_a,
-                      value_b, qualifier_b, quote_b, unit
-               from mart.dq_conflicts where status = 'open' order by region_code, indicator_name, period"""
-        ).fetchall()
+        groups = read_conflict_groups(con)
     if alerts:
-        table = Table(title=f"open alerts ({len(alerts)})", title_justify="left")
-        for column in ("severity", "check", "message", "last raised"):
-            table.add_column(column, overflow="fold")
-        for severity, check, message, raised in alerts[:20]:
-            style = "red" if severity == "ERROR" else "yellow"
-            table.add_row(Text(severity, style=style), Text(check), Text(message), _cell(raised))
-        console.print(table)
-        if len(alerts) > 20:
-            console.print(f"[dim]… and {len(alerts) - 20} more: indicators sql \"select * from mart.dq_alerts\"[/]")
-    if conflicts:
-        table = Table(title=f"open conflicts ({len(conflicts)}): indicators conflicts", title_justify="left")
-        for column in ("region", "indicator", "period", "a", "b"):
-            table.add_column(column, overflow="fold")
-        for region, indicator, period, va, qa, quote_a, vb, qb, quote_b, unit in conflicts:
-            table.add_row(
-                *(Text(x or "") for x in (region, indicator, period)),
-                Text(f"{format_value(va, unit, None, qa)} «{quote_a}»"),
-                Text(f"{format_value(vb, unit, None, qb)} «{quote_b}»"),
-            )
-        console.print(table)
+        total = sum(a[2] for a in alerts)
+        render(
+            ("severity", "check", "open", "latest", "for example"),
+            alerts if limit is None else alerts[:limit],
+            "table",
+            title=f"open alerts ({total:,}) by check",
+            total=len(alerts),
+            display=lambda c, v: Text(
+                _short(_cell(v)), style={"ERROR": "red", "WARN": "yellow"}.get(v, "") if c == "severity" else ""
+            ),
+        )
+        console.print(
+            "[dim]each alert: indicators sql \"select check_name, message from dq_alerts where status = 'open'\""
+            "[/]"
+        )
+    if groups:
+        _print_groups(groups, limit, title="open conflicts", detail=False)
     return 0
+
+
+def _group_values(group: ConflictGroup, *, detail: bool) -> Text:
+    """The competing values of a key: value, then (with detail) its quote and file."""
+    text = Text()
+    for i, v in enumerate(group.values):
+        if i:
+            text.append("\n")
+        text.append(format_value(v.value, group.unit, None, v.qualifier, group.value_kind), style="bold")
+        if detail:
+            if v.role:
+                text.append(f" ({v.role})", style="green" if v.role == "holds" else "dim")
+            text.append(f"  «{v.quote}»", style="yellow")
+            text.append(f"  {v.source_file or ''}", style="dim")
+    return text
+
+
+def _print_groups(groups: list[ConflictGroup], limit: int | None, *, title: str, detail: bool) -> None:
+    """Disputed keys, the most contested first: what, the competing values, how many conflicts."""
+    pairs = sum(g.pairs for g in groups)
+    shown = groups if limit is None else groups[:limit]
+    console.print(Text(f"{title}: {len(groups):,} key(s), {pairs:,} conflict(s)", style="bold"))
+    for g in shown:
+        status = Text(g.status, style="red" if g.status == "open" else "green")
+        if g.resolved_by:
+            status.append(f" by {g.resolved_by}" + (f": {g.note}" if g.note else ""))
+        head = Text.assemble(
+            (g.label, "bold"), f"  ({g.value_kind}", f", {g.disagreement}" if g.disagreement else "", ")  ",
+            status, (f"  {len(g.values)} values, {g.pairs} conflict(s)", "dim"),
+        )
+        console.print(head)
+        if detail:
+            for line in _group_values(g, detail=True).split("\n"):
+                console.print(Text("  ") + line)
+            console.print(Text(f"  key {g.key}", style="dim"))
+        else:  # a summary: the values on one line, then the key
+            shown = " · ".join(format_value(v.value, g.unit, None, v.qualifier, g.value_kind) for v in g.values)
+            console.print(Text.assemble("  ", (shown, "bold"), (f"  key {g.key}", "dim")))
+    if len(shown) < len(groups):
+        console.print(
+            f"[dim]… {len(groups) - len(shown):,} more key(s): indicators conflicts --limit N, --all, "
+            "or --format csv[/]"
+        )
 
 
 # --- sql ----------------------------------------------------------------------------------------------
@@ -352,10 +492,17 @@ def cmd_sql(args: argparse.Namespace) -> int:
                 console.print("[dim]done (no rows returned)[/]")
                 return 0
             columns = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
+            limit = _limit(args, _TABLE_ROW_LIMIT) if args.format == "table" else None
+            if limit is None:
+                rows, total = cursor.fetchall(), None
+            else:  # a screenful: the rest is counted, not kept (13 columns of 14,000 alerts took 18 s)
+                rows = cursor.fetchmany(limit)
+                total = len(rows)
+                while chunk := cursor.fetchmany(10_000):
+                    total += len(chunk)
         except duckdb.Error as exc:
             raise _db_error(exc) from None
-    render(columns, rows, args.format)
+    render(columns, rows, args.format, total=total)
     return 0
 
 
@@ -382,6 +529,34 @@ def _indicator_filter(value: str) -> tuple[str, list[Any]]:
     )
 
 
+def _check_names(con: duckdb.DuckDBPyConnection, what: str, value: str) -> None:
+    """A region or indicator that names nothing the warehouse knows is a typo, not an empty answer:
+    say so, with the nearest names."""
+    if what == "region":
+        clause, params = _region_filter(value)
+        found = con.execute(
+            f"select count(*) from mart.dim_region f where {clause}",
+            params,
+        ).fetchone()[0] or con.execute(f"select count(*) from mart.fct_figures f where {clause}", params).fetchone()[0]
+        names = [r[0] for r in con.execute(
+            "select region_name from mart.dim_region union all select short_name from mart.dim_region"
+        ).fetchall()]
+        option, example = "--region", "a code such as 430100 or a name such as 长沙"
+    else:
+        clause, params = _indicator_filter(value)
+        found = con.execute(f"select count(*) from mart.fct_figures f where {clause}", params).fetchone()[0]
+        names = [r[0] for r in con.execute(
+            """select indicator_name from mart.dim_indicator union all select indicator_code from mart.dim_indicator
+               union all select distinct indicator_name from mart.fct_figures"""
+        ).fetchall()]
+        option, example = "--indicator", "a code such as rd_intensity or part of a name such as 研发"
+    if found:
+        return
+    close = nearest(value, [n for n in names if n])
+    hint = f"nearest: {', '.join(close)}" if close else f"try {example}"
+    raise CliError(f"no {what} matches {option} {value!r}; {hint}")
+
+
 FIGURE_COLUMNS = (
     "region_code", "region_name", "subject", "period", "indicator_code", "indicator_name", "value", "unit",
     "counter", "qualifier", "value_kind", "source_count", "sources", "quote", "quotes", "figure_id",
@@ -399,8 +574,14 @@ def cmd_figures(args: argparse.Namespace) -> int:
         where.append(clause)
         params += values
     if args.period:
+        period = normalise_period(args.period)
+        if period is None:
+            raise CliError(
+                f"--period {args.period!r} is no period: write 2025, 2025年, 2025上半年, 2025年前三季度, "
+                "2025年1-10月, 2021-2025 or 十四五"
+            )
         where.append("f.period = ?")
-        params.append(args.period)
+        params.append(period)
     if args.kind:
         where.append("f.value_kind = ?")
         params.append(args.kind)
@@ -419,31 +600,32 @@ def cmd_figures(args: argparse.Namespace) -> int:
                  f.period, f.subject nulls first, f.value_kind, f.figure_id"""
     with open_published(_paths(args)) as con:
         try:
+            for what in ("region", "indicator"):
+                if getattr(args, what):
+                    _check_names(con, what, getattr(args, what))
             rows = con.execute(sql, params).fetchall()
         except duckdb.Error as exc:
             raise _db_error(exc) from None
     if args.format != "table":
         render(FIGURE_COLUMNS, rows, args.format)
         return 0
-    table = Table(title="figures", header_style="bold", title_justify="left")
-    for column in ("region", "indicator", "subject", "period", "value", "qualifier", "kind", "sources / quote"):
-        table.add_column(column, overflow="fold")
-    for r in rows[:_TABLE_ROW_LIMIT]:
+    limit = _limit(args, _TABLE_ROW_LIMIT)
+    shown = rows if limit is None else rows[:limit]
+    columns = ("region", "indicator", "subject", "period", "value", "qualifier", "kind", "quote", "sources")
+    records = []
+    for r in shown:
         rec = dict(zip(FIGURE_COLUMNS, r, strict=True))
-        table.add_row(
-            Text(rec["region_name"] or "(unknown)"),
-            Text(rec["indicator_name"] or rec["indicator_code"] or "(unknown)"),
-            Text(rec["subject"] or ""),
-            Text(rec["period"] or ""),
-            Text(format_value(rec["value"], rec["unit"], rec["counter"], rec["qualifier"]), style="bold"),
-            rec["qualifier"],
-            rec["value_kind"],
-            Text.assemble((f"«{rec['quote']}»", "yellow"), "\n", (rec["sources"] or rec["quote"] or "", "dim")),
-        )
-    console.print(table)
-    console.print(f"[dim]{len(rows)} figure(s); --format csv or json for every column[/]")
+        records.append((
+            rec["region_name"] or "(unknown)", rec["indicator_name"] or rec["indicator_code"] or "(unknown)",
+            rec["subject"] or "", rec["period"] or "",
+            format_value(rec["value"], rec["unit"], rec["counter"], rec["qualifier"], rec["value_kind"]),
+            rec["qualifier"], rec["value_kind"], f"«{rec['quote']}»", rec["sources"] or "",
+        ))
+    styles = {"value": "bold", "quote": "yellow", "sources": "dim"}
+    render(columns, records, "table", title="figures", total=len(rows),
+           display=lambda c, v: Text(_short(_cell(v)), style=styles.get(c, "")))
     if not rows:
-        hint = "no figure matches; try a shorter --indicator (a name substring) or drop --period"
+        hint = "no figure matches; try a shorter --indicator (a name substring), another --period or drop --kind"
         console.print(f"[yellow]{hint}[/]")
     return 0
 
@@ -451,55 +633,165 @@ def cmd_figures(args: argparse.Namespace) -> int:
 # --- conflicts ----------------------------------------------------------------------------------------
 
 CONFLICT_COLUMNS = (
-    "conflict_id", "status", "severity", "disagreement", "explanation", "region_code", "region_name", "subject",
-    "indicator_code", "indicator_name", "period",
-    "value_kind", "unit", "value_a", "qualifier_a", "quote_a", "source_file_a", "value_b", "qualifier_b",
-    "quote_b", "source_file_b", "resolved_by", "resolved_on", "note",
+    "key", "status", "region_code", "region_name", "subject", "indicator_code", "indicator_name", "period",
+    "value_kind", "unit", "disagreement", "conflicts", "value", "qualifier", "quote", "source_file", "figure_id",
+    "resolved_by", "resolved_on", "note",
 )
 
 
+def _filter_groups(con: duckdb.DuckDBPyConnection, groups: list[ConflictGroup], args: argparse.Namespace):
+    """--region / --indicator / --period over disputed keys (the same names `figures` takes)."""
+    if getattr(args, "region", None):
+        _check_names(con, "region", args.region)
+        clause, params = _region_filter(args.region)
+        codes = {r[0] for r in con.execute(f"select region_code from mart.dim_region f where {clause}", params)
+                 .fetchall()}
+        groups = [g for g in groups if g.region_code in codes or (g.region_name or "").startswith(args.region)]
+    if getattr(args, "indicator", None):
+        _check_names(con, "indicator", args.indicator)
+        clause, params = _indicator_filter(args.indicator)
+        keys = {r[0] for r in con.execute(
+            f"select distinct coalesce(indicator_code, indicator_name) from mart.fct_figures f where {clause}", params
+        ).fetchall()}
+        groups = [g for g in groups if (g.indicator_code or g.indicator_name) in keys]
+    if getattr(args, "period", None):
+        period = normalise_period(args.period)
+        if period is None:
+            raise CliError(f"--period {args.period!r} is no period: write 2025, 2025年, 2025上半年 or 2021-2025")
+        groups = [g for g in groups if g.period == period]
+    return groups
+
+
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    where = "true" if args.all else "status = 'open'"
     with open_published(_paths(args)) as con:
-        rows = con.execute(
-            f"""select {", ".join(CONFLICT_COLUMNS)} from mart.dq_conflicts where {where}
-                order by status <> 'open', region_code, indicator_name, period, conflict_id"""
-        ).fetchall()
+        groups = _filter_groups(con, read_conflict_groups(con, include_closed=args.all), args)
     if args.format != "table":
+        rows = [
+            (g.key, g.status, g.region_code, g.region_name, g.subject, g.indicator_code, g.indicator_name, g.period,
+             g.value_kind, g.unit, g.disagreement, g.pairs, v.value, v.qualifier, v.quote,
+             v.source_file, v.figure_id, g.resolved_by, g.resolved_on, g.note)
+            for g in groups
+            for v in g.values
+        ]
         render(CONFLICT_COLUMNS, rows, args.format)
         return 0
     label = "conflicts" if args.all else "open conflicts"
-    table = Table(title=f"{label} ({len(rows)})", header_style="bold", title_justify="left", show_lines=True)
-    for column in ("figure", "value A / quote / file", "value B / quote / file", "status / id"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        c = dict(zip(CONFLICT_COLUMNS, r, strict=True))
-        what = " · ".join(
-            x for x in (c["region_name"], c["subject"], c["indicator_name"] or c["indicator_code"], c["period"]) if x
-        )
-        sides = [
-            Text.assemble(
-                (format_value(c[f"value_{s}"], c["unit"], None, c[f"qualifier_{s}"]), "bold"),
-                "\n", (f"«{c[f'quote_{s}']}»", "yellow"), "\n", (c[f"source_file_{s}"] or "", "dim"),
-            )
-            for s in ("a", "b")
-        ]
-        status = Text(c["status"], style="red" if c["status"] == "open" and c["severity"] == "WARN" else "green")
-        if c["resolved_by"]:
-            status.append(f" by {c['resolved_by']}" + (f": {c['note']}" if c["note"] else ""))
-        status.append(f"\n{c['severity']} {c['disagreement']}")
-        status.append(f"\n{c['conflict_id']}", style="dim")
-        status.append(f"\n{c['explanation']}", style="dim")
-        table.add_row(Text(f"{what}\n({c['value_kind']})"), *sides, status)
-    console.print(table)
-    if not rows:
+    if not groups:
+        console.print(f"{label}: 0 key(s)")
         console.print("[green]no open conflicts[/]" if not args.all else "[green]no conflicts[/]")
-    else:
-        console.print(
-            "[dim]to settle one, add its id to dbt_project/seeds/conflict_adjudications.csv "
-            "(status resolved or accepted); the next run honours it[/]"
-        )
+        return 0
+    _print_groups(groups, _limit(args, _CONFLICT_LIMIT), title=label, detail=True)
+    console.print(
+        "[dim]settle one: indicators adjudicate KEY --accept VALUE --note \"why\" (or --resolve, --both); "
+        "over many: indicators adjudicate --rule latest --indicator CODE --note \"why\"[/]"
+    )
     return 0
+
+
+# --- adjudicate ---------------------------------------------------------------------------------------
+
+
+def _parse_value(text: str, unit: str | None) -> float:
+    """A value as the mart stores it: 2.71, 2.71%, 5300亿元, 1.2万, 40,000."""
+    word = text.strip().replace(",", "").replace("，", "")
+    multipliers = (("亿元", 1e8), ("万元", 1e4), ("亿", 1e8), ("万", 1e4), ("元", 1.0), ("%", 1.0), ("个百分点", 1.0))
+    factor = 1.0
+    for suffix, m in multipliers:
+        if word.endswith(suffix):
+            word, factor = word[: -len(suffix)], m
+            break
+    try:
+        return float(word) * factor
+    except ValueError:
+        raise CliError(f"--accept {text!r} is no number (write it as the mart does: 2.71, 5300亿元, 40000)") from None
+
+
+def _find_target(groups: list[ConflictGroup], target: str) -> tuple[ConflictGroup, str | None]:
+    """A conflict id or a key -> its group (and the id, if one was given)."""
+    for g in groups:
+        if g.key == target:
+            return g, None
+        if target in g.conflict_ids:
+            return g, target
+    keys = [g.key for g in groups]
+    close = [k for k in keys if k.startswith(target.split(":")[0])][:5] if ":" in target else []
+    hint = f"; keys like it: {', '.join(close)}" if close else "; see indicators conflicts --all"
+    raise CliError(f"no conflict has the id or key {target!r}{hint}")
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    log = adjudications.log_path(paths)
+    if not args.note or not args.note.strip():
+        raise CliError('say why: --note "..." (kept with the decision, who and when)')
+    if args.withdraw:
+        known = {d["decision_id"] for d in adjudications.read(log)}
+        if args.withdraw not in known:
+            raise CliError(f"no decision {args.withdraw!r} in {log}")
+        record = adjudications.new_decision("withdraw", args.note, withdraws=args.withdraw)
+    elif args.rule:
+        if args.target:
+            raise CliError("a rule applies over many conflicts: give --indicator, --region or --file, not an id")
+        if not (args.indicator or args.region or args.file):
+            raise CliError("a rule needs a scope: --indicator CODE, --region CODE or --file NAME (or several)")
+        if args.rule == "source" and not args.source:
+            raise CliError("--rule source needs --source NAME (a file name, or the source an article names)")
+        with open_published(paths) as con:
+            for what in ("region", "indicator"):
+                if getattr(args, what):
+                    _check_names(con, what, getattr(args, what))
+            indicator = _resolve_code(con, "indicator", args.indicator)
+            region = _resolve_code(con, "region", args.region)
+        record = adjudications.new_decision(
+            "rule", args.note, prefer=args.rule, prefer_source=args.source, scope_indicator=indicator,
+            scope_region=region, scope_file=args.file,
+        )
+    else:
+        if not args.target:
+            raise CliError("say which conflict: an id or a key from `indicators conflicts` (or --rule for many)")
+        actions = [a for a in ("accept", "resolve", "both") if getattr(args, a) not in (None, False)]
+        if len(actions) != 1:
+            raise CliError("say what to do: --accept VALUE, --resolve or --both (one of them)")
+        with open_published(paths) as con:
+            group, conflict_id = _find_target(read_conflict_groups(con, include_closed=True), args.target)
+        fields: dict[str, Any] = {
+            "conflict_id": conflict_id, "region_code": group.region_code, "subject": group.subject,
+            "indicator_code": group.indicator_code, "period": group.period, "value_kind": group.value_kind,
+            "figure_ids": None if conflict_id else group.figure_ids,
+        }
+        if actions[0] == "accept":
+            value = _parse_value(args.accept, group.unit)
+            if not any(abs(v.value - value) <= 0.005 * max(abs(v.value), 1e-9) for v in group.values):
+                shown = ", ".join(format_value(v.value, group.unit, None, v.qualifier) for v in group.values)
+                console.print(f"[yellow]note: {args.accept} is none of the competing values ({shown})[/]")
+            fields["accepted_value"] = value
+        record = adjudications.new_decision(actions[0], args.note, **fields)
+    adjudications.append(log, record)
+    console.print(
+        f"decision [bold]{record['decision_id']}[/] ({record['action']}) by {record['decided_by']} at "
+        f"{record['decided_at']} kept in {log}; the next run applies it "
+        f"(withdraw: indicators adjudicate --withdraw {record['decision_id']} --note \"why\")"
+    )
+    return 0
+
+
+def _resolve_code(con: duckdb.DuckDBPyConnection, what: str, value: str | None) -> str | None:
+    """The code a rule is scoped to, from what the analyst typed (a code, a name or part of one)."""
+    if not value:
+        return None
+    if what == "region":
+        clause, params = _region_filter(value)
+        rows = con.execute(f"select region_code from mart.dim_region f where {clause} order by region_code",
+                           params).fetchall()
+    else:
+        clause, params = _indicator_filter(value)
+        rows = con.execute(
+            f"""select distinct indicator_code from mart.fct_figures f where {clause} and indicator_code is not null
+                order by indicator_code""", params).fetchall()
+    codes = [r[0] for r in rows]
+    if len(codes) != 1:
+        raise CliError(f"--{what} {value!r} names {len(codes)} {what}s ({', '.join(codes[:8])}): give one code")
+    return codes[0]
 
 
 # --- export -------------------------------------------------------------------------------------------
@@ -540,11 +832,14 @@ def _sql_string(path: Path) -> str:
 # --- the parser ---------------------------------------------------------------------------------------
 
 _EPILOG = """examples:
+  indicators run                                    # the nightly job, once, on raw/
   indicators status
-  indicators figures --region 长沙 --period 2025
+  indicators figures --region 长沙 --period 2025年
   indicators figures --indicator 研发投入强度 --format csv > rd.csv
   indicators sql "select region_name, value from mart.indicator_panel where indicator_code = 'rd_intensity'"
-  indicators conflicts --all
+  indicators conflicts --region 湖南 --limit 5
+  indicators adjudicate 430000:rd_intensity:2025:share --accept 2.71 --note "revised by the bureau"
+  indicators adjudicate --rule latest --indicator rd_intensity --note "later releases revise earlier ones"
   indicators export --format parquet --out ~/mart-export
 """
 
@@ -562,22 +857,54 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    reader("status", "last run, counts, open alerts and conflicts of the published warehouse", cmd_status)
+    def limits(p: argparse.ArgumentParser, default: int, what: str) -> None:
+        p.add_argument("--limit", type=int, help=f"show the first N {what} (default {default})")
+        p.add_argument("--all", action="store_true", help=f"show every {what.rstrip('s')}")
+
+    def filters(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--region", help="region code (430100) or name (长沙市, or just 长沙)")
+        p.add_argument("--indicator", help="indicator code (rd_intensity) or part of its Chinese name (研发)")
+        p.add_argument("--period", help="2025, 2025年, 2025上半年, 2025年前三季度, 2025年1-10月, 2021-2025, 十四五")
+
+    p = reader("status", "last run, counts, open alerts by check and the most disputed figures", cmd_status)
+    limits(p, _SUMMARY_LIMIT, "alert checks and disputed keys")
 
     p = reader("sql", "run a read-only SQL query against the published mart", cmd_sql)
     p.add_argument("query", help='the SQL, e.g. "select * from mart.indicator_panel"; - reads it from stdin')
+    limits(p, _TABLE_ROW_LIMIT, "rows on screen")
     _add_format(p)
 
     p = reader("figures", "figures of the mart, filtered by region, indicator and period", cmd_figures)
-    p.add_argument("--region", help="region code (430100) or name (长沙市, or just 长沙)")
-    p.add_argument("--indicator", help="indicator code (rd_intensity) or part of its Chinese name (研发)")
-    p.add_argument("--period", help="period as in the mart: 2025, or 2021-2025 for a span")
+    filters(p)
     p.add_argument("--kind", help="value_kind: level, growth_rate, share, rank, rank_change, change, target")
+    limits(p, _TABLE_ROW_LIMIT, "figures on screen")
     _add_format(p)
 
-    p = reader("conflicts", "open conflicts with both quotes and both source files", cmd_conflicts)
-    p.add_argument("--all", action="store_true", help="include resolved and accepted conflicts")
+    p = reader("conflicts", "disputed figures grouped by key: every competing value, quote and file", cmd_conflicts)
+    filters(p)
+    p.add_argument("--limit", type=int, help=f"show the N most disputed keys (default {_CONFLICT_LIMIT})")
+    p.add_argument("--all", action="store_true", help="every key, settled ones (resolved, accepted) too")
     _add_format(p)
+
+    p = reader(
+        "adjudicate",
+        "settle a conflict (or many, by a rule); kept beside the warehouse with who, when and why, "
+        "applied by the next run",
+        cmd_adjudicate,
+    )
+    p.add_argument("target", nargs="?", help="a conflict id or key (430000:rd_intensity:2025:share) from `conflicts`")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--accept", metavar="VALUE", help="the right value (2.71, 5300亿元); the others are wrong")
+    action.add_argument("--resolve", action="store_true", help="dealt with, no value named")
+    action.add_argument("--both", action="store_true", help="both values stand (two definitions)")
+    action.add_argument("--rule", choices=("latest", "source"),
+                        help="over many: prefer the latest publication, or --source NAME")
+    action.add_argument("--withdraw", metavar="DECISION_ID", help="a decision no longer applies")
+    p.add_argument("--source", help="with --rule source: a file name, or the source an article names (湖南日报)")
+    p.add_argument("--indicator", help="with --rule: the indicator it covers")
+    p.add_argument("--region", help="with --rule: the region it covers")
+    p.add_argument("--file", help="with --rule: conflicts involving this file")
+    p.add_argument("--note", help="why (required)")
 
     p = reader("export", "write every mart table to Parquet or CSV files in a folder", cmd_export)
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="file format (default parquet)")
@@ -590,17 +917,38 @@ def main(argv: list[str] | None = None) -> int:
     # a fresh console per call: its width and colour follow the terminal (or COLUMNS) of this call
     console = Console()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = sys.argv[1:] if argv is None else argv
+    if not args_list:
+        parser.print_help()  # no arguments: what the commands are, never a surprise nightly run
+        return 0
+    args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
-        args = parser.parse_args(["run", *(argv or [])])
+        parser.print_help()
+        return 0
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
+        return code
     except CliError as exc:
         _print_error(str(exc))
         return 2
     except duckdb.Error as exc:  # anything not caught closer to the query: still one line
         _print_error(str(_db_error(exc)))
         return 2
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        # DuckDB stops a query on Ctrl-C with RuntimeError('Query interrupted')
+        if isinstance(exc, RuntimeError) and "interrupted" not in str(exc).lower():
+            raise
+        message = "interrupted" + (": the published warehouse was left as it was" if args.command == "run" else "")
+        _print_error(message)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly; point stdout at /dev/null so the interpreter's
+        # final flush does not raise again
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 def _print_error(message: str) -> None:

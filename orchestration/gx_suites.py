@@ -20,6 +20,11 @@ import duckdb
 from orchestration import vocabulary
 from orchestration.config import EXPECTATIONS_DIR
 
+RESULTS_DIR = "results"
+"""Beside the Data Docs (docs/gx/results/<suite>.json): the latest result of each suite as plain JSON,
+which the analysts' report shows offline (GX's own pages fetch their styles from CDNs, and each
+check's ephemeral context lists only its own suite)."""
+
 
 @dataclass(frozen=True)
 class Suite:
@@ -143,7 +148,35 @@ def validate(db_path: Path, suites: list[Suite], docs_dir: Path | None = None) -
                 )
             )
         outcomes.append(SuiteOutcome(suite, len(frame), results))
+        if docs_dir is not None:
+            write_result(outcomes[-1], docs_dir / RESULTS_DIR)
     return outcomes
+
+
+def write_result(outcome: SuiteOutcome, folder: Path) -> Path:
+    """The suite's latest result as JSON (replaced atomically)."""
+    from datetime import datetime
+
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {
+        "suite": outcome.suite.name,
+        "table": outcome.suite.table,
+        "severity": outcome.suite.severity,
+        "description": outcome.suite.description,
+        "validated_at": datetime.now().isoformat(sep=" ", timespec="seconds"),
+        "row_count": outcome.row_count,
+        "success": outcome.success,
+        "expectations": [
+            {"type": o.type, "column": o.column, "success": o.success, "unexpected_count": o.unexpected_count,
+             "unexpected_values": [str(v) for v in o.unexpected_values[:10]], "notes": o.notes}
+            for o in outcome.outcomes
+        ],
+    }
+    path = folder / f"{outcome.suite.name}.json"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    tmp.replace(path)
+    return path
 
 
 def _plain(value: Any) -> Any:

@@ -128,3 +128,29 @@ create table if not exists staging.figure_mentions (
 -- warehouses made before these columns existed: added at the end, where new tables have them too
 alter table staging.figure_mentions add column if not exists is_revision boolean default false;
 alter table staging.figure_mentions add column if not exists in_list boolean default false;
+
+-- Analysts' decisions on conflicts: a copy of adjudications.jsonl beside the warehouse, replaced by
+-- every run's ingest step (orchestration/adjudications.py), read by dbt (int_conflict_decisions).
+create table if not exists staging.adjudications (
+    decision_id varchar,
+    action varchar,                        -- accept, resolve, both, rule, withdraw
+    status varchar,                        -- what it makes of the conflicts it covers: resolved, accepted
+    conflict_id varchar,
+    region_code varchar,
+    subject varchar,
+    indicator_code varchar,
+    period varchar,
+    value_kind varchar,
+    figure_ids varchar[],                  -- the figures competing when the analyst decided
+    accepted_value double,
+    prefer varchar,                        -- a rule's preference: latest, source
+    prefer_source varchar,
+    scope_indicator varchar,
+    scope_region varchar,
+    scope_file varchar,
+    withdraws varchar,                     -- the decision a withdraw cancels
+    decided_by varchar,
+    decided_at timestamp,
+    note varchar,
+    decision_order integer                 -- its line in the log
+);

@@ -135,3 +135,23 @@ def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_job(raw, db)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return db
+
+
+@pytest.fixture(scope="session")
+def disagreeing_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real run on a generated corpus whose figures disagree everywhere (every article beside a
+    restatement with other numbers, benchmarks.disagreeing_corpus), shared by the analyst-tool tests.
+    INDICATORS_TEST_ARTICLES sets its size (default 40: 20 articles and their restatements);
+    INDICATORS_TEST_DISAGREEING_DIR keeps it in a folder that later sessions reuse."""
+    from benchmarks.disagreeing_corpus import write_corpus
+
+    kept = os.environ.get("INDICATORS_TEST_DISAGREEING_DIR")  # while working: build once, reuse across sessions
+    root = Path(kept) if kept else tmp_path_factory.mktemp("disagreeing_run")
+    db = root / "warehouse" / "indicators.duckdb"
+    if kept and db.exists():
+        return db
+    shutil.rmtree(root / "raw", ignore_errors=True)
+    raw = write_corpus(root / "raw", int(os.environ.get("INDICATORS_TEST_ARTICLES") or 40))
+    result = run_job(raw, db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return db

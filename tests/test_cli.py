@@ -166,8 +166,10 @@ def test_figures_table_shows_value_qualifier_kind_and_source(
     assert code == 0
     assert "技术合同成交额" in out and "≥5,300亿元" in out and "lower_bound" in out and "level" in out
     assert "«突破5300亿元»" in out and "hunan-sti-review-2025.txt" in out
-    code, out, _ = run_cli(capsys, seed_warehouse, "figures", "--region", "火星")
-    assert code == 0 and "0 figure(s)" in out and "no figure matches" in out
+    code, _, err = run_cli(capsys, seed_warehouse, "figures", "--region", "火星")
+    assert code == 2 and "no region matches --region '火星'" in err
+    code, out, _ = run_cli(capsys, seed_warehouse, "figures", "--region", "湖南", "--period", "1999")
+    assert code == 0 and "0 row(s)" in out and "no figure matches" in out
 
 
 # --- conflicts ----------------------------------------------------------------------------------------
@@ -175,13 +177,15 @@ def test_figures_table_shows_value_qualifier_kind_and_source(
 
 def test_conflicts_show_both_quotes_and_both_files(conflict_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, conflict_db, "conflicts")
-    assert code == 0 and "open conflicts (1)" in out
-    for text in ("湖南省", "研发投入强度", "«2.62%»", "«2.71%»", "hunan-sti-review-2025.txt", EXTRA_NAME, "open"):
+    assert code == 0 and "open conflicts: 1 key(s), 1 conflict(s)" in out
+    for text in ("湖南省", "研发投入强度", "«2.62%»", "«2.71%»", "hunan-sti-review-2025.txt", EXTRA_NAME, "open",
+                 "key 430000:rd_intensity:2025:share"):
         assert text in out, text
     code, out, _ = run_cli(capsys, conflict_db, "conflicts", "--format", "json")
-    (row,) = json.loads(out)
-    assert {row["quote_a"], row["quote_b"]} == {"2.62%", "2.71%"}
-    assert {row["source_file_a"], row["source_file_b"]} == {"hunan-sti-review-2025.txt", EXTRA_NAME}
+    rows = json.loads(out)  # one row per competing value of each disputed key
+    assert {r["key"] for r in rows} == {"430000:rd_intensity:2025:share"}
+    assert {r["quote"] for r in rows} == {"2.62%", "2.71%"}
+    assert {r["source_file"] for r in rows} == {"hunan-sti-review-2025.txt", EXTRA_NAME}
 
 
 def test_conflicts_all_includes_resolved_ones(
@@ -192,17 +196,18 @@ def test_conflicts_all_includes_resolved_ones(
     with duckdb.connect(str(db)) as con:  # what an adjudication in the seed does on the next run
         con.execute("update mart.dq_conflicts set status = 'resolved', resolved_by = 'analyst', note = 'misprint'")
     code, out, _ = run_cli(capsys, db, "conflicts")
-    assert code == 0 and "open conflicts (0)" in out and "no open conflicts" in out
+    assert code == 0 and "open conflicts: 0 key(s)" in out and "no open conflicts" in out
     code, out, _ = run_cli(capsys, db, "conflicts", "--all")
-    assert code == 0 and "conflicts (1)" in out and "resolved by analyst: misprint" in out and "«2.71%»" in out
+    assert code == 0 and "conflicts: 1 key(s)" in out and "resolved by analyst: misprint" in out and "«2.71%»" in out
 
 
 def test_seed_conflicts_match_the_mart(seed_warehouse: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, seed_warehouse, "conflicts", "--all", "--format", "csv")
     (expected,) = duckdb.connect(str(seed_warehouse), read_only=True).execute(
-        "select count(*) from mart.dq_conflicts"
+        """select count(*) from (select distinct region_code, subject, indicator_code, period, value_kind, figure_id
+           from (select *, unnest([figure_id_a, figure_id_b]) as figure_id from mart.dq_conflicts))"""
     ).fetchone()
-    assert code == 0 and len(out.strip().splitlines()) == expected + 1  # header + one line per conflict
+    assert code == 0 and len(out.strip().splitlines()) == expected + 1  # header + one line per competing value
 
 
 # --- the panel, through `sql` -------------------------------------------------------------------------
@@ -279,7 +284,7 @@ def test_status_shows_last_run_counts_alerts_and_conflicts(
     for label in ("figures", "panel cells", "open conflicts", "open alerts"):
         assert label in out
     assert "conflicting_figures" in out  # the open alerts, by check
-    assert "«2.62%»" in out and "«2.71%»" in out  # the open conflicts
+    assert "2.62%" in out and "2.71%" in out and "430000:rd_intensity:2025:share" in out  # the disputed keys
     assert "a later run failed" not in out
 
 

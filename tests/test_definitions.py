@@ -21,7 +21,8 @@ def defs() -> Definitions:
 
 
 PYTHON_ASSETS = {
-    "staging/files", "staging/quarantine", "staging/articles", "staging/paragraphs", "staging/sentences",
+    "staging/files", "staging/quarantine", "staging/adjudications", "staging/articles", "staging/paragraphs",
+    "staging/sentences",
     "staging/figure_mentions", "mart/dq_alerts", "published_warehouse", "alert_notifications", "analyst_report",
 }
 GROUPS = {"staging", "dbt_staging", "dbt_intermediate", "dbt_marts", "dbt", "quality", "publish"}
@@ -52,6 +53,9 @@ def test_code_location_snapshot(defs: Definitions) -> None:
     assert deps == {"staging/figure_mentions"}
     deps = {"/".join(d.path) for d in graph.get(AssetKey(["stg", "stg_ingest__files"])).parent_keys}
     assert deps == {"staging/files"}
+    # the analysts' adjudications: copied in by ingest, read by dbt
+    deps = {"/".join(d.path) for d in graph.get(AssetKey(["int", "int_conflict_decisions"])).parent_keys}
+    assert "staging/adjudications" in deps
     checks = {c.name for c in graph.asset_check_keys}
     assert {"gx_staging_figure_mentions", "gx_mart_fct_figures", "no_quarantined_files"} <= checks
     assert len([c for c in checks if c.startswith("gx_")]) == 2

@@ -7,7 +7,8 @@
 -- estimate or preliminary release superseded by the final figure) is a note.
 -- value_a / quote_a / source_file_a is the value that holds (the revised, final or best supported
 -- one), value_b ... the statement that disagrees with it most (a WARN one first).
--- An analyst adjudicates a conflict by adding its conflict_id to seeds/conflict_adjudications.csv.
+-- Analysts' decisions (int_conflict_decisions: `indicators adjudicate`, and the older seed) apply by
+-- conflict_id or by the key; the latest one wins (rules over many are applied where they name the key).
 
 with
 
@@ -23,9 +24,10 @@ statements as (
 
 ),
 
-adjudications as (
+decisions as (
 
-    select * from {{ ref('conflict_adjudications') }}
+    select * from {{ ref('int_conflict_decisions') }}
+    where status is not null
 
 ),
 
@@ -227,17 +229,48 @@ assembled as (
 
 ),
 
+-- the latest decision that names the conflict, by its id or by its key
+matched as (
+
+    select
+        assembled.conflict_id,
+        decisions.status,
+        decisions.decided_by,
+        decisions.decided_at,
+        decisions.note,
+        decisions.accepted_value,
+        decisions.decision_id,
+        row_number() over (
+            partition by assembled.conflict_id order by decisions.decision_order desc
+        ) as latest_first
+
+    from assembled
+    inner join decisions
+        on decisions.conflict_id = assembled.conflict_id
+        or (
+            decisions.conflict_id is null
+            and decisions.region_code = assembled.region_code
+            and decisions.indicator_code = assembled.indicator_code
+            and decisions.period = assembled.period
+            and decisions.value_kind = assembled.value_kind
+            and coalesce(decisions.subject, '') = coalesce(assembled.subject, '')
+        )
+
+),
+
 final as (
 
     select
         assembled.*,
-        coalesce(adjudications.status, 'open') as status,
-        adjudications.resolved_by,
-        adjudications.resolved_on,
-        adjudications.note
+        coalesce(matched.status, 'open') as status,
+        matched.decided_by as resolved_by,
+        cast(matched.decided_at as date) as resolved_on,
+        matched.note,
+        matched.accepted_value,
+        matched.decision_id
 
     from assembled
-    left join adjudications on assembled.conflict_id = adjudications.conflict_id
+    left join matched on assembled.conflict_id = matched.conflict_id and matched.latest_first = 1
 
 )
 

@@ -1,11 +1,12 @@
-"""raw/ -> staging.files (+ staging.quarantine): decode new and changed files, refuse what is not text."""
+"""raw/ -> staging.files (+ staging.quarantine): decode new and changed files, refuse what is not text;
+the analysts' adjudications log beside the warehouse -> staging.adjudications."""
 
 from datetime import datetime
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from orchestration import ingest, staging
-from orchestration.defs.keys import STAGING_FILES, STAGING_QUARANTINE
+from orchestration import adjudications, ingest, staging
+from orchestration.defs.keys import STAGING_ADJUDICATIONS, STAGING_FILES, STAGING_QUARANTINE
 from orchestration.defs.resources import WarehouseResource
 
 
@@ -13,6 +14,10 @@ from orchestration.defs.resources import WarehouseResource
     specs=[
         AssetSpec(STAGING_FILES, description="Every version of every file in raw/: bytes, sha256, encoding, text."),
         AssetSpec(STAGING_QUARANTINE, description="Files refused at ingestion, with the reason."),
+        AssetSpec(
+            STAGING_ADJUDICATIONS,
+            description="Analysts' decisions on conflicts (adjudications.jsonl beside the warehouse), for dbt.",
+        ),
     ],
     group_name="staging",
 )
@@ -24,6 +29,7 @@ def raw_files(context: AssetExecutionContext, warehouse: WarehouseResource):
         staging.ensure_schema(con)
         summary = staging.record_files(con, ingest.scan_raw(paths.raw_dir), now)
         counts = staging.table_counts(con, ["staging.files", "staging.quarantine"])
+        decisions = adjudications.load(con, adjudications.log_path(paths))
     for note in summary.notes:  # files left for the next run, repairs (NUL bytes stripped)
         context.log.warning(note)
     counted = {k: v for k, v in vars(summary).items() if k != "notes"}
@@ -34,3 +40,4 @@ def raw_files(context: AssetExecutionContext, warehouse: WarehouseResource):
         asset_key=STAGING_QUARANTINE,
         metadata={"quarantined_now": summary.quarantined, "rows": counts["staging.quarantine"]},
     )
+    yield MaterializeResult(asset_key=STAGING_ADJUDICATIONS, metadata={"rows": decisions})
