@@ -229,31 +229,79 @@ assembled as (
 
 ),
 
--- the latest decision that names the conflict, by its id or by its key
+files as (
+
+    -- where each file was published, for rules that prefer a named source
+    select source_file, any_value(source) as source
+    from {{ ref('dim_article') }}
+    group by source_file
+
+),
+
+-- the prevailing value (a) and the one that disagrees most (b), with their publishers
+settled_sides as (
+
+    select
+        assembled.*,
+        files_a.source as source_a,
+        files_b.source as source_b
+
+    from assembled
+    left join files as files_a on assembled.source_file_a = files_a.source_file
+    left join files as files_b on assembled.source_file_b = files_b.source_file
+
+),
+
+-- the latest decision that names the conflict: by its id, by its key (over the figures seen when
+-- deciding), or by a rule whose scope holds it and that can name the winner
 matched as (
 
     select
-        assembled.conflict_id,
+        settled_sides.conflict_id,
         decisions.status,
         decisions.decided_by,
         decisions.decided_at,
         decisions.note,
-        decisions.accepted_value,
         decisions.decision_id,
+        case
+            when decisions.action <> 'rule' then decisions.accepted_value
+            when decisions.prefer = 'latest' and settled_sides.published_on_a > settled_sides.published_on_b then settled_sides.value_a
+            when decisions.prefer = 'latest' and settled_sides.published_on_b > settled_sides.published_on_a then settled_sides.value_b
+            when decisions.prefer = 'source' and (settled_sides.source_file_a = decisions.prefer_source
+                or settled_sides.source_a = decisions.prefer_source) then settled_sides.value_a
+            when decisions.prefer = 'source' and (settled_sides.source_file_b = decisions.prefer_source
+                or settled_sides.source_b = decisions.prefer_source) then settled_sides.value_b
+        end as accepted_value,
         row_number() over (
-            partition by assembled.conflict_id order by decisions.decision_order desc
+            partition by settled_sides.conflict_id order by decisions.decided_at desc nulls last, decisions.decision_order desc
         ) as latest_first
 
-    from assembled
+    from settled_sides
     inner join decisions
-        on decisions.conflict_id = assembled.conflict_id
+        on decisions.conflict_id = settled_sides.conflict_id
         or (
-            decisions.conflict_id is null
-            and decisions.region_code = assembled.region_code
-            and decisions.indicator_code = assembled.indicator_code
-            and decisions.period = assembled.period
-            and decisions.value_kind = assembled.value_kind
-            and coalesce(decisions.subject, '') = coalesce(assembled.subject, '')
+            decisions.action in ('accept', 'resolve', 'both') and decisions.conflict_id is null
+            and decisions.region_code is not distinct from settled_sides.region_code
+            and decisions.subject is not distinct from settled_sides.subject
+            and decisions.indicator_code is not distinct from settled_sides.indicator_code
+            and decisions.period = settled_sides.period
+            and decisions.value_kind = settled_sides.value_kind
+            and (decisions.figure_ids is null
+                 or list_has_all(decisions.figure_ids, [settled_sides.figure_id_a, settled_sides.figure_id_b]))
+        )
+        or (
+            decisions.action = 'rule'
+            and (decisions.scope_indicator is null or decisions.scope_indicator = settled_sides.indicator_code)
+            and (decisions.scope_region is null or decisions.scope_region = settled_sides.region_code)
+            and (decisions.scope_file is null or decisions.scope_file in (settled_sides.source_file_a, settled_sides.source_file_b))
+            and (
+                (decisions.prefer = 'latest' and settled_sides.published_on_a <> settled_sides.published_on_b)
+                or (decisions.prefer = 'source' and (
+                    coalesce(settled_sides.source_file_a = decisions.prefer_source or settled_sides.source_a = decisions.prefer_source,
+                             false)
+                    <> coalesce(settled_sides.source_file_b = decisions.prefer_source or settled_sides.source_b = decisions.prefer_source,
+                                false)))
+            )
         )
 
 ),
