@@ -572,7 +572,8 @@ _TEMPLATE = """<!doctype html>
       <th>indicators</th></tr></thead>
     <tbody>
     {% for region in data.regions %}
-    <tr id="{{ region.anchor }}"><td>{% if region.level != 'prefecture' and region.headline %}<a href="#{{ region.anchor }}-detail">{{
+    <tr id="{{ region.anchor }}"><td>{% if region.level != 'prefecture'
+      and region.headline %}<a href="#{{ region.anchor }}-detail">{{
         region.name }}</a>{% else %}{{ region.name }}{% endif %} <span class="src">{{ region.code }}</span></td>
       {% for c in region.matrix %}<td class="num">{% if c %}{{ c.display }}<span class="src"> {{ c.year }}</span>
         {% if c.conflict_anchor %}<a class="flag" href="#{{ c.conflict_anchor }}" title="disputed">!</a>{% endif %}
