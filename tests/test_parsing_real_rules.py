@@ -130,6 +130,22 @@ CASES = [
     # an index written in percent is a score
     ("2023年，重庆综合科技创新水平指数达72.1%。", date(2024, 5, 1), "72.1%",
      (72.1, "exact", "level", "重庆市", "2023")),
+    # a plan's target year holds for its later sentences in the paragraph
+    ("行动方案提出，目标到2027年，贵州省研发投入强度突破1.5%。高新技术企业数量力争达到3000家。", date(2024, 6, 1),
+     "3000家", (3000, "exact", "target", "贵州省", "2027")),
+    # ... not for a plan's year already past, nor beyond its paragraph
+    ("目标到2027年，贵州省研发投入强度突破1.5%。\n高新技术企业数量力争达到3000家。", date(2024, 6, 1),
+     "3000家", (3000, "exact", "target", "贵州省", "2024")),
+    # 要 opening a clause, or after who or when, states an aim
+    ("记者从科技工作会议上获悉，今年海口市要新增高新技术企业200家。", date(2024, 3, 1), "200家",
+     (200, "exact", "target", "海口市", "2024")),
+    ("会议提出，今年全市要着力提升创新能力。要引导企业加大投入，全市高新技术企业达到900家。", date(2024, 3, 1),
+     "900家", (900, "exact", "target", None, "2024")),
+    # ... but not 要 in a noun (主要, 要素) or a demand (要求)
+    ("2023年，三亚市主要科技指标中，高新技术企业达到150家。", date(2024, 3, 1), "150家",
+     (150, "exact", "level", "三亚市", "2023")),
+    ("2023年，按照要求，三亚市高新技术企业达到150家。", date(2024, 3, 1), "150家",
+     (150, "exact", "level", "三亚市", "2023")),
 ]
 
 

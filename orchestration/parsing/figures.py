@@ -88,6 +88,7 @@ from .rules import (
     SUBJECT_BLOCKERS,
     SUBJECT_SUFFIXES,
     TABLE_SAME_MEASURE,
+    TARGET_TRIGGER_FIRST_CHARS,
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
@@ -155,7 +156,7 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
-_TARGET_RE = re.compile(rf"(?=[力目争预有确到至将计拟])(?:{TARGET_TRIGGER_PATTERN})")
+_TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
 _PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
@@ -246,6 +247,7 @@ class Context:
     carried: str | None = None  # the last period named earlier in the paragraph
     base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
+    target_year: str | None = None  # the year the paragraph's last target before the sentence named
 
 
 @dataclass(slots=True)
@@ -600,6 +602,11 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `到2024年` said in 2025: reached, not a target
         targets.append((m.start(), year))
     target_at = targets[0][0] if targets else None
+    # `目标到2023年，…。高新技术企业工业总产值力争突破10000亿元`: a plan's later sentences keep its year
+    target_year = next((m.group("target_year") for m in reversed(between(doc.targets, doc.target_pos,
+                        paragraph_start, start)) if m.group("target_year")), None)
+    if target_year and art.published and int(target_year) < art.published.year:
+        target_year = None
     # a part of a year written alone (`上半年`) is of the last year written out before it in the
     # paragraph, else of the publication year (not of a `去年` before it: that year is over)
     default = art.default_period
@@ -633,7 +640,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates)
+    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year)
 
 
 def _inside_brackets(text: str, pos: int, until: int) -> bool:
@@ -1295,6 +1302,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         resolved = [p for pos, p in ctx.periods if pos < cand.start and p and (p.isdigit() or _SPAN_RE.fullmatch(p))]
         if resolved:
             return resolved[-1], "target"
+        if ctx.target_year:
+            return ctx.target_year, "target"
         if art.target_year:
             return art.target_year, "target"
         if art.published:

@@ -102,10 +102,16 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
-                          # `全省将新增...`, `计划新建...`: a plan, when a verb of one follows (将 in a
-                          # year-end review, like 预计, is about the year under review: group `will`)
-                          r"|(?<!即)(?:(?P<will>将)|计划|拟)(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
-                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计|破|超过|达)")
+                          # `全省将新增...`, `计划新建...`, `今年要新增...`: a plan, when a verb of one follows
+                          # (将 in a year-end review, like 预计, is about the year under review: group `will`)
+                          r"|(?:(?<!即)(?P<will>将)|计划|拟|(?<![主重需只想必纲摘])要)"
+                          r"(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
+                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计|破|超过|达)"
+                          # `今年，全市要着力…`, `；要引导企业…`: 要 opening a clause, or after who or when, is an aim
+                          r"|(?:(?<=全市|全省|全区|今年|明年|我市|我省|我区)|(?<=[。；;，,、\n]))要(?![求素点闻害件是])")
+
+# Every character a target trigger can start with (a fast pre-check before the pattern above).
+TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要"
 
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
