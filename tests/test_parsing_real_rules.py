@@ -141,6 +141,12 @@ CASES = [
      (200, "exact", "target", "海口市", "2024")),
     ("会议提出，今年全市要着力提升创新能力。要引导企业加大投入，全市高新技术企业达到900家。", date(2024, 3, 1),
      "900家", (900, "exact", "target", None, "2024")),
+    # 目前 opening a paragraph is the time of writing for its later sentences without a period
+    ("目前，海南省已有国家重点实验室3家。同时，培育了创新型企业116家。", date(2024, 11, 30), "116家",
+     (116, "exact", "level", "海南省", "2024")),
+    # ... until a period is written after it
+    ("目前，海南省已有国家重点实验室3家。2023年，全省新增高新技术企业300家。其中，培育了创新型企业116家。",
+     date(2024, 11, 30), "116家", (116, "exact", "level", "海南省", "2023")),
     # ... but not 要 in a noun (主要, 要素) or a demand (要求)
     ("2023年，三亚市主要科技指标中，高新技术企业达到150家。", date(2024, 3, 1), "150家",
      (150, "exact", "level", "三亚市", "2023")),

@@ -248,6 +248,7 @@ class Context:
     base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
     target_year: str | None = None  # the year the paragraph's last target before the sentence named
+    now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
 
 
 @dataclass(slots=True)
@@ -639,8 +640,11 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             if period and period[:4].isdigit() and period[4:5] != "-":
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
+    now = between(doc.now_pos, doc.now_pos, paragraph_start, start)
+    now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year)
+    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
+                   now_at)
 
 
 def _inside_brackets(text: str, pos: int, until: int) -> bool:
@@ -987,6 +991,8 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
         period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
     now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start)
+    if not now and source == "article" and ctx.now_at is not None:
+        now = [ctx.now_at]  # `目前，河南已有…。同时，培育了创新龙头企业116家`: the paragraph's time of writing
     if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
         # `目前，河南省内已有国家重点实验室13家`: the time of writing; early in a year, the stock at the
         # end of the year before (a review published in January)
