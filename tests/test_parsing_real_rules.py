@@ -147,6 +147,10 @@ CASES = [
     # ... until a period is written after it
     ("目前，海南省已有国家重点实验室3家。2023年，全省新增高新技术企业300家。其中，培育了创新型企业116家。",
      date(2024, 11, 30), "116家", (116, "exact", "level", "海南省", "2023")),
+    # 我省 in a rank's own segment is whose rank it is, after a venue named before it
+    ("2019年，安徽省创新能力稳步提升。《中国区域创新能力评价报告》近日在北京发布，我省区域创新能力综合排名全国第10位。",
+     date(2019, 11, 20),
+     "第10位", (10, "exact", "rank", "安徽省", "2019")),
     # ... but not 要 in a noun (主要, 要素) or a demand (要求)
     ("2023年，三亚市主要科技指标中，高新技术企业达到150家。", date(2024, 3, 1), "150家",
      (150, "exact", "level", "三亚市", "2023")),

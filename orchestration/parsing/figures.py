@@ -63,6 +63,7 @@ from .rules import (
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
+    OWNER_WIDE_FIRST_CHARS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PHRASE_END_WORDS,
@@ -1112,7 +1113,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if pos >= cand.start:
             continue
         wide = marker.startswith("\x01")
-        if ranked and pos >= site.seg_start and (wide or text[pos - 1:pos] in _RANK_VERB_CHARS):
+        if ranked and pos >= site.seg_start and (
+                (wide and text[pos] not in OWNER_WIDE_FIRST_CHARS) or text[pos - 1:pos] in _RANK_VERB_CHARS):
             continue
         if text[pos - 1:pos] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure

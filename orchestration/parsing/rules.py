@@ -196,6 +196,9 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
                        "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
+# Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
+# (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
+OWNER_WIDE_FIRST_CHARS = ("我", "本")
 # `全区` is an autonomous region's own word (广西, 西藏 ...); elsewhere it names a district.
 AUTONOMOUS_REGION_WIDE = ("全区", "全自治区")
 AUTONOMOUS_REGION_SUFFIX = "自治区"
