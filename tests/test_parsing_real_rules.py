@@ -263,3 +263,10 @@ def test_a_citys_story_names_the_regions_average_and_ranking_as_the_regions() ->
 def test_rd_intensity_however_it_is_written(phrase: str) -> None:
     text = f"2022年，南宁市{phrase}为1.25%。"
     assert mention(text, date(2023, 10, 1), "1.25%").indicator_code == "rd_intensity"
+
+
+def test_place_names_are_read_through_pinyin_debris() -> None:
+    text = ("2022年內(nèi)蒙古自治區(qū)科技經(jīng)費(fèi)投入統(tǒng)計(jì)公報(bào)\n"
+            "2022年,全區(qū)共投入研究與試驗(yàn)發(fā)展(R&D)經(jīng)費(fèi)209.5億元,增長10.2%。")
+    got = mention(text, date(2023, 10, 9), "209.5")
+    assert (got.region_name, got.period) == ("内蒙古自治区", "2022")

@@ -107,12 +107,33 @@ def _scanner(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{trie_pattern(words)})")
 
 
+# Spaces inside a run of Chinese: where normalize() blanked a Traditional reprint's pinyin debris
+# (`內(nèi)蒙古自治區(qū)` reads `内     蒙古自治区     `); a name is read through them.
+_DEBRIS_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {2,}(?=[\u4e00-\u9fff])")
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
-    """(position, code or PROVINCE/CITY marker) for every place word in text[start:end]."""
+    """(position, code or PROVINCE/CITY marker) for every place word in text[start:end], read
+    through blanked pinyin debris."""
+    stop = len(text) if end is None else end
+    if "  " not in text or _DEBRIS_GAP_RE.search(text, start, stop) is None:
+        return _find_places(text, start, stop)
+    kept: list[str] = []
+    positions: list[int] = []  # position in text of each character kept
+    last = start
+    for gap in _DEBRIS_GAP_RE.finditer(text, start, stop):
+        kept.append(text[last:gap.start()])
+        positions.extend(range(last, gap.start()))
+        last = gap.end()
+    kept.append(text[last:stop])
+    positions.extend(range(last, stop))
+    return [(positions[pos], code) for pos, code in _find_places("".join(kept), 0, len(positions))]
+
+
+def _find_places(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     gaz = gazetteer()
     if gaz.names is None or gaz.abbreviations is None:
         return []
-    stop = len(text) if end is None else end
     by_name = gaz.by_name
     found = [(m.start(), by_name[m.group()]) for m in gaz.names.finditer(text, start, stop)]
     abbreviated = [(m.start(1), by_name["\x02" + m.group(1)]) for m in gaz.abbreviations.finditer(text, start, stop)]
