@@ -642,7 +642,10 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)
     now = between(doc.now_pos, doc.now_pos, paragraph_start, start)
-    now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) else None
+    # only a 目前 that stated figures of its own (`目前，已有国家重点实验室13家…`), not a remark
+    # (`目前，创新平台体系基本形成。`)
+    now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
+        text, now[-1], start) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
                    now_at)
