@@ -8,6 +8,7 @@ hash of what it identifies, never a counter or a clock: a rerun after a crash wr
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -251,8 +252,13 @@ def parsed_rows(file_version_id: str, source_file: str, doc: ParsedDocument) -> 
          file_version_id, source_file, s.paragraph_index, s.index, s.char_start, s.char_end, s.text)
         for s in doc.sentences
     ]
+    # one quote stated for several places (`荆州、十堰、黄石入库数量首次突破1500家`) is one mention per
+    # place: their ids also hash the region
+    spans = Counter((m.char_start, m.char_end, m.value, m.unit) for m in doc.mentions)
     mentions = [
-        (short_hash(file_version_id, m.char_start, m.char_end, m.value, m.unit), file_version_id,
+        (short_hash(file_version_id, m.char_start, m.char_end, m.value, m.unit,
+                    *((m.region_code,) if spans[(m.char_start, m.char_end, m.value, m.unit)] > 1 else ())),
+         file_version_id,
          source_file, article_ids[m.article_index], m.paragraph_index, m.sentence_index, m.char_start,
          m.char_end, m.quote, m.sentence, float(m.value), m.unit, m.counter, m.qualifier, m.value_kind,
          m.region_code, m.region_name, m.subject, m.period, m.period_source, m.indicator_code,

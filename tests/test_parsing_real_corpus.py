@@ -14,8 +14,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
+# dev's merged floor is 0.95, not 0.96: one value stated for several places (`营口、鞍山、抚顺三市…均超30%`)
+# is now one mention per place, as the gold has it; the scorer matches gold rows by offsets, so each
+# place's row is hit by every copy and counts as split (attributes rose, merged fell by one key).
 FLOORS = {
-    "dev": {"recall": 0.96, "precision": 0.98, "attributes": 0.88, "merged": 0.96},
+    "dev": {"recall": 0.96, "precision": 0.98, "attributes": 0.89, "merged": 0.95},
     "blind": {"recall": 0.96, "precision": 0.97, "attributes": 0.87, "merged": 0.97},
     "holdout": {"recall": 0.99, "precision": 0.98, "attributes": 0.87, "merged": 0.97},
 }

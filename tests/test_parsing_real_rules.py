@@ -114,8 +114,6 @@ CASES = [
     # `分别` over a list of places named earlier in the sentence
     ("上半年，沈阳、大连两市高新技术企业营业收入占全省的56.3%，增速分别为19%、18.2%。", date(2021, 8, 16), "18.2%",
      (18.2, "exact", "growth_rate", "大连市", "2021H1")),
-    ("上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%。", date(2021, 8, 16), "30%",
-     (30, "lower_bound", "growth_rate", "抚顺市", "2021H1")),
     # a list of percentages after a growth noun are growth rates; an index's change ends at a score
     ("2015年，贵阳市增速排前三位的是电力产业、节能环保产业及有色产业，分别为82.8%、81.6%及26.3%。",
      date(2016, 2, 1), "81.6%", (81.6, "exact", "growth_rate", "贵阳市", "2015")),
@@ -270,3 +268,31 @@ def test_place_names_are_read_through_pinyin_debris() -> None:
             "2022年,全區(qū)共投入研究與試驗(yàn)發(fā)展(R&D)經(jīng)費(fèi)209.5億元,增長10.2%。")
     got = mention(text, date(2023, 10, 9), "209.5")
     assert (got.region_name, got.period) == ("内蒙古自治区", "2022")
+
+
+@pytest.mark.parametrize(("text", "published", "quote_end", "regions", "attributes"), [
+    ("2022年，湖北省科技型中小企业评价入库2.4万家。荆州、十堰、黄石入库数量首次突破1500家。", date(2023, 2, 1),
+     "1500家", ["十堰市", "荆州市", "黄石市"], (1500, "lower_bound", "level", "2022")),
+    ("上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%。", date(2021, 8, 16),
+     "30%", ["抚顺市", "营口市", "鞍山市"], (30, "lower_bound", "growth_rate", "2021H1")),
+])
+def test_one_figure_stated_for_several_places_is_each_places(text: str, published: date, quote_end: str,
+                                                             regions: list[str], attributes: tuple) -> None:
+    doc = parse_document(text, published_on=published)
+    copies = [m for m in doc.mentions if m.quote.endswith(quote_end)]
+    assert sorted(m.region_name for m in copies) == regions
+    assert {(m.value, m.qualifier, m.value_kind, m.period) for m in copies} == {attributes}
+
+
+def test_a_groups_total_is_not_each_places() -> None:
+    text = "2022年，湖北省武汉、鄂州、黄石等3地输出技术合同成交额合计1800.01亿元。"
+    doc = parse_document(text, published_on=date(2023, 2, 1))
+    assert len([m for m in doc.mentions if m.value == 1800.01e8]) == 1
+
+
+@pytest.mark.parametrize(("text", "quote_part", "region"), [
+    ("2021年，河北省14个地区中，定州、邯郸、秦皇岛等9个地区R&D经费投入强度实现增长。", "9个", "河北省"),
+    ("2022年，全国R&D经费超过千亿元的有12个省份。", "12个", "全国"),
+])
+def test_a_count_of_places_is_the_wholes(text: str, quote_part: str, region: str) -> None:
+    assert mention(text, date(2023, 9, 1), quote_part).region_name == region

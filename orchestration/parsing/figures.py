@@ -40,6 +40,7 @@ from .rules import (
     FRACTION_WORD,
     FROM_FILLERS,
     GENERIC_PHRASES,
+    GROUP_TOTAL_WORDS,
     GROWTH_NOUN_LINKS,
     GROWTH_NOUN_MOVES,
     GROWTH_NOUNS,
@@ -69,9 +70,11 @@ from .rules import (
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
     PHRASE_VERBS,
+    PLACE_COUNT_NOUNS,
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    PROVINCE_COUNT_NOUNS,
     PROVINCE_WIDE,
     RANK_CHANGE_UNITS,
     RANK_CONTEXT,
@@ -906,8 +909,31 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                       cand.kind, phrase, revised, site.group is not None)
         found.compared = site.compared
         out.append(found)
+        if site.group is None and found.region_code is not None:
+            # `荆州、十堰、黄石、孝感入库数量首次突破1500家`: the figure of every place listed
+            out.extend(replace(found, region_code=code) for code in _places_listed_before(scope, site, found))
         prev, prev_end = found, cand.end
     return out
+
+
+def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> list[str]:
+    """Codes of the places listed right before the one the figure was given (`A、B、C` or `A和B`,
+    nothing else between them), nearest last; none when its region came from elsewhere."""
+    at, code = _place_before(scope, site)
+    if at < 0 or code != found.region_code:
+        return []
+    text, listed, cursor = scope.text, [], at
+    if any(text.find(word, at, site.cand.start) != -1 for word in GROUP_TOTAL_WORDS):
+        return []
+    for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, at)):
+        place = regions.region(other)
+        length = next((len(n) for n in (place.name, place.short_name) if n and text.startswith(n, pos)),
+                      None) if place is not None else None
+        if length is None or text[pos + length:cursor] not in LIST_JOINERS or other == code:
+            break
+        listed.append(other)
+        cursor = pos
+    return listed[::-1]
 
 
 
@@ -1080,6 +1106,11 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         return site.item_region
     text, cand = scope.text, site.cand
     national = regions.national_code()
+    if site.unit_is_count and cand.counter == "个":
+        if text.startswith(PROVINCE_COUNT_NOUNS, cand.end):
+            return national  # `有12个省份…超过1000亿元`
+        if text.startswith(PLACE_COUNT_NOUNS, cand.end):
+            return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
     place_at, place = _place_before(scope, site)
     if site.kind not in ("rank", "rank_change"):
         # every national word holds 国: most figures skip the checks that read them

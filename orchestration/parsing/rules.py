@@ -139,6 +139,13 @@ MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "
 # A value followed by 的 and one of these is a threshold that defines a group (`超过千亿元的省份有12个`).
 THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市",
                     "市有", "市(", "市（", "县有", "区有")
+# Between places listed and a figure, these make it the group's total, not each place's figure
+# (`武汉、鄂州…等5地输出技术合同成交额合计1800.01亿元`, `沈阳、大连两市…总额占全省的56.3%`).
+GROUP_TOTAL_WORDS = ("合计", "总额", "总量", "共计", "合共", "总和", "加起来", "共同")
+# A count of places (`9个地区…实现增长`, `12个省份`): a figure about the whole they belong to. Provinces
+# counted are the nation's; the others, the article's region (a province counting its cities).
+PROVINCE_COUNT_NOUNS = ("省份", "省市", "省区市", "省(区、市)", "省（区、市）")
+PLACE_COUNT_NOUNS = ("地区", "市州", "地市", "设区市", "县(市、区)", "县（市、区）", "县市区", "区县", "县区")
 MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
