@@ -149,6 +149,18 @@ CASES = [
     ("2019年，安徽省创新能力稳步提升。《中国区域创新能力评价报告》近日在北京发布，我省区域创新能力综合排名全国第10位。",
      date(2019, 11, 20),
      "第10位", (10, "exact", "rank", "安徽省", "2019")),
+    # months written out on both sides (`1月至11月`) are a part of the year
+    ("唐山市发改委介绍，2022年1月至11月，全市高新技术产业增加值累计增长8.7%。", date(2023, 1, 5), "8.7%",
+     (8.7, "exact", "growth_rate", "唐山市", "2022M01-M11")),
+    # the province a city rose to the top of is the ranking's field
+    ("2022年，唐山市高新技术产业增加值总量规模已跃升至河北省首位。", date(2023, 1, 5), "首位",
+     (1, "exact", "rank", "唐山市", "2022")),
+    # the whole a contribution is measured against is not whose figure it is, even through pinyin debris
+    ("2024年，鄂尔多斯市对全区研发经费增长的贡献率达到48.9%。", date(2025, 9, 22), "48.9%",
+     (48.9, "exact", "share", "鄂尔多斯市", "2024")),
+    ("2024年，鄂爾多斯市對(duì)全區(qū)研發(fā)經(jīng)費(fèi)增長的貢獻(xiàn)率達(dá)到48.9%。",
+     date(2025, 9, 22), "48.9%",
+     (48.9, "exact", "share", "鄂尔多斯市", "2024")),
     # ... but not 要 in a noun (主要, 要素) or a demand (要求)
     ("2023年，三亚市主要科技指标中，高新技术企业达到150家。", date(2024, 3, 1), "150家",
      (150, "exact", "level", "三亚市", "2023")),

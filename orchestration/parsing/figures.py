@@ -96,6 +96,7 @@ from .rules import (
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
+    WIDE_WHOLE_BEFORE,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
@@ -1133,6 +1134,15 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     return national if carried else scope.art.region_code
 
 
+def _written_before(text: str, pos: int, count: int) -> str:
+    """The `count` characters written before `pos`, past the blanks where normalize() removed a
+    Traditional reprint's pinyin (`對(duì)全區(qū)` reads `对     全区`)."""
+    end = pos
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[max(0, end - count):end]
+
+
 def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     """(position, code) of the last place named before the figure in its sentence that is whose
     figure it is: not a ranking's field, the whole of a share, or a comparison's base; (-1, None)."""
@@ -1147,12 +1157,13 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if pos >= cand.start:
             continue
         wide = marker.startswith("\x01")
+        lead = _written_before(text, pos, 2)  # `对     全区`: through a reprint's blanked pinyin
         if ranked and pos >= site.seg_start and (
-                (wide and text[pos] not in OWNER_WIDE_FIRST_CHARS) or text[pos - 1:pos] in _RANK_VERB_CHARS):
+                (wide and text[pos] not in OWNER_WIDE_FIRST_CHARS) or lead[-1:] in _RANK_VERB_CHARS):
             continue
-        if text[pos - 1:pos] in ("居", "列"):
+        if lead[-1:] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
-        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or text[pos - 1:pos] == "占"
+        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
                      or text[pos + 2:pos + 3] == "占"):
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
@@ -1160,7 +1171,7 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if wide and site.kind == "share" and (cand.start - pos <= 3 or _SHARE_LIST_RE.fullmatch(
                 text, pos + 2, cand.start)):
             continue  # `集聚全省86.79%的重点实验室、82.52%的工程技术研究中心`: the whole of the shares
-        if text[pos - 1:pos] in _COMPARED_BEFORE or text[pos - 2:pos] in _COMPARED_WORDS_BEFORE:
+        if lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE:
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
         resolved = regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:

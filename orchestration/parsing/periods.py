@@ -12,12 +12,12 @@ from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, SECTION_TARGET_WORDS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
-# Parts of a year a figure can be for (`上半年`, `一季度`, `前三季度`, `1-10月`, `前10个月`, `10月份`,
+# Parts of a year a figure can be for (`上半年`, `一季度`, `前三季度`, `1-10月`, `1月至10月`, `前10个月`, `10月份`,
 # `6月底`), written after a year or alone; a day after a month makes it a date (`1-3月5日` is none).
 # One grammar: part_of_year reads the named groups, PERIOD_RE embeds it (several times) without them.
 _PART_SOURCE = (
     r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|第?(?P<quarter>[一二三四1-4])季度"
-    rf"|(?P<m_from>{_CN_MONTH})\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
+    rf"|(?P<m_from>{_CN_MONTH})\s?月?\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
     rf"|前(?P<m_upto>{_CN_MONTH})个?月|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
 )
 _PART_RE = re.compile(_PART_SOURCE)

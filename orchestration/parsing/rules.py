@@ -174,7 +174,7 @@ NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # A rank's field is named after these (`排名全省第9位`, `居全国第5`): 全省 there is no region.
 RANK_FIELD_AFTER = ("第", "前", "排", "首")
-RANK_VERB_CHARS = ("居", "列", "名", "在")  # a place right after them is a ranking's field
+RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after them is a ranking's field (`升至河北省首位`)
 # A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
 COMPARED_BEFORE = ("比", "较")
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比")
@@ -203,6 +203,9 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
                        "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
+# 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
+# 贡献率达到48.9%`), not whose figure it is.
+WIDE_WHOLE_BEFORE = ("占", "对")
 # Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
 # (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
 OWNER_WIDE_FIRST_CHARS = ("我", "本")
