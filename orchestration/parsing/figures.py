@@ -44,6 +44,7 @@ from .rules import (
     GROWTH_NOUN_LINKS,
     GROWTH_NOUN_MOVES,
     GROWTH_NOUNS,
+    GROWTH_VERB_LINKS,
     INDEX_WORDS,
     INNER_QUALIFIERS,
     LIST_JOINERS,
@@ -144,8 +145,8 @@ def _ending(words: object) -> re.Pattern[str]:
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
-_GROWTH_NOUN_END = re.compile(rf"(?:{_alternation(GROWTH_NOUNS)})(?:分别|均)?(?:{_alternation(GROWTH_NOUN_MOVES)})?"
-                              rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?$")
+_GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|均)?(?:{_alternation(GROWTH_NOUN_MOVES)})?"
+                              rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)

@@ -163,6 +163,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达")
+# `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
+GROWTH_VERB_LINKS = ("增长达", "增长达到", "同比增长达")
 APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
