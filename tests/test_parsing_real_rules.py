@@ -161,6 +161,12 @@ CASES = [
     ("2024年，鄂爾多斯市對(duì)全區(qū)研發(fā)經(jīng)費(fèi)增長的貢獻(xiàn)率達(dá)到48.9%。",
      date(2025, 9, 22), "48.9%",
      (48.9, "exact", "share", "鄂尔多斯市", "2024")),
+    # a change right after a start and an end in named years is over the years between them
+    ("该省高新技术产业产值从2006年的0.57万亿元增加至2023年的6.87万亿元，增长了11倍。", date(2024, 3, 1), "11倍",
+     (1100, "exact", "growth_rate", None, "2006-2023")),
+    # ... not a year-on-year one
+    ("该省高新技术产业产值从2022年的6万亿元增加至2023年的6.87万亿元，同比增长14.5%。", date(2024, 3, 1), "14.5%",
+     (14.5, "exact", "growth_rate", None, "2023")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

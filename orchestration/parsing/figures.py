@@ -905,6 +905,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site)
         _kind_stage(scope, site, phrase, period, prev)
+        period = _change_over_pair(scope, site, out, period)
         revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
@@ -937,6 +938,21 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
         cursor = pos
     return listed[::-1]
 
+
+
+def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
+    """`从2006年的0.57万亿元增加至2023年的6.87万亿元，增长了11倍`: a change stated right after a
+    start and an end in different years is over the years between them (not a year-on-year one)."""
+    if site.kind not in ("growth_rate", "change") or len(out) < 2 or not period or not period.isdigit():
+        return period
+    start, end = out[-2], out[-1]
+    if not any(at == start.start for _, at in scope.base_spans) or not (
+            start.period and end.period and start.period.isdigit() and end.period == period):
+        return period
+    if int(start.period) >= int(period) or _ONE_YEAR_CHANGE_RE.search(scope.text, end.end, site.cand.end) or (
+            _HAS_DIGIT_RE.search(scope.text, end.end, site.cand.start)):
+        return period
+    return f"{start.period}-{period}"
 
 
 def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: int) -> Site:
