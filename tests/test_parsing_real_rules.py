@@ -167,6 +167,9 @@ CASES = [
     # ... not a year-on-year one
     ("该省高新技术产业产值从2022年的6万亿元增加至2023年的6.87万亿元，同比增长14.5%。", date(2024, 3, 1), "14.5%",
      (14.5, "exact", "growth_rate", None, "2023")),
+    # a ranking's edition, its year written without 年, is the period of its ranks
+    ("绵阳新闻网讯 11月16日，赛迪研究院发布了2022中国城市科技创新百强榜。其中，成都位列第6，绵阳位列第20。",
+     date(2022, 11, 17), "第20", (20, "exact", "rank", "绵阳市", "2022")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),
