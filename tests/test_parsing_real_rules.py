@@ -170,6 +170,17 @@ CASES = [
     # a ranking's edition, its year written without 年, is the period of its ranks
     ("绵阳新闻网讯 11月16日，赛迪研究院发布了2022中国城市科技创新百强榜。其中，成都位列第6，绵阳位列第20。",
      date(2022, 11, 17), "第20", (20, "exact", "rank", "绵阳市", "2022")),
+    # a plan's name before 总量 makes the figure the plan's total; a value in brackets after a base
+    # period is that period's
+    ("“十二五”时期，北京技术市场持续发展。“十二五”总量13788.6亿元，是“十一五”(5422.9亿元)的2.5倍。",
+     date(2016, 10, 20), "13788.6", (1.37886e12, "exact", "level", "北京市", "2011-2015")),
+    ("“十二五”时期，北京技术市场持续发展。“十二五”总量13788.6亿元，是“十一五”(5422.9亿元)的2.5倍。",
+     date(2016, 10, 20), "5422.9", (5.4229e11, "exact", "level", "北京市", "2006-2010")),
+    ("2015年，北京技术合同成交额3452.6亿元，是2010年(1579.5亿元)的2.2倍。", date(2016, 10, 20), "1579.5",
+     (1.5795e11, "exact", "level", "北京市", "2010")),
+    # an average share over a span keeps the span
+    ("“十二五”以来，北京技术合同成交额占全国总量的比重年均超37.2%。", date(2016, 10, 20), "37.2%",
+     (37.2, "lower_bound", "share", "北京市", "2011-2015")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

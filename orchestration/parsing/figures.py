@@ -1060,7 +1060,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         before = text[site.seg_start:cand.start]
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
-        total = any(word in before for word in SPAN_TOTAL_WORDS)
+        # a total over the span (`累计`), or an average over it (`占全国的比重年均超37.2%`), keeps the span
+        total = any(word in before for word in SPAN_TOTAL_WORDS) or any(word in before for word in AVERAGE_WORDS)
         verb_end = cand.start  # `達(dá)6.9萬家`: pinyin debris reads as spaces
         while verb_end > 0 and text[verb_end - 1] == " ":
             verb_end -= 1

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, SECTION_TARGET_WORDS
+from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, PLAN_TOTAL_WORDS, SECTION_TARGET_WORDS
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -149,6 +149,9 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
 
 
+_VALUE_IN_BRACKETS_RE = re.compile(r"\s?[(（]\s?[0-9]")
+
+
 def _is_base(text: str, pos: int) -> bool:
     before = text[max(0, pos - 2):pos]
     return any(before.endswith(marker) for marker in BASE_MARKERS)
@@ -201,8 +204,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
     of the year the context is about (`去年同期` in a half-year report is last year's H1)."""
-    if _is_base(text, match.start()):
-        return None
+    if _is_base(text, match.start()) and not _VALUE_IN_BRACKETS_RE.match(text, match.end()):
+        return None  # but `是2010年(1579.5亿元)的2.2倍` gives the base's own value: 2010's
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
     if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
@@ -232,8 +235,9 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(last)
         if part == "以来" and published is not None and first <= last_complete_year(published) < last:
             return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
-        if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS:
-            return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`: the plan's years
+        if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS or text.startswith(
+                PLAN_TOTAL_WORDS, match.end()):
+            return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years
         return None if not target else str(last)
     relative = match.group("relative")
     if relative:

@@ -126,6 +126,8 @@ NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stoc
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
+# After a five-year plan's name, these make a figure the plan's total (`“十二五”总量13788.6亿元`).
+PLAN_TOTAL_WORDS = ("总量", "累计", "合计", "总计", "共计", "(", "（")
 # Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
 AVERAGE_WORDS = ("年均", "年平均", "平均每年")
 # A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
