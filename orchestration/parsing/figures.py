@@ -194,6 +194,7 @@ _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
+_YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 _NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
@@ -870,6 +871,7 @@ class Site:
     subject: str | None = None
     item_region: str | None = None  # the place a `分别` list gives this figure
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
+    item_period: str | None = None  # the year a `分别` list gives it (`2012年和2014年分别突破…`)
     lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
     group: tuple[int, str | None, bool] | None = None
     unit_is_count: bool = False
@@ -985,6 +987,9 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
         if lead is not None and site.qualifier == "exact" and lead.qualifier != "exact" and (
                 _PRE_QUALIFIER_START.match(scope.text, lead.start)):
             site.qualifier = lead.qualifier  # `分别突破1.5万家和1.9万家`: the bound is every item's
+    if item and (year := _YEAR_ITEM_RE.search(item)):
+        site.item_period = year.group()[:4]
+        return
     site.item_indicator = indicators.lookup(item) if item and not places_only else None
     if item and places_only:
         site.item_region = regions.resolve(regions.find_places(item)[0][1], scope.art.region_code)
@@ -1023,6 +1028,8 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
 
 def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     ctx, cand, art = scope.ctx, site.cand, scope.art
+    if site.item_period is not None:
+        return site.item_period, "explicit"
     if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else a span's
         named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
         scope.base_spans.append((site.base_at, cand.start))
