@@ -142,6 +142,9 @@ CASES = [
     # 目前 opening a paragraph is the time of writing for its later sentences without a period
     ("目前，海南省已有国家重点实验室3家。同时，培育了创新型企业116家。", date(2024, 11, 30), "116家",
      (116, "exact", "level", "海南省", "2024")),
+    # ... only when the 目前 sentence stated figures itself, not a remark before a review's figures
+    ("2022年，山西省科技创新成效显著。目前，创新平台体系基本形成。我省投入3.7亿元财政资金。持续打造人才团队，人才培育38人。",
+     date(2023, 3, 2), "38人", (38, "exact", "level", "山西省", "2022")),
     # ... until a period is written after it
     ("目前，海南省已有国家重点实验室3家。2023年，全省新增高新技术企业300家。其中，培育了创新型企业116家。",
      date(2024, 11, 30), "116家", (116, "exact", "level", "海南省", "2023")),

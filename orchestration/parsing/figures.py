@@ -651,10 +651,16 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     # only a 目前 that stated figures of its own (`目前，已有国家重点实验室13家…`), not a remark
     # (`目前，创新平台体系基本形成。`)
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
-        text, now[-1], start) else None
+        text, now[-1], _sentence_end(text, now[-1], start)) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
                    now_at)
+
+
+def _sentence_end(text: str, pos: int, limit: int) -> int:
+    """Where the sentence holding `pos` ends (its 。), at most `limit`."""
+    end = text.find("。", pos, limit)
+    return limit if end == -1 else end
 
 
 def _inside_brackets(text: str, pos: int, until: int) -> bool:
