@@ -878,6 +878,7 @@ class Site:
     item_region: str | None = None  # the place a `分别` list gives this figure
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
     item_period: str | None = None  # the year a `分别` list gives it (`2012年和2014年分别突破…`)
+    place_at: int = -1  # where the place named before it that gave its region stands, if one did
     lead: Found | None = None  # the first figure of its `分别` group, when it is not that figure
     group: tuple[int, str | None, bool] | None = None
     unit_is_count: bool = False
@@ -920,7 +921,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                       cand.kind, phrase, revised, site.group is not None)
         found.compared = site.compared
         out.append(found)
-        if site.group is None and found.region_code is not None:
+        if site.group is None and site.place_at >= 0:
             # `荆州、十堰、黄石、孝感入库数量首次突破1500家`: the figure of every place listed
             out.extend(replace(found, region_code=code) for code in _places_listed_before(scope, site, found))
         prev, prev_end = found, cand.end
@@ -928,12 +929,12 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
 
 
 def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> list[str]:
-    """Codes of the places listed right before the one the figure was given (`A、B、C` or `A和B`,
-    nothing else between them), nearest last; none when its region came from elsewhere."""
-    at, code = _place_before(scope, site)
-    if at < 0 or code != found.region_code:
+    """Codes of the places listed right before the one that gave the figure its region (`A、B、C`
+    or `A和B`, nothing else between them), nearest last."""
+    at, code, text = site.place_at, found.region_code, scope.text
+    listed, cursor = [], at
+    if text[at - 1:at] not in LIST_JOINERS and text[at - 2:at] not in LIST_JOINERS:
         return []
-    text, listed, cursor = scope.text, [], at
     if any(text.find(word, at, site.cand.start) != -1 for word in GROUP_TOTAL_WORDS):
         return []
     for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, at)):
@@ -945,7 +946,6 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
         listed.append(other)
         cursor = pos
     return listed[::-1]
-
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
@@ -1160,6 +1160,7 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
             site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
             return national
     if place is not None:
+        site.place_at = place_at
         return place
     carried = prev is not None and prev.region_code == national and not prev.compared
     return national if carried else scope.art.region_code
