@@ -191,6 +191,19 @@ CASES = [
     ("南方日报讯 《中国区域创新能力评价报告2024》发布，广东蝉联第一。", date(2024, 11, 3), "第一",
      (1, "exact", "rank", "广东省", "2024")),
     ("2024年广东区域创新能力保持第一位。", date(2024, 11, 3), "第一位", (1, "exact", "rank", "广东省", "2024")),
+    # a year naming a meeting is not the period its figures are for
+    ("天津讯 2017年1月25日，天津市召开2017年科技和知识产权工作会议。2016年，天津市新增科技型企业1.5万家。"
+     "天津市科技型企业总数已近9万家。", date(2017, 2, 10), "9万家", (90000, "approx", "level", "天津市", "2016")),
+    # a record's yardstick (`创2000年以来之最`) is no period
+    ("去年，泉州研发投入强度为1.96%，提升幅度创2000年以来之最。规上企业R&D经费226.38亿元。", date(2024, 10, 17),
+     "226.38亿元", (2.2638e10, "exact", "level", "泉州市", "2023")),
+    # a base year set with spaces is a base
+    ("2013年末，福州市拥有专利权的企业比 2008 年增长30.2 %。", date(2015, 2, 27), "30.2",
+     (30.2, "exact", "growth_rate", "福州市", "2008-2013")),
+    # 如今 opening a sentence is the time of writing for each of its clauses; a later clause's period is not
+    # an earlier figure's
+    ("如今，安徽高新技术企业超1.9万家；科技型中小企业超2.7万家；2023年1月至11月，技术合同成交额4161.25亿元。",
+     date(2024, 1, 19), "2.7万家", (27000, "lower_bound", "level", "安徽省", "2023")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

@@ -199,7 +199,7 @@ _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较�
 _NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
-_BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})((?:19|20)\d\d)\s?年")
+_BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_alternation(FROM_FILLERS)}|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
@@ -1051,7 +1051,7 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
     if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
         period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
-    now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start)
+    now = between(scope.doc.now_pos, scope.doc.now_pos, scope.start, cand.start)
     if not now and source == "article" and ctx.now_at is not None:
         now = [ctx.now_at]  # `目前，河南已有…。同时，培育了创新龙头企业116家`: the paragraph's time of writing
     if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
@@ -1397,7 +1397,7 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     if before:
         return before[-1], "explicit"
     after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.base_periods]
-    if after and (clause_end is None or after[0][0] < clause_end or not ctx.carried):
+    if after and (clause_end is None or after[0][0] < clause_end):
         return after[0][1], "explicit"  # not `增长6.5%，其中一季度增长4.9%`: that 一季度 is the next figure's
     if ctx.carried:
         return ctx.carried, "paragraph"

@@ -8,7 +8,14 @@ import re
 from collections import Counter
 from datetime import date
 
-from .rules import FIVE_YEAR_PLANS, PLAN_REVIEW_WORDS, PLAN_TOTAL_WORDS, SECTION_TARGET_WORDS
+from .rules import (
+    EVENT_NOUNS,
+    FIVE_YEAR_PLANS,
+    PLAN_REVIEW_WORDS,
+    PLAN_TOTAL_WORDS,
+    RECORD_AFTER_SINCE,
+    SECTION_TARGET_WORDS,
+)
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
 _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -137,6 +144,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
+            if m.group("year") and not m.group("part") and _EVENT_NAME_RE.match(text, m.end()):
+                continue  # `2017年科技和知识产权工作会议`: the meeting's name
             counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
@@ -149,11 +158,12 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
 
 
+_EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 _VALUE_IN_BRACKETS_RE = re.compile(r"\s?[(（]\s?[0-9]")
 
 
 def _is_base(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 2):pos]
+    before = text[max(0, pos - 4):pos].rstrip()  # `比 2008 年增长30.2%`: spaces as a census bulletin sets them
     return any(before.endswith(marker) for marker in BASE_MARKERS)
 
 
@@ -209,12 +219,16 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
     if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
+        if text.startswith(RECORD_AFTER_SINCE, text.find("以来", match.end()) + 2):
+            return None  # `强度提升幅度创2000年以来之最`: a record's yardstick, not the figures' years
         first = int(match.group("since_year"))
         end = last_complete_year(published) if published else None
         return f"{first}-{end}" if end and end > first else str(first)
     if match.group("edition"):
         return match.group("edition")
     if match.group("year"):
+        if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
+            return None  # `2024年昆明市科技工作会上获悉`: the meeting's name
         part = match.group("part")
         return match.group("year") + (part_of_year(part) or "") if part else match.group("year")
     if match.group("part_only"):

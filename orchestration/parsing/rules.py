@@ -127,6 +127,11 @@ NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stoc
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
+# A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`)
+# names the event, not the period its figures are for.
+EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会")
+# `创2000年以来之最`: after `YYYY年以来` these make the years a record's yardstick, not a period.
+RECORD_AFTER_SINCE = ("之最", "最高", "最大", "最好", "最快", "新高", "最低")
 # After a five-year plan's name, these make a figure the plan's total (`“十二五”总量13788.6亿元`).
 PLAN_TOTAL_WORDS = ("总量", "累计", "合计", "总计", "共计", "(", "（")
 # Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
