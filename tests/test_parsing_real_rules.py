@@ -204,6 +204,16 @@ CASES = [
     # an earlier figure's
     ("如今，安徽高新技术企业超1.9万家；科技型中小企业超2.7万家；2023年1月至11月，技术合同成交额4161.25亿元。",
      date(2024, 1, 19), "2.7万家", (27000, "lower_bound", "level", "安徽省", "2023")),
+    # a title naming next year's targets does not make that year the review's; nor does a date taken in with it
+    ("2024年河南省政府定下这些目标\n\n2023年工作回顾\n\n2023年生产总值增长4.1%\n\n全社会研发投入强度突破2%\n\n"
+     "2024年主要目标\n\n研发投入强度达到2.1%", date(2024, 1, 29), "突破2%",
+     (2, "lower_bound", "share", "河南省", "2023")),
+    ("上饶市以科技创新构筑高质量发展新优势\n2025-10-18 10:05:00 来源:上饶日报\n"
+     "本报讯 2024年技术合同成交额193亿元。\n全市规上工业营业收入达6261亿元。", date(2025, 10, 18), "6261亿元",
+     (6.261e11, "exact", "level", "上饶市", "2024")),
+    # 目前 before a yearly statistic written before the year is over: the last complete year's
+    ("本报讯 上饶市全社会研发投入强度提升到目前的1.91%。", date(2025, 10, 18), "1.91%",
+     (1.91, "exact", "share", "上饶市", "2024")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

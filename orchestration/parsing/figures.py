@@ -912,7 +912,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _list_item_stage(scope, site, index, out)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
-        period, period_source = _period_stage(scope, site)
+        period, period_source = _period_stage(scope, site, code)
         _kind_stage(scope, site, phrase, period, prev)
         period = _change_over_pair(scope, site, out, period)
         revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
@@ -1032,7 +1032,8 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     return code, name, phrase
 
 
-def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
+def _period_stage(scope: SentenceScope, site: Site, code: str | None) -> tuple[str | None, str]:
+    """The figure's period and where it came from (`code`: its indicator's, if the dictionary knows it)."""
     ctx, cand, art = scope.ctx, site.cand, scope.art
     if site.item_period is not None:
         return site.item_period, "explicit"
@@ -1059,6 +1060,8 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
         # end of the year before (a review published in January)
         published = art.published
         year = published.year if published.month > NOW_MEANS_LAST_YEAR_UNTIL_MONTH else published.year - 1
+        if code is not None and site.kind in ("share", "growth_rate") and year == published.year:
+            year -= 1  # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
         period, source = str(year), "now"
     return _span_of(scope, site, period), source
 

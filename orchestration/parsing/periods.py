@@ -54,7 +54,8 @@ RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年
 FULL_DATE_RE = re.compile(r"(?=[12][09])(\d{4})(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
-TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
+# a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title)
+TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}\s?[-/.])(?!\s?年\s?\d{1,2}\s?月)")
 
 
 def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
@@ -128,8 +129,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     part_match = _TITLE_PART_RE.search(title)
     part = part_of_year(part_match.group()) if part_match else None
     match = TITLE_YEAR_RE.search(title)
-    if match:
-        return match.group(1) + (part or "")
+    if match and not any(word in title for word in SECTION_TARGET_WORDS):
+        return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     counts: Counter[str] = Counter()
     for m in found:
         year = m.group("year")
@@ -144,8 +145,9 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
-            if m.group("year") and not m.group("part") and _EVENT_NAME_RE.match(text, m.end()):
-                continue  # `2017年科技和知识产权工作会议`: the meeting's name
+            if m.group("year") and not m.group("part") and (
+                    _EVENT_NAME_RE.match(text, m.end()) or _TARGETS_NAMED_RE.match(text, m.end())):
+                continue  # `2017年科技和知识产权工作会议`, `2024年主要目标`: a meeting's name, the year aimed at
             counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
@@ -158,6 +160,7 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
 
 
+_TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(SECTION_TARGET_WORDS)})")
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 _VALUE_IN_BRACKETS_RE = re.compile(r"\s?[(（]\s?[0-9]")
 
@@ -251,7 +254,10 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
         if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS or text.startswith(
                 PLAN_TOTAL_WORDS, match.end()):
-            return f"{first}-{last}"  # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years
+            # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years; in a review written before
+            # its last year is over, up to the last complete one
+            end = last if target or published is None else min(last, last_complete_year(published))
+            return f"{first}-{end}" if end > first else str(first)
         return None if not target else str(last)
     relative = match.group("relative")
     if relative:
