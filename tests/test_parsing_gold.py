@@ -59,7 +59,6 @@ KNOWN_MISSES = {
     "贷款余额年均增长15%以上": "a yearly average target over a plan's years (2025—2027) takes its last year",
     "比2015年提高0.64个百分点": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
     "比2015年前移2位": "a change since the year before a plan (比2015年, 十三五) is not the plan's span",
-    "科技型中小企業逾4000家": "a stock stated in a plan review (五年…；…逾4000家) keeps the plan's span, not its end",
     "三分之二的时间": "a feature story's fraction of time reads as a share",
     "40亩枸杞": "a farmer's field (40亩) in a feature story reads as a count",
     "亩产提高了两成多": "a farmer's yield in a feature story reads as a growth rate",

@@ -214,6 +214,9 @@ CASES = [
     # 目前 before a yearly statistic written before the year is over: the last complete year's
     ("本报讯 上饶市全社会研发投入强度提升到目前的1.91%。", date(2025, 10, 18), "1.91%",
      (1.91, "exact", "share", "上饶市", "2024")),
+    # a span written for one clause (`5年来年均增长`) is not the period of the clauses after a semicolon
+    ("2023年，全市科技服务业营业总收入达713亿元，5年来年均增长11.82%；全市技术合同登记11766项。", date(2024, 2, 22),
+     "11766项", (11766, "exact", "level", None, "2023")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

@@ -256,6 +256,7 @@ class Context:
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
     target_year: str | None = None  # the year the paragraph's last target before the sentence named
     now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
+    semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
 
 
 @dataclass(slots=True)
@@ -653,8 +654,10 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
+    semicolons = [at for at in range(start, end) if text[at] in "；;"] if ("；" in text[start:end] or (
+        ";" in text[start:end])) else []
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
-                   now_at)
+                   now_at, semicolons)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -1396,9 +1399,13 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
             return art.target_year, "target"
         if art.published:
             return str(art.published.year), "target"
-    before = [p for pos, p in ctx.periods if pos < cand.start and p]
+    before = [(pos, p) for pos, p in ctx.periods if pos < cand.start and p]
+    if len(before) > 1 and _SPAN_RE.fullmatch(before[-1][1]) and any(
+            before[-1][0] < at < cand.start for at in ctx.semicolons):
+        # `2023年，…5年来年均增长11.82%；全市技术合同登记11766项`: the span was that clause's
+        before = [(pos, p) for pos, p in before if not _SPAN_RE.fullmatch(p)] or before
     if before:
-        return before[-1], "explicit"
+        return before[-1][1], "explicit"
     after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.base_periods]
     if after and (clause_end is None or after[0][0] < clause_end):
         return after[0][1], "explicit"  # not `增长6.5%，其中一季度增长4.9%`: that 一季度 is the next figure's
