@@ -367,3 +367,11 @@ def test_a_groups_total_is_not_each_places() -> None:
 ])
 def test_a_count_of_places_is_the_wholes(text: str, quote_part: str, region: str) -> None:
     assert mention(text, date(2023, 9, 1), quote_part).region_name == region
+
+
+def test_a_citys_story_that_names_its_province_as_yardstick_stays_the_citys() -> None:
+    text = ("大庆：科技创新激发产业活力\n来源：黑龙江日报\n大庆科技界好事频传。"
+            "大庆研发投入增长率远超全省及全国平均水平；大庆在全省13个市(地)创新发展综合评价中排名第二位。"
+            "2022年度大庆全社会研发经费投入总量突破30亿元。")
+    got = mention(text, date(2024, 3, 5), "30亿元")
+    assert (got.region_name, got.period, got.qualifier) == ("大庆市", "2022", "lower_bound")

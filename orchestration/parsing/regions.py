@@ -24,6 +24,8 @@ from .rules import (
     PLATFORM_GRADES,
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
+    WIDE_YARDSTICK_AFTER,
+    WIDE_YARDSTICK_BEFORE,
 )
 from .seeds import read_seed
 from .trie import trie_pattern
@@ -238,7 +240,8 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     kept = []
     for pos, code in places:
         if code.startswith("\x01"):
-            if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in ("占", "居", "列"):
+            if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
+                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
                 continue
         elif code.endswith("0000") and grades_platform(text, pos):  # only a province grades platforms
             continue

@@ -216,6 +216,10 @@ CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全�
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
 # 贡献率达到48.9%`), not whose figure it is.
 WIDE_WHOLE_BEFORE = ("占", "对")
+# 全省 after these, or before these, is the field of a ranking or the yardstick of a comparison
+# (`在全省13个市中排名第二`, `远超全省及全国平均水平`), not what a story is about.
+WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较")
+WIDE_YARDSTICK_AFTER = ("平均", "及全国", "和全国", "同期")
 # Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
 # (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
 OWNER_WIDE_FIRST_CHARS = ("我", "本")
