@@ -997,3 +997,20 @@ def test_a_plan_reviewed_in_the_text_gives_its_years() -> None:
 def test_power_capacity_counts_and_rough_headcounts_do_not() -> None:
     got = mentions("2025年，甘肃省新能源装机容量达到6810万千瓦。车间里三四十个工人、十来个技术员在忙碌。")
     assert [(m.value, m.counter) for m in got] == [(6.81e7, "千瓦")]
+
+
+def test_no_alias_names_two_indicators() -> None:
+    """An alias read as the text is (Traditional made Simplified, spaces dropped) belongs to one
+    indicator: the dictionary keeps the first one it meets, so a second would be silently lost
+    (`省實驗室`, the provincial flagship labs, once listed among the key labs' aliases)."""
+    from collections import defaultdict
+
+    from orchestration.parsing.normalize import compact
+    from orchestration.parsing.seeds import read_seed
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    for row in read_seed("indicators"):
+        for alias in [row["indicator_name"], *row["aliases"].split("|")]:
+            if alias:
+                codes[compact(alias)].add(row["indicator_code"])
+    assert {alias: found for alias, found in codes.items() if len(found) > 1} == {}
