@@ -375,3 +375,14 @@ def test_a_citys_story_that_names_its_province_as_yardstick_stays_the_citys() ->
             "2022年度大庆全社会研发经费投入总量突破30亿元。")
     got = mention(text, date(2024, 3, 5), "30亿元")
     assert (got.region_name, got.period, got.qualifier) == ("大庆市", "2022", "lower_bound")
+
+
+@pytest.mark.parametrize("text", [
+    "2022年，山东省研发经费2180.4亿元。分活动主体看，企业坚定挑起了创新大梁，研发经费1943.2亿元，比上年增长11.3%。",
+    "2022年，山东省研发经费2180.4亿元。分活動主體看，企業(yè)堅定挑起了創(chuàng)新大梁，研發(fā)經費1943.2億元。",
+])
+def test_a_performers_part_after_a_breakdown_heading_is_not_the_total(text: str) -> None:
+    doc = parse_document(text, published_on=date(2023, 11, 8))
+    codes = {m.value: m.indicator_code for m in doc.mentions}
+    assert codes[2180.4e8] == "rd_expenditure"
+    assert codes[1943.2e8] == "enterprise_rd_expenditure"

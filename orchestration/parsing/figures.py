@@ -24,6 +24,7 @@ from .rules import (
     AVERAGE_WORDS,
     BASE_YEAR_MARKERS,
     BELOW_WORDS,
+    BREAKDOWN_HEADINGS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
     COMPARED_BEFORE,
@@ -68,6 +69,7 @@ from .rules import (
     OWNER_WIDE_FIRST_CHARS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
+    PERFORMERS,
     PHRASE_END_WORDS,
     PHRASE_PREFIXES,
     PHRASE_VERBS,
@@ -1032,7 +1034,25 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     code, name = _indicator(scope, site, prev)
     if site.group is not None and code is None and site.subject:
         name = site.subject
+    if code is not None and (performer := _performer_before(scope, site, prev)):
+        # `分活动主体看，企业…研发经费1943.2亿元`: the performer's part (its own indicator if there is one)
+        part = indicators.lookup(performer + name)
+        code, name = (part.code, part.name) if part is not None else (None, performer + name)
     return code, name, phrase
+
+
+def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:
+    """The performer named since the figure before (`企业`, `高等学校`) when a breakdown's heading
+    (`分活动主体看`) opens the sentence's list, else None."""
+    text, cand = scope.text, site.cand
+    heading = max((text.rfind(word, scope.start, cand.start) + len(word) for word in BREAKDOWN_HEADINGS
+                   if text.find(word, scope.start, cand.start) != -1), default=-1)
+    if heading < 0:
+        return None
+    lo = max(heading, prev.end if prev is not None else heading)
+    found = [(text.rfind(word, lo, cand.start), word) for word in PERFORMERS]
+    at, word = max(found)
+    return word if at >= 0 else None
 
 
 def _period_stage(scope: SentenceScope, site: Site, code: str | None) -> tuple[str | None, str]:

@@ -130,6 +130,10 @@ SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`)
 # names the event, not the period its figures are for.
 EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会")
+# After a breakdown's heading (`分活动主体看`), a total's indicator with one of the performers named before
+# it is that performer's part (`企业坚定挑起了创新大梁，研发经费1943.2亿元`), never the region's total.
+BREAKDOWN_HEADINGS = ("分活动主体看", "分执行部门看", "分执行主体看", "按活动主体分", "分活动主体", "按执行部门分")
+PERFORMERS = ("政府属研究机构", "研究与开发机构", "科研机构", "研究机构", "高等学校", "高校", "企业", "其他主体")
 # `创2000年以来之最`: after `YYYY年以来` these make the years a record's yardstick, not a period.
 RECORD_AFTER_SINCE = ("之最", "最高", "最大", "最好", "最快", "新高", "最低")
 # After a five-year plan's name, these make a figure the plan's total (`“十二五”总量13788.6亿元`).
