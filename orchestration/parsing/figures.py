@@ -131,12 +131,6 @@ FIGURE_RE = re.compile(
 )
 
 
-def _first_chars(words: Sequence[str]) -> str:
-    """A lookahead on the words' first characters: lets `re` skip to a candidate at C speed (a pattern
-    opening with an alternation is tried at every position)."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
-
-
 def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
     return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
@@ -174,7 +168,7 @@ _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
-_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")
+_NATIONAL_WORD_RE = re.compile(rf"(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")  # bare trie: trie.py
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 # `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
 _PROVINCE_COUNT_END = re.compile(r"的(?:省份|省市|省区市|省|地区)(?:[(（][^()（）]{0,6}[)）])?(?:有|达|为|共)?$")
@@ -196,9 +190,10 @@ _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
-_NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
-_REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
-_MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
+# bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
+_NOW_RE = re.compile(trie_pattern(NOW_WORDS))
+_REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
+_MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})((?:19|20)\d\d)\s?年")
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_alternation(FROM_FILLERS)}|\s)*$")
