@@ -165,6 +165,8 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
+# a district (`_SUB_REGION_RE`) or an anaphor can open a segment only if one of these is written in it
+_OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
@@ -730,6 +732,8 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
             if subject is not None:
                 return subject
     for lo in starts:
+        if _OPENING_CHARS_RE.search(text, lo, pos) is None:
+            continue  # one C search instead of cutting the opening: most segments hold neither
         head = _opening(text[lo:pos])
         m = _SUB_REGION_RE.match(head)
         if m and not (m.group(1) or "").endswith(SUB_REGION_NOT) and not _starts_place(head, 0):
@@ -869,6 +873,9 @@ class Site:
     kind: str
     value: float
     qualifier: str
+    # its segment up to it without quotes and brackets (`_QUOTES_RE`): the subject, indicator and
+    # phrase readings all start from it, so it is cut once per figure
+    unquoted: str
     subject: str | None = None
     item_region: str | None = None  # the place a `分别` list gives this figure
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
@@ -970,7 +977,8 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
-                after_base, cand.kind, cand.value, cand.qualifier, unit_is_count=cand.unit == "count")
+                after_base, cand.kind, cand.value, cand.qualifier, _QUOTES_RE.sub("", text[seg_start:cand.start]),
+                unit_is_count=cand.unit == "count")
 
 
 def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
@@ -1009,14 +1017,13 @@ def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None
     text, cand = scope.text, site.cand
     site.subject = _subject(text, site.clause_start, site.seg_start, cand.start)
     if site.subject is None and site.group is None and prev is not None and prev.subject and (
-            prev.end >= site.clause_start) and not _strip_phrase(_QUOTES_RE.sub("", text[site.seg_start:cand.start]),
-                                                                None):
+            prev.end >= site.clause_start) and not _strip_phrase(site.unquoted, None):
         site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
 
 
 def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
     """(code, name, the noun phrase written before the figure)."""
-    phrase = _strip_phrase(_QUOTES_RE.sub("", scope.text[site.seg_start:site.cand.start]), site.subject)
+    phrase = _strip_phrase(site.unquoted, site.subject)
     if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
         return site.item_indicator.code, site.item_indicator.name, phrase
     if site.lead is not None and (site.item_region is not None or site.subject is None):
@@ -1234,7 +1241,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
     seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
     seg_delims, after_base = scope.seg_delims, site.after_base
-    pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start if base is None else max(seg_start, base)])
+    pre_raw = site.unquoted if base is None else _QUOTES_RE.sub("", text[seg_start:max(seg_start, base)])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
     if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
@@ -1265,10 +1272,11 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     if flow and flow not in name:
         name = flow + name if name else name
     prev_name = prev.indicator_name if prev else None
-    before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
+    before_at = _last_before(seg_delims, seg_start - 1, start)  # the segment before the figure's: searched in place
     # `新增...320家，累计达到1500家`: the stock right after the flow is the flow's indicator; not when a
     # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
-    stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
+    stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(
+        text, before_at, seg_start))
     component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
     if cand.kind in ("rank", "rank_change") and indicator is None and not component and prev is not None and (
             named := indicators.last_alias(_QUOTES_RE.sub("", text[prev.end:seg_start]))):
@@ -1286,18 +1294,20 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
             cand.unit == prev.unit and (prev.qualifier != "exact" or stock_after_flow)))))
     if inherit:
         name = prev_name or ""
-        flow_word = next((word for word in FLOW_PREFIXES if name.startswith(word)), None)
+        flow_word = next((word for word in FLOW_PREFIXES if name.startswith(word)), None) if name.startswith(
+            FLOW_PREFIXES) else None  # one C call first: most names are no flow
         name = name.removeprefix(flow_word) if flow_word else name  # `新增...，总数达`: the stock
         indicator = indicators.lookup(name)
         if indicator is None:
             flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
-    elif not name and indicator is None and not _HAS_DIGIT_RE.search(before):
+    elif not name and indicator is None and not _HAS_DIGIT_RE.search(text, before_at, seg_start):
         # the clause before, unless it is another figure
-        name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
+        name = _strip_phrase(_QUOTES_RE.sub("", text[before_at:seg_start]), subject)
         indicator = indicators.lookup(name)
     if indicator is not None:
-        flow_word = next((word for word in FLOW_PREFIXES if word in name), None)
+        # one regex search first: most names hold no flow word, and the first in the list's order wins
+        flow_word = next((word for word in FLOW_PREFIXES if word in name), None) if _FLOW_RE.search(name) else None
         if flow_word and not indicator.name.startswith(FLOW_PREFIXES):
             # new items, not the stock: one name however it is written (`新认定高新技术企业超万家`,
             # `高企队伍扩容 新认定超万家`)
@@ -1310,8 +1320,10 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     if 0 < len(name) <= 6:
         # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it, or the
         # indicator named last before it (`R&D经费投入保持增长，投入强度为2.36%`)
-        last = indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start]))
-        for head in (prev.phrase if prev is not None else "", last or ""):
+        for n in range(2):
+            # the sentence's last alias is read only if the phrase before does not complete the name
+            head = (prev.phrase if prev is not None else "") if n == 0 else (
+                indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start])) or "")
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
