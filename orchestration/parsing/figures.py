@@ -858,6 +858,11 @@ class SentenceScope:
     clause_delims: list[int]
     groups: dict[int, tuple[int, str | None, bool]]  # `分别` lists: candidate index -> group
     base_spans: list[tuple[int, int]]  # `从2020年的2.2%`: where starting values stand
+    # the document index's revision words, time-of-writing words and national clauses (`，我国…`) of
+    # this sentence, sliced once: most sentences have none, and then no figure of theirs looks further
+    revisions: list[int]
+    nows: list[int]
+    national_clauses: list[int]
 
 
 @dataclass(slots=True)
@@ -902,7 +907,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     scope = SentenceScope(text, start, end, art, doc, paragraph_from,
                         sentence_context(text, start, end, art, doc, paragraph_from), seg_delims,
                         [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
-                        _respectively_groups(text, start, end, cands), [])
+                        _respectively_groups(text, start, end, cands), [],
+                        between(doc.revision_pos, doc.revision_pos, start, end),
+                        between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc))
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
@@ -917,7 +924,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         period, period_source = _period_stage(scope, site)
         _kind_stage(scope, site, phrase, period, prev)
         period = _change_over_pair(scope, site, out, period)
-        revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
+        revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
+                                                          cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
@@ -1053,7 +1061,7 @@ def _period_stage(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
     ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
     if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
         period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
-    now = between(scope.doc.now_pos, scope.doc.now_pos, site.clause_start, cand.start)
+    now = between(scope.nows, scope.nows, site.clause_start, cand.start) if scope.nows else []
     if not now and source == "article" and ctx.now_at is not None:
         now = [ctx.now_at]  # `目前，河南已有…。同时，培育了创新龙头企业116家`: the paragraph's time of writing
     if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
@@ -1222,14 +1230,21 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     return -1, None
 
 
+def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
+    """Where the clauses of the sentence that open with the nation (`，我国…`) have their national word."""
+    clauses = []
+    for word_at in between(doc.national_pos, doc.national_pos, start, end):
+        at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
+        if at == start or text[at - 1] in _CLAUSE_OPENERS:
+            clauses.append(word_at)
+    return clauses
+
+
 def _last_national_clause(scope: SentenceScope, pos: int) -> int:
     """Where the last clause of the sentence before `pos` opens with the nation (`，我国…`), or -1."""
-    text, positions = scope.text, scope.doc.national_pos
-    for word_at in reversed(between(positions, positions, scope.start, pos)):
-        at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
-        if at == scope.start or text[at - 1] in _CLAUSE_OPENERS:
-            return word_at
-    return -1
+    clauses = scope.national_clauses
+    i = bisect.bisect_left(clauses, pos) if clauses else 0
+    return clauses[i - 1] if i else -1
 
 
 def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:
