@@ -33,6 +33,7 @@ from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS, NATION_NAMES
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
 _FILING_TAIL_RE = re.compile(r"[电讯]")
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
+_TABLE_GAP_RE = re.compile(r"[\t \u3000]")  # a row's label ends at one, 2 to 30 characters in
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
 
@@ -137,7 +138,10 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 current = replace(base, default_period=base.default_period if same_year else year,
                                   plan_review=plan or base.plan_review,
                                   target_year=(year or "") if target else None)
-        row = _TABLE_ROW_RE.match(text, block.start, block.end)  # the original: normalising turns tabs to spaces
+        # the original: normalising turns tabs to spaces; most paragraphs have no gap where a label
+        # could end, and one C search says so before the backtracking row pattern runs
+        row = _TABLE_ROW_RE.match(text, block.start, block.end) if _TABLE_GAP_RE.search(
+            text, block.start + 2, min(block.end, block.start + 31)) else None
         if row is None:
             header = None  # the table, if any, has ended
             block_contexts.append(current)

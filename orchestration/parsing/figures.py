@@ -133,12 +133,6 @@ FIGURE_RE = re.compile(
 )
 
 
-def _first_chars(words: Sequence[str]) -> str:
-    """A lookahead on the words' first characters: lets `re` skip to a candidate at C speed (a pattern
-    opening with an alternation is tried at every position)."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
-
-
 def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
     return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
@@ -173,10 +167,12 @@ _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
 _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|委|长))"
                             r"|[\u4e00-\u9fff]{0,4}[0-9]+个?(?:县|区|市)")
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
+# a district (`_SUB_REGION_RE`) or an anaphor can open a segment only if one of these is written in it
+_OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
-_NATIONAL_WORD_RE = re.compile(rf"(?=[全我])(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")
+_NATIONAL_WORD_RE = re.compile(rf"(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")  # bare trie: trie.py
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 # `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
 _PROVINCE_COUNT_END = re.compile(r"的(?:省份|省市|省区市|省|地区)(?:[(（][^()（）]{0,6}[)）])?(?:有|达|为|共)?$")
@@ -198,9 +194,10 @@ _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
-_NOW_RE = re.compile(_first_chars(NOW_WORDS) + trie_pattern(NOW_WORDS))
-_REVISION_RE = re.compile(_first_chars(REVISION_WORDS) + trie_pattern(REVISION_WORDS))
-_MONEY_NOUN_RE = re.compile(_first_chars(MONEY_NOUNS) + trie_pattern(MONEY_NOUNS))
+# bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
+_NOW_RE = re.compile(trie_pattern(NOW_WORDS))
+_REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
+_MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_alternation(FROM_FILLERS)}|\s)*$")
@@ -740,6 +737,8 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
             if subject is not None:
                 return subject
     for lo in starts:
+        if _OPENING_CHARS_RE.search(text, lo, pos) is None:
+            continue  # one C search instead of cutting the opening: most segments hold neither
         head = _opening(text[lo:pos])
         m = _SUB_REGION_RE.match(head)
         if m and not (m.group(1) or "").endswith(SUB_REGION_NOT) and not _starts_place(head, 0):
@@ -864,6 +863,11 @@ class SentenceScope:
     clause_delims: list[int]
     groups: dict[int, tuple[int, str | None, bool]]  # `分别` lists: candidate index -> group
     base_spans: list[tuple[int, int]]  # `从2020年的2.2%`: where starting values stand
+    # the document index's revision words, time-of-writing words and national clauses (`，我国…`) of
+    # this sentence, sliced once: most sentences have none, and then no figure of theirs looks further
+    revisions: list[int]
+    nows: list[int]
+    national_clauses: list[int]
 
 
 @dataclass(slots=True)
@@ -879,6 +883,9 @@ class Site:
     kind: str
     value: float
     qualifier: str
+    # its segment up to it without quotes and brackets (`_QUOTES_RE`): the subject, indicator and
+    # phrase readings all start from it, so it is cut once per figure
+    unquoted: str
     subject: str | None = None
     item_region: str | None = None  # the place a `分别` list gives this figure
     item_indicator: indicators.Indicator | None = None  # the indicator a `分别` list gives it
@@ -905,7 +912,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     scope = SentenceScope(text, start, end, art, doc, paragraph_from,
                         sentence_context(text, start, end, art, doc, paragraph_from), seg_delims,
                         [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
-                        _respectively_groups(text, start, end, cands), [])
+                        _respectively_groups(text, start, end, cands), [],
+                        between(doc.revision_pos, doc.revision_pos, start, end),
+                        between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc))
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
@@ -920,7 +929,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         period, period_source = _period_stage(scope, site, code)
         _kind_stage(scope, site, phrase, period, prev)
         period = _change_over_pair(scope, site, out, period)
-        revised = bool(between(doc.revision_pos, doc.revision_pos, site.clause_start, cand.start))
+        revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
+                                                          cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
@@ -980,7 +990,8 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
-                after_base, cand.kind, cand.value, cand.qualifier, unit_is_count=cand.unit == "count")
+                after_base, cand.kind, cand.value, cand.qualifier, _QUOTES_RE.sub("", text[seg_start:cand.start]),
+                unit_is_count=cand.unit == "count")
 
 
 def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
@@ -1019,14 +1030,13 @@ def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None
     text, cand = scope.text, site.cand
     site.subject = _subject(text, site.clause_start, site.seg_start, cand.start)
     if site.subject is None and site.group is None and prev is not None and prev.subject and (
-            prev.end >= site.clause_start) and not _strip_phrase(_QUOTES_RE.sub("", text[site.seg_start:cand.start]),
-                                                                None):
+            prev.end >= site.clause_start) and not _strip_phrase(site.unquoted, None):
         site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
 
 
 def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
     """(code, name, the noun phrase written before the figure)."""
-    phrase = _strip_phrase(_QUOTES_RE.sub("", scope.text[site.seg_start:site.cand.start]), site.subject)
+    phrase = _strip_phrase(site.unquoted, site.subject)
     if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
         return site.item_indicator.code, site.item_indicator.name, phrase
     if site.lead is not None and (site.item_region is not None or site.subject is None):
@@ -1075,7 +1085,7 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None) -> tuple[s
     ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
     if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
         period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
-    now = between(scope.doc.now_pos, scope.doc.now_pos, scope.start, cand.start)
+    now = between(scope.nows, scope.nows, scope.start, cand.start) if scope.nows else []
     if not now and source == "article" and ctx.now_at is not None:
         now = [ctx.now_at]  # `目前，河南已有…。同时，培育了创新龙头企业116家`: the paragraph's time of writing
     if now and art.published and not any(now[-1] < pos < cand.start for pos, p in ctx.periods if p):
@@ -1246,14 +1256,21 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     return -1, None
 
 
+def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
+    """Where the clauses of the sentence that open with the nation (`，我国…`) have their national word."""
+    clauses = []
+    for word_at in between(doc.national_pos, doc.national_pos, start, end):
+        at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
+        if at == start or text[at - 1] in _CLAUSE_OPENERS:
+            clauses.append(word_at)
+    return clauses
+
+
 def _last_national_clause(scope: SentenceScope, pos: int) -> int:
     """Where the last clause of the sentence before `pos` opens with the nation (`，我国…`), or -1."""
-    text, positions = scope.text, scope.doc.national_pos
-    for word_at in reversed(between(positions, positions, scope.start, pos)):
-        at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
-        if at == scope.start or text[at - 1] in _CLAUSE_OPENERS:
-            return word_at
-    return -1
+    clauses = scope.national_clauses
+    i = bisect.bisect_left(clauses, pos) if clauses else 0
+    return clauses[i - 1] if i else -1
 
 
 def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:
@@ -1265,7 +1282,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
     seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
     seg_delims, after_base = scope.seg_delims, site.after_base
-    pre_raw = _QUOTES_RE.sub("", text[seg_start:cand.start if base is None else max(seg_start, base)])
+    pre_raw = site.unquoted if base is None else _QUOTES_RE.sub("", text[seg_start:max(seg_start, base)])
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
     if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
@@ -1296,10 +1313,11 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     if flow and flow not in name:
         name = flow + name if name else name
     prev_name = prev.indicator_name if prev else None
-    before = text[_last_before(seg_delims, seg_start - 1, start):seg_start]
+    before_at = _last_before(seg_delims, seg_start - 1, start)  # the segment before the figure's: searched in place
     # `新增...320家，累计达到1500家`: the stock right after the flow is the flow's indicator; not when a
     # clause of its own comes between (`新建35家全国重点实验室，……全市国家级创新平台实现增长，达到152家`)
-    stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(before))
+    stock_after_flow = bool(prev_name and prev_name.startswith(FLOW_PREFIXES) and _HAS_DIGIT_RE.search(
+        text, before_at, seg_start))
     component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
     if cand.kind in ("rank", "rank_change") and indicator is None and not component and prev is not None and (
             named := indicators.last_alias(_QUOTES_RE.sub("", text[prev.end:seg_start]))):
@@ -1317,18 +1335,20 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
             cand.unit == prev.unit and (prev.qualifier != "exact" or stock_after_flow)))))
     if inherit:
         name = prev_name or ""
-        flow_word = next((word for word in FLOW_PREFIXES if name.startswith(word)), None)
+        flow_word = next((word for word in FLOW_PREFIXES if name.startswith(word)), None) if name.startswith(
+            FLOW_PREFIXES) else None  # one C call first: most names are no flow
         name = name.removeprefix(flow_word) if flow_word else name  # `新增...，总数达`: the stock
         indicator = indicators.lookup(name)
         if indicator is None:
             flow_before = (prev_name or "").startswith(FLOW_PREFIXES)
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
-    elif not name and indicator is None and not _HAS_DIGIT_RE.search(before):
+    elif not name and indicator is None and not _HAS_DIGIT_RE.search(text, before_at, seg_start):
         # the clause before, unless it is another figure
-        name = _strip_phrase(_QUOTES_RE.sub("", before), subject)
+        name = _strip_phrase(_QUOTES_RE.sub("", text[before_at:seg_start]), subject)
         indicator = indicators.lookup(name)
     if indicator is not None:
-        flow_word = next((word for word in FLOW_PREFIXES if word in name), None)
+        # one regex search first: most names hold no flow word, and the first in the list's order wins
+        flow_word = next((word for word in FLOW_PREFIXES if word in name), None) if _FLOW_RE.search(name) else None
         if flow_word and not indicator.name.startswith(FLOW_PREFIXES):
             # new items, not the stock: one name however it is written (`新认定高新技术企业超万家`,
             # `高企队伍扩容 新认定超万家`)
@@ -1341,8 +1361,10 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     if 0 < len(name) <= 6:
         # `登记技术合同4.2万项，成交额1860亿元`: the short noun completes the one before it, or the
         # indicator named last before it (`R&D经费投入保持增长，投入强度为2.36%`)
-        last = indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start]))
-        for head in (prev.phrase if prev is not None else "", last or ""):
+        for n in range(2):
+            # the sentence's last alias is read only if the phrase before does not complete the name
+            head = (prev.phrase if prev is not None else "") if n == 0 else (
+                indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start])) or "")
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)

@@ -20,7 +20,6 @@ from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAM
 LINE_RE = re.compile(r"[^\n]+")
 SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
 _EDGE_SPACE = " \t"
-_SPACE_RE = re.compile(r"\s+")
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
 _DATE_LINE_RE = re.compile(r"(?:本报讯\s*|(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*)?"
@@ -204,7 +203,9 @@ def _split_at_region_changes(norm: str, blocks: list[Block], starts: list[tuple[
 def mark_repeats(norm: str, blocks: list[Block]) -> None:
     """A paragraph equal to, or contained in, an earlier one repeats it (layout duplicates and their
     cut-short copies). Short ones (headings like 【镜头】) count only inside a repeated run."""
-    keys = [_SPACE_RE.sub("", norm[b.start:b.end]) for b in blocks]
+    # without whitespace: str.split() cuts at exactly the characters `\s` matches (checked over every
+    # code point) and is three times faster than a regex substitution per paragraph
+    keys = ["".join(norm[b.start:b.end].split()) for b in blocks]
     seen: dict[str, int] = {}
     haystack = ""  # long paragraphs that repeat nothing, joined by newlines
     owners: list[int] = []

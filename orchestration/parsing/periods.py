@@ -51,7 +51,9 @@ BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是")  # `是�
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 # `2025年3月2日`, and the ISO form web pages print (`2021-02-04 10:26 来源：新华社`)
-FULL_DATE_RE = re.compile(r"(?=[12][09])(\d{4})(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
+# (opening with the character class itself, not a lookahead on it, lets `re` jump between 1s and 2s at
+# C speed over a whole document: 2-3 times faster)
+FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
 # a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title)

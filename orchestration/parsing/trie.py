@@ -2,7 +2,11 @@
 
 Python's `re` tries the branches of `a|b|c|...` one by one at every position; with hundreds of
 place names or indicator aliases that dominates the parser's time. Factoring the words into a
-trie (`长(?:沙|春)|...`) lets the engine reject a position after one character.
+trie (`长(?:沙|春)|...`) lets the engine reject a position after one character. And when every
+branch of a pattern opens with a literal character, as a trie's do, `re` collects those characters
+and jumps from one of them to the next at C speed, without trying the positions between: a
+first-character lookahead (`(?=[长湖])...`) in front of a trie hides them and makes a search over a
+document 2-4 times slower.
 """
 
 from __future__ import annotations
