@@ -192,6 +192,8 @@ _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
+_SEMICOLON_RE = re.compile("[；;]")
+_BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
@@ -653,8 +655,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    semicolons = [at for at in range(start, end) if text[at] in "；;"] if ("；" in text[start:end] or (
-        ";" in text[start:end])) else []
+    semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
                    now_at, semicolons)
 
@@ -1055,6 +1056,8 @@ def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> s
     """The performer named since the figure before (`企业`, `高等学校`) when a breakdown's heading
     (`分活动主体看`) opens the sentence's list, else None."""
     text, cand = scope.text, site.cand
+    if all(text.find(first, scope.start, cand.start) == -1 for first in _BREAKDOWN_FIRST_CHARS):
+        return None  # no heading can start before the figure: most figures stop here
     heading = max((text.rfind(word, scope.start, cand.start) + len(word) for word in BREAKDOWN_HEADINGS
                    if text.find(word, scope.start, cand.start) != -1), default=-1)
     if heading < 0:
