@@ -38,6 +38,7 @@ def _env(db: Path, raw: Path | None = None, columns: int = 80) -> dict[str, str]
                GX_ANALYTICS_ENABLED="false")
     if raw is not None:
         env["INDICATORS_RAW_DIR"] = str(raw)
+        env["INDICATORS_SETTLE_SECONDS"] = "0"  # the corpus is generated just before the run
     env.pop("DAGSTER_HOME", None)
     return env
 
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     db = build(workdir, args.articles, args.reuse)
     with duckdb.connect(str(db), read_only=True) as con:
         q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        if not q("select count(*) from mart.fct_figures"):
+            print("the nightly job published no figure: nothing to measure (see the run's alerts.jsonl)")
+            return 1
         print(
             f"warehouse: {q('select count(*) from mart.fct_figures'):,} figures, "
             f"{q('select count(*) from mart.dq_conflicts'):,} conflict rows "

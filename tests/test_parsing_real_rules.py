@@ -217,6 +217,14 @@ CASES = [
     # a span written for one clause (`5年来年均增长`) is not the period of the clauses after a semicolon
     ("2023年，全市科技服务业营业总收入达713亿元，5年来年均增长11.82%；全市技术合同登记11766项。", date(2024, 2, 22),
      "11766项", (11766, "exact", "level", None, "2023")),
+    # 成 or 倍 followed by 多 is more than that
+    ("2020年，湖南省技术开发合同占比2成多。", date(2021, 1, 10), "2成多",
+     (20, "lower_bound", "share", "湖南省", "2020")),
+    # over a span, a rank reached is the span's end's; the rank of the rise is the span's
+    ("五年来，湖南省综合科技创新水平排名上升至全国第10位。", date(2021, 1, 11), "第10位",
+     (10, "exact", "rank", "湖南省", "2020")),
+    ("五年来，湖南省研发投入强度提升幅度居全国第二。", date(2021, 1, 11), "第二",
+     (2, "exact", "rank", "湖南省", "2016-2020")),
     # 增长达 states a growth rate
     ("2022年，湖北省科技型中小企业入库2.4万家，增长达70%。", date(2023, 1, 7), "70%",
      (70, "exact", "growth_rate", "湖北省", "2022")),

@@ -84,6 +84,7 @@ from .rules import (
     RANK_ENDINGS,
     RANK_FIELD_AFTER,
     RANK_VERB_CHARS,
+    RANKED_RISE_WORDS,
     RATIO_CLOSER,
     RATIO_OPENER,
     REVISION_WORDS,
@@ -193,6 +194,7 @@ _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
 _SEMICOLON_RE = re.compile("[；;]")
+_RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
 _BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
@@ -543,6 +545,9 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         verb = None  # `新增50家` is a level; `比2012年新增3150家` a change
     sign = CHANGE_VERBS[verb] if verb else 1
     counter = None
+    if qualifier == "exact" and unit in (TENTHS_UNIT, MULTIPLE_UNIT) and text[end:end + 1] in INNER_QUALIFIERS:
+        qualifier = INNER_QUALIFIERS[text[end]]  # `占比2成多`, `5年增长3倍多`: more than that
+        end += 1
     if unit == TENTHS_UNIT:  # `七成以上` = 70%; `10成` or `一成不变` are no share
         num = m.group("num")
         if len(num) != 1 or num not in _TENTHS_DIGITS or m.group("num2") or m.group("mult"):
@@ -1118,7 +1123,10 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         while verb_end > 0 and text[verb_end - 1] == " ":
             verb_end -= 1
         stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
-        return period[5:] if not total and (site.kind == "share" or stock) else period
+        # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
+        # (`提升幅度居全国第二`) is the span's
+        reached = site.kind == "rank" and not _RISE_RANKED_RE.search(before)
+        return period[5:] if not total and (site.kind == "share" or stock or reached) else period
     if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
         return period
     before = text[site.seg_start:cand.start]

@@ -173,6 +173,9 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 # --- words the figure rules read around a number ------------------------------------------------
 # `增幅扩大到14.1%`, `增速均超30%`: a growth noun, then what happened to it, then the number: a growth rate
 GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅")
+# A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
+# span's, else the rank reached at its end.
+RANKED_RISE_WORDS = ("增幅", "增速", "增长率", "涨幅", "幅度")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达")
 # `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
