@@ -638,6 +638,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
         if text[m.start() - 1:m.start()] in ("从", "由"):
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
+        if m.group("span"):
+            continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated)
         if carried:
             break
