@@ -56,8 +56,10 @@ RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年
 FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
-# a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title)
-TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}\s?[-/.])(?!\s?年\s?\d{1,2}\s?月)")
+# a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title),
+# nor an amount (`迈上2000亿元新台阶`)
+TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}\s?[-/.])(?!\s?年\s?\d{1,2}\s?月)"
+                           r"(?!\s?[亿万千百元家个项件人户余多%])")
 
 
 def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
