@@ -83,6 +83,7 @@ from .rules import (
     RANK_CONTEXT,
     RANK_ENDINGS,
     RANK_FIELD_AFTER,
+    RANK_NAMES_AFTER,
     RANK_VERB_CHARS,
     RANKED_RISE_WORDS,
     RATIO_CLOSER,
@@ -1187,6 +1188,12 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         return site.item_region
     text, cand = scope.text, site.cand
     national = regions.national_code()
+    if site.kind == "rank" and text.startswith(RANK_NAMES_AFTER, cand.end):
+        # `排在首位的是广东省`, `排在第二位的是R&D经费达3835.4亿元的江苏省`: the place named after it
+        named = between(scope.doc.places, scope.doc.place_pos, cand.end, site.clause_end)
+        place = next((code for _, code in named if not code.startswith("\x01")), None)
+        if place is not None:
+            return place
     if site.unit_is_count and cand.counter == "个":
         if text.startswith(PROVINCE_COUNT_NOUNS, cand.end):
             return national  # `有12个省份…超过1000亿元`

@@ -191,6 +191,8 @@ NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # A rank's field is named after these (`排名全省第9位`, `居全国第5`): 全省 there is no region.
 RANK_FIELD_AFTER = ("第", "前", "排", "首")
+# A rank followed by these is the rank of the place named after them (`排在首位的是广东省`).
+RANK_NAMES_AFTER = ("的是", "的为")
 RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after them is a ranking's field (`升至河北省首位`)
 # A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
 COMPARED_BEFORE = ("比", "较")
