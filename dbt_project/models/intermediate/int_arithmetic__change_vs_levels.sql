@@ -33,12 +33,7 @@ compared as (
 
     select
         changes.*,
-        this_year.value as level_value,
-        this_year.quote as level_quote,
-        this_year.source_file as level_source_file,
-        last_year.value as base_value,
-        last_year.quote as base_quote,
-        last_year.source_file as base_source_file,
+        {{ two_year_levels('this_year', 'last_year') }},
         this_year.value - last_year.value as implied_value,
         changes.half_unit + this_year.half_unit + last_year.half_unit
             + case
@@ -48,14 +43,12 @@ compared as (
 
     from changes
     inner join levels as this_year
-        on changes.region_key = this_year.region_key
-        and changes.subject is not distinct from this_year.subject
+        on {{ same_region_and_subject('changes', 'this_year') }}
         and changes.indicator_code = this_year.indicator_code
         and changes.unit = this_year.change_unit
         and changes.period = this_year.period
     inner join levels as last_year
-        on changes.region_key = last_year.region_key
-        and changes.subject is not distinct from last_year.subject
+        on {{ same_region_and_subject('changes', 'last_year') }}
         and changes.indicator_code = last_year.indicator_code
         and changes.unit = last_year.change_unit
         and last_year.period = cast(changes.period_end_year - 1 as varchar)
@@ -63,23 +56,7 @@ compared as (
 )
 
 select
-    'change_vs_levels' as check_name,
-    region_code,
-    region_name,
-    region_level,
-    subject,
-    indicator_code,
-    indicator_name,
-    period,
-    unit,
-    value as stated_value,
-    implied_value,
-    tolerance,
-    quote as stated_quote,
-    source_file as stated_source_file,
-    [
-        {'role': 'level ' || period, 'value': level_value, 'quote': level_quote, 'source_file': level_source_file},
-        {'role': 'level ' || cast(period_end_year - 1 as varchar), 'value': base_value, 'quote': base_quote, 'source_file': base_source_file}
-    ] as inputs
+    {{ arithmetic_check_columns('change_vs_levels') }},
+    {{ two_year_level_inputs() }} as inputs
 
 from compared

@@ -29,12 +29,7 @@ compared as (
 
     select
         growth.*,
-        this_year.value as level_value,
-        this_year.quote as level_quote,
-        this_year.source_file as level_source_file,
-        last_year.value as base_value,
-        last_year.quote as base_quote,
-        last_year.source_file as base_source_file,
+        {{ two_year_levels('this_year', 'last_year') }},
         100 * (this_year.value / last_year.value - 1) as implied_value,
         growth.half_unit
             + 100 * (this_year.value / last_year.value)
@@ -43,13 +38,11 @@ compared as (
 
     from growth
     inner join levels as this_year
-        on growth.region_key = this_year.region_key
-        and growth.subject is not distinct from this_year.subject
+        on {{ same_region_and_subject('growth', 'this_year') }}
         and growth.indicator_code = this_year.indicator_code
         and growth.period = this_year.period
     inner join levels as last_year
-        on growth.region_key = last_year.region_key
-        and growth.subject is not distinct from last_year.subject
+        on {{ same_region_and_subject('growth', 'last_year') }}
         and growth.indicator_code = last_year.indicator_code
         and last_year.unit = this_year.unit
         and last_year.period = cast(growth.period_end_year - 1 as varchar)
@@ -57,23 +50,7 @@ compared as (
 )
 
 select
-    'growth_vs_levels' as check_name,
-    region_code,
-    region_name,
-    region_level,
-    subject,
-    indicator_code,
-    indicator_name,
-    period,
-    unit,
-    value as stated_value,
-    implied_value,
-    tolerance,
-    quote as stated_quote,
-    source_file as stated_source_file,
-    [
-        {'role': 'level ' || period, 'value': level_value, 'quote': level_quote, 'source_file': level_source_file},
-        {'role': 'level ' || cast(period_end_year - 1 as varchar), 'value': base_value, 'quote': base_quote, 'source_file': base_source_file}
-    ] as inputs
+    {{ arithmetic_check_columns('growth_vs_levels') }},
+    {{ two_year_level_inputs() }} as inputs
 
 from compared

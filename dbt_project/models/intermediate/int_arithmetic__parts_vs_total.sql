@@ -59,8 +59,7 @@ compared as (
     from best as total
     inner join parts
         on total.indicator_code = parts.total_code
-        and total.region_key = parts.region_key
-        and total.subject is not distinct from parts.subject
+        and {{ same_region_and_subject('total', 'parts') }}
         and total.period = parts.period
         and total.unit = parts.unit
     inner join part_counts
@@ -71,20 +70,7 @@ compared as (
 )
 
 select
-    'parts_vs_total' as check_name,
-    region_code,
-    region_name,
-    region_level,
-    subject,
-    indicator_code,
-    indicator_name,
-    period,
-    unit,
-    value as stated_value,
-    implied_value,
-    tolerance,
-    quote as stated_quote,
-    source_file as stated_source_file,
+    {{ arithmetic_check_columns('parts_vs_total') }},
     inputs
 
 from compared

@@ -37,15 +37,13 @@ compared as (
     inner join ratios on share.indicator_code = ratios.share_code
     inner join best as numerator
         on numerator.indicator_code = ratios.numerator_code
-        and numerator.region_key = share.region_key
-        and numerator.subject is not distinct from share.subject
+        and {{ same_region_and_subject('numerator', 'share') }}
         and numerator.period = share.period
         and numerator.value_kind = 'level'
         and numerator.value > 0
     inner join best as denominator
         on denominator.indicator_code = ratios.denominator_code
-        and denominator.region_key = share.region_key
-        and denominator.subject is not distinct from share.subject
+        and {{ same_region_and_subject('denominator', 'share') }}
         and denominator.period = share.period
         and denominator.value_kind = 'level'
         and denominator.unit = numerator.unit
@@ -55,20 +53,7 @@ compared as (
 )
 
 select
-    'share_vs_ratio' as check_name,
-    region_code,
-    region_name,
-    region_level,
-    subject,
-    indicator_code,
-    indicator_name,
-    period,
-    unit,
-    value as stated_value,
-    implied_value,
-    tolerance,
-    quote as stated_quote,
-    source_file as stated_source_file,
+    {{ arithmetic_check_columns('share_vs_ratio') }},
     inputs
 
 from compared
