@@ -1279,7 +1279,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
 def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
     """Where the clauses of the sentence that open with the nation (`，我国…`) have their national word."""
     clauses = []
-    for word_at in between(doc.national_pos, doc.national_pos, start, end):
+    filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
+    for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
         if at == start or text[at - 1] in _CLAUSE_OPENERS:
             clauses.append(word_at)

@@ -363,8 +363,9 @@ DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-
 FILING_LINE_PATTERN = (r"(?=[\u4e00-\u9fff])"
                        r"(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|经济日报|科技日报|本报)"
                        r"[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)"
-                       # any outlet with a place and a day: `光明日报北京3月5日电`
-                       r"|[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|报|网|社)[\u4e00-\u9fff]{2,6}?\s?[0-9]{1,2}\s?月\s?"
+                       # any outlet with a day, and a place if it names one: `光明日报北京3月5日电`,
+                       # `中国甘肃网12月13日讯`
+                       r"|[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|报|网|社)[\u4e00-\u9fff]{0,6}?\s?[0-9]{1,2}\s?月\s?"
                        r"[0-9]{1,2}\s?日\s?(?:电|讯))")
 # A place right before one of these names the paper or station that printed a story (湖南日报).
 NEWSROOM_SUFFIXES = ("日报", "晚报", "都市报", "广播电视台", "电视台", "新闻网")
