@@ -214,6 +214,11 @@ CASES = [
     # an outlet's filing line (`中国甘肃网12月13日讯`) does not make the sentence the nation's
     ("中国甘肃网12月13日讯 2016年甘肃省共成交技术合同5252项。", date(2017, 12, 13), "5252项",
      (5252, "exact", "level", "甘肃省", "2016")),
+    # a base year's own value written after it (`比2020年的1037家`) is that year's; a multiple of it is no value
+    ("2023年，泉州市高新技术企业达2205家，比2020年的1037家翻了一番。", date(2024, 3, 1), "1037家",
+     (1037, "exact", "level", "泉州市", "2020")),
+    ("截至2021年，重庆全社会研发经费达到603.8亿元，是2012年的3.8倍，年均增长15.9%。", date(2022, 10, 2), "15.9%",
+     (15.9, "exact", "growth_rate", "重庆市", "2012-2021")),
     # a rank followed by 的是 is the rank of the place named after it
     ("2022年，全国R&D经费榜单中经费金额排在首位的是广东省，R&D经费累计达4411.9亿元。", date(2023, 9, 20), "首位",
      (1, "exact", "rank", "广东省", "2022")),

@@ -166,7 +166,9 @@ _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
 
 _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(SECTION_TARGET_WORDS)})")
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
-_VALUE_IN_BRACKETS_RE = re.compile(r"\s?[(（]\s?[0-9]")
+# a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
+# (not a multiple of it: `是2012年的3.8倍`)
+_VALUE_IN_BRACKETS_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9.]|\s?倍))")
 
 
 def _is_base(text: str, pos: int) -> bool:
@@ -222,7 +224,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
     of the year the context is about (`去年同期` in a half-year report is last year's H1)."""
     if _is_base(text, match.start()) and not _VALUE_IN_BRACKETS_RE.match(text, match.end()):
-        return None  # but `是2010年(1579.5亿元)的2.2倍` gives the base's own value: 2010's
+        return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
     if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
