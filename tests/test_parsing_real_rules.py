@@ -219,6 +219,10 @@ CASES = [
      (1037, "exact", "level", "泉州市", "2020")),
     ("截至2021年，重庆全社会研发经费达到603.8亿元，是2012年的3.8倍，年均增长15.9%。", date(2022, 10, 2), "15.9%",
      (15.9, "exact", "growth_rate", "重庆市", "2012-2021")),
+    # a new breakdown after a semicolon leaves the places named before it
+    ("贵州省科技厅发布\n2018年，贵州省R&D经费投入121.6亿元。按地区分，贵阳市R&D经费投入达57.98亿元，占全省50.11%；"
+     "按行业分，企业R&D经费投入达93.4亿元。", date(2020, 6, 1), "93.4亿元",
+     (9.34e9, "exact", "level", "贵州省", "2018")),
     # a rank followed by 的是 is the rank of the place named after it
     ("2022年，全国R&D经费榜单中经费金额排在首位的是广东省，R&D经费累计达4411.9亿元。", date(2023, 9, 20), "首位",
      (1, "exact", "rank", "广东省", "2022")),

@@ -195,6 +195,7 @@ _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
 _SEMICOLON_RE = re.compile("[；;]")
+_NEW_BREAKDOWN_RE = re.compile(r"[；;]\s?(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|看|划分)[，,]")
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
 _BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
@@ -1239,7 +1240,11 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
     ranked = site.kind in ("rank", "rank_change")
     whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
-    places = scope.ctx.places
+    # `按地区分，贵阳市…；按行业分，2018年企业R&D经费…`: a new breakdown after a semicolon leaves the
+    # places named before it
+    floor = max((m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, scope.start, cand.start)),
+                default=-1) if scope.ctx.semicolons else -1
+    places = [(pos, marker) for pos, marker in scope.ctx.places if pos > floor] if floor >= 0 else scope.ctx.places
     for n in range(len(places) - 1, -1, -1):
         pos, marker = places[n]
         if pos >= cand.start:
