@@ -59,6 +59,7 @@ from .rules import (
     NATIONAL_NOT_NATION,
     NATIONAL_SUBJECT_WORDS,
     NATIONAL_WORDS,
+    NEW_BREAKDOWN_PATTERN,
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
@@ -195,7 +196,7 @@ _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
 _SEMICOLON_RE = re.compile("[；;]")
-_NEW_BREAKDOWN_RE = re.compile(r"[；;]\s?(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|看|划分)[，,]")
+_NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
 _BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
@@ -262,6 +263,7 @@ class Context:
     target_year: str | None = None  # the year the paragraph's last target before the sentence named
     now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
     semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
+    new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
 
 
 @dataclass(slots=True)
@@ -665,8 +667,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
+    new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
-                   now_at, semicolons)
+                   now_at, semicolons, new_breakdowns)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -963,10 +966,8 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
     if any(text.find(word, at, site.cand.start) != -1 for word in GROUP_TOTAL_WORDS):
         return []
     for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, at)):
-        place = regions.region(other)
-        length = next((len(n) for n in (place.name, place.short_name) if n and text.startswith(n, pos)),
-                      None) if place is not None else None
-        if length is None or text[pos + length:cursor] not in LIST_JOINERS or other == code:
+        end = regions.name_end(text, pos) if regions.region(other) is not None else None
+        if end is None or text[end:cursor] not in LIST_JOINERS or other == code:
             break
         listed.append(other)
         cursor = pos
@@ -1067,8 +1068,8 @@ def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> s
     text, cand = scope.text, site.cand
     if all(text.find(first, scope.start, cand.start) == -1 for first in _BREAKDOWN_FIRST_CHARS):
         return None  # no heading can start before the figure: most figures stop here
-    heading = max((text.rfind(word, scope.start, cand.start) + len(word) for word in BREAKDOWN_HEADINGS
-                   if text.find(word, scope.start, cand.start) != -1), default=-1)
+    written = [(text.rfind(word, scope.start, cand.start), word) for word in BREAKDOWN_HEADINGS]
+    heading = max((at + len(word) for at, word in written if at != -1), default=-1)
     if heading < 0:
         return None
     lo = max(heading, prev.end if prev is not None else heading)
@@ -1123,9 +1124,7 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
         # a total over the span (`累计`), or an average over it (`占全国的比重年均超37.2%`), keeps the span
         total = any(word in before for word in SPAN_TOTAL_WORDS) or any(word in before for word in AVERAGE_WORDS)
-        verb_end = cand.start  # `達(dá)6.9萬家`: pinyin debris reads as spaces
-        while verb_end > 0 and text[verb_end - 1] == " ":
-            verb_end -= 1
+        verb_end = _before_blanks(text, cand.start)
         stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
         # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
         # (`提升幅度居全国第二`) is the span's
@@ -1223,12 +1222,17 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     return national if carried else scope.art.region_code
 
 
+def _before_blanks(text: str, pos: int) -> int:
+    """`pos` moved back past the blanks before it, where normalize() removed a Traditional reprint's
+    pinyin (`對(duì)全區(qū)` reads `对     全区`, `達(dá)6.9萬家` reads `达    6.9万家`)."""
+    while pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    return pos
+
+
 def _written_before(text: str, pos: int, count: int) -> str:
-    """The `count` characters written before `pos`, past the blanks where normalize() removed a
-    Traditional reprint's pinyin (`對(duì)全區(qū)` reads `对     全区`)."""
-    end = pos
-    while end > 0 and text[end - 1] == " ":
-        end -= 1
+    """The `count` characters written before `pos`, past blanked pinyin."""
+    end = _before_blanks(text, pos)
     return text[max(0, end - count):end]
 
 
@@ -1242,8 +1246,7 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
     # `按地区分，贵阳市…；按行业分，2018年企业R&D经费…`: a new breakdown after a semicolon leaves the
     # places named before it
-    floor = max((m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, scope.start, cand.start)),
-                default=-1) if scope.ctx.semicolons else -1
+    floor = max((at for at in scope.ctx.new_breakdowns if at < cand.start), default=-1)
     places = [(pos, marker) for pos, marker in scope.ctx.places if pos > floor] if floor >= 0 else scope.ctx.places
     for n in range(len(places) - 1, -1, -1):
         pos, marker = places[n]

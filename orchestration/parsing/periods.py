@@ -168,7 +168,7 @@ _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(S
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
-_VALUE_IN_BRACKETS_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9.]|\s?倍))")
+_BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9.]|\s?倍))")
 
 
 def _is_base(text: str, pos: int) -> bool:
@@ -223,7 +223,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
     of the year the context is about (`去年同期` in a half-year report is last year's H1)."""
-    if _is_base(text, match.start()) and not _VALUE_IN_BRACKETS_RE.match(text, match.end()):
+    if _is_base(text, match.start()) and not _BASE_OWN_VALUE_RE.match(text, match.end()):
         return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"

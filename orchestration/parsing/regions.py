@@ -248,12 +248,18 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return kept
 
 
-def grades_platform(text: str, pos: int) -> bool:
-    """Whether the place name at `pos` grades a kind of platform (`云南省重点实验室`, `河北省级…`)."""
+def name_end(text: str, pos: int) -> int | None:
+    """Where the place name written at `pos` ends, or None if none is written there."""
     names = gazetteer().names
     m = names.match(text, pos) if names is not None else None
+    return m.end() if m is not None else None
+
+
+def grades_platform(text: str, pos: int) -> bool:
+    """Whether the place name at `pos` grades a kind of platform (`云南省重点实验室`, `河北省级…`)."""
+    end = name_end(text, pos)
     # the grade follows the name, or its 级 (`河北省级重点实验室`)
-    return m is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (m.end(), m.end() + 1))
+    return end is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (end, end + 1))
 
 
 def primary_region(places: list[tuple[int, str]],

@@ -132,6 +132,9 @@ SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会")
 # After a breakdown's heading (`分活动主体看`), a total's indicator with one of the performers named before
 # it is that performer's part (`企业坚定挑起了创新大梁，研发经费1943.2亿元`), never the region's total.
+# A breakdown opening a clause after a semicolon (`；按行业分，`): the places named before it in the
+# sentence were the last breakdown's, not this one's figures' (a regex).
+NEW_BREAKDOWN_PATTERN = r"[；;]\s?(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|看|划分)[，,]"
 BREAKDOWN_HEADINGS = ("分活动主体看", "分执行部门看", "分执行主体看", "按活动主体分", "分活动主体", "按执行部门分")
 PERFORMERS = ("政府属研究机构", "研究与开发机构", "科研机构", "研究机构", "高等学校", "高校", "企业", "其他主体")
 # `创2000年以来之最`: after `YYYY年以来` these make the years a record's yardstick, not a period.
@@ -175,7 +178,7 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅")
 # A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
 # span's, else the rank reached at its end.
-RANKED_RISE_WORDS = ("增幅", "增速", "增长率", "涨幅", "幅度")
+RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达")
 # `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
