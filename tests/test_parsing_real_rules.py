@@ -416,3 +416,15 @@ def test_a_performers_part_after_a_breakdown_heading_is_not_the_total(text: str)
     codes = {m.value: m.indicator_code for m in doc.mentions}
     assert codes[2180.4e8] == "rd_expenditure"
     assert codes[1943.2e8] == "enterprise_rd_expenditure"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # an outlet whose name holds no place gives its home to a story that names none
+    ("楚天都市报讯(记者 李明)去年我省技术合同成交额突破千亿元。", "湖北省"),
+    # its name cut by blanked pinyin debris, on a page whose second story names no outlet
+    ("來源：各界導(dǎo)報\n\n[摘要]我省研發投入強度居全國第七。\n\n□記者 張明\n\n2018年，我省研發經費532.42億元。",
+     "陕西省"),
+])
+def test_an_outlets_home_is_the_region_of_a_story_that_names_none(text: str, region: str) -> None:
+    doc = parse_document(text, published_on=date(2019, 1, 20))
+    assert doc.mentions and {m.region_name for m in doc.mentions if m.unit != "rank"} == {region}

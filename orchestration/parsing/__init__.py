@@ -91,8 +91,9 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end)), title_places)
         if count < 2:
             region_code = file_region
-        if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省)
-            region_code = regions.newsroom_region(norm, a_start, a_end)
+        if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
+            # named in the article or, on a page of several, above it
+            region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
         nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
         if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)):

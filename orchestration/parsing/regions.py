@@ -188,11 +188,27 @@ def _newsroom_re() -> re.Pattern[str] | None:
 
 
 def newsroom_region(text: str, start: int, end: int) -> str | None:
-    """The place of the paper that printed the story (`湖南日报10月11日讯`, `长沙晚报`): whose 全省 and 全市
-    the story's are when it names no place of its own."""
+    """The place of the paper that printed the story (`湖南日报10月11日讯`, `长沙晚报`, or an outlet
+    whose name holds no place: `楚天都市报讯`, `各界导报`): whose 全省 and 全市 the story's are when it
+    names no place of its own."""
     pattern = _newsroom_re()
     m = pattern.search(text, start, end) if pattern is not None else None
-    return gazetteer().by_name[m.group()] if m else None
+    if m:
+        return gazetteer().by_name[m.group()]
+    outlets = _outlets()
+    m = outlets[0].search(text, start, end) if outlets else None
+    return outlets[1][re.sub(r"\s", "", m.group())] if m else None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Outlets (seed `news_outlets`) and their regions; a name may be cut by blanked pinyin debris
+    (`各界导      报`), so any blanks may stand between its characters."""
+    home = {row["outlet"]: row["region_code"] for row in read_seed("news_outlets")}
+    if not home:
+        return None
+    names = sorted(home, key=len, reverse=True)
+    return re.compile("|".join(r"\s*".join(map(re.escape, name)) for name in names)), home
 
 
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
