@@ -428,3 +428,25 @@ def test_a_performers_part_after_a_breakdown_heading_is_not_the_total(text: str)
 def test_an_outlets_home_is_the_region_of_a_story_that_names_none(text: str, region: str) -> None:
     doc = parse_document(text, published_on=date(2019, 1, 20))
     assert doc.mentions and {m.region_name for m in doc.mentions if m.unit != "rank"} == {region}
+
+
+def test_items_of_a_list_of_changes_against_a_year_are_changes_over_the_same_years() -> None:
+    text = ("到2021年底，全省企业技术中心790家、重点实验室307家，分别比2012年新增445家和224家。"
+            "2023年，全省技术合同成交额269.36亿元，较2020年分别增长325.7%、437.6%。")
+    got = {m.value: (m.value_kind, m.period) for m in parse_document(text, published_on=date(2024, 2, 2)).mentions}
+    assert got[445] == got[224] == ("change", "2012-2021")
+    assert got[325.7] == got[437.6] == ("growth_rate", "2020-2023")
+
+
+def test_a_growth_going_on_with_a_change_against_a_year_is_over_the_same_years() -> None:
+    text = "2021年，全省研发投入总量745.5亿元，比2012年新增499.7亿元，增长2.0倍；研发投入强度比上年提高0.1个百分点，增长5%。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2022, 10, 6)).mentions}
+    assert got[200] == "2012-2021"
+    assert got[5] == "2021"  # after a change over one year: that year's
+
+
+def test_a_change_from_the_end_of_a_plan_starts_in_its_last_year() -> None:
+    text = ("五年来，我市研发投入强度由“十三五”末的2.82%提高至3.47%；高新技术产业增加值占规模以上工业增加值"
+            "比重由43.3%提高到58.9%。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 10, 16)).mentions}
+    assert got[2.82] == got[43.3] == "2020"

@@ -695,15 +695,23 @@ def test_a_clause_of_its_own_between_flow_and_stock_names_the_stock() -> None:
     assert "孵化器" in names["260家"]
 
 
-def test_starting_value_of_a_change_keeps_its_own_year_or_none() -> None:
+def test_starting_value_of_a_change_keeps_its_own_year_or_the_articles_last_one() -> None:
+    # the second change names no years: a review compares its measures over the same years (real text:
+    # `由2014年的60.73%增长到2019年的67.04%，其中科技活动产出指数由66.82%增长到75.42%`)
     got = mentions("2025年，全省研发投入强度从2020年的2.2%提高到2.6%；高新技术企业由1.1万家增加到1.8万家。",
                    published_on=date(2026, 1, 10))
     assert [(m.value, m.period, m.period_source, m.indicator_code) for m in got] == [
         (2.2, "2020", "explicit", "rd_intensity"),
         (2.6, "2025", "explicit", "rd_intensity"),
-        (11000, None, "base", "high_tech_enterprises"),
+        (11000, "2020", "change_before", "high_tech_enterprises"),
         (18000, "2025", "explicit", "high_tech_enterprises"),
     ]
+
+
+def test_starting_value_of_the_first_change_without_years_has_none() -> None:
+    got = mentions("2025年，全省高新技术企业由1.1万家增加到1.8万家。", published_on=date(2026, 1, 10))
+    assert [(m.value, m.period, m.period_source) for m in got] == [
+        (11000, None, "base"), (18000, "2025", "explicit")]
 
 
 def test_below_a_comparison_is_a_negative_change_in_points() -> None:

@@ -167,6 +167,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     region_names: dict[str | None, str | None] = {}
     number_pos = doc.number_pos
     next_number = 0  # index of the first number not yet passed
+    article_read = 0
     first = 0
     while first < len(blocks):  # a run of blocks joined by layout cuts reads as one text
         last = first
@@ -183,6 +184,9 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 next_number += 1
             if block.kind == "byline" or next_number == len(number_pos) or number_pos[next_number] >= s_end:
                 continue  # no number in this sentence: nothing more to do
+            if block.article != article_read:
+                doc.last_change[:] = [None, None]  # an article's changes say nothing of the next one's years
+                article_read = block.article
             for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, blocks[first].start):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:

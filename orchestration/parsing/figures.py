@@ -206,8 +206,10 @@ _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
-# `从2.2%提高到2.6%`, `由2020年的第12位`: the figure is where a change started, not the period's own
-_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_alternation(FROM_FILLERS)}|\s)*$")
+# `从2.2%提高到2.6%`, `由2020年的第12位`, `由“十三五”末的2.82%`: the figure is where a change started,
+# not the period's own
+_PLAN_END = rf"[“\"]?(?:{_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:末|期末)"
+_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS)}|\s)*$")
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
@@ -355,6 +357,10 @@ class DocumentIndex:
     revision_pos: list[int]  # where `修订为` and its kind stand
     national_pos: list[int]  # where 全国/我国 stand (not 全国第, 全国性 ...)
     now_pos: list[int]  # where 目前, 当前 ... stand
+    # the years of the article's last change from one value to another (`由2014年的60.73%增长到2019年的
+    # 67.04%`), read so far: a review compares every measure over the same years, so a later change
+    # that names none (`SCI论文数由11392篇增加到17004篇`) is over them too. Reset at each article.
+    last_change: list[str | None] = field(default_factory=lambda: [None, None])
 
     @classmethod
     def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
@@ -939,7 +945,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _list_item_stage(scope, site, index, out)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
-        period, period_source = _period_stage(scope, site, code)
+        period, period_source = _period_stage(scope, site, code, prev)
         _kind_stage(scope, site, phrase, period, prev)
         period = _change_over_pair(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
@@ -948,6 +954,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                       _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
         found.compared = site.compared
+        if period and (site.base_at is not None or site.after_base) and period_source not in ("now", "article"):
+            scope.doc.last_change[0 if site.base_at is not None else 1] = period  # years the text gave
         out.append(found)
         if site.group is None and site.place_at >= 0:
             # `荆州、十堰、黄石、孝感入库数量首次突破1500家`: the figure of every place listed
@@ -1014,7 +1022,8 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
     first, item, places_only = group
     if index != first:
         lead = site.lead = out[first] if first < len(out) else None
-        if lead is not None and site.kind == lead.kind.replace("growth_rate", "share"):
+        # `分别增长10%、22.9%`, `分别比2012年新增445家、821家`: the lead's kind is every item's
+        if lead is not None and site.kind == lead.kind.replace("growth_rate", "share").replace("change", "level"):
             site.kind = lead.kind
             site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
         if lead is not None and site.qualifier == "exact" and lead.qualifier != "exact" and (
@@ -1078,21 +1087,31 @@ def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> s
     return word if at >= 0 else None
 
 
-def _period_stage(scope: SentenceScope, site: Site, code: str | None) -> tuple[str | None, str]:
-    """The figure's period and where it came from (`code`: its indicator's, if the dictionary knows it)."""
+def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Found | None) -> tuple[str | None, str]:
+    """The figure's period and where it came from (`code`: its indicator's, if the dictionary knows it;
+    `prev`: the figure before it in the sentence)."""
     ctx, cand, art = scope.ctx, site.cand, scope.art
     if site.item_period is not None:
         return site.item_period, "explicit"
+    lead = site.lead
+    if lead is not None and lead.kind == site.kind and lead.kind in ("growth_rate", "change") and (
+            lead.period and _SPAN_RE.fullmatch(lead.period)):
+        return lead.period, lead.period_source  # `较2020年分别增长325.7%、437.6%`: every item over the lead's years
     if site.base_at is not None:  # its own year if it names one (`从2020年的2.2%`), else a span's
         named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
         scope.base_spans.append((site.base_at, cand.start))
         period, source = (named[-1], "explicit") if named else (None, "base")
         if not named and (span := _period(ctx, cand, art, site.clause_end)[0]) and _SPAN_RE.fullmatch(span):
             period, source = span[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
+        if period is None and scope.doc.last_change[0] is not None:
+            period, source = scope.doc.last_change[0], "change_before"
+        return _span_of(scope, site, period, prev), source
     elif scope.base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
         own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods
                                     if not any(lo <= pos < hi for lo, hi in scope.base_spans)])
         period, source = _period(own, cand, art, site.clause_end)
+        if source == "article" and site.after_base and scope.doc.last_change[1] is not None:
+            period, source = scope.doc.last_change[1], "change_before"
     else:
         period, source = _period(ctx, cand, art, site.clause_end)
     ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
@@ -1109,10 +1128,10 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None) -> tuple[s
         if code is not None and site.kind in ("share", "growth_rate") and year == published.year:
             year -= 1  # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
         period, source = str(year), "now"
-    return _span_of(scope, site, period), source
+    return _span_of(scope, site, period, prev), source
 
 
-def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None:
+def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found | None) -> str | None:
     """Over a span (`过去五年`, `十年来`), a share, a stock reached (`企业达6.9万家`) or where a change
     ended (`从58%提高到65%`) is at the span's end; a total over it (`累计超过5000亿元`, `5年来发表论文
     600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
@@ -1138,6 +1157,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         averaged or "年" in before) else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
+    if base is None and _continues_change(scope, site, prev, period):
+        return prev.period  # type: ignore[union-attr]  # `比2012年新增499.7亿元，增长2.0倍`: over the same years
     if averaged:  # the span named earlier in the sentence or paragraph (`十年来…年均增长`)
         spans = [p for pos, p in scope.ctx.periods if pos < cand.start and p and _SPAN_RE.fullmatch(p)]
         carried = scope.ctx.carried
@@ -1145,6 +1166,18 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None) -> str | None
         if span and span.endswith(period):
             return span
     return period
+
+
+def _continues_change(scope: SentenceScope, site: Site, prev: Found | None, period: str) -> bool:
+    """Whether the figure goes on with the change over years stated right before it, with nothing but
+    a verb between them: the growth of `比2012年新增499.7亿元，增长2.0倍` is over the same years."""
+    if prev is None or prev.kind not in ("growth_rate", "change") or not prev.period:
+        return False
+    if not (_SPAN_RE.fullmatch(prev.period) and prev.period.endswith(period)):
+        return False
+    text = scope.text
+    return not _HAS_DIGIT_RE.search(text, prev.end, site.cand.start) and not _ONE_YEAR_CHANGE_RE.search(
+        text, prev.end, site.cand.start)
 
 
 def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | None, prev: Found | None) -> None:
