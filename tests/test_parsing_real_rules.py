@@ -439,7 +439,8 @@ def test_items_of_a_list_of_changes_against_a_year_are_changes_over_the_same_yea
 
 
 def test_a_growth_going_on_with_a_change_against_a_year_is_over_the_same_years() -> None:
-    text = "2021年，全省研发投入总量745.5亿元，比2012年新增499.7亿元，增长2.0倍；研发投入强度比上年提高0.1个百分点，增长5%。"
+    text = ("2021年，全省研发投入总量745.5亿元，比2012年新增499.7亿元，增长2.0倍；"
+            "研发投入强度比上年提高0.1个百分点，增长5%。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2022, 10, 6)).mentions}
     assert got[200] == "2012-2021"
     assert got[5] == "2021"  # after a change over one year: that year's
