@@ -127,3 +127,33 @@ def test_a_header_with_its_units_on_a_row_of_their_own() -> None:
                        ("1.12", 1.12, "percent", "share", "山西省", "rd_intensity")]
     assert got[2:] == [("114.7", 11470000000.0, "yuan", "level", "太原市", "rd_expenditure"),
                        ("2.37", 2.37, "percent", "share", "太原市", "rd_intensity")]
+
+
+ONE_LINE = ("发布时间：2022-03-03\n国家统计局发布了《2020年全国科技经费投入统计公报》。"
+            "其中广东省R&D经费达到3479.9亿元。 "
+            "2020全国31省科研投入排行榜 注*榜单不含港澳台地区 地区 | R&D经费(亿元) | R&D经费投入强度(%) | "
+            "全国 | 24393.1 | 2.40 | 广东省 | 3479.9 | 3.15 | 江苏省 | 3005.9 | 2.93 |\n")
+
+ROWS_ON_LINES = ("2021年各市R&D经费情况\n地区 | R&D经费(亿元) | 投入强度(%)\n"
+                 "全省 | 251.9 | 1.12\n太原市 | 114.7 | 2.37\n")
+
+
+def test_a_whole_table_on_one_line_after_the_text_before_it() -> None:
+    doc = parse_document(ONE_LINE, published_on=date(2022, 3, 3))
+    cells = [(m.quote, m.value, m.region_name, m.indicator_code, m.period) for m in doc.mentions
+             if m.period_source == "table"]
+    assert cells == [
+        ("24393.1", 2439310000000.0, "全国", "rd_expenditure", "2020"),
+        ("2.40", 2.4, "全国", "rd_intensity", "2020"),
+        ("3479.9", 347990000000.0, "广东省", "rd_expenditure", "2020"),
+        ("3.15", 3.15, "广东省", "rd_intensity", "2020"),
+        ("3005.9", 300590000000.0, "江苏省", "rd_expenditure", "2020"),
+        ("2.93", 2.93, "江苏省", "rd_intensity", "2020"),
+    ]
+
+
+def test_a_table_with_a_row_on_each_line() -> None:
+    doc = parse_document(ROWS_ON_LINES, published_on=date(2022, 9, 20))
+    got = [(m.quote, m.value, m.region_name) for m in doc.mentions]
+    assert got == [("251.9", 25190000000.0, "山西省"), ("1.12", 1.12, "山西省"),
+                   ("114.7", 11470000000.0, "太原市"), ("2.37", 2.37, "太原市")]

@@ -1,12 +1,14 @@
-"""Tables flattened into one cell per line, as statistics bulletins reach us from web pages and PDFs:
+"""Tables flattened into text, as statistics bulletins reach us from web pages and PDFs:
 
     地  区 | R&D经费(亿元) | 比上年增长(%) | R&D经费投入强度(%)
     全  省 | 454.29 | 15.6 | 1.59
     福州市 | 122.46 | 24.0 | 1.98
 
-(each cell a paragraph, with or without `|` lines between). The header names each column's measure
-and unit; each row's first cell is a place (the region of its figures) or a part of the whole (an
-industry: the subject). A bare number means nothing outside its table, so only this stage reads them.
+each cell a paragraph (with or without `|` lines between), each row a line of `|`-separated cells, or
+the whole table on one line (`地区 | R&D经费(亿元) | 强度(%) | 全国 | 24393.1 | 2.40 | 广东省 | …`): cells
+are read in order, whatever ends them. The header names each column's measure and unit; each row's
+first cell is a place (the region of its figures) or a part of the whole (an industry: the subject).
+A bare number means nothing outside its table, so only this stage reads them.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from dataclasses import dataclass
 
 from . import indicators, regions
 from .layout import Block
-from .rules import TABLE_GROWTH_WORDS, TABLE_LABEL_HEADERS, TABLE_TOTAL_LABELS, TABLE_UNITS
+from .rules import NATION_NAMES, TABLE_GROWTH_WORDS, TABLE_LABEL_HEADERS, TABLE_TOTAL_LABELS, TABLE_UNITS
 
 _UNITS_LONGEST_FIRST = "|".join(map(re.escape, sorted(TABLE_UNITS, key=len, reverse=True)))
 _UNIT_RE = re.compile(rf"[(（]\s*({_UNITS_LONGEST_FIRST})\s*[)）]")
 _NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_SEPARATOR_RE = re.compile(r"[|｜\s]*")
+_CELL_RE = re.compile(r"[^|｜\n]+")
 _MAX_COLUMNS = 12
 
 
@@ -52,30 +54,56 @@ class Cell:
     indicator_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """One cell of text: a paragraph, or a piece of one between `|` marks."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
 def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     """(index of the value's block, cell) for every value of every table flattened into `blocks`."""
     if _UNIT_RE.search(norm) is None:
         return []  # no header can name a column's unit: no table (most texts)
-    texts = [norm[b.start:b.end].strip() for b in blocks]
-    content = [i for i, text in enumerate(texts) if not _SEPARATOR_RE.fullmatch(text)]
+    spans = _spans(norm, blocks)
+    texts = [span.text for span in spans]
     found: list[tuple[int, Cell]] = []
     k = 0
-    while k < len(content):
-        header = _header(texts, content, k)
+    while k < len(spans):
+        header = _header(texts, k)
         if header is None:
             k += 1
             continue
         columns, k = header
-        k = _rows(norm, blocks, texts, content, k, columns, found)
+        k = _rows(spans, k, columns, found)
     return found
 
 
-def _header(texts: list[str], content: list[int], k: int) -> tuple[list[Column], int] | None:
-    """The columns of a header starting at content[k] (a label header such as `地区`, then two or more
+def _spans(norm: str, blocks: Sequence[Block]) -> list[_Span]:
+    """The text's cells in order: each paragraph cut at `|`, without blanks around a cell, and
+    without cells that are only blanks (the `|` lines between cells)."""
+    out = []
+    for index, block in enumerate(blocks):
+        for m in _CELL_RE.finditer(norm, block.start, block.end):
+            text = m.group()
+            stripped = text.strip()
+            if stripped:
+                start = m.start() + len(text) - len(text.lstrip())
+                out.append(_Span(index, start, start + len(stripped), stripped))
+    return out
+
+
+def _header(texts: list[str], k: int) -> tuple[list[Column], int] | None:
+    """The columns of a header starting at cell k (a label header such as `地区`, then two or more
     measured columns), and where its first row starts."""
-    if texts[content[k]].replace(" ", "").replace("\u3000", "") not in TABLE_LABEL_HEADERS:
-        return None
-    cells = [texts[i] for i in content[k + 1:k + 1 + 2 * _MAX_COLUMNS]]
+    label = texts[k]
+    if label.replace(" ", "").replace("\u3000", "") not in TABLE_LABEL_HEADERS and (
+            label.split()[-1] not in TABLE_LABEL_HEADERS):  # `…排行榜 注*榜单不含港澳台地区 地区`: a
+        return None  # table run on after the text before it on one line
+    cells = texts[k + 1:k + 1 + 2 * _MAX_COLUMNS]
     names = _split_header(cells)  # `R&D经费`, `投入强度`, then `(亿元)`, `(%)`: names and units on two rows
     columns: list[Column] = []
     for name in names:
@@ -125,23 +153,21 @@ def _column(text: str, before: list[Column]) -> Column | None:
     return Column(name, out_unit, multiplier, counter, kind)
 
 
-def _rows(norm: str, blocks: Sequence[Block], texts: list[str], content: list[int], k: int,
-          columns: list[Column], found: list[tuple[int, Cell]]) -> int:
-    """Rows of `len(columns) + 1` cells from content[k] until a row breaks the pattern; returns where
+def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[int, Cell]]) -> int:
+    """Rows of `len(columns) + 1` cells from cell k until a row breaks the pattern; returns where
     reading stopped."""
     width = len(columns) + 1
-    while k + width <= len(content):
-        label = texts[content[k]]
-        values = [texts[content[k + n]] for n in range(1, width)]
+    while k + width <= len(spans):
+        label = spans[k].text
+        values = [spans[k + n].text for n in range(1, width)]
         if _NUMBER_RE.fullmatch(label) or not all(_NUMBER_RE.fullmatch(v) for v in values):
             break
         region_code, subject = _row_owner(label)
         for n, column in enumerate(columns):
-            index = content[k + 1 + n]
-            block = blocks[index]
+            cell = spans[k + 1 + n]
             indicator = indicators.lookup(column.name)
-            found.append((index, Cell(
-                block.start, block.end, float(values[n]) * column.multiplier, label, column, region_code, subject,
+            found.append((cell.block, Cell(
+                cell.start, cell.end, float(values[n]) * column.multiplier, label, column, region_code, subject,
                 indicator.code if indicator is not None and subject is None else None,
                 indicator.name if indicator is not None and subject is None else column.name,
             )))
@@ -153,6 +179,8 @@ def _row_owner(label: str) -> tuple[str | None, str | None]:
     """(region code or place marker, subject) of a row: a place (`福州市`, `全  省`), the whole
     (`合计`: neither), or a part of it (an industry, a kind of performer: the subject)."""
     compact = label.replace(" ", "").replace("\u3000", "")
+    if compact in NATION_NAMES:
+        return regions.national_code(), None  # `全国 | 24393.1 | 2.40`: the nation's row
     places = regions.find_places(compact)
     if places and places[0][0] == 0:
         return places[0][1], None  # a place, or the marker of the article's own (全省, 全市)
