@@ -451,3 +451,21 @@ def test_a_change_from_the_end_of_a_plan_starts_in_its_last_year() -> None:
             "比重由43.3%提高到58.9%。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 10, 16)).mentions}
     assert got[2.82] == got[43.3] == "2020"
+
+
+@pytest.mark.parametrize(("source_name", "region"), [
+    ("changzhou-bulletin-2014.txt", "常州市"),
+    ("h10-shaanxi-paper-2022.txt", "陕西省"),
+    ("jilin-news-2023.txt", "吉林省"),  # a spelling the province shares with a city: the province
+    ("suzhou-bulletin-2021.txt", None),  # 苏州 or 宿州: nobody
+])
+def test_a_story_that_names_no_place_is_the_place_its_file_is_named_after(source_name: str, region: str) -> None:
+    text = "2014年我市全社会R&D经费投入稳步增长\n据省局反馈数据显示，2014年全市R&D经费支出127.9亿元。"
+    doc = parse_document(text, source_name=source_name, published_on=date(2015, 7, 8))
+    assert {m.region_name for m in doc.mentions} == {region}
+
+
+def test_a_place_the_text_names_outranks_the_file_name() -> None:
+    text = "2014年长沙市R&D经费投入稳步增长\n2014年，长沙市R&D经费支出127.9亿元。"
+    doc = parse_document(text, source_name="changzhou-bulletin-2014.txt", published_on=date(2015, 7, 8))
+    assert {m.region_name for m in doc.mentions} == {"长沙市"}

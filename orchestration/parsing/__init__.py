@@ -94,6 +94,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
             region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)
+        if region_code is None:  # nor a paper of a place: the place the file is named after
+            region_code = regions.file_name_region(source_name)
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
         nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
         if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)):

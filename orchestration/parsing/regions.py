@@ -200,6 +200,30 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
     return outlets[1][re.sub(r"\s", "", m.group())] if m else None
 
 
+def file_name_region(source_name: str) -> str | None:
+    """The place a file is named after (`changsha-rd-city-2026.txt`, `h13-suzhou-bulletin-2021.txt`), in
+    toneless pinyin: whose 全省 and 全市 a story that names no place is. A spelling two places share
+    names the province among them (`jilin`), else nobody (`suzhou`: 苏州 or 宿州)."""
+    for word in _FILE_NAME_WORD_RE.findall(source_name.lower()):
+        codes = _pinyin_names().get(word)
+        if codes:
+            provinces = [code for code in codes if region(code) is not None and region(code).level == "province"]
+            if len(codes) == 1 or len(provinces) == 1:
+                return codes[0] if len(codes) == 1 else provinces[0]
+    return None
+
+
+_FILE_NAME_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for row in read_seed("region_pinyin"):
+        names.setdefault(row["pinyin"], []).append(row["region_code"])
+    return names
+
+
 @lru_cache(maxsize=1)
 def _outlets() -> tuple[re.Pattern[str], dict[str, str]] | None:
     """Outlets (seed `news_outlets`) and their regions; a name may be cut by blanked pinyin debris
