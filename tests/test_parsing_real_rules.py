@@ -22,7 +22,10 @@ CASES = [
      (5e10, "lower_bound", "level", "江西省", "2023")),
     ("河南省新认定高新技术企业数量不超过3000家。", date(2024, 3, 1), "3000家",
      (3000, "upper_bound", "level", "河南省", "2024")),
+    # (a headline in January that names no year is about the year just over)
     ("安徽技术合同成交额破3000亿元", date(2024, 1, 9), "3000亿元",
+     (3e11, "lower_bound", "level", "安徽省", "2023")),
+    ("安徽技术合同成交额破3000亿元", date(2024, 5, 9), "3000亿元",
      (3e11, "lower_bound", "level", "安徽省", "2024")),
     # the nation: 我国/全国/中国 is 全国; a filing line's city is nobody's region; the growth after a
     # national level is national too
@@ -469,3 +472,18 @@ def test_a_place_the_text_names_outranks_the_file_name() -> None:
     text = "2014年长沙市R&D经费投入稳步增长\n2014年，长沙市R&D经费支出127.9亿元。"
     doc = parse_document(text, source_name="changzhou-bulletin-2014.txt", published_on=date(2015, 7, 8))
     assert {m.region_name for m in doc.mentions} == {"长沙市"}
+
+
+def test_a_title_that_restates_its_storys_figure_is_for_that_figures_period() -> None:
+    text = ("烟台国家科技型中小企业入库1708家 居全省第一\n2020-04-24 09:31:00 来源: 烟台日报\n"
+            "省科技厅近日通报了2019年全省高新技术企业认定情况。截至目前，烟台市国家科技型中小企业数量已达到1708家。")
+    got = [(m.paragraph_index, m.period) for m in parse_document(text, published_on=date(2020, 4, 24)).mentions
+           if m.value == 1708]
+    assert got == [(0, "2020"), (2, "2020")]
+
+
+def test_a_yardstick_of_an_earlier_clause_is_not_a_later_figures_owner() -> None:
+    text = ("苏州市政府工作报告提到，2022年新增国家级专精特新“小巨人”企业122家，超全省四分之一；"
+            "801家企业获评市级瞪羚企业；高新技术企业总量达到1.34万家。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2023, 1, 10)).mentions}
+    assert got[801] == got[13400] == "苏州市"

@@ -206,10 +206,27 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                     sentence_paragraph_index=p_index, is_revision=found.is_revision, in_list=found.in_list,
                 ))
         first = last + 1
+    _titles_restate_their_stories(mentions, paragraphs)
     table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
     if table_mentions:
         mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
     return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+def _titles_restate_their_stories(mentions: list[FigureMention], paragraphs: list[Paragraph]) -> None:
+    """A title's figure that says nothing of its own period (`烟台国家科技型中小企业入库1708家`)
+    restates its story's figure of the same value and kind, and is for that figure's period."""
+    titled = [m for m in mentions if m.period_source == "article" and paragraphs[m.paragraph_index].kind == "title"]
+    if not titled:
+        return
+    stated = {(m.article_index, m.value, m.unit, m.value_kind): m.period for m in mentions
+              if paragraphs[m.paragraph_index].kind != "title" and m.period
+              and m.period_source not in ("article", "paragraph")}  # what its own sentence says
+    for mention in titled:
+        period = stated.get((mention.article_index, mention.value, mention.unit, mention.value_kind))
+        if period is not None:
+            mention.period = period
+            mention.period_source = "story"
 
 
 def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: list[ArticleContext],

@@ -103,6 +103,8 @@ from .rules import (
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
     WIDE_WHOLE_BEFORE,
+    WIDE_YARDSTICK_AFTER,
+    WIDE_YARDSTICK_BEFORE,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
@@ -224,6 +226,7 @@ _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千�
 _RANK_FIELD_AFTER = frozenset(RANK_FIELD_AFTER)
 _RANK_VERB_CHARS = frozenset(RANK_VERB_CHARS)
 _COMPARED_BEFORE = frozenset(COMPARED_BEFORE)
+_WIDE_YARDSTICK_BEFORE = frozenset(WIDE_YARDSTICK_BEFORE)
 _COMPARED_WORDS_BEFORE = frozenset(COMPARED_WORDS_BEFORE)
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset(NOT_NUMBER_BEFORE)
@@ -1125,8 +1128,10 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         # end of the year before (a review published in January)
         published = art.published
         year = published.year if published.month > NOW_MEANS_LAST_YEAR_UNTIL_MONTH else published.year - 1
-        if code is not None and site.kind in ("share", "growth_rate") and year == published.year:
-            year -= 1  # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
+        if code is not None and site.kind == "share" and year == published.year:
+            # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
+            # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)
+            year -= 1
         period, source = str(year), "now"
     return _span_of(scope, site, period, prev), source
 
@@ -1297,6 +1302,9 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
+        if wide and pos < site.seg_start and (lead[-1:] in _WIDE_YARDSTICK_BEFORE or text.startswith(
+                WIDE_YARDSTICK_AFTER, pos + 2)):
+            continue  # `超全省四分之一；801家企业获评…`: an earlier figure's yardstick is not this one's owner
         if wide and site.kind == "share" and (cand.start - pos <= 3 or _SHARE_LIST_RE.fullmatch(
                 text, pos + 2, cand.start)):
             continue  # `集聚全省86.79%的重点实验室、82.52%的工程技术研究中心`: the whole of the shares

@@ -11,6 +11,7 @@ from datetime import date
 from .rules import (
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
+    NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PLAN_REVIEW_WORDS,
     PLAN_TOTAL_WORDS,
     RECORD_AFTER_SINCE,
@@ -155,7 +156,12 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
             counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
-    return str(published.year) + (part or "") if published else None
+    if published is None:
+        return None
+    # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
+    # 800亿元`) is about the year just over, like `目前` then
+    year = published.year - 1 if published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH and not part else published.year
+    return str(year) + (part or "")
 
 
 _TITLE_PART_RE = re.compile(PART_PATTERN)
