@@ -198,7 +198,7 @@ _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|�
 _SEMICOLON_RE = re.compile("[；;]")
 _NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
-_BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
+_BREAKDOWN_FIRST_RE = re.compile("[" + "".join(sorted({re.escape(word[0]) for word in BREAKDOWN_HEADINGS})) + "]")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
@@ -314,7 +314,7 @@ def _starts_place(text: str, pos: int) -> bool:
     gaz = regions.gazetteer()
     if text[pos:pos + 1] not in gaz.first_chars:
         return False  # 家, 项, 人 ...: no place name starts with them
-    return gaz.names is not None and gaz.names.match(text, pos) is not None
+    return gaz.names is not None and regions.match_name(text, pos) is not None
 
 
 def _is_cjk(char: str) -> bool:
@@ -1066,8 +1066,8 @@ def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> s
     """The performer named since the figure before (`企业`, `高等学校`) when a breakdown's heading
     (`分活动主体看`) opens the sentence's list, else None."""
     text, cand = scope.text, site.cand
-    if all(text.find(first, scope.start, cand.start) == -1 for first in _BREAKDOWN_FIRST_CHARS):
-        return None  # no heading can start before the figure: most figures stop here
+    if _BREAKDOWN_FIRST_RE.search(text, scope.start, cand.start) is None:
+        return None  # no heading can start before the figure (one C search): most figures stop here
     written = [(text.rfind(word, scope.start, cand.start), word) for word in BREAKDOWN_HEADINGS]
     heading = max((at + len(word) for at, word in written if at != -1), default=-1)
     if heading < 0:
@@ -1246,7 +1246,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
     # `按地区分，贵阳市…；按行业分，2018年企业R&D经费…`: a new breakdown after a semicolon leaves the
     # places named before it
-    floor = max((at for at in scope.ctx.new_breakdowns if at < cand.start), default=-1)
+    new_breakdowns = scope.ctx.new_breakdowns  # most sentences have none: no generator per figure
+    floor = max((at for at in new_breakdowns if at < cand.start), default=-1) if new_breakdowns else -1
     places = [(pos, marker) for pos, marker in scope.ctx.places if pos > floor] if floor >= 0 else scope.ctx.places
     for n in range(len(places) - 1, -1, -1):
         pos, marker = places[n]
