@@ -163,6 +163,9 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
+# the characters a match of _QUOTES_RE can start with: a text without any has nothing to remove (one
+# search that skips ahead at C speed, where the substitution tries its three branches at every character)
+_QUOTES_FIRST_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲(（【]")
 _TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
 _PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
@@ -200,7 +203,7 @@ _COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|�
 _SEMICOLON_RE = re.compile("[；;]")
 _NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
-_BREAKDOWN_FIRST_CHARS = sorted({word[0] for word in BREAKDOWN_HEADINGS})
+_BREAKDOWN_FIRST_RE = re.compile("[" + "".join(sorted({re.escape(word[0]) for word in BREAKDOWN_HEADINGS})) + "]")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
@@ -319,7 +322,7 @@ def _starts_place(text: str, pos: int) -> bool:
     gaz = regions.gazetteer()
     if text[pos:pos + 1] not in gaz.first_chars:
         return False  # 家, 项, 人 ...: no place name starts with them
-    return gaz.names is not None and gaz.names.match(text, pos) is not None
+    return gaz.names is not None and regions.match_name(text, pos) is not None
 
 
 def _is_cjk(char: str) -> bool:
@@ -631,8 +634,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         targets.append((m.start(), year))
     target_at = targets[0][0] if targets else None
     # `目标到2023年，…。高新技术企业工业总产值力争突破10000亿元`: a plan's later sentences keep its year
-    target_year = next((m.group("target_year") for m in reversed(between(doc.targets, doc.target_pos,
-                        paragraph_start, start)) if m.group("target_year")), None)
+    earlier_targets = between(doc.targets, doc.target_pos, paragraph_start, start)  # mostly none
+    target_year = next((m.group("target_year") for m in reversed(earlier_targets) if m.group("target_year")),
+                       None) if earlier_targets else None
     if target_year and art.published and int(target_year) < art.published.year:
         target_year = None
     # a part of a year written alone (`上半年`) is of the last year written out before it in the
@@ -675,7 +679,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
-    semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)]
+    semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
+        text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
                    now_at, semicolons, new_breakdowns)
@@ -732,7 +737,7 @@ def _following_phrase(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
     """(cut noun phrase, whole segment, whether an event verb follows the noun) written right
     after a number: `9044家科技型企业获...`, `19家中试基地相继落成`."""
     m = _SEGMENT_END_RE.search(text, pos, min(limit, pos + 30))
-    segment = _QUOTES_RE.sub("", text[pos:m.start() if m else min(limit, pos + 30)])
+    segment = _unquoted(text, pos, m.start() if m else min(limit, pos + 30))
     segment_after = segment[segment.rfind("的") + 1:]  # `具备...技术的海外团队`: the noun after 的
     stop = _STOPS_RE.search(segment_after)
     cut = segment_after[: stop.start()] if stop else segment_after
@@ -843,7 +848,7 @@ def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
     `count`: how many values follow; when splitting at `、` alone gives that many, 和/与 stay inside
     an item (`集成电路、医药制造、计算机通信和其他电子设备制造业分别增长...`)."""
     begin = max(lo, max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1)
-    seg = _QUOTES_RE.sub("", text[begin:pos])
+    seg = _unquoted(text, begin, pos)
     m = _LEADING_PERIOD_RE.match(seg)
     seg = seg[m.end():].lstrip("，,") if m else seg.lstrip("，,")
     items = [item for item in seg.split("、") if item]
@@ -960,9 +965,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if period and (site.base_at is not None or site.after_base) and period_source not in ("now", "article"):
             scope.doc.last_change[0 if site.base_at is not None else 1] = period  # years the text gave
         out.append(found)
-        if site.group is None and site.place_at >= 0:
+        if site.group is None and site.place_at >= 0 and (listed := _places_listed_before(scope, site, found)):
             # `荆州、十堰、黄石、孝感入库数量首次突破1500家`: the figure of every place listed
-            out.extend(replace(found, region_code=code) for code in _places_listed_before(scope, site, found))
+            out.extend(replace(found, region_code=code) for code in listed)
         prev, prev_end = found, cand.end
     return out
 
@@ -1012,8 +1017,15 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
-                after_base, cand.kind, cand.value, cand.qualifier, _QUOTES_RE.sub("", text[seg_start:cand.start]),
+                after_base, cand.kind, cand.value, cand.qualifier, _unquoted(text, seg_start, cand.start),
                 unit_is_count=cand.unit == "count")
+
+
+def _unquoted(text: str, lo: int, hi: int) -> str:
+    """`_QUOTES_RE.sub("", text[lo:hi])`, without the substitution when nothing in it can match."""
+    if _QUOTES_FIRST_RE.search(text, lo, hi) is None:
+        return text[lo:hi]
+    return _QUOTES_RE.sub("", text[lo:hi])
 
 
 def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
@@ -1078,8 +1090,8 @@ def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> s
     """The performer named since the figure before (`企业`, `高等学校`) when a breakdown's heading
     (`分活动主体看`) opens the sentence's list, else None."""
     text, cand = scope.text, site.cand
-    if all(text.find(first, scope.start, cand.start) == -1 for first in _BREAKDOWN_FIRST_CHARS):
-        return None  # no heading can start before the figure: most figures stop here
+    if _BREAKDOWN_FIRST_RE.search(text, scope.start, cand.start) is None:
+        return None  # no heading can start before the figure (one C search): most figures stop here
     written = [(text.rfind(word, scope.start, cand.start), word) for word in BREAKDOWN_HEADINGS]
     heading = max((at + len(word) for at, word in written if at != -1), default=-1)
     if heading < 0:
@@ -1284,7 +1296,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
     whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
     # `按地区分，贵阳市…；按行业分，2018年企业R&D经费…`: a new breakdown after a semicolon leaves the
     # places named before it
-    floor = max((at for at in scope.ctx.new_breakdowns if at < cand.start), default=-1)
+    new_breakdowns = scope.ctx.new_breakdowns  # most sentences have none: no generator per figure
+    floor = max((at for at in new_breakdowns if at < cand.start), default=-1) if new_breakdowns else -1
     places = [(pos, marker) for pos, marker in scope.ctx.places if pos > floor] if floor >= 0 else scope.ctx.places
     for n in range(len(places) - 1, -1, -1):
         pos, marker = places[n]
@@ -1352,7 +1365,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
     text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
     seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
     seg_delims, after_base = scope.seg_delims, site.after_base
-    pre_raw = site.unquoted if base is None else _QUOTES_RE.sub("", text[seg_start:max(seg_start, base)])
+    pre_raw = site.unquoted if base is None else _unquoted(text, seg_start, max(seg_start, base))
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
     if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
@@ -1390,7 +1403,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
         text, before_at, seg_start))
     component = pre_raw.lstrip("，, ").startswith("其中") and bool(name)  # `其中企业创新能力指标前移5位`
     if cand.kind in ("rank", "rank_change") and indicator is None and not component and prev is not None and (
-            named := indicators.last_alias(_QUOTES_RE.sub("", text[prev.end:seg_start]))):
+            named := indicators.last_alias(_unquoted(text, prev.end, seg_start))):
         # `居全国第9位，较上年提升1个位次；投入强度稳步提升，居全国第12位`: the measure named since the
         # figure before, not that figure's
         found = indicators.lookup(named)
@@ -1414,7 +1427,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
             return (None if flow_before else prev.indicator_code), name  # type: ignore[union-attr]
     elif not name and indicator is None and not _HAS_DIGIT_RE.search(text, before_at, seg_start):
         # the clause before, unless it is another figure
-        name = _strip_phrase(_QUOTES_RE.sub("", text[before_at:seg_start]), subject)
+        name = _strip_phrase(_unquoted(text, before_at, seg_start), subject)
         indicator = indicators.lookup(name)
     if indicator is not None:
         # one regex search first: most names hold no flow word, and the first in the list's order wins
@@ -1434,11 +1447,11 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
         for n in range(2):
             # the sentence's last alias is read only if the phrase before does not complete the name
             head = (prev.phrase if prev is not None else "") if n == 0 else (
-                indicators.last_alias(_QUOTES_RE.sub("", text[start:seg_start])) or "")
+                indicators.last_alias(_unquoted(text, start, seg_start)) or "")
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
-    if not name and (last := indicators.last_alias(_QUOTES_RE.sub("", text[scope.paragraph_from:seg_start]))):
+    if not name and (last := indicators.last_alias(_unquoted(text, scope.paragraph_from, seg_start))):
         found = indicators.lookup(last)  # `河北(512.3亿元)、山西(233.1亿元)`: the measure named before the list
         if found is not None:
             return found.code, found.name

@@ -80,14 +80,24 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_DEBRIS_RE = re.compile(rf"\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}üńňǹ]{{1,8}}\)")
 
 
+@lru_cache(maxsize=1)
+def _translated_re() -> re.Pattern[str]:
+    """A character the table changes, or any beyond the Basic Multilingual Plane: one class whose
+    BMP part `re` compiles to a bitmap, so a search over a text runs at ~3 ns a character. (A class
+    that lists the table's characters beyond the BMP one by one is checked linearly: 50 times slower.)"""
+    bmp = "".join(re.escape(chr(code)) for code in sorted(translation_table()) if code <= 0xFFFF)
+    return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
 def normalize(text: str) -> str:
-    """Same length as `text`; used for matching only, never for quotes. (Checking first whether a
-    text needs it costs more than translating: measured, so it is not done.)
+    """Same length as `text`; used for matching only, never for quotes. Most texts hold no character
+    the table changes (Simplified text, ASCII digits): one search says so, ten times faster than
+    translating.
 
     Zero-width characters become spaces, except inside a number, where the digits after them move
     left and the spaces go after the number: `1.\u200b94%` reads `1.94 %`, so the figure's span
     still covers the original characters."""
-    norm = text.translate(_dense_table())
+    norm = text.translate(_dense_table()) if _translated_re().search(text) is not None else text
     if "(" in norm and _PINYIN_DEBRIS_RE.search(norm) is not None:
         norm = _PINYIN_DEBRIS_RE.sub(lambda m: " " * len(m.group()), norm)
     if _ZERO_WIDTH_RE.search(text) is None:  # 160 M chars/s: nearly free
