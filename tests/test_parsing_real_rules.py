@@ -487,3 +487,25 @@ def test_a_yardstick_of_an_earlier_clause_is_not_a_later_figures_owner() -> None
             "801家企业获评市级瞪羚企业；高新技术企业总量达到1.34万家。")
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2023, 1, 10)).mentions}
     assert got[801] == got[13400] == "苏州市"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("5年来，海南高新技术企业保持着40%以上的增速。", "海南省"),  # alone, 海南 and 吉林 are the provinces
+    ("2023年，吉林研发投入强度达1.3%。", "吉林省"),
+    ("2023年，吉林市研发投入强度达1.3%。", "吉林市"),
+])
+def test_a_short_name_shared_by_a_province_and_a_prefecture_is_the_province(text: str, region: str) -> None:
+    assert {m.region_name for m in parse_document(text, published_on=date(2024, 3, 1)).mentions} == {region}
+
+
+def test_a_story_that_says_quanshen_throughout_is_the_provinces_even_when_a_city_is_named_as_often() -> None:
+    text = ("陕西研发经费总量排名全国第13位\n\n来源:陕西工人报 2021-01-14\n\n"
+            "2019年，全省研发经费支出584.58亿元。全省研发经费投入强度达到2.27%。全省规上工业企业研发经费支出240.80亿元。\n\n"
+            "西安市全社会研发经费对全省增长贡献率超过50%，西安市研发经费占全省的一半。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2021, 1, 14)).mentions}
+    assert got[584.58e8] == got[2.27] == "陕西省"
+
+
+def test_a_band_is_no_figure() -> None:
+    text = "2022年，新疆、宁夏、海南、青海和西藏的R&D经费在十亿元范围内。"
+    assert parse_document(text, published_on=date(2023, 10, 1)).mentions == []

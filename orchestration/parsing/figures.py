@@ -80,6 +80,7 @@ from .rules import (
     PRE_QUALIFIERS,
     PROVINCE_COUNT_NOUNS,
     PROVINCE_WIDE,
+    RANGE_AFTER,
     RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
@@ -463,6 +464,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
+        if text.startswith(RANGE_AFTER, m.end()):
+            continue  # `在十亿元范围内`: a band
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
                 _word_before(_MEASURE_BEFORE_END, text, s, 5)
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, s - len(pre), 5))

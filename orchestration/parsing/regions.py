@@ -350,13 +350,14 @@ def primary_region(places: list[tuple[int, str]],
         return None, 0
     code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
     home = region(code)
-    if home is not None and home.level == "province":  # a tie with one of its cities: the city's story
+    wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
+    province_wide = wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]
+    if home is not None and home.level == "province" and not province_wide:
+        # a tie with one of its cities: the city's story (unless it speaks of 全省 throughout)
         tied = [c for c, n in counts.items() if n == count and (r := region(c)) is not None and r.parent_code == code]
         if len(tied) == 1:
             return tied[0], count
-    wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
-    if home is not None and home.level == "prefecture" and home.parent_code and (
-            wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]):
+    if home is not None and home.level == "prefecture" and home.parent_code and province_wide:
         return home.parent_code, max(count, counts[home.parent_code])
     if home is not None and home.level == "province" and wide[CITY] >= 2 and wide[CITY] > wide[PROVINCE]:
         # `全市` more than `全省`, and one of the province's cities named at least half as often as the

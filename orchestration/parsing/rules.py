@@ -162,6 +162,8 @@ GROUP_TOTAL_WORDS = ("合计", "总额", "总量", "共计", "合共", "总和",
 PROVINCE_COUNT_NOUNS = ("省份", "省市", "省区市", "省(区、市)", "省（区、市）")
 PLACE_COUNT_NOUNS = ("地区", "市州", "地市", "设区市", "县(市、区)", "县（市、区）", "县市区", "区县", "县区")
 MEASURE_AFTER = ("给予", "奖励", "补助", "资助", "补贴", "的奖励", "的补助", "的资助", "的补贴")
+# A value followed by one of these names a band, not a figure (`西藏的R&D经费在十亿元范围内`).
+RANGE_AFTER = ("范围内", "的范围内", "范围")
 # A number directly after one of these is a criterion, not a statistic (`具备1个以上特征的`).
 CRITERION_VERBS = ("具备", "具有", "满足", "符合", "包含")
 # Small Chinese numerals (< 10) count only directly after one of these (`新增两家`).
@@ -246,8 +248,10 @@ ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳举召开�
 AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数, 白银, 三明治, 大理石 ...
     "朝阳", "大同", "大庆", "日照", "白银", "阿里", "来宾", "安康", "中山", "黄山", "白山", "兴安",
     "山南", "文山", "红河", "大理", "玉树", "普洱", "和田", "海西", "三明", "北海",
-    "怒江", "海南", "吉林",
+    "怒江",
 ))
+# (海南 and 吉林 are also a prefecture's short name; alone they are the province, which comes first in
+# the seed: 吉林市 and 海南州 are written in full)
 # A province's name right before one of these grades a kind of platform (`云南省重点实验室24家` in a
 # story about 昆明: the city's labs of provincial rank), it does not say whose figure it is.
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
