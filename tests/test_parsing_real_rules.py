@@ -508,3 +508,19 @@ def test_a_story_that_says_quanshen_throughout_is_the_provinces_even_when_a_city
 def test_a_band_is_no_figure() -> None:
     text = "2022年，新疆、宁夏、海南、青海和西藏的R&D经费在十亿元范围内。"
     assert parse_document(text, published_on=date(2023, 10, 1)).mentions == []
+
+
+@pytest.mark.parametrize(("text", "quote_part"), [
+    ("“十三五”期间，海南省高新技术企业每年增长幅度约为40%。", "40%"),
+    ("近3年来，江西省高新技术企业总数每年增幅始终保持在30%以上。", "30%"),
+    ("5年来，海南高新技术企业保持着40%以上的增速。", "40%"),
+])
+def test_a_growth_noun_around_a_percentage_makes_it_a_growth_rate(text: str, quote_part: str) -> None:
+    assert mention(text, date(2021, 12, 29), quote_part).value_kind == "growth_rate"
+
+
+def test_new_ones_against_a_year_for_each_item_are_changes() -> None:
+    text = "2024年，宜昌市高新技术企业、科技型中小企业分别突破1700家、3200家，较2023年分别新增332家、540家。"
+    got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2025, 2, 22)).mentions}
+    assert got[332] == got[540] == "change"
+    assert got[1700] == got[3200] == "level"

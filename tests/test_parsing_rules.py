@@ -708,10 +708,12 @@ def test_starting_value_of_a_change_keeps_its_own_year_or_the_articles_last_one(
     ]
 
 
-def test_starting_value_of_the_first_change_without_years_has_none() -> None:
+def test_starting_value_of_the_first_change_without_years_is_the_year_befores() -> None:
+    # no span and no change before it: a change over one year (real text: `2018年…科技进步贡献率由57.5%
+    # 增长至58.3%`, 57.5% is 2017's)
     got = mentions("2025年，全省高新技术企业由1.1万家增加到1.8万家。", published_on=date(2026, 1, 10))
     assert [(m.value, m.period, m.period_source) for m in got] == [
-        (11000, None, "base"), (18000, "2025", "explicit")]
+        (11000, "2024", "year_before"), (18000, "2025", "explicit")]
 
 
 def test_below_a_comparison_is_a_negative_change_in_points() -> None:

@@ -45,6 +45,7 @@ from .rules import (
     GROWTH_NOUN_LINKS,
     GROWTH_NOUN_MOVES,
     GROWTH_NOUNS,
+    GROWTH_NOUNS_AFTER,
     GROWTH_VERB_LINKS,
     INDEX_WORDS,
     INNER_QUALIFIERS,
@@ -200,7 +201,7 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _STOCK_VERB_END = _ending(STOCK_VERBS)
-_COMPARED_NEW_END = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期)(?:末|底)?新增$")
+_COMPARED_NEW_END = re.compile(r"(?:比|较)\s?(?:(?:19|20)\d\d\s?年|上年|去年|同期)(?:末|底)?(?:分别|均)?新增$")
 _SEMICOLON_RE = re.compile("[；;]")
 _NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
@@ -574,8 +575,9 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
-        if not verb and _GROWTH_NOUN_END.search(text, max(0, qs - 8), qs):
-            kind = "growth_rate"  # `上半年增幅扩大到14.1%`: the rate of growth, stated as a level
+        if not verb and (_GROWTH_NOUN_END.search(text, max(0, qs - 11), qs) or text.startswith(
+                GROWTH_NOUNS_AFTER, end + (2 if text.startswith(("以上", "左右"), end) else 0))):
+            kind = "growth_rate"  # `上半年增幅扩大到14.1%`, `保持着40%以上的增速`: a rate of growth
         if qualifier == "exact" and not verb and _approx_share_before(text, qs):
             qualifier = "approx"
         if unit == "‰":
@@ -1119,10 +1121,15 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
         scope.base_spans.append((site.base_at, cand.start))
         period, source = (named[-1], "explicit") if named else (None, "base")
-        if not named and (span := _period(ctx, cand, art, site.clause_end)[0]) and _SPAN_RE.fullmatch(span):
-            period, source = span[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
+        around = None if named else _period(ctx, cand, art, site.clause_end)[0]
+        if around and _SPAN_RE.fullmatch(around):
+            period, source = around[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
         if period is None and scope.doc.last_change[0] is not None:
             period, source = scope.doc.last_change[0], "change_before"
+        if period is None and around and around.isdigit() and not scope.text[site.base_at + 1:cand.start].strip():
+            # `2018年…贡献率由57.5%增长至58.3%`, no span and no change before: from the year before (but
+            # not `从最初的3个人`: an earlier time it does not name)
+            period, source = str(int(around) - 1), "year_before"
         return _span_of(scope, site, period, prev), source
     elif scope.base_spans:  # `...提高到2.6%`: the starting value's year is not this figure's
         own = replace(ctx, periods=[(pos, p) for pos, p in ctx.periods

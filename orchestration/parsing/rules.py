@@ -177,12 +177,14 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 
 # --- words the figure rules read around a number ------------------------------------------------
 # `增幅扩大到14.1%`, `增速均超30%`: a growth noun, then what happened to it, then the number: a growth rate
-GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅")
+GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增长速度")
 # A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
-GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达")
+GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达", "约为", "保持在", "始终保持在", "均保持在")
+# `保持着40%以上的增速`: a growth noun right after the number (and its bound) names a growth rate too
+GROWTH_NOUNS_AFTER = ("的增速", "的增幅", "的增长率", "的年均增速", "的年均增幅")
 # `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
 GROWTH_VERB_LINKS = ("增长达", "增长达到", "同比增长达")
 APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
