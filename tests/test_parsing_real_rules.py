@@ -524,3 +524,12 @@ def test_new_ones_against_a_year_for_each_item_are_changes() -> None:
     got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2025, 2, 22)).mentions}
     assert got[332] == got[540] == "change"
     assert got[1700] == got[3200] == "level"
+
+
+def test_an_average_or_a_total_takes_the_span_named_earlier_in_its_paragraph() -> None:
+    text = ("2021年，全市专利授权数量从2012年的2万件提升至2021年的7.6万件。"
+            "其中，发明专利增至9413件，年均增长16.3%。\n"
+            "五年来，我们大力推进科技强市建设。青岛累计获得国家科学技术奖15项。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 12, 3)).mentions}
+    assert got[16.3] == "2012-2021"
+    assert got[15] == "2021-2025"

@@ -1176,9 +1176,14 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         # (`提升幅度居全国第二`) is the span's
         reached = site.kind == "rank" and not _RISE_RANKED_RE.search(before)
         return period[5:] if not total and (site.kind == "share" or stock or reached) else period
-    if not period or not period.isdigit() or site.kind not in ("growth_rate", "change"):
+    if not period or not period.isdigit():
         return period
     before = text[site.seg_start:cand.start]
+    if site.kind not in ("growth_rate", "change"):
+        if any(word in before for word in SPAN_TOTAL_WORDS) and not _STOCK_VERB_END.search(
+                text, cand.start - 4, cand.start):  # `五年来…。…累计获得国家科学技术奖15项`, not `累计达1200余人`
+            return _span_ending(scope, cand.start, period, changes=False) or period
+        return period
     averaged = any(word in before for word in AVERAGE_WORDS)
     base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start) if (
         averaged or "年" in before) else None
@@ -1186,13 +1191,28 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         return f"{base.group(1)}-{period}"
     if base is None and _continues_change(scope, site, prev, period):
         return prev.period  # type: ignore[union-attr]  # `比2012年新增499.7亿元，增长2.0倍`: over the same years
-    if averaged:  # the span named earlier in the sentence or paragraph (`十年来…年均增长`)
-        spans = [p for pos, p in scope.ctx.periods if pos < cand.start and p and _SPAN_RE.fullmatch(p)]
-        carried = scope.ctx.carried
-        span = spans[-1] if spans else carried if carried and _SPAN_RE.fullmatch(carried) else None
-        if span and span.endswith(period):
-            return span
+    if averaged:  # `十年来…年均增长`, `从2012年的2万件提升至2021年的7.6万件。…年均增长16.3%`
+        return _span_ending(scope, cand.start, period) or period
     return period
+
+
+def _span_ending(scope: SentenceScope, pos: int, year: str, changes: bool = True) -> str | None:
+    """The span ending in `year` that the text before `pos` is about: the last one named earlier in
+    the sentence, else in the paragraph, else (`changes`: for an average) the years of the article's
+    last change from one value to another."""
+    spans = [p for at, p in scope.ctx.periods if at < pos and p and _SPAN_RE.fullmatch(p)]
+    if not spans:
+        art = scope.art
+        for m in reversed(between(scope.doc.periods, scope.doc.period_pos, scope.paragraph_from, scope.start)):
+            if m.group("span") or m.group("since_year") or m.group("since") or m.group("past") or m.group("plan"):
+                found = periods.period_of(m, scope.text, art.published, art.plan_review, dated=art.dated)
+                if found and _SPAN_RE.fullmatch(found):
+                    spans.append(found)
+                    break
+    if spans:
+        return spans[-1] if spans[-1].endswith(year) else None
+    first, last = scope.doc.last_change
+    return f"{first}-{last}" if changes and first and last == year and first.isdigit() and int(first) < int(year) else None
 
 
 def _continues_change(scope: SentenceScope, site: Site, prev: Found | None, period: str) -> bool:
