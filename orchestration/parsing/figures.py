@@ -1212,7 +1212,9 @@ def _span_ending(scope: SentenceScope, pos: int, year: str, changes: bool = True
     if spans:
         return spans[-1] if spans[-1].endswith(year) else None
     first, last = scope.doc.last_change
-    return f"{first}-{last}" if changes and first and last == year and first.isdigit() and int(first) < int(year) else None
+    if not changes or not first or last != year or not first.isdigit() or int(first) >= int(year):
+        return None
+    return f"{first}-{last}"
 
 
 def _continues_change(scope: SentenceScope, site: Site, prev: Found | None, period: str) -> bool:
