@@ -533,3 +533,10 @@ def test_an_average_or_a_total_takes_the_span_named_earlier_in_its_paragraph() -
     got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 12, 3)).mentions}
     assert got[16.3] == "2012-2021"
     assert got[15] == "2021-2025"
+
+
+def test_a_year_from_the_file_name_alone_says_no_month() -> None:
+    # no date in the text: the file name's year is all there is, not a January of that year
+    text = "乌鲁木齐已培育创新型中小企业463家\n近年来，乌鲁木齐市目前已培育创新型中小企业463家，专精特新中小企业181家。"
+    got = {m.period for m in parse_document(text, source_name="urumqi-citynews-2024.txt").mentions}
+    assert got == {"2024"}

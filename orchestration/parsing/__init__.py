@@ -109,7 +109,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             if own is not None:
                 art_published, art_source = own, "text"
         default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
-                                         title_text, art_published)
+                                         title_text, art_published, dated=art_source in ("metadata", "text"))
         contexts.append(ArticleContext(region_code, art_published, default, plan,
                                        dated=art_source in ("metadata", "text")))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None

@@ -1149,7 +1149,9 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         # `目前，河南省内已有国家重点实验室13家`: the time of writing; early in a year, the stock at the
         # end of the year before (a review published in January)
         published = art.published
-        year = published.year if published.month > NOW_MEANS_LAST_YEAR_UNTIL_MONTH else published.year - 1
+        # (a year from the file name alone says no month: then the publication year)
+        early = art.dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
+        year = published.year - 1 if early else published.year
         if code is not None and site.kind == "share" and year == published.year:
             # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
             # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)

@@ -126,7 +126,8 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     return year, plan, target
 
 
-def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None) -> str | None:
+def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
+                   dated: bool = True) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
     year they mean) not after publication, else the publication year. A title that names a part of
@@ -160,7 +161,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
     # 800亿元`) is about the year just over, like `目前` then
-    year = published.year - 1 if published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH and not part else published.year
+    early = dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH  # (`dated`: a day, not a file name's year)
+    year = published.year - 1 if early and not part else published.year
     return str(year) + (part or "")
 
 
