@@ -540,3 +540,18 @@ def test_a_year_from_the_file_name_alone_says_no_month() -> None:
     text = "乌鲁木齐已培育创新型中小企业463家\n近年来，乌鲁木齐市目前已培育创新型中小企业463家，专精特新中小企业181家。"
     got = {m.period for m in parse_document(text, source_name="urumqi-citynews-2024.txt").mentions}
     assert got == {"2024"}
+
+
+def test_values_in_brackets_say_their_own_year() -> None:
+    text = ("2022年，南宁市R&D经费投入强度为1.25%，比上年(1.12%)提高0.13个百分点。"
+            "安徽科技进步贡献率从46.23%增长到57.3%(2017年值)。")
+    got = {m.value: (m.period, m.indicator_code) for m in parse_document(text, published_on=date(2023, 11, 9)).mentions}
+    assert got[1.12] == ("2021", "rd_intensity")
+    assert got[0.13] == ("2022", "rd_intensity")  # the change's measure, not `比上年`
+    assert got[57.3][0] == "2017"
+
+
+def test_a_span_and_an_average_word_name_no_measure() -> None:
+    text = "2021年，全省研发投入总量745.5亿元，比2012年新增499.7亿元，2013-2021年年均增长13.1%。"
+    got = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2022, 10, 6)).mentions}
+    assert got[499.7e8] == got[13.1] == "rd_expenditure"

@@ -217,8 +217,17 @@ _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)
 # not the period's own
 _PLAN_END = rf"[“\"]?(?:{_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:末|期末)"
 _FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS)}|\s)*$")
+# `比2012年新增`, `较上年`, `比上年(`: the base of a comparison names no measure
+_COMPARISON_BASE = (r"(?:分别|均)?(?:比|较|与|相比)\s?(?:上年|去年|同期|(?:19|20)\d\d\s?年(?:末|底)?)(?:同期)?"
+                    r"(?:相比)?(?:分别|均)?新?[(（]?")
+# a year noted in brackets after a value (`57.3%(2017年值)`), and last year's value in brackets after a
+# one-year comparison (`比上年(1.12%)提高0.13个百分点`)
+_YEAR_NOTE_RE = re.compile(r"\s?[(（]\s?((?:19|20)\d\d)\s?年")
+_LAST_YEARS_VALUE_RE = re.compile(r"(?:上年|去年)\s?[(（]\s?$")
+_YEARS_SPAN = r"(?:19|20)\d\d\s?年?\s?[-—~至到]\s?(?:19|20)\d\d\s?年"  # `2013-2021年年均增长6.1%`
 _PHRASE_LEAD_RE = re.compile(
-    rf"(?:{_PERIOD_WORDS}|{trie_pattern(PHRASE_PREFIXES)}|{trie_pattern(PHRASE_VERBS)}|[，,])+")
+    rf"(?:{_YEARS_SPAN}|{_PERIOD_WORDS}|{_COMPARISON_BASE}|{_alternation(AVERAGE_WORDS)}|{trie_pattern(PHRASE_PREFIXES)}"
+    rf"|{trie_pattern(PHRASE_VERBS)}|[，,])+")
 _PHRASE_TRAIL_RE = re.compile(rf"(?:{trie_pattern((*PHRASE_VERBS, *PHRASE_END_WORDS))})+$")
 _REGION_WORD_RE = re.compile(r"(?:全省|全市|我省|我市|省|市)(?![级委属长直内场区政])")  # not 省级, 市场
 _BARE_MULTIPLIERS = frozenset("百千万亿")
@@ -1113,6 +1122,13 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
     ctx, cand, art = scope.ctx, site.cand, scope.art
     if site.item_period is not None:
         return site.item_period, "explicit"
+    noted = _YEAR_NOTE_RE.match(scope.text, cand.end)
+    if noted:
+        return noted.group(1), "explicit"  # `增长到57.3%(2017年值)`: the year its note names
+    if _LAST_YEARS_VALUE_RE.search(scope.text, max(scope.start, cand.start - 5), cand.start):
+        own, source = _period(ctx, cand, art, site.clause_end)  # `为1.25%，比上年(1.12%)提高…`
+        if own and own.isdigit():
+            return str(int(own) - 1), source
     lead = site.lead
     if lead is not None and lead.kind == site.kind and lead.kind in ("growth_rate", "change") and (
             lead.period and _SPAN_RE.fullmatch(lead.period)):
