@@ -555,3 +555,9 @@ def test_a_span_and_an_average_word_name_no_measure() -> None:
     text = "2021年，全省研发投入总量745.5亿元，比2012年新增499.7亿元，2013-2021年年均增长13.1%。"
     got = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2022, 10, 6)).mentions}
     assert got[499.7e8] == got[13.1] == "rd_expenditure"
+
+
+def test_a_list_of_years_before_the_respectively_clause_gives_each_value_its_year() -> None:
+    text = "统计数据显示，2020年、2021年、2022年，陕西技术合同成交额分别为1533.66亿元、2343.44亿元和3053.5亿元。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2024, 1, 17)).mentions]
+    assert got == [(1533.66e8, "2020"), (2343.44e8, "2021"), (3053.5e8, "2022")]

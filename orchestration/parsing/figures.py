@@ -206,6 +206,7 @@ _SEMICOLON_RE = re.compile("[；;]")
 _NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
 _BREAKDOWN_FIRST_RE = re.compile("[" + "".join(sorted({re.escape(word[0]) for word in BREAKDOWN_HEADINGS})) + "]")
+_LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
@@ -1605,6 +1606,18 @@ def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
     return [m.group() for m in run]
 
 
+def _year_list(text: str, start: int, pos: int, size: int) -> list[str]:
+    """The last run of `size` years joined by 、/和 before `pos` in the sentence (`2020年、2021年、2022年`)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _LISTED_YEAR_RE.finditer(text, start, pos):
+        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in reversed(runs) if len(r) == size), [])
+    return [m.group() for m in run]
+
+
 def _respectively_groups(text: str, start: int, end: int,
                          cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
     """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
@@ -1622,6 +1635,8 @@ def _respectively_groups(text: str, start: int, end: int,
                 items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
             if len(items) != len(members):  # `沈阳、大连两市…占全省的56.3%，增速分别为19%、18.2%`
                 items = _place_list(text, start, pos, len(members)) or items
+            if len(items) != len(members):  # `2020年、2021年、2022年，陕西技术合同成交额分别为…`
+                items = _year_list(text, start, pos, len(members)) or items
             last_items = items
             places_only = pattern is not None and all(pattern.match(item) for item in items)
             for n, i in enumerate(members):
