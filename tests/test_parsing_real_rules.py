@@ -561,3 +561,11 @@ def test_a_list_of_years_before_the_respectively_clause_gives_each_value_its_yea
     text = "统计数据显示，2020年、2021年、2022年，陕西技术合同成交额分别为1533.66亿元、2343.44亿元和3053.5亿元。"
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2024, 1, 17)).mentions]
     assert got == [(1533.66e8, "2020"), (2343.44e8, "2021"), (3053.5e8, "2022")]
+
+
+def test_an_estimate_inside_a_clause_stops_at_a_semicolon_one_that_opens_the_sentence_does_not() -> None:
+    text = ("全省高新技术企业总数预计突破2万家，同比增长超过37%；国家科技型中小企业入库超过2.4万家，增长达70%。"
+            "预计，全市地区生产总值增长4.5%左右；实际利用外资增长15%。")
+    got = {m.value: m.qualifier for m in parse_document(text, published_on=date(2023, 1, 7)).mentions}
+    assert got[70] == "exact"
+    assert got[15] == "approx"

@@ -32,6 +32,7 @@ from .rules import (
     CONJUNCTIONS,
     COUNTERS,
     CRITERION_VERBS,
+    ESTIMATE_OPENS_WITHIN,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     FLOW_EVENT_VERBS,
@@ -1264,6 +1265,11 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     estimated, target_at = False, ctx.target_at
     if ctx.estimates:
         estimate_at = max((pos for pos in ctx.estimates if pos < cand.start), default=None)
+        if estimate_at is not None and estimate_at - scope.start > ESTIMATE_OPENS_WITHIN and any(
+                estimate_at < pos < cand.start for pos in ctx.semicolons):
+            # `…总数预计突破2万家；…增长达70%`: an estimate inside a clause does not reach past a semicolon;
+            # one that opens the sentence (`预计，…；…`, `今年，株洲预计…；…`) covers all of it
+            estimate_at = None
         # `预计今年将突破1.7万亿元`: a 将 right after 预计 belongs to the estimate
         estimated = estimate_at is not None and all(
             0 < pos - estimate_at <= 8 for pos, _ in ctx.targets if pos < cand.start)

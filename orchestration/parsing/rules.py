@@ -117,6 +117,9 @@ TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要"
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# `预计` within this many characters of a sentence's start opens it: it covers every clause, past
+# semicolons (`今年，株洲预计…；新引进…`); later in a sentence it covers its own clause only.
+ESTIMATE_OPENS_WITHIN = 8
 # Before a figure in its clause, these say it revises an earlier release (`已修订为2.16%`).
 REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
