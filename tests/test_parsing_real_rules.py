@@ -569,3 +569,27 @@ def test_an_estimate_inside_a_clause_stops_at_a_semicolon_one_that_opens_the_sen
     got = {m.value: m.qualifier for m in parse_document(text, published_on=date(2023, 1, 7)).mentions}
     assert got[70] == "exact"
     assert got[15] == "approx"
+
+
+def test_the_years_ahead_a_plan_counts_are_its_targets_year() -> None:
+    text = ("未来5年，太原研发经费投入将年均增长10%以上。"
+            "张新伟说，未来5年，太原将新建5个院士工作站，引进培养10名科技领军人才。")
+    got = {m.value: (m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 2, 23)).mentions}
+    assert got[10] == ("target", "2026")
+    assert got[5] == ("target", "2026")
+
+
+@pytest.mark.parametrize(("text", "quote_part", "region"), [
+    ("十年来，无锡市获国家科学技术奖71项、中国专利奖75项。", "75项", "无锡市"),  # an award named after the nation
+    ("2024年广东区域创新能力保持第1位；江苏超过北京居第2位。", "第2位", "江苏省"),  # the place passed is a yardstick
+])
+def test_names_and_yardsticks_are_not_owners(text: str, quote_part: str, region: str) -> None:
+    assert mention(text, date(2024, 11, 4), quote_part).region_name == region
+
+
+def test_a_second_byline_right_under_the_first_is_the_same_article() -> None:
+    text = ("上半年湖北规上高新技术产业增加值5098.57亿元\n\n2023-08-05 06:27:56 来源:极目新闻\n\n极目新闻记者 李明\n\n"
+            "通讯员 朱勇 冯星\n\n8月4日，湖北省科技厅召开全省科技工作半年推进会。截至目前，全省国家创新型县总数达7家。")
+    doc = parse_document(text)
+    assert len(doc.articles) == 1
+    assert mention(text, date(2023, 8, 5), "7家").period == "2023H1"  # 目前 in a report on a half year

@@ -635,6 +635,16 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
 # --- context -----------------------------------------------------------------------------------
 
 
+def _aimed_year(target: re.Match[str], published: date | None) -> str | None:
+    """The year a target word names (`到2027年`), or the last of the years ahead it counts (`未来5年`
+    said in 2022: 2026)."""
+    ahead = target.group("ahead")
+    if ahead is None:
+        return target.group("target_year")
+    years = periods.count_of(ahead)
+    return str(published.year + years - 1) if published is not None and years else None
+
+
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
@@ -644,14 +654,14 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         if m.group("estimate") or (m.group("will") and late_in_year):
             estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
-        year = m.group("target_year")
+        year = _aimed_year(m, art.published)
         if year and art.published and int(year) < art.published.year:
             continue  # `到2024年` said in 2025: reached, not a target
         targets.append((m.start(), year))
     target_at = targets[0][0] if targets else None
     # `目标到2023年，…。高新技术企业工业总产值力争突破10000亿元`: a plan's later sentences keep its year
     earlier_targets = between(doc.targets, doc.target_pos, paragraph_start, start)  # mostly none
-    target_year = next((m.group("target_year") for m in reversed(earlier_targets) if m.group("target_year")),
+    target_year = next((year for m in reversed(earlier_targets) if (year := _aimed_year(m, art.published))),
                        None) if earlier_targets else None
     if target_year and art.published and int(target_year) < art.published.year:
         target_year = None
@@ -1174,7 +1184,9 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
             # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)
             year -= 1
-        period, source = str(year), "now"
+        default = art.default_period or ""
+        # in a report on a part of the year (`上半年湖北…`), the time of writing is that part's end
+        period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
     return _span_of(scope, site, period, prev), source
 
 
@@ -1569,9 +1581,11 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
             art.target_year is not None and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
         # or span named before it (`“十四五”期间，我省将新建...`), else this year; never a part of one
-        year = next((y for pos, y in reversed(ctx.targets) if pos < cand.start), None)
-        if year:
-            return year, "target"
+        # (`未来5年，太原将新建5个…`: a target word with no year of its own, 将, keeps the year of the one
+        # before it in the sentence, unless a period is written between them)
+        aimed = next(((pos, y) for pos, y in reversed(ctx.targets) if pos < cand.start and y), None)
+        if aimed and not any(aimed[0] < pos < cand.start and p for pos, p in ctx.periods):
+            return aimed[1], "target"
         resolved = [p for pos, p in ctx.periods if pos < cand.start and p and (p.isdigit() or _SPAN_RE.fullmatch(p))]
         if resolved:
             return resolved[-1], "target"

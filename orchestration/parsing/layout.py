@@ -135,8 +135,8 @@ def assign_articles(norm: str, blocks: list[Block],
         j = i
         while j - 1 >= floor and i - (j - 1) <= 4 and blocks[j - 1].kind in ("heading", "caption"):
             j -= 1
-        if starts and j <= starts[-1][0]:
-            continue  # a second byline under the same title (photographer, editor)
+        if starts and (j <= starts[-1][0] or (j == i and blocks[i - 1].kind == "byline")):
+            continue  # a second byline under the same title, or right under the first (通讯员, editor)
         titles = [k for k in range(j, i) if is_title_candidate(norm, blocks[k])]
         byline = i if blocks[i].kind == "byline" else None
         if byline is None and (not titles or (i and blocks[i - 1].kind == "byline")):

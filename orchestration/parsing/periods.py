@@ -287,7 +287,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
         return f"{first}-{last}"
-    years = _count(since)
+    years = count_of(since)
     if years is None or published is None:
         return None
     end = last_complete_year(published)  # `十年来` in a review published in 2024: 2014-2023
@@ -300,7 +300,8 @@ def last_complete_year(published: date) -> int:
     return published.year if published.month == 12 else published.year - 1
 
 
-def _count(word: str | None) -> int | None:
+def count_of(word: str | None) -> int | None:
+    """A small count written in digits or Chinese numerals (`5`, `五`, `十五`)."""
     if not word:
         return None
     if word.isdigit():

@@ -100,6 +100,8 @@ RANK_ENDINGS = ("位", "名")
 # (qualifier approx), not a target; about a later year they are targets like the others.
 TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           r"|(?P<estimate>预计|有望)|确保"
+                          # `未来5年，太原将…` said in 2022: aims for 2026
+                          r"|未来(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年"
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
@@ -112,7 +114,7 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
                           r"|(?:(?<=全市|全省|全区|今年|明年|我市|我省|我区)|(?<=[。；;，,、\n]))要(?![求素点闻害件是])")
 
 # Every character a target trigger can start with (a fast pre-check before the pattern above).
-TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要"
+TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未"
 
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
@@ -206,7 +208,8 @@ RANK_NAMES_AFTER = ("的是", "的为")
 RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after them is a ranking's field (`升至河北省首位`)
 # A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
 COMPARED_BEFORE = ("比", "较")
-COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比")
+# (`江苏超过北京居第2位`: the place passed is the yardstick)
+COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越")
 # A Chinese numeral right after these is no number (`数千家`, `几十个`).
 NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
 CONJUNCTIONS = ("和", "与", "及", "等")  # after a number: a list goes on, no noun phrase follows
@@ -229,7 +232,9 @@ NATIONAL_SUBJECT_WORDS = ("全国", "我国")
 NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
                        "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
                        "中国建设银行", "中国工商银行", "中国农业银行", "中国商飞", "中国中车", "中国电子",
-                       "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁")
+                       "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁",
+                       # awards named after the nation: `获中国专利奖75项` is the city's count
+                       "中国专利奖", "中国专利金奖", "中国质量奖", "中国工业大奖", "中国青年科技奖")
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
