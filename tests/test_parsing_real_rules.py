@@ -593,3 +593,9 @@ def test_a_second_byline_right_under_the_first_is_the_same_article() -> None:
     doc = parse_document(text)
     assert len(doc.articles) == 1
     assert mention(text, date(2023, 8, 5), "7家").period == "2023H1"  # 目前 in a report on a half year
+
+
+def test_a_span_in_a_year_end_report_on_that_year_ends_with_it() -> None:
+    text = "2015年，全省申请高新技术企业认定的企业达492家；近3年来，全省高新技术企业总数每年增幅始终保持在30%以上。"
+    assert mention(text, date(2015, 11, 28), "30%").period == "2013-2015"
+    assert mention(text.replace("2015年，", ""), date(2015, 11, 28), "30%").period == "2012-2014"

@@ -691,11 +691,10 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
-                                       dated=art.dated,
-                                       year=year, part=part)
+                                       dated=art.dated, year=year, part=part, written=written)
             found_periods.append((m.start(), period))
             if m.group("year") and period:
-                year = m.group("year")
+                year = written = m.group("year")
             if period and period[:4].isdigit() and period[4:5] != "-":
                 part = _part(period)
     places = between(doc.places, doc.place_pos, start, end)

@@ -16,6 +16,7 @@ from .rules import (
     PLAN_TOTAL_WORDS,
     RECORD_AFTER_SINCE,
     SECTION_TARGET_WORDS,
+    YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 
 _PLANS = "|".join(FIVE_YEAR_PLANS)
@@ -226,11 +227,13 @@ def part_of_year(word: str) -> str | None:
 
 
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
-              target: bool = False, year: str | None = None, part: str | None = None, dated: bool = True) -> str | None:
+              target: bool = False, year: str | None = None, part: str | None = None, dated: bool = True,
+              written: str | None = None) -> str | None:
     """The period a PERIOD_RE match stands for, or None if it is a comparison base or unresolvable.
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
-    of the year the context is about (`去年同期` in a half-year report is last year's H1)."""
+    of the year the context is about (`去年同期` in a half-year report is last year's H1); `written` the
+    last year written out before the match in its paragraph, if any."""
     if _is_base(text, match.start()) and not _BASE_OWN_VALUE_RE.match(text, match.end()):
         return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
@@ -291,6 +294,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if years is None or published is None:
         return None
     end = last_complete_year(published)  # `十年来` in a review published in 2024: 2014-2023
+    if written == str(published.year) and dated and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH:
+        end = published.year  # `2015年，…；近3年来，…` in November 2015: the year under review is the last
     return f"{end - years + 1}-{end}" if years > 1 else str(end)
 
 
