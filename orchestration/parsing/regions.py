@@ -233,7 +233,8 @@ def newsroom_region(text: str, start: int, end: int) -> str | None:
 def file_name_region(source_name: str) -> str | None:
     """The place a file is named after (`changsha-rd-city-2026.txt`, `h13-suzhou-bulletin-2021.txt`), in
     toneless pinyin: whose 全省 and 全市 a story that names no place is. A spelling two places share
-    names the province among them (`jilin`), else nobody (`suzhou`: 苏州 or 宿州)."""
+    names the province among them (`jilin`), else nobody (`taizhou`: 台州 or 泰州; the seed keeps only
+    苏州 for `suzhou`, see scripts/build_region_pinyin.py)."""
     for word in _FILE_NAME_WORD_RE.findall(source_name.lower()):
         codes = _pinyin_names().get(word)
         if codes:
