@@ -157,3 +157,20 @@ def test_a_table_with_a_row_on_each_line() -> None:
     got = [(m.quote, m.value, m.region_name) for m in doc.mentions]
     assert got == [("251.9", 25190000000.0, "山西省"), ("1.12", 1.12, "山西省"),
                    ("114.7", 11470000000.0, "太原市"), ("2.37", 2.37, "太原市")]
+
+
+SERIAL = ("索引号: | 002482090/2025-00062 | 发布机构: | 省科技厅 |\n发文日期: | 2025-06-05 | 公开方式: | 主动公开 |\n"
+          "2025年一季度浙江省科技活动相关数据\n一、规上工业研发费用稳定增长\n"
+          "序号 | 各市 | 规上工业研发费用 (亿元) | 增速 (%) |\n1 | 杭州 | 206.94 | 6.4 |\n2 | 宁波 | 157.63 | 9.6 |\n"
+          "全省 | 851.36 | 7.7 |\n")
+
+
+def test_a_table_whose_rows_open_with_their_number_under_a_portals_metadata() -> None:
+    doc = parse_document(SERIAL)
+    assert doc.articles[0].title == "2025年一季度浙江省科技活动相关数据"  # not the metadata row
+    got = [(m.quote, m.value, m.value_kind, m.region_name, m.period) for m in doc.mentions]
+    assert got == [
+        ("206.94", 20694000000.0, "level", "杭州市", "2025Q1"), ("6.4", 6.4, "growth_rate", "杭州市", "2025Q1"),
+        ("157.63", 15763000000.0, "level", "宁波市", "2025Q1"), ("9.6", 9.6, "growth_rate", "宁波市", "2025Q1"),
+        ("851.36", 85136000000.0, "level", "浙江省", "2025Q1"), ("7.7", 7.7, "growth_rate", "浙江省", "2025Q1"),
+    ]

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import regions
-from .rules import BYLINE_ROLES, CAPTION_MARKS, COMMON_SURNAMES, COMPOUND_SURNAMES, DATELINE_PATTERN
+from .rules import (
+    BYLINE_ROLES,
+    CAPTION_MARKS,
+    COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
+    DATELINE_PATTERN,
+    PAGE_METADATA_LABELS,
+)
 
 LINE_RE = re.compile(r"[^\n]+")
 SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
@@ -110,8 +117,10 @@ def is_masthead(norm: str, block: Block) -> bool:
 
 
 def is_title_candidate(norm: str, block: Block) -> bool:
-    """A heading that can be an article's title: not the page's date line or masthead."""
-    return block.kind == "heading" and not is_date_line(norm, block) and not is_masthead(norm, block)
+    """A heading that can be an article's title: not the page's date line, masthead or a row of a
+    government portal's metadata (`发文日期: | 2025-06-05 | 公开方式: | 主动公开 |`)."""
+    return block.kind == "heading" and not is_date_line(norm, block) and not is_masthead(norm, block) and (
+        not norm.startswith(PAGE_METADATA_LABELS, block.start))
 
 
 def is_date_line(norm: str, block: Block) -> bool:

@@ -347,7 +347,13 @@ LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "�
 # --- tables flattened one cell per line (tables.py) ----------------------------------------------
 # The header cell over the row labels (`地  区`, written with or without spaces).
 TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区市", "指标", "类别", "项目", "部门", "产业", "分组",
-                       "执行部门", "活动类型", "名称")
+                       "执行部门", "活动类型", "名称", "各市", "各地", "各地区", "各省", "省份", "市州")
+# --- layout -------------------------------------------------------------------------------------------
+# A line opening with one of these is a government portal's metadata row, never a title.
+PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
+                        "发文机关", "信息来源")
+# A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
+TABLE_SERIAL_HEADERS = ("序号", "排名", "名次", "位次")
 # A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),
                "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),

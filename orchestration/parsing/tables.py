@@ -19,12 +19,20 @@ from dataclasses import dataclass
 
 from . import indicators, regions
 from .layout import Block
-from .rules import NATION_NAMES, TABLE_GROWTH_WORDS, TABLE_LABEL_HEADERS, TABLE_TOTAL_LABELS, TABLE_UNITS
+from .rules import (
+    NATION_NAMES,
+    TABLE_GROWTH_WORDS,
+    TABLE_LABEL_HEADERS,
+    TABLE_SERIAL_HEADERS,
+    TABLE_TOTAL_LABELS,
+    TABLE_UNITS,
+)
 
 _UNITS_LONGEST_FIRST = "|".join(map(re.escape, sorted(TABLE_UNITS, key=len, reverse=True)))
 _UNIT_RE = re.compile(rf"[(（]\s*({_UNITS_LONGEST_FIRST})\s*[)）]")
 _NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _CELL_RE = re.compile(r"[^|｜\n]+")
+_SERIAL_RE = re.compile(r"[0-9]{1,3}")
 _MAX_COLUMNS = 12
 
 
@@ -73,12 +81,13 @@ def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     found: list[tuple[int, Cell]] = []
     k = 0
     while k < len(spans):
-        header = _header(texts, k)
+        serial = texts[k] in TABLE_SERIAL_HEADERS and k + 1 < len(spans)  # `序号 | 各市 | …`
+        header = _header(texts, k + 1 if serial else k)
         if header is None:
             k += 1
             continue
         columns, k = header
-        k = _rows(spans, k, columns, found)
+        k = _rows(spans, k, columns, found, serial)
     return found
 
 
@@ -153,11 +162,14 @@ def _column(text: str, before: list[Column]) -> Column | None:
     return Column(name, out_unit, multiplier, counter, kind)
 
 
-def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[int, Cell]]) -> int:
-    """Rows of `len(columns) + 1` cells from cell k until a row breaks the pattern; returns where
-    reading stopped."""
+def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[int, Cell]],
+          serial: bool = False) -> int:
+    """Rows of `len(columns) + 1` cells from cell k until a row breaks the pattern (`serial`: a row may
+    open with its number, `1 | 杭州 | …`); returns where reading stopped."""
     width = len(columns) + 1
     while k + width <= len(spans):
+        if serial and _SERIAL_RE.fullmatch(spans[k].text) and not _NUMBER_RE.fullmatch(spans[k + 1].text):
+            k += 1  # the row's number, then its label
         label = spans[k].text
         values = [spans[k + n].text for n in range(1, width)]
         if _NUMBER_RE.fullmatch(label) or not all(_NUMBER_RE.fullmatch(v) for v in values):
