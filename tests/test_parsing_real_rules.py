@@ -600,3 +600,13 @@ def test_a_span_in_a_year_end_report_on_that_year_ends_with_it() -> None:
     text = "2015年，全省申请高新技术企业认定的企业达492家；近3年来，全省高新技术企业总数每年增幅始终保持在30%以上。"
     assert mention(text, date(2015, 11, 28), "30%").period == "2013-2015"
     assert mention(text.replace("2015年，", ""), date(2015, 11, 28), "30%").period == "2012-2014"
+
+
+def test_a_paragraph_that_opens_with_a_place_goes_on_about_it() -> None:
+    text = ("记者从自治区科技厅了解到，呼和浩特市、包头市双双上榜。\n\n"
+            "2022年，呼和浩特市全社会研发投入达到52.4亿元，增幅12%。\n\n"
+            "2022年，包头市加快建设创新平台。截至2022年底，新认定高新技术企业110家，达到280家，增长64.7%。")
+    got = {m.value: m.region_name for m in parse_document(text, source_name="hohhot-news-2022.txt",
+                                                          published_on=date(2023, 5, 1)).mentions}
+    assert got[52.4e8] == "呼和浩特市"
+    assert got[110] == got[280] == got[64.7] == "包头市"

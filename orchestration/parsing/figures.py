@@ -243,6 +243,7 @@ _RANK_FIELD_AFTER = frozenset(RANK_FIELD_AFTER)
 _RANK_VERB_CHARS = frozenset(RANK_VERB_CHARS)
 _COMPARED_BEFORE = frozenset(COMPARED_BEFORE)
 _WIDE_YARDSTICK_BEFORE = frozenset(WIDE_YARDSTICK_BEFORE)
+_WIDE_FIRST_CHARS = frozenset("全我本省市")  # 全省, 我市, 本市 …: the article's own, not a place named
 _COMPARED_WORDS_BEFORE = frozenset(COMPARED_WORDS_BEFORE)
 _BOUNDARIES = frozenset("，,。；;！？!?、\n)）”")
 _NOT_NUMBER_BEFORE = frozenset(NOT_NUMBER_BEFORE)
@@ -1337,7 +1338,25 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         site.place_at = place_at
         return place
     carried = prev is not None and prev.region_code == national and not prev.compared
-    return national if carried else scope.art.region_code
+    if carried:
+        return national
+    return _paragraph_topic(scope) or scope.art.region_code
+
+
+def _paragraph_topic(scope: SentenceScope) -> str | None:
+    """The place a paragraph opens with, after a time at most (`2022年，包头市加快…`, `包头(资料图)
+    包头市…`): its topic, whose figures its sentences that name no place go on giving."""
+    if scope.start == scope.paragraph_from:
+        return None  # its opening sentence: the place, if any, was read there
+    opening = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, scope.paragraph_from + 16)
+    if not opening:
+        return None
+    at, code = opening[0]
+    if code.startswith("\x01") or code == regions.national_code():
+        return None  # 全省, 我市: the article's own
+    head = scope.text[scope.paragraph_from:at].strip()
+    m = _LEADING_PERIOD_RE.match(head)
+    return code if not (head[m.end():] if m else head).strip("，, ") else None
 
 
 def _before_blanks(text: str, pos: int) -> int:
