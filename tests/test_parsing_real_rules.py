@@ -610,3 +610,19 @@ def test_a_paragraph_that_opens_with_a_place_goes_on_about_it() -> None:
                                                           published_on=date(2023, 5, 1)).mentions}
     assert got[52.4e8] == "呼和浩特市"
     assert got[110] == got[280] == got[64.7] == "包头市"
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("1-3月，全省规上工业研发费用851.36亿元。", "2025Q1"),  # the first quarter, however written
+    ("今年1-6月，国家高新区实现营业收入3.9万亿元。", "2025H1"),
+    ("1至9月，全市技术合同成交额851.36亿元。", "2025M01-M09"),
+])
+def test_months_from_january_that_make_a_named_part_are_written_as_it(text: str, period: str) -> None:
+    assert {m.period for m in parse_document(text, published_on=date(2025, 10, 5)).mentions} == {period}
+
+
+def test_a_comparisons_base_year_is_not_the_paragraphs_year() -> None:
+    text = ("1-3月，全省研发投入强度达3.17%，高于2024年同期0.11个百分点。"
+            "杭州和绍兴的比重排在前两位，分别为4.09%和3.98%。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 6, 5)).mentions}
+    assert got[0.11] == got[4.09] == "2025Q1"

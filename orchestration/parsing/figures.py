@@ -672,7 +672,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     year = (str(art.published.year) if art.published
             else default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None)
     before = between(doc.periods, doc.period_pos, paragraph_start, start)
-    written = next((m.group("year") for m in reversed(before) if m.group("year")), None)
+    # (not a comparison's base: `高于2024年同期0.11个百分点。各市…` is still about 2025's 1-3月)
+    written = next((m.group("year") for m in reversed(before) if m.group("year") and not periods.is_base(
+        text, m.start())), None)
     year = written or year
     carried = None
     for m in reversed(before):

@@ -46,10 +46,13 @@ PERIOD_RE = re.compile(
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
+# months from January that make a part with a name of its own (一季度, 上半年): written as those
+_NAMED_PARTS = {3: "Q1", 6: "H1"}
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
-BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是")  # `是去年的1.5倍`
+BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是",  # `是去年的1.5倍`
+                "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 # `2025年3月2日`, and the ISO form web pages print (`2021-02-04 10:26 来源：新华社`)
@@ -141,7 +144,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     counts: Counter[str] = Counter()
     for m in found:
         year = m.group("year")
-        if published is not None and not year and not _is_base(text, m.start()):
+        if published is not None and not year and not is_base(text, m.start()):
             relative = m.group("relative")
             if relative and relative != "当年":
                 year = str(published.year + RELATIVE_OFFSETS[relative])
@@ -149,7 +152,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 year = str(published.year)
         if text[m.start() - 1:m.start()] in ("从", "由"):
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not what is reported on
-        if year and (published is None or int(year) <= published.year) and not _is_base(text, m.start()):
+        if year and (published is None or int(year) <= published.year) and not is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
             if m.group("year") and not m.group("part") and (
@@ -180,7 +183,7 @@ _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(E
 _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9.]|\s?倍))")
 
 
-def _is_base(text: str, pos: int) -> bool:
+def is_base(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos].rstrip()  # `比 2008 年增长30.2%`: spaces as a census bulletin sets them
     return any(before.endswith(marker) for marker in BASE_MARKERS)
 
@@ -216,6 +219,8 @@ def part_of_year(word: str) -> str | None:
         return f"Q{_month(m.group('quarter'))}"
     if m.group("m_from"):
         first, last = _month(m.group("m_from")), _month(m.group("m_to"))
+        if first == 1 and last in _NAMED_PARTS:
+            return _NAMED_PARTS[last]  # `1-3月` is the first quarter, `1-6月` the first half (not `1-9月`)
         return f"M{first:02d}-M{last:02d}" if first and last and first < last else None
     if m.group("month_end"):
         month = _month(m.group("month_end"))
@@ -223,7 +228,9 @@ def part_of_year(word: str) -> str | None:
     last = _month(m.group("m_upto") or m.group("month"))
     if last is None:
         return None
-    return f"M01-M{last:02d}" if m.group("m_upto") else f"M{last:02d}"
+    if m.group("m_upto"):
+        return _NAMED_PARTS.get(last, f"M01-M{last:02d}")  # `前6个月` is the first half
+    return f"M{last:02d}"
 
 
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
@@ -234,7 +241,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
     of the year the context is about (`去年同期` in a half-year report is last year's H1); `written` the
     last year written out before the match in its paragraph, if any."""
-    if _is_base(text, match.start()) and not _BASE_OWN_VALUE_RE.match(text, match.end()):
+    if is_base(text, match.start()) and not _BASE_OWN_VALUE_RE.match(text, match.end()):
         return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
