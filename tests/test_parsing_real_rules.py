@@ -626,3 +626,13 @@ def test_a_comparisons_base_year_is_not_the_paragraphs_year() -> None:
             "杭州和绍兴的比重排在前两位，分别为4.09%和3.98%。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 6, 5)).mentions}
     assert got[0.11] == got[4.09] == "2025Q1"
+
+
+def test_a_list_of_places_with_a_county_level_city_among_them_gives_each_value_its_place() -> None:
+    text = ("2023年，河北省全省研发投入强度为2.08%。全省研发投入强度超过全省平均水平的有6个地区，"
+            "分别为保定市、石家庄市、秦皇岛市、邯郸市、辛集市和邢台市，分别为3.46%、2.76%、2.69%、2.52%、2.31%和2.12%。")
+    doc = parse_document(text, source_name="hebei-bulletin-2023.txt", published_on=date(2024, 9, 1))
+    got = {m.value: (m.region_name, m.subject) for m in doc.mentions}
+    assert got[3.46] == ("保定市", None)
+    assert got[2.12] == ("邢台市", None)
+    assert got[2.31] == ("河北省", "辛集市")  # a county-level city the seed lacks: a part of the province

@@ -207,6 +207,9 @@ _SEMICOLON_RE = re.compile("[；;]")
 _NEW_BREAKDOWN_RE = re.compile(NEW_BREAKDOWN_PATTERN)
 _RISE_RANKED_RE = re.compile(_alternation(RANKED_RISE_WORDS))
 _BREAKDOWN_FIRST_RE = re.compile("[" + "".join(sorted({re.escape(word[0]) for word in BREAKDOWN_HEADINGS})) + "]")
+_NAMED_PLACE = r"[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|盟|州)"
+_NAMED_PLACE_RE = re.compile(_NAMED_PLACE)
+_NAMED_PLACE_LIST_RE = re.compile(rf"{_NAMED_PLACE}(?:(?:、|和|及|与){_NAMED_PLACE})+")
 _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
@@ -1077,7 +1080,11 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
         return
     site.item_indicator = indicators.lookup(item) if item and not places_only else None
     if item and places_only:
-        site.item_region = regions.resolve(regions.find_places(item)[0][1], scope.art.region_code)
+        found = regions.find_places(item)
+        if found:
+            site.item_region = regions.resolve(found[0][1], scope.art.region_code)
+        else:
+            site.subject = item  # a county-level city the gazetteer lacks (辛集市): a part of the region
     elif site.item_indicator is None:
         site.subject = item  # `电子信息、先进能源材料产业分别增长...`: what each figure is about
     elif item and (at := indicators.alias_start(item)):
@@ -1307,6 +1314,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     national figure of its sentence; else the article's region."""
     if site.item_region is not None:
         return site.item_region
+    if site.group is not None and site.group[2]:
+        return scope.art.region_code  # an item of a list of places the gazetteer lacks: a part of the region
     text, cand = scope.text, site.cand
     national = regions.national_code()
     if site.kind == "rank" and text.startswith(RANK_NAMES_AFTER, cand.end):
@@ -1643,7 +1652,24 @@ def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
         else:
             runs.append([m])
     run = next((r for r in reversed(runs) if (len(r) == size if size else len(r) > 1)), [])
+    if not run and size:
+        return _named_place_list(text, start, pos, size)
     return [m.group() for m in run]
+
+
+def _named_place_list(text: str, start: int, pos: int, size: int) -> list[str]:
+    """`保定市、石家庄市、秦皇岛市、邯郸市、辛集市和邢台市`: the last list of `size` names that end as places
+    do, most of them places the gazetteer knows (a county-level city among them, 辛集市, it does not)."""
+    pattern = regions.gazetteer().names
+    if pattern is None:
+        return []
+    for m in reversed(list(_NAMED_PLACE_LIST_RE.finditer(text, start, pos))):
+        items = _LIST_SPLIT_RE.split(m.group())
+        known = [found for item in items if (found := pattern.search(item))]
+        if len(items) == size and 2 * len(known) > size:
+            first = pattern.search(items[0])  # `分别为保定市`: from the place on
+            return [items[0][first.start():] if first else items[0], *items[1:]]
+    return []
 
 
 def _year_list(text: str, start: int, pos: int, size: int) -> list[str]:
@@ -1678,7 +1704,8 @@ def _respectively_groups(text: str, start: int, end: int,
             if len(items) != len(members):  # `2020年、2021年、2022年，陕西技术合同成交额分别为…`
                 items = _year_list(text, start, pos, len(members)) or items
             last_items = items
-            places_only = pattern is not None and all(pattern.match(item) for item in items)
+            places_only = pattern is not None and bool(items) and all(
+                pattern.match(item) or _NAMED_PLACE_RE.fullmatch(item) for item in items)
             for n, i in enumerate(members):
                 item = items[n] if len(items) == len(members) else None
                 groups[i] = (members[0], item, places_only)
