@@ -229,6 +229,8 @@ _COMPARISON_BASE = (r"(?:分别|均)?(?:比|较|与|相比)\s?(?:上年|去年|�
 # one-year comparison (`比上年(1.12%)提高0.13个百分点`)
 _YEAR_NOTE_RE = re.compile(r"\s?[(（]\s?((?:19|20)\d\d)\s?年")
 _LAST_YEARS_VALUE_RE = re.compile(r"(?:上年|去年)\s?[(（]\s?$")
+_OPENING_BRACKETS = frozenset("(（")
+_BRACKET_RE = re.compile("[(（]")
 _YEARS_SPAN = r"(?:19|20)\d\d\s?年?\s?[-—~至到]\s?(?:19|20)\d\d\s?年"  # `2013-2021年年均增长6.1%`
 _PHRASE_LEAD_RE = re.compile(
     rf"(?:{_YEARS_SPAN}|{_PERIOD_WORDS}|{_COMPARISON_BASE}|{_alternation(AVERAGE_WORDS)}|{trie_pattern(PHRASE_PREFIXES)}"
@@ -384,6 +386,7 @@ class DocumentIndex:
     # 67.04%`), read so far: a review compares every measure over the same years, so a later change
     # that names none (`SCI论文数由11392篇增加到17004篇`) is over them too. Reset at each article.
     last_change: list[str | None] = field(default_factory=lambda: [None, None])
+    topics: dict[int, str | None] = field(default_factory=dict)  # paragraph start -> its topic place
 
     @classmethod
     def build(cls, text: str, titles: Sequence[tuple[int, int]] = (),
@@ -926,6 +929,7 @@ class SentenceScope:
     revisions: list[int]
     nows: list[int]
     national_clauses: list[int]
+    bracketed: bool = False  # the sentence holds an opening bracket (most hold none)
 
 
 @dataclass(slots=True)
@@ -972,7 +976,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                         [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
                         _respectively_groups(text, start, end, cands), [],
                         between(doc.revision_pos, doc.revision_pos, start, end),
-                        between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc))
+                        between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc),
+                        _BRACKET_RE.search(text, start, end) is not None)
     out: list[Found] = []
     prev: Found | None = None
     prev_end = start
@@ -1143,13 +1148,15 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
     ctx, cand, art = scope.ctx, site.cand, scope.art
     if site.item_period is not None:
         return site.item_period, "explicit"
-    noted = _YEAR_NOTE_RE.match(scope.text, cand.end)
-    if noted:
-        return noted.group(1), "explicit"  # `增长到57.3%(2017年值)`: the year its note names
-    if _LAST_YEARS_VALUE_RE.search(scope.text, max(scope.start, cand.start - 5), cand.start):
-        own, source = _period(ctx, cand, art, site.clause_end)  # `为1.25%，比上年(1.12%)提高…`
-        if own and own.isdigit():
-            return str(int(own) - 1), source
+    text = scope.text
+    if scope.bracketed and not _OPENING_BRACKETS.isdisjoint(text[cand.start - 2:cand.end + 2]):
+        noted = _YEAR_NOTE_RE.match(text, cand.end)
+        if noted:
+            return noted.group(1), "explicit"  # `增长到57.3%(2017年值)`: the year its note names
+        if _LAST_YEARS_VALUE_RE.search(text, max(scope.start, cand.start - 5), cand.start):
+            own, source = _period(ctx, cand, art, site.clause_end)  # `为1.25%，比上年(1.12%)提高…`
+            if own and own.isdigit():
+                return str(int(own) - 1), source
     lead = site.lead
     if lead is not None and lead.kind == site.kind and lead.kind in ("growth_rate", "change") and (
             lead.period and _SPAN_RE.fullmatch(lead.period)):
@@ -1359,6 +1366,13 @@ def _paragraph_topic(scope: SentenceScope) -> str | None:
     包头市…`): its topic, whose figures its sentences that name no place go on giving."""
     if scope.start == scope.paragraph_from:
         return None  # its opening sentence: the place, if any, was read there
+    topics = scope.doc.topics
+    if scope.paragraph_from not in topics:
+        topics[scope.paragraph_from] = _opening_place(scope)
+    return topics[scope.paragraph_from]
+
+
+def _opening_place(scope: SentenceScope) -> str | None:
     opening = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, scope.paragraph_from + 16)
     if not opening:
         return None
