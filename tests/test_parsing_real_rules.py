@@ -636,3 +636,11 @@ def test_a_list_of_places_with_a_county_level_city_among_them_gives_each_value_i
     assert got[3.46] == ("保定市", None)
     assert got[2.12] == ("邢台市", None)
     assert got[2.31] == ("河北省", "辛集市")  # a county-level city the seed lacks: a part of the province
+
+
+def test_early_in_a_year_its_own_year_names_aims_not_what_is_reported() -> None:
+    text = ("山西系统布局实验室体系\n2026-02-02 21:18:35\n"
+            "全省高新技术企业数量突破4500家。2026年，山西将建设10家以上中试平台。2026年将新增研发机构20家。")
+    got = {m.value: (m.value_kind, m.period) for m in parse_document(text, source_name="shanxi-2025.txt").mentions}
+    assert got[4500] == ("level", "2025")
+    assert got[10][1] == "2026"

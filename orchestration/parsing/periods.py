@@ -142,6 +142,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     if match and not any(word in title for word in SECTION_TARGET_WORDS):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     counts: Counter[str] = Counter()
+    # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
+    early = dated and published is not None and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
     for m in found:
         year = m.group("year")
         if published is not None and not year and not is_base(text, m.start()):
@@ -158,15 +160,15 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
             if m.group("year") and not m.group("part") and (
                     _EVENT_NAME_RE.match(text, m.end()) or _TARGETS_NAMED_RE.match(text, m.end())):
                 continue  # `2017年科技和知识产权工作会议`, `2024年主要目标`: a meeting's name, the year aimed at
-            counts[year] += 1
+            if not (early and int(year) == published.year):  # type: ignore[union-attr]
+                counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
     if published is None:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
     # 800亿元`) is about the year just over, like `目前` then
-    early = dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH  # (`dated`: a day, not a file name's year)
-    year = published.year - 1 if early and not part else published.year
+    year = published.year - 1 if early and not part else published.year  # (`dated`: a day, not a file's year)
     return str(year) + (part or "")
 
 
