@@ -644,3 +644,11 @@ def test_early_in_a_year_its_own_year_names_aims_not_what_is_reported() -> None:
     got = {m.value: (m.value_kind, m.period) for m in parse_document(text, source_name="shanxi-2025.txt").mentions}
     assert got[4500] == ("level", "2025")
     assert got[10][1] == "2026"
+
+
+def test_a_list_of_performers_gives_each_its_part_not_the_total() -> None:
+    text = "2023年，全省企业、政府属研究机构和高等学校三大执行主体研发经费投入分别为504.5亿元、36.7亿元和46.5亿元。"
+    got = [(m.indicator_code, m.indicator_name) for m in parse_document(text, published_on=date(2024, 11, 5)).mentions]
+    assert got[0][0] == "enterprise_rd_expenditure"
+    assert got[1] == (None, "政府属研究机构研发经费投入")
+    assert got[2] == (None, "高等学校研发经费投入")

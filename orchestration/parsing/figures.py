@@ -957,6 +957,7 @@ class Site:
     group: tuple[int, str | None, bool] | None = None
     unit_is_count: bool = False
     compared: bool = False  # the nation's figure named as a comparison's base: its region carries to no other
+    performer: str | None = None  # the performer a `分别` list item names (`企业、高等学校…分别为…`)
 
 
 def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
@@ -1083,6 +1084,10 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
     if item and (year := _YEAR_ITEM_RE.search(item)):
         site.item_period = year.group()[:4]
         return
+    performer = next((word for word in PERFORMERS if item and item.lstrip("全省市").startswith(word)), None)
+    if performer is not None:
+        site.performer = performer  # `企业、政府属研究机构和高等学校研发经费分别为…`: each performer's part
+        return
     site.item_indicator = indicators.lookup(item) if item and not places_only else None
     if item and places_only:
         found = regions.find_places(item)
@@ -1114,6 +1119,8 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     phrase = _strip_phrase(site.unquoted, site.subject)
     if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts
         return site.item_indicator.code, site.item_indicator.name, phrase
+    if site.performer is not None:
+        return (*_performers_part(scope, site), phrase)
     if site.lead is not None and (site.item_region is not None or site.subject is None):
         return site.lead.indicator_code, site.lead.indicator_name or "", phrase
     code, name = _indicator(scope, site, prev)
@@ -1124,6 +1131,18 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
         part = indicators.lookup(performer + name)
         code, name = (part.code, part.name) if part is not None else (None, performer + name)
     return code, name, phrase
+
+
+def _performers_part(scope: SentenceScope, site: Site) -> tuple[str | None, str]:
+    """The indicator of a performer's part of the measure its list names (`企业、政府属研究机构和高等学校
+    研发经费投入分别为…`): the performer's own (`企业研发经费投入`) if the dictionary has one."""
+    performer = site.performer or ""
+    lead_at = site.lead.start if site.lead is not None else site.cand.start
+    measure = indicators.last_alias(_unquoted(scope.text, site.clause_start, lead_at)) or ""
+    part = indicators.lookup(performer + measure) if measure else None
+    if part is not None and part.name.startswith(performer):
+        return part.code, part.name
+    return None, performer + measure
 
 
 def _performer_before(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:
