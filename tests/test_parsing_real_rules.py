@@ -652,3 +652,13 @@ def test_a_list_of_performers_gives_each_its_part_not_the_total() -> None:
     assert got[0][0] == "enterprise_rd_expenditure"
     assert got[1] == (None, "政府属研究机构研发经费投入")
     assert got[2] == (None, "高等学校研发经费投入")
+
+
+def test_a_spun_rewrites_synonyms_read_as_the_words_they_replace() -> None:
+    text = ("2024年湖南科技管事的紧要管事宗旨是：力图全社会研发经费加入伸长12%以上，打破要害中心本领100项以上，"
+            "高新本领家产增众值伸长10%摆布。高新工夫产业产值占比朝上51%，三年擢升5.8个百分点。")
+    got = {m.value: (m.value_kind, m.qualifier) for m in parse_document(text, published_on=date(2024, 3, 29)).mentions}
+    assert got[12] == ("target", "lower_bound")
+    assert got[10] == ("target", "approx")
+    assert got[51][1] == "lower_bound"
+    assert got[5.8] == ("change", "exact")

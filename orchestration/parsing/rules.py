@@ -57,13 +57,15 @@ PRE_QUALIFIERS = {
     # `迈上2000亿元新台阶`, `跨过9万亿台阶`: a level passed
     "迈上": "lower_bound", "跨上": "lower_bound", "站上": "lower_bound", "跃上": "lower_bound",
     "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound",
+    "打破": "lower_bound",  # 突破 in a spun rewrite
 }
 # Between the number and its unit (`130余项`, `200多支`).
 INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
 POST_QUALIFIERS = {
     "以上": "lower_bound", "之多": "lower_bound", "余": "lower_bound", "多": "lower_bound",
     "左右": "approx", "上下": "approx", "以下": "upper_bound", "以内": "upper_bound",
-    "摆布": "approx",  # 左右 in a spun rewrite (synonym-swapped self-media copy)
+    # in a spun rewrite (a synonym-swapped self-media copy): 摆布 for 左右, 朝上 for 以上
+    "摆布": "approx", "朝上": "lower_bound",
 }
 
 # --- kinds -------------------------------------------------------------------------------------
@@ -80,7 +82,7 @@ CHANGE_VERBS = {
     "净增": 1, "净增加": 1, "净减少": -1, "净减": -1,
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
-    "伸长": 1, "同比伸长": 1,  # 增长 in a spun rewrite
+    "伸长": 1, "同比伸长": 1, "增进": 1, "擢升": 1,  # 增长, 提升 in a spun rewrite
     "晋升": 1, "攀升": 1,
 }
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
@@ -98,7 +100,7 @@ RANK_ENDINGS = ("位", "名")
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
+TARGET_TRIGGER_PATTERN = (r"力争|力图|目标(?:是|为|：|:|】)|宗旨(?:是|为|：|:)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           r"|(?P<estimate>预计|有望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
                           r"|未来(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年"
@@ -114,7 +116,7 @@ TARGET_TRIGGER_PATTERN = (r"力争|目标(?:是|为|：|:|】)|(?<!累计)争取
                           r"|(?:(?<=全市|全省|全区|今年|明年|我市|我省|我区)|(?<=[。；;，,、\n]))要(?![求素点闻害件是])")
 
 # Every character a target trigger can start with (a fast pre-check before the pattern above).
-TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未"
+TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未宗"
 
 # `预计` in a report written from this month on is about the year under review (an estimate); earlier
 # in the year it forecasts the year ahead (a target, like `力争`).
@@ -223,7 +225,7 @@ ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院"
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
-NATIONAL_WORDS = ("全国", "我国", "中国")
+NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
 # Opening a clause, these make the nation the subject of what follows (a story about the nation).
