@@ -57,7 +57,7 @@ PRE_QUALIFIERS = {
     # `迈上2000亿元新台阶`, `跨过9万亿台阶`: a level passed
     "迈上": "lower_bound", "跨上": "lower_bound", "站上": "lower_bound", "跃上": "lower_bound",
     "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound",
-    "打破": "lower_bound",  # 突破 in a spun rewrite
+    "打破": "lower_bound", "朝上": "lower_bound",  # 突破, 超过 in a spun rewrite
 }
 # Between the number and its unit (`130余项`, `200多支`).
 INNER_QUALIFIERS = {"余": "lower_bound", "多": "lower_bound"}
@@ -100,7 +100,8 @@ RANK_ENDINGS = ("位", "名")
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|力图|目标(?:是|为|：|:|】)|宗旨(?:是|为|：|:)|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
+TARGET_TRIGGER_PATTERN = (r"力争|力图|目标(?:是|为|：|:|】)|宗旨(?:是|为|：|:)"
+                          r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           r"|(?P<estimate>预计|有望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
                           r"|未来(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年"
