@@ -696,11 +696,13 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         if carried:
             break
     part = _part(carried) if carried else _part(default)  # the part of the year the context is about
+    reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     found_periods = []
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
-                                       dated=art.dated, year=year, part=part, written=written)
+                                       dated=art.dated, year=year, part=part, written=written,
+                                       reported=reported)
             found_periods.append((m.start(), period))
             if m.group("year") and period:
                 year = written = m.group("year")

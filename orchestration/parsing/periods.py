@@ -237,7 +237,7 @@ def part_of_year(word: str) -> str | None:
 
 def period_of(match: re.Match[str], text: str, published: date | None, plan_review: str | None,
               target: bool = False, year: str | None = None, part: str | None = None, dated: bool = True,
-              written: str | None = None) -> str | None:
+              written: str | None = None, reported: str | None = None) -> str | None:
     """The period a PERIOD_RE match stands for, or None if it is a comparison base or unresolvable.
     `plan_review` names the five-year plan an article reviews (from its title), if any; `year` is
     the year a part of a year written alone (`上半年`) belongs to, from its context, and `part` the part
@@ -282,7 +282,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
                 PLAN_TOTAL_WORDS, match.end()):
             # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years; in a review written before
             # its last year is over, up to the last complete one
-            end = last if target or published is None else min(last, last_complete_year(published))
+            end = last if target or published is None else min(last, _last_reported(published, reported))
             return f"{first}-{end}" if end > first else str(first)
         return None if not target else str(last)
     relative = match.group("relative")
@@ -302,10 +302,17 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     years = count_of(since)
     if years is None or published is None:
         return None
-    end = last_complete_year(published)  # `十年来` in a review published in 2024: 2014-2023
+    end = _last_reported(published, reported)  # `十年来` in a review published in 2024: 2014-2023
     if written == str(published.year) and dated and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH:
         end = published.year  # `2015年，…；近3年来，…` in November 2015: the year under review is the last
     return f"{end - years + 1}-{end}" if years > 1 else str(end)
+
+
+def _last_reported(published: date, reported: str | None) -> int:
+    """The last year a span can reach: the last complete one, or the year the article reports on if
+    that is earlier (`“十三五”期间…从73.4亿元增加到121.6亿元` in a 2020 release of 2018's statistics)."""
+    end = last_complete_year(published)
+    return min(end, int(reported)) if reported and reported.isdigit() else end
 
 
 def last_complete_year(published: date) -> int:
