@@ -662,3 +662,13 @@ def test_a_spun_rewrites_synonyms_read_as_the_words_they_replace() -> None:
     assert got[10] == ("target", "approx")
     assert got[51][1] == "lower_bound"
     assert got[5.8] == ("change", "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "2021年我國研究與試驗發展經費投入總量為2.8萬億元，比上年增(zeng)長14.6%。",  # toneless pinyin
+    "2021年我國研究與試驗發展經費投入總量為2.8萬億元，比上年增(zēng)長(zhǎng)14.6%。",
+])
+def test_a_change_verb_split_by_pinyin_debris_is_read_whole(text: str) -> None:
+    got = mention(text, date(2022, 9, 1), "14.6%")
+    assert got.value_kind == "growth_rate"
+    assert got.quote.startswith("增") and got.quote.endswith("14.6%")

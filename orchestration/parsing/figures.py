@@ -503,6 +503,16 @@ def _money_without_unit(text: str, m: re.Match[str], lo: int) -> bool:
     return _MONEY_NOUN_RE.search(text, begin, m.start()) is not None
 
 
+def _back_over(text: str, pos: int, count: int) -> int:
+    """`pos` moved back over `count` written characters, past the blanks of a reprint's pinyin between
+    them (`增      长` is the two characters of 增长)."""
+    while count and pos > 0:
+        pos -= 1
+        if text[pos] != " ":
+            count -= 1
+    return pos
+
+
 def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
     """`百分之三十`, `百分之三点五`: a percentage written out; a share, or a growth rate after a
     change verb."""
@@ -579,6 +589,10 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         qs -= 1  # `增长-2.1%`: a written minus sign
         value = -value
     verb = _word_before(_CHANGE_VERB_END, text, qs, 5)
+    if verb is None and text.find("  ", max(0, qs - 12), qs) != -1:
+        # `增(zēng)長(zhǎng)14.6%` reads `增      长      14.6%`: the verb through the reprint's blanked pinyin
+        written = text[max(0, qs - 40):qs].replace(" ", "")
+        verb = _word_before(_CHANGE_VERB_END, written, len(written), 5)
     if verb and _word_before(_NOT_CHANGE_END, text, qs, 4) and not _COMPARED_NEW_END.search(text, max(0, qs - 12), qs):
         verb = None  # `新增50家` is a level; `比2012年新增3150家` a change
     sign = CHANGE_VERBS[verb] if verb else 1
@@ -621,7 +635,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
     else:
         out_unit, kind, counter = "count", "change" if verb else "level", unit
     if verb and kind != "level" and kind != "share":
-        qs -= len(verb)
+        qs = _back_over(text, qs, len(verb))
     elif not pre and text[qs] == " ":
         qs = s  # `达 1200 家`: the quote starts at the number, not at the space before it
     num2 = m.group("num2")
