@@ -672,3 +672,18 @@ def test_a_change_verb_split_by_pinyin_debris_is_read_whole(text: str) -> None:
     got = mention(text, date(2022, 9, 1), "14.6%")
     assert got.value_kind == "growth_rate"
     assert got.quote.startswith("增") and got.quote.endswith("14.6%")
+
+
+def test_a_date_line_printed_day_first() -> None:
+    text = "贵州省推动科技成果转化\n03.03.2016 18:24\n近日，记者获悉，去年，贵州省科技进步贡献率达到45.42%。"
+    doc = parse_document(text, source_name="guizhou-conference-2015.txt")
+    assert doc.articles[0].published_on == date(2016, 3, 3)
+    assert doc.mentions[0].period == "2015"
+
+
+def test_a_story_that_says_quanshi_throughout_is_its_citys_though_it_names_the_province_more() -> None:
+    text = ("我市多项科技创新指标争先进位\n发布时间:2023-01-29  来源:绍兴日报  发布开发区:浙江绍兴经济开发区\n"
+            "我市企业在浙江赛区获奖，浙江三花公司荣获浙江赛区一等奖。2022年，我市多项指标居全省前列。"
+            "全年规上工业企业研发费用支出312.08亿元，同比增长23.2%。我市新增高企1200家，全市高新产业投资增长48.2%。")
+    got = {m.value: m.region_name for m in parse_document(text, source_name="shaoxing-citynews-2022.txt").mentions}
+    assert got[312.08e8] == got[23.2] == "绍兴市"

@@ -364,6 +364,7 @@ def primary_region(places: list[tuple[int, str]],
         # `全市` more than `全省`, and one of the province's cities named at least half as often as the
         # province: the city's story (a city's work report that names its province once)
         cities = [(n, c) for c, n in counts.items() if (r := region(c)) is not None and r.parent_code == code]
-        if cities and 2 * max(cities)[0] >= count:
+        # (or a story that says 全市 throughout, and names its province only in names: `浙江赛区`, `浙江三花`)
+        if cities and (2 * max(cities)[0] >= count or wide[CITY] > 2 * max(1, wide[PROVINCE])):
             return max(cities)[1], count
     return code, count
