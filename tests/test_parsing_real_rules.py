@@ -687,3 +687,17 @@ def test_a_story_that_says_quanshi_throughout_is_its_citys_though_it_names_the_p
             "全年规上工业企业研发费用支出312.08亿元，同比增长23.2%。我市新增高企1200家，全市高新产业投资增长48.2%。")
     got = {m.value: m.region_name for m in parse_document(text, source_name="shaoxing-citynews-2022.txt").mentions}
     assert got[312.08e8] == got[23.2] == "绍兴市"
+
+
+def test_a_span_before_a_respectively_list_of_as_many_values_gives_each_its_year() -> None:
+    text = "2015-2018年，科技进步对全市经济增长的贡献率分别为55.5%、56.8%、58.8%和58.9%。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2020, 4, 27)).mentions]
+    assert got == [(55.5, "2015"), (56.8, "2016"), (58.8, "2017"), (58.9, "2018")]
+
+
+@pytest.mark.parametrize(("text", "quote_part", "region"), [
+    ("2019年，大连市技术合同成交额210.39亿元，仅次于深圳，位居计划单列市第二。", "第二", "大连市"),
+    ("2023年辽宁研发经费增长10.5%，快于全国(8.4%)。", "8.4%", "全国"),
+])
+def test_second_only_to_and_the_nations_value_in_brackets(text: str, quote_part: str, region: str) -> None:
+    assert mention(text, date(2024, 4, 25), quote_part).region_name == region

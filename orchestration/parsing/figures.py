@@ -180,7 +180,8 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 # a district (`_SUB_REGION_RE`) or an anaphor can open a segment only if one of these is written in it
 _OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
-_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})的?平均水?平?(?:为|是|的)?[(（]?$")
+# `高于全国平均水平(2.44%)`, `快于全国(8.4%)`: the nation's figure, named in passing
+_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})(?:的?平均水?平?(?:为|是|的)?[(（]?|[(（])$")
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
 _NATIONAL_WORD_RE = re.compile(rf"(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")  # bare trie: trie.py
@@ -210,6 +211,7 @@ _BREAKDOWN_FIRST_RE = re.compile("[" + "".join(sorted({re.escape(word[0]) for wo
 _NAMED_PLACE = r"[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|盟|州)"
 _NAMED_PLACE_RE = re.compile(_NAMED_PLACE)
 _NAMED_PLACE_LIST_RE = re.compile(rf"{_NAMED_PLACE}(?:(?:、|和|及|与){_NAMED_PLACE})+")
+_YEARS_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s?年?\s?[-—~至到]\s?((?:19|20)\d\d)\s?年")
 _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
@@ -1733,6 +1735,16 @@ def _year_list(text: str, start: int, pos: int, size: int) -> list[str]:
     return [m.group() for m in run]
 
 
+def _span_years(text: str, start: int, pos: int, size: int) -> list[str]:
+    """`2015-2018年，宝鸡R&D经费投入分别29.92、29.64、33.57、30.75亿元`: the years of the last span
+    before `pos` in the sentence, when it holds as many years as values follow."""
+    spans = list(_YEARS_SPAN_RE.finditer(text, start, pos))
+    if not spans:
+        return []
+    first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
+    return [f"{year}年" for year in range(first, last + 1)] if last - first + 1 == size else []
+
+
 def _respectively_groups(text: str, start: int, end: int,
                          cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
     """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
@@ -1751,7 +1763,8 @@ def _respectively_groups(text: str, start: int, end: int,
             if len(items) != len(members):  # `沈阳、大连两市…占全省的56.3%，增速分别为19%、18.2%`
                 items = _place_list(text, start, pos, len(members)) or items
             if len(items) != len(members):  # `2020年、2021年、2022年，陕西技术合同成交额分别为…`
-                items = _year_list(text, start, pos, len(members)) or items
+                items = _year_list(text, start, pos, len(members)) or _span_years(
+                    text, start, pos, len(members)) or items
             last_items = items
             places_only = pattern is not None and bool(items) and all(
                 pattern.match(item) or _NAMED_PLACE_RE.fullmatch(item) for item in items)

@@ -212,7 +212,7 @@ RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after the
 # A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
 COMPARED_BEFORE = ("比", "较")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
-COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越")
+COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
 # A Chinese numeral right after these is no number (`数千家`, `几十个`).
 NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
 CONJUNCTIONS = ("和", "与", "及", "等")  # after a number: a list goes on, no noun phrase follows
