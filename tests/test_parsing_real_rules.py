@@ -701,3 +701,24 @@ def test_a_span_before_a_respectively_list_of_as_many_values_gives_each_its_year
 ])
 def test_second_only_to_and_the_nations_value_in_brackets(text: str, quote_part: str, region: str) -> None:
     assert mention(text, date(2024, 4, 25), quote_part).region_name == region
+
+
+def test_an_abbreviation_that_is_a_common_word_is_no_place() -> None:
+    text = "近日，包头市科技创新服务中心获评优秀单位。2022年，我市技术合同成交总金额16.15亿元，主要集中在新材料领域。"
+    got = {m.region_name for m in parse_document(text, source_name="baotou-citynews-2022.txt",
+                                                 published_on=date(2023, 8, 19)).mentions}
+    assert got == {"包头市"}  # 在新材料 is no 新疆
+
+
+def test_a_citys_story_that_names_only_its_province_is_the_city_its_file_is_named_after() -> None:
+    text = ("寇全安同志在全市科技工作会议上的讲话\n全市科技事业稳步发展。"
+            "全市高新技术企业总数达92家，获批陕西省瞪羚企业3家。全市技术合同成交额4.99亿元，我市排名全省第3。")
+    got = {m.value: m.region_name for m in parse_document(text, source_name="ankang-speech-2021.txt",
+                                                          published_on=date(2022, 7, 22)).mentions}
+    assert got[92] == got[4.99e8] == "安康市"
+
+
+def test_a_plan_review_in_the_plans_last_december_reports_on_that_year() -> None:
+    text = "长沙“十四五”经济答卷\n长沙研发投入强度提升至3.35%，国家级创新平台达152家，2024年数字经济增长10%。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 12, 3)).mentions}
+    assert got[3.35] == got[152] == "2025"

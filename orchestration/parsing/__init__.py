@@ -87,15 +87,20 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
             title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
-        region_code, count = regions.primary_region(
-            regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end)), title_places)
+        voted = regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end))
+        region_code, count = regions.primary_region(voted, title_places)
         if count < 2:
             region_code = file_region
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
             region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)
-        if region_code is None:  # nor a paper of a place: the place the file is named after
-            region_code = regions.file_name_region(source_name)
+        if region_code is None or (count < 2 and regions.speaks_of_a_city(voted)):
+            # nor a paper of a place: the place the file is named after; also a city's story (全市…)
+            # that names only its province (`陕西省瞪羚企业`), when the file names one of its cities
+            named = regions.file_name_region(source_name)
+            home_of_named = regions.region(named)
+            if region_code is None or (home_of_named is not None and home_of_named.parent_code == region_code):
+                region_code = named or region_code
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
         nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
         if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)):

@@ -145,6 +145,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     match = TITLE_YEAR_RE.search(title)
     if match and not any(word in title for word in SECTION_TARGET_WORDS):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
+    plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
+    if plan and published is not None and dated and plan[1] == published.year and (
+            published.month >= YEAR_UNDER_REVIEW_FROM_MONTH):
+        return str(published.year)  # `长沙“十四五”答卷` in December 2025: the plan's last year
     counts: Counter[str] = Counter()
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
     early = dated and published is not None and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
@@ -316,6 +320,8 @@ def _last_reported(published: date, reported: str | None) -> int:
     """The last year a span can reach: the last complete one, or the year the article reports on if
     that is earlier (`“十三五”期间…从73.4亿元增加到121.6亿元` in a 2020 release of 2018's statistics)."""
     end = last_complete_year(published)
+    if published.month >= YEAR_UNDER_REVIEW_FROM_MONTH:
+        return end  # a year-end review: its own year is what it reports on, whatever it names most
     return min(end, int(reported)) if reported and reported.isdigit() else end
 
 

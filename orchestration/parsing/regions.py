@@ -15,6 +15,7 @@ from .normalize import compact
 from .rules import (
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
+    AMBIGUOUS_ABBREVIATIONS,
     AMBIGUOUS_SHORT_NAMES,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
@@ -84,7 +85,7 @@ def gazetteer() -> Gazetteer:
             by_name.setdefault(region.short_name, region.code)
         elif region.short_name and region.short_name not in by_name:
             ambiguous.setdefault(region.short_name, region.code)  # 海南: the province, not 海南藏族自治州
-        if row.get("abbreviation"):
+        if row.get("abbreviation") and row["abbreviation"] not in AMBIGUOUS_ABBREVIATIONS:
             abbreviations[compact(row["abbreviation"])] = region.code
     for word in PROVINCE_WIDE:
         by_name[word] = PROVINCE
@@ -336,6 +337,12 @@ def grades_platform(text: str, pos: int) -> bool:
     end = name_end(text, pos)
     # the grade follows the name, or its 级 (`河北省级重点实验室`)
     return end is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (end, end + 1))
+
+
+def speaks_of_a_city(places: list[tuple[int, str]]) -> bool:
+    """Whether a text says 全市 (我市 …) throughout, far more than 全省."""
+    wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
+    return wide[CITY] >= 2 and wide[CITY] > 2 * wide[PROVINCE]
 
 
 def primary_region(places: list[tuple[int, str]],

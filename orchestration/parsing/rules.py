@@ -255,6 +255,8 @@ AUTONOMOUS_REGION_WIDE = ("全区", "全自治区")
 AUTONOMOUS_REGION_SUFFIX = "自治区"
 # `在湘` -> 湖南: prepositions that turn a province abbreviation into a place.
 ABBREVIATION_PREPOSITIONS = "在来入赴驻留返援"
+# Abbreviations that are common words as well (`在新材料领域`, `在青年人才中`, `来台`): never read as places.
+AMBIGUOUS_ABBREVIATIONS = ("新", "青", "宁", "甘", "吉", "黑", "桂", "藏", "蒙", "台", "港", "澳")
 # An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...).
 ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳举召开闭"  # not `在京举行`, `在湘召开`: an event
 # Short names that are also common words or names: only their full name counts.
