@@ -128,11 +128,14 @@ _UNITS = "个 {0,10}百分点|" + _alternation((*POINT_UNITS, *PERCENT_SIGNS, *M
                                            TENTHS_UNIT, MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
 _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACTION_WORD}([0-9]+|[一二两三四五六七八九十]+)")
-# The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
-# or an alternation is tried at every position).
+# `_NUM` with its first character taken by one character class and each alternative checking it
+# behind (same matches): a pattern that opens with a class lets `re` jump to the next digit at C speed,
+# where a leading lookahead is still tried at every position.
+_NUM_FIRST = (r"[0-9零〇一二两三四五六七八九十百千万亿首]"
+              rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
+              r"|(?<=[零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]*|(?<=首)(?=位(?!度)))")
 FIGURE_RE = re.compile(
-    r"(?=[0-9零〇一二两三四五六七八九十百千万亿首])"
-    rf"(?P<num>{_NUM})"
+    rf"(?P<num>{_NUM_FIRST})"
     rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
     rf"(?P<inner>{_INNER_QUALIFIERS})?"
