@@ -422,6 +422,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     found: list[Candidate] = []
     lo = max(0, start - 40)  # quotes and book titles open at most this far back
     quoted = text.find("“", lo, end) != -1 or text.find("《", lo, end) != -1
+    place_firsts = regions.gazetteer().first_chars
     for m in numbers:
         unit = m.group("unit")
         if unit is not None and " " in unit:
@@ -438,7 +439,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         nxt = text[e] if e < len(text) else ""
         if nxt in CATEGORY_SUFFIXES:
             continue
-        if unit is not None and len(unit) == 1 and _starts_place(text, m.start("unit")):
+        # (a one-character unit is the character at the unit's start: most are no place's first character)
+        if unit is not None and len(unit) == 1 and unit in place_firsts and _starts_place(text, m.start("unit")):
             continue  # `回眸2026台州科技创新`: 台 starts a place name, not a counter
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
