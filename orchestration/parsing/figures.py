@@ -128,11 +128,14 @@ _UNITS = "个 {0,10}百分点|" + _alternation((*POINT_UNITS, *PERCENT_SIGNS, *M
                                            TENTHS_UNIT, MULTIPLE_UNIT))
 _PER_HUNDRED_RE = re.compile(r"百分之([0-9.]+|[零〇一二两三四五六七八九十百点]+)")
 _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACTION_WORD}([0-9]+|[一二两三四五六七八九十]+)")
-# The leading lookahead lets `re` skip to the next digit at C speed (a pattern opening with a group
-# or an alternation is tried at every position).
+# `_NUM` with its first character taken by one character class and each alternative checking it
+# behind (same matches): a pattern that opens with a class lets `re` jump to the next digit at C speed,
+# where a leading lookahead is still tried at every position.
+_NUM_FIRST = (r"[0-9零〇一二两三四五六七八九十百千万亿首]"
+              rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
+              r"|(?<=[零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]*|(?<=首)(?=位(?!度)))")
 FIGURE_RE = re.compile(
-    r"(?=[0-9零〇一二两三四五六七八九十百千万亿首])"
-    rf"(?P<num>{_NUM})"
+    rf"(?P<num>{_NUM_FIRST})"
     rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
     rf"(?P<inner>{_INNER_QUALIFIERS})?"
@@ -202,6 +205,8 @@ _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|�
                  rf"|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
+_SPAN_TOTAL_RE = re.compile(_alternation(SPAN_TOTAL_WORDS))  # one C search for `any(word in ...)`
+_AVERAGE_RE = re.compile(_alternation(AVERAGE_WORDS))
 _STOCK_VERB_END = _ending(STOCK_VERBS)
 _COMPARED_NEW_END = re.compile(r"(?:比|较)\s?(?:(?:19|20)\d\d\s?年|上年|去年|同期)(?:末|底)?(?:分别|均)?新增$")
 _SEMICOLON_RE = re.compile("[；;]")
@@ -419,6 +424,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     found: list[Candidate] = []
     lo = max(0, start - 40)  # quotes and book titles open at most this far back
     quoted = text.find("“", lo, end) != -1 or text.find("《", lo, end) != -1
+    place_firsts = regions.gazetteer().first_chars
     for m in numbers:
         unit = m.group("unit")
         if unit is not None and " " in unit:
@@ -435,7 +441,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         nxt = text[e] if e < len(text) else ""
         if nxt in CATEGORY_SUFFIXES:
             continue
-        if unit is not None and len(unit) == 1 and _starts_place(text, m.start("unit")):
+        # (a one-character unit is the character at the unit's start: most are no place's first character)
+        if unit is not None and len(unit) == 1 and unit in place_firsts and _starts_place(text, m.start("unit")):
             continue  # `回眸2026台州科技创新`: 台 starts a place name, not a counter
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
@@ -1071,9 +1078,10 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
         text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
+    # positional, in field order (the defaults written out): cheaper than a keyword call
     return Site(cand, clause_start, clause_end, seg_start, base_at.start() if base_at is not None else None,
                 after_base, cand.kind, cand.value, cand.qualifier, _unquoted(text, seg_start, cand.start),
-                unit_is_count=cand.unit == "count")
+                None, None, None, None, -1, None, None, cand.unit == "count")
 
 
 def _unquoted(text: str, lo: int, hi: int) -> str:
@@ -1141,7 +1149,7 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
         return (*_performers_part(scope, site), phrase)
     if site.lead is not None and (site.item_region is not None or site.subject is None):
         return site.lead.indicator_code, site.lead.indicator_name or "", phrase
-    code, name = _indicator(scope, site, prev)
+    code, name = _indicator(scope, site, prev, phrase)
     if site.group is not None and code is None and site.subject:
         name = site.subject
     if code is not None and (performer := _performer_before(scope, site, prev)):
@@ -1263,15 +1271,15 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         return period[5:] if not total and (site.kind == "share" or stock or reached) else period
     if not period or not period.isdigit():
         return period
-    before = text[site.seg_start:cand.start]
+    seg_start = site.seg_start  # the segment before the figure is searched in place, not cut
     if site.kind not in ("growth_rate", "change"):
-        if any(word in before for word in SPAN_TOTAL_WORDS) and not _STOCK_VERB_END.search(
+        if _SPAN_TOTAL_RE.search(text, seg_start, cand.start) and not _STOCK_VERB_END.search(
                 text, cand.start - 4, cand.start):  # `五年来…。…累计获得国家科学技术奖15项`, not `累计达1200余人`
             return _span_ending(scope, cand.start, period, changes=False) or period
         return period
-    averaged = any(word in before for word in AVERAGE_WORDS)
-    base = _BASE_YEAR_RE.search(text, scope.start if averaged else site.seg_start, cand.start) if (
-        averaged or "年" in before) else None
+    averaged = _AVERAGE_RE.search(text, seg_start, cand.start) is not None
+    base = _BASE_YEAR_RE.search(text, scope.start if averaged else seg_start, cand.start) if (
+        averaged or text.find("年", seg_start, cand.start) != -1) else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
     if base is None and _continues_change(scope, site, prev, period):
@@ -1453,7 +1461,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if pos >= cand.start:
             continue
         wide = marker.startswith("\x01")
-        lead = _written_before(text, pos, 2)  # `对     全区`: through a reprint's blanked pinyin
+        # `对     全区`: through a reprint's blanked pinyin (sliced in place when no blank precedes it)
+        lead = text[max(0, pos - 2):pos] if pos and text[pos - 1] != " " else _written_before(text, pos, 2)
         if ranked and pos >= site.seg_start and (
                 (wide and text[pos] not in OWNER_WIDE_FIRST_CHARS) or lead[-1:] in _RANK_VERB_CHARS):
             continue
@@ -1505,12 +1514,12 @@ def _last_national_clause(scope: SentenceScope, pos: int) -> int:
     return clauses[i - 1] if i else -1
 
 
-def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str]:
+def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str) -> tuple[str | None, str]:
     """(indicator code or None, indicator name) of a figure from the noun phrase before it, or after
     it (`50家省级院士工作站`), or, for a bare rank, growth rate or `总数`, the figure before it.
     Where the figure is where a change started (`强度由2021年的2.16%提高到`), its noun is before the
     从/由 and none follows the figure; where it is where that change ended, it shares the starting
-    value's indicator."""
+    value's indicator. `phrase`: `_strip_phrase(site.unquoted, site.subject)`, already read."""
     text, start, end, cand, subject = scope.text, scope.start, scope.end, site.cand, site.subject
     seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
     seg_delims, after_base = scope.seg_delims, site.after_base
@@ -1521,7 +1530,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[st
             prev is not None and prev.indicator_name):
         pre_raw = prev.indicator_name + pre_raw  # `高技术制造业增加值...，占规模以上工业增加值比重达31.2%`
     raw = pre_raw
-    name = _strip_phrase(raw, subject)
+    name = phrase if raw == site.unquoted else _strip_phrase(raw, subject)
     indicator = indicators.lookup(raw)
     event = False
     nxt = text[cand.end] if cand.end < end else ""
@@ -1657,6 +1666,9 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     """The figure's period: a target's year; else the last period written before it in its sentence;
     else one written after it in its own segment (`...达500亿元（2024年）`); else the paragraph's;
     else one written later in the sentence; else the article's (or its section's)."""
+    if not ctx.periods and ctx.target_at is None and art.target_year is None:
+        # no period in the sentence and no target: the paragraph's or the article's (most figures)
+        return (ctx.carried, "paragraph") if ctx.carried else (art.default_period, "article")
     if (ctx.target_at is not None and ctx.target_at < cand.start) or (
             art.target_year is not None and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
