@@ -722,3 +722,16 @@ def test_a_plan_review_in_the_plans_last_december_reports_on_that_year() -> None
     text = "长沙“十四五”经济答卷\n长沙研发投入强度提升至3.35%，国家级创新平台达152家，2024年数字经济增长10%。"
     got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 12, 3)).mentions}
     assert got[3.35] == got[152] == "2025"
+
+
+def test_a_plan_review_in_the_plans_last_autumn_covers_the_whole_plan() -> None:
+    text = "“十四五”期间，郴州新打造了3个千亿产业。郴州全社会研发经费投入强度由1.21%增至2.43%，年均增速全省第一。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 11, 3)).mentions}
+    assert got[3] == "2021-2025"
+    earlier = {m.value: m.period for m in parse_document(text, published_on=date(2025, 6, 3)).mentions}
+    assert earlier[3] == "2021-2024"  # in June the plan's last year is not under review yet
+
+
+def test_a_growth_noun_a_few_words_after_the_percentage() -> None:
+    text = "2024年，合肥GDP达1.35万亿元，其年均6.2%的经济增速位居全国万亿城市第4位。"
+    assert mention(text, date(2025, 11, 17), "6.2%").value_kind == "growth_rate"

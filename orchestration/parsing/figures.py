@@ -156,6 +156,7 @@ _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|�
                               rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
+_GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?的[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(GROWTH_NOUNS_AFTER)})")
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
 _SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
@@ -616,8 +617,8 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
-        if not verb and (_GROWTH_NOUN_END.search(text, max(0, qs - 11), qs) or text.startswith(
-                GROWTH_NOUNS_AFTER, end + (2 if text.startswith(("以上", "左右"), end) else 0))):
+        if not verb and (_GROWTH_NOUN_END.search(text, max(0, qs - 11), qs) or (
+                text.find("的", end, end + 3) != -1 and _GROWTH_NOUN_AFTER_RE.match(text, end))):
             kind = "growth_rate"  # `上半年增幅扩大到14.1%`, `保持着40%以上的增速`: a rate of growth
         if qualifier == "exact" and not verb and _approx_share_before(text, qs):
             qualifier = "approx"

@@ -147,8 +147,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     if match and not any(word in title for word in SECTION_TARGET_WORDS):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
-    if plan and published is not None and dated and plan[1] == published.year and (
-            published.month >= YEAR_UNDER_REVIEW_FROM_MONTH):
+    if plan and published is not None and dated and _in_plans_last_autumn(published, plan[1]):
         return str(published.year)  # `长沙“十四五”答卷` in December 2025: the plan's last year
     counts: Counter[str] = Counter()
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
@@ -285,13 +284,15 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(first)
         if part in ("收官之年", "收官", "末", "期末"):
             return str(last)
-        if part == "以来" and published is not None and first <= last_complete_year(published) < last:
+        if part == "以来" and published is not None and first <= last_complete_year(published) < last and (
+                not _in_plans_last_autumn(published, last)):
             return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
         if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS or text.startswith(
                 PLAN_TOTAL_WORDS, match.end()):
             # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years; in a review written before
             # its last year is over, up to the last complete one
-            end = last if target or published is None else min(last, _last_reported(published, reported))
+            end = last if target or published is None or _in_plans_last_autumn(published, last) else min(
+                last, _last_reported(published, reported))
             return f"{first}-{end}" if end > first else str(first)
         return None if not target else str(last)
     relative = match.group("relative")
@@ -315,6 +316,12 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if written == str(published.year) and dated and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH:
         end = published.year  # `2015年，…；近3年来，…` in November 2015: the year under review is the last
     return f"{end - years + 1}-{end}" if years > 1 else str(end)
+
+
+def _in_plans_last_autumn(published: date, last: int) -> bool:
+    """Whether a plan review comes out in the plan's last year, from the month year-end reviews start
+    (`“十四五”期间…` said in November 2025): it reports on the whole plan, 2021-2025."""
+    return published.year == last and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH
 
 
 def _last_reported(published: date, reported: str | None) -> int:
