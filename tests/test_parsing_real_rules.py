@@ -735,3 +735,9 @@ def test_a_plan_review_in_the_plans_last_autumn_covers_the_whole_plan() -> None:
 def test_a_growth_noun_a_few_words_after_the_percentage() -> None:
     text = "2024年，合肥GDP达1.35万亿元，其年均6.2%的经济增速位居全国万亿城市第4位。"
     assert mention(text, date(2025, 11, 17), "6.2%").value_kind == "growth_rate"
+
+
+def test_a_unit_after_blanked_pinyin_is_the_numbers() -> None:
+    text = "截至2021年底，全國高新技術企業數(shù)量已達(dá)33萬(wàn)家。"
+    got = mention(text, date(2022, 9, 1), "33")
+    assert (got.value, got.unit, got.quote) == (330000, "count", "33萬(wàn)家")
