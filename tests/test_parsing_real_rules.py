@@ -741,3 +741,15 @@ def test_a_unit_after_blanked_pinyin_is_the_numbers() -> None:
     text = "截至2021年底，全國高新技術企業數(shù)量已達(dá)33萬(wàn)家。"
     got = mention(text, date(2022, 9, 1), "33")
     assert (got.value, got.unit, got.quote) == (330000, "count", "33萬(wàn)家")
+
+
+def test_bare_numbers_listed_before_a_figure_share_its_unit_and_take_a_spans_years() -> None:
+    text = "2015-2018年，宝鸡全社会R&D经费投入分别29.92、29.64、33.57、30.75亿元。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2020, 4, 27)).mentions]
+    assert got == [(29.92e8, "2015"), (29.64e8, "2016"), (33.57e8, "2017"), (30.75e8, "2018")]
+
+
+def test_a_list_of_ranks_is_no_list_of_counts() -> None:
+    text = "2021年，无锡、常州、南通、镇江、扬州进入前30名，分列第13、16、23、25、27位。"
+    quotes = {m.quote for m in parse_document(text, published_on=date(2022, 3, 1)).mentions}
+    assert not quotes & {"16", "23", "25"}  # the list's bare numbers take no counter from `27位`

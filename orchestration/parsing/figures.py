@@ -218,6 +218,9 @@ _NAMED_PLACE = r"[\u4e00-\u9fff]{1,6}?(?:市|县|区|旗|盟|州)"
 _NAMED_PLACE_RE = re.compile(_NAMED_PLACE)
 _NAMED_PLACE_LIST_RE = re.compile(rf"{_NAMED_PLACE}(?:(?:、|和|及|与){_NAMED_PLACE})+")
 _YEARS_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s?年?\s?[-—~至到]\s?((?:19|20)\d\d)\s?年")
+# a run of bare numbers listed right before a figure's number (`29.92、29.64、33.57、`)
+_BARE_LIST_END_RE = re.compile(r"(?<![0-9.、])(?:[0-9]+(?:\.[0-9]+)?、)+(?:[0-9]+(?:\.[0-9]+)?和)?$")
+_DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
@@ -501,7 +504,27 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 or text.startswith(MEASURE_AFTER, m.end())):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
+    if found and text.find("、", start, end) != -1:
+        found = _with_unit_shared(text, start, found)
     return found
+
+
+def _with_unit_shared(text: str, start: int, found: list[Candidate]) -> list[Candidate]:
+    """`经费投入分别29.92、29.64、33.57、30.75亿元`: bare numbers listed right before a figure take its
+    unit (and multiplier) and kind; they are that list's figures too."""
+    out: list[Candidate] = []
+    for cand in found:
+        run = _BARE_LIST_END_RE.search(text, max(start, cand.num_start - 80), cand.num_start)
+        written = _DECIMAL_RE.match(text, cand.num_start)
+        if run is not None and written is not None and cand.kind not in ("rank", "rank_change") and (
+                cand.range_part is None) and float(written.group()) != 0 and cand.counter not in RANK_ENDINGS and (
+                text[run.start() - 1:run.start()] != "第"):  # not `分列第13、16、23位`: ranks
+            factor = cand.value / (cand.sign * float(written.group()))
+            for item in _DECIMAL_RE.finditer(text, run.start(), run.end()):
+                out.append(Candidate(item.start(), item.end(), item.start(), float(item.group()) * factor * cand.sign,
+                                     cand.unit, cand.counter, "exact", cand.kind, cand.sign))
+        out.append(cand)
+    return out
 
 
 def _money_without_unit(text: str, m: re.Match[str], lo: int) -> bool:
