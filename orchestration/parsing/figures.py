@@ -514,6 +514,9 @@ def _with_unit_shared(text: str, start: int, found: list[Candidate]) -> list[Can
     unit (and multiplier) and kind; they are that list's figures too."""
     out: list[Candidate] = []
     for cand in found:
+        if text[cand.num_start - 1:cand.num_start] not in ("、", "和"):
+            out.append(cand)  # most figures: no list right before them
+            continue
         run = _BARE_LIST_END_RE.search(text, max(start, cand.num_start - 80), cand.num_start)
         written = _DECIMAL_RE.match(text, cand.num_start)
         if run is not None and written is not None and cand.kind not in ("rank", "rank_change") and (
