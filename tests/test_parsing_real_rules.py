@@ -753,3 +753,10 @@ def test_a_list_of_ranks_is_no_list_of_counts() -> None:
     text = "2021年，无锡、常州、南通、镇江、扬州进入前30名，分列第13、16、23、25、27位。"
     quotes = {m.quote for m in parse_document(text, published_on=date(2022, 3, 1)).mentions}
     assert not quotes & {"16", "23", "25"}  # the list's bare numbers take no counter from `27位`
+
+
+def test_since_the_party_congress_is_a_span_from_its_year() -> None:
+    text = "党的十八大以来，全省技术合同成交总额由130亿元增长到突破1300亿元。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2023, 1, 6)).mentions}
+    assert got[130e8] == "2012"
+    assert got[1300e8] == "2022"

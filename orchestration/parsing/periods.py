@@ -12,6 +12,7 @@ from .rules import (
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
+    PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
     PLAN_TOTAL_WORDS,
     RECORD_AFTER_SINCE,
@@ -33,9 +34,11 @@ _PART_RE = re.compile(_PART_SOURCE)
 PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
-    r"(?=[12十“\"今去前明上下第本当过近0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
+    r"(?=[12十“\"今去前明上下第本当过近党0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
     r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来)"
+    # `党的十八大以来`: since the party congress of that year
+    rf"|(?:党的)?(?P<congress>{'|'.join(PARTY_CONGRESS_YEARS)})(?=以来)"
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     # the edition of a ranking or report, its year written without 年 (`2022中国城市科技创新百强榜`)
     r"|(?P<edition>(?<![0-9])20\d\d)(?=[^\s0-9，。,；;、：:]{2,24}?(?:榜|报告|指数|排行|排名|评价))"
@@ -255,10 +258,11 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
-    if match.group("since_year"):  # `自2012年以来` in 2022: 2012-2021
+    if match.group("since_year") or match.group("congress"):  # `自2012年以来` in 2022: 2012-2021
         if text.startswith(RECORD_AFTER_SINCE, text.find("以来", match.end()) + 2):
             return None  # `强度提升幅度创2000年以来之最`: a record's yardstick, not the figures' years
-        first = int(match.group("since_year"))
+        congress = match.group("congress")
+        first = PARTY_CONGRESS_YEARS[congress] if congress else int(match.group("since_year"))
         end = last_complete_year(published) if published else None
         return f"{first}-{end}" if end and end > first else str(first)
     if match.group("edition"):

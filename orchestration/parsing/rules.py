@@ -180,6 +180,8 @@ SMALL_CN_VERBS = ("达", "达到", "为", "共", "共有", "累计", "新增", "
 # Five-year plans: 十四五 -> 2021-2025.
 # Before a plan's name, these make it the plan's years (`回顾“十三五”`), not the plan itself.
 PLAN_REVIEW_WORDS = ("回顾", "纵观", "整个")
+# `党的十八大以来`: a span from the year of that party congress.
+PARTY_CONGRESS_YEARS = {"十八大": 2012, "十九大": 2017, "二十大": 2022}
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
 
