@@ -760,3 +760,15 @@ def test_since_the_party_congress_is_a_span_from_its_year() -> None:
     got = {m.value: m.period for m in parse_document(text, published_on=date(2023, 1, 6)).mentions}
     assert got[130e8] == "2012"
     assert got[1300e8] == "2022"
+
+
+def test_values_in_brackets_after_a_comparison_or_a_whole() -> None:
+    text = ("上半年鄂尔多斯市研发费用快速增长\n上半年，全市规模以上工业企业研发费用36.5亿元，同比增长43.9%，"
+            "高于自治区平均增速(21.8%)22.1个百分点，占全区研发费用总额(101.4亿元)的三分之一以上，达到36%，"
+            "较同期比重(30.4%)提升5.5个百分点。")
+    got = {m.value: (m.region_name, m.value_kind, m.period) for m in parse_document(
+        text, source_name="ordos-bulletin-2023.txt", published_on=date(2023, 8, 29)).mentions}
+    assert got[21.8] == ("内蒙古自治区", "growth_rate", "2023H1")
+    assert got[101.4e8] == ("内蒙古自治区", "level", "2023H1")
+    assert got[30.4] == ("鄂尔多斯市", "share", "2022H1")
+    assert got[36] == ("鄂尔多斯市", "share", "2023H1")

@@ -20,6 +20,7 @@ from .rules import (
     ANAPHORS,
     APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
+    AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     AVERAGE_WORDS,
     BASE_YEAR_MARKERS,
@@ -186,8 +187,13 @@ _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
 # `高于全国平均水平(2.44%)`, `快于全国(8.4%)`: the nation's figure, named in passing
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})(?:的?平均水?平?(?:为|是|的)?[(（]?|[(（])$")
+# `高于全区平均水平(0.83%)`, `高于自治区平均增速(21.8%)`: the region's average, named in passing
 _WIDE_AVERAGE_END = re.compile(
-    rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE))})的?平均水?平?(?:为|是|的)?[(（]?$")
+    rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX))})"
+    r"的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?$")
+_WHOLE_IN_BRACKETS_END = re.compile(
+    rf"占({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX, *NATIONAL_WORDS))})"
+    r"[^，,。；;(（]{0,12}[(（]$")
 _NATIONAL_WORD_RE = re.compile(rf"(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")  # bare trie: trie.py
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 # `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
@@ -239,7 +245,7 @@ _COMPARISON_BASE = (r"(?:分别|均)?(?:比|较|与|相比)\s?(?:上年|去年|�
 # a year noted in brackets after a value (`57.3%(2017年值)`), and last year's value in brackets after a
 # one-year comparison (`比上年(1.12%)提高0.13个百分点`)
 _YEAR_NOTE_RE = re.compile(r"\s?[(（]\s?((?:19|20)\d\d)\s?年")
-_LAST_YEARS_VALUE_RE = re.compile(r"(?:上年|去年)\s?[(（]\s?$")
+_LAST_YEARS_VALUE_RE = re.compile(r"(?:上年|去年|同期)(?:比重|水平)?\s?[(（]\s?$")  # `较同期比重(30.4%)`
 _OPENING_BRACKETS = frozenset("(（")
 _BRACKET_RE = re.compile("[(（]")
 _YEARS_SPAN = r"(?:19|20)\d\d\s?年?\s?[-—~至到]\s?(?:19|20)\d\d\s?年"  # `2013-2021年年均增长6.1%`
@@ -1227,8 +1233,8 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             return noted.group(1), "explicit"  # `增长到57.3%(2017年值)`: the year its note names
         if _LAST_YEARS_VALUE_RE.search(text, max(scope.start, cand.start - 5), cand.start):
             own, source = _period(ctx, cand, art, site.clause_end)  # `为1.25%，比上年(1.12%)提高…`
-            if own and own.isdigit():
-                return str(int(own) - 1), source
+            if own and own[:4].isdigit() and own[4:5] != "-":
+                return str(int(own[:4]) - 1) + own[4:], source  # (the same part of it: `较同期(0.62%)`)
     lead = site.lead
     if lead is not None and lead.kind == site.kind and lead.kind in ("growth_rate", "change") and (
             lead.period and _SPAN_RE.fullmatch(lead.period)):
@@ -1416,9 +1422,17 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                 _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
+        whole = _WHOLE_IN_BRACKETS_END.search(text, site.seg_start, cand.start) if text[cand.start - 1:cand.start] in (
+            "(", "（") else None
+        if whole is not None:  # `占全区研发费用总额(101.4亿元)的三分之一`: the whole's own value
+            if whole.group(1) in NATIONAL_WORDS:
+                return national
+            named = regions.find_places(whole.group(1))
+            return regions.resolve(named[0][1] if named else regions.AUTONOMOUS, scope.art.region_code)
         if site.kind != "change" and (wide := _WIDE_AVERAGE_END.search(text, site.seg_start, cand.start)):
             # `高于全区平均水平(0.83%)` in a city's story: the province's (or region's) average
-            return regions.resolve(regions.find_places(wide.group(1))[0][1], scope.art.region_code)
+            named = regions.find_places(wide.group(1))
+            return regions.resolve(named[0][1] if named else regions.AUTONOMOUS, scope.art.region_code)
         if nation_named and site.kind != "change" and (
                 _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
                 or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):

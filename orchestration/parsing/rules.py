@@ -192,7 +192,7 @@ GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增�
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
-GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达", "约为", "保持在", "始终保持在", "均保持在")
+GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达", "约为", "保持在", "始终保持在", "均保持在", "(", "（")
 # `保持着40%以上的增速`: a growth noun right after the number (and its bound) names a growth rate too
 GROWTH_NOUNS_AFTER = ("增速", "增幅", "增长率")  # after 的 and at most four characters (`年均6.2%的经济增速`)
 # `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
