@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1749,16 +1749,22 @@ def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
     pattern = regions.gazetteer().names
     if pattern is None:
         return []
-    runs: list[list[re.Match[str]]] = []
-    for m in pattern.finditer(text, start, pos):
-        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = _joined_runs(text, pattern.finditer(text, start, pos))
     run = next((r for r in reversed(runs) if (len(r) == size if size else len(r) > 1)), [])
     if not run and size:
         return _named_place_list(text, start, pos, size)
     return [m.group() for m in run]
+
+
+def _joined_runs(text: str, matches: Iterable[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """`matches` grouped into runs joined by 、/和 and nothing else (`沈阳、大连`, `2020年、2021年`)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _named_place_list(text: str, start: int, pos: int, size: int) -> list[str]:
@@ -1778,12 +1784,7 @@ def _named_place_list(text: str, start: int, pos: int, size: int) -> list[str]:
 
 def _year_list(text: str, start: int, pos: int, size: int) -> list[str]:
     """The last run of `size` years joined by 、/和 before `pos` in the sentence (`2020年、2021年、2022年`)."""
-    runs: list[list[re.Match[str]]] = []
-    for m in _LISTED_YEAR_RE.finditer(text, start, pos):
-        if runs and text[runs[-1][-1].end():m.start()] in _LIST_JOINERS:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = _joined_runs(text, _LISTED_YEAR_RE.finditer(text, start, pos))
     run = next((r for r in reversed(runs) if len(r) == size), [])
     return [m.group() for m in run]
 
