@@ -227,6 +227,7 @@ _YEARS_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s?年?\s?[-—~至到]\s?((?:19|20
 # a run of bare numbers listed right before a figure's number (`29.92、29.64、33.57、`)
 _BARE_LIST_END_RE = re.compile(r"(?<![0-9.、])(?:[0-9]+(?:\.[0-9]+)?、)+(?:[0-9]+(?:\.[0-9]+)?和)?$")
 _DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PERFORMER_START_RE = re.compile(_alternation(PERFORMERS))
 _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
@@ -1143,9 +1144,9 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Fou
     if item and (year := _YEAR_ITEM_RE.search(item)):
         site.item_period = year.group()[:4]
         return
-    performer = next((word for word in PERFORMERS if item and item.lstrip("全省市").startswith(word)), None)
+    performer = _PERFORMER_START_RE.match(item.lstrip("全省市")) if item else None
     if performer is not None:
-        site.performer = performer  # `企业、政府属研究机构和高等学校研发经费分别为…`: each performer's part
+        site.performer = performer.group()  # `企业、政府属研究机构和高等学校研发经费分别为…`: each one's part
         return
     site.item_indicator = indicators.lookup(item) if item and not places_only else None
     if item and places_only:

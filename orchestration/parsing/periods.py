@@ -64,6 +64,7 @@ RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年
 FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 # a date line some sites print day first (`03.03.2016 18:24`, `07.01.2016`)
 DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.])")  # (opens with a digit: fast)
+DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
 # a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title),
@@ -81,7 +82,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
         name_year = int(match.group(1))
     latest: date | None = None
     written = [(m.group(1), m.group(2), m.group(3)) for m in FULL_DATE_RE.finditer(text)]
-    written += [(m.group(3), m.group(2), m.group(1)) for m in DAY_FIRST_DATE_RE.finditer(text)
+    # (a day-first date is a date line's: looked for near the top only, where such lines stand)
+    written += [(m.group(3), m.group(2), m.group(1)) for m in DAY_FIRST_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
     for year, month, day in written:
         found = _date(year, month, day)
