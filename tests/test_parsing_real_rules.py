@@ -772,3 +772,10 @@ def test_values_in_brackets_after_a_comparison_or_a_whole() -> None:
     assert got[101.4e8] == ("内蒙古自治区", "level", "2023H1")
     assert got[30.4] == ("鄂尔多斯市", "share", "2022H1")
     assert got[36] == ("鄂尔多斯市", "share", "2023H1")
+
+
+def test_a_national_bodys_story_that_names_no_place_is_the_nations() -> None:
+    text = ("央视网消息：今天上午，国新办举行新闻发布会，科技部相关负责人介绍了科技创新情况。"
+            "去年全社会研发投入达到2.79万亿元，同比增长14.2%。\n\n北京、上海、粤港澳大湾区三大国际科技创新中心建设取得进展。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2022, 2, 25)).mentions}
+    assert got == {"全国"}

@@ -103,8 +103,11 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 region_code = named or region_code
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
         nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
-        if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)):
-            region_code = regions.national_code()  # `2023年，全国共投入…`: a story about the nation
+        if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)) or (
+                count < 2 and regions.national_body_speaks(norm, a_start, a_end, voted)):
+            # `2023年，全国共投入…`, or `国新办举行新聞發布會…去年全社会研发投入达到2.79万亿元` naming no
+            # place of its own: a story about the nation
+            region_code = regions.national_code()
         home = regions.region(region_code)
         plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
         art_published, art_source = published, published_source

@@ -20,6 +20,7 @@ from .rules import (
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITY_WIDE,
+    NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     PLATFORM_GRADES,
@@ -337,6 +338,16 @@ def grades_platform(text: str, pos: int) -> bool:
     end = name_end(text, pos)
     # the grade follows the name, or its 级 (`河北省级重点实验室`)
     return end is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (end, end + 1))
+
+
+def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int, str]]) -> bool:
+    """Whether a national body (国新办, 国家统计局 …) tells the story and no 全省 or 全市 is said in it."""
+    if any(marker in (PROVINCE, CITY) for _, marker in places):
+        return False
+    return _NATIONAL_BODY_RE.search(text, start, end) is not None
+
+
+_NATIONAL_BODY_RE = re.compile(trie_pattern(NATIONAL_BODIES))
 
 
 def speaks_of_a_city(places: list[tuple[int, str]]) -> bool:

@@ -228,6 +228,9 @@ ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院"
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
+# A story told by one of these (a State Council press conference, the statistics bureau) that names no
+# place of its own and says no 全省 or 全市 is about the nation.
+NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部")
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
