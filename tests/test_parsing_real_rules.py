@@ -779,3 +779,10 @@ def test_a_national_bodys_story_that_names_no_place_is_the_nations() -> None:
             "去年全社会研发投入达到2.79万亿元，同比增长14.2%。\n\n北京、上海、粤港澳大湾区三大国际科技创新中心建设取得进展。")
     got = {m.region_name for m in parse_document(text, published_on=date(2022, 2, 25)).mentions}
     assert got == {"全国"}
+
+
+def test_since_a_year_named_further_back_in_its_clause() -> None:
+    text = "自2023年8月全球研发中心城市启动建设以来，长沙新增各类研发机构1796家，总数达到3823家。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 5, 27)).mentions}
+    assert got[1796] == "2023-2024"
+    assert got[3823] == "2024"

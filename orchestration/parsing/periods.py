@@ -34,9 +34,11 @@ _PART_RE = re.compile(_PART_SOURCE)
 PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
-    r"(?=[12十“\"今去前明上下第本当过近党0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
+    r"(?=[12十“\"今去前明上下第本当过近党自0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
     r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来)"
+    # `自2023年8月全球研发中心城市启动建设以来`: since a year named further back in its clause
+    r"|自\s?(?P<since_from>(?:19|20)\d\d)\s?年(?=[^，。；,;]{0,24}?以来)"
     # `党的十八大以来`: since the party congress of that year
     rf"|(?:党的)?(?P<congress>{'|'.join(PARTY_CONGRESS_YEARS)})(?=以来)"
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
@@ -260,11 +262,12 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         return None  # but `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家` give the base's own value
     if match.group("span"):
         return f"{match.group('span')}-{match.group('span_end')}"
-    if match.group("since_year") or match.group("congress"):  # `自2012年以来` in 2022: 2012-2021
+    if match.group("since_year") or match.group("congress") or match.group("since_from"):  # `自2012年以来`: 2012-2021
         if text.startswith(RECORD_AFTER_SINCE, text.find("以来", match.end()) + 2):
             return None  # `强度提升幅度创2000年以来之最`: a record's yardstick, not the figures' years
         congress = match.group("congress")
-        first = PARTY_CONGRESS_YEARS[congress] if congress else int(match.group("since_year"))
+        since_year = match.group("since_year") or match.group("since_from")
+        first = PARTY_CONGRESS_YEARS[congress] if congress else int(since_year)
         end = last_complete_year(published) if published else None
         return f"{first}-{end}" if end and end > first else str(first)
     if match.group("edition"):
