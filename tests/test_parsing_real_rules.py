@@ -786,3 +786,47 @@ def test_since_a_year_named_further_back_in_its_clause() -> None:
     got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 5, 27)).mentions}
     assert got[1796] == "2023-2024"
     assert got[3823] == "2024"
+
+
+def test_a_reprint_of_an_older_story_is_dated_by_the_story_itself() -> None:
+    text = ("发布时间：2024-07-16\n今天上午(11月28日)，全市科技创新工作新闻发布会召开。"
+            "全市高新技术企业达到520家，高技术制造业占规上工业增加值的比重提高到18.2%。")
+    got = {m.value: m.period for m in parse_document(text, source_name="x-2024.txt").mentions}
+    assert got == {520: "2023", 18.2: "2023"}  # the story is of 2023-11-28, the page of July 2024
+    same_week = text.replace("2024-07-16", "2023-11-30")
+    assert {m.period for m in parse_document(same_week, source_name="x-2023.txt").mentions} == {"2023"}
+
+
+def test_a_year_forecast_is_not_the_year_reported_on() -> None:
+    text = ("全省高新技术企业数量突破8000家。2020年，全省研发经费首次突破900亿元，比2016年增加400亿元。"
+            "预计2021年研发经费达1000亿元。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2021, 5, 16)).mentions}
+    assert got[8000] == "2020"  # not 2021: that year is only forecast
+
+
+def test_a_negative_percentage_is_never_a_share() -> None:
+    text = "分市看，芜湖(增长35.2%)、蚌埠(增长12.1%)居前；而淮北(-21.3%)、滁州(-5.6%)为负增长。"
+    kinds = {m.value: m.value_kind for m in parse_document(text, published_on=date(2022, 8, 1)).mentions}
+    assert kinds[-21.3] == kinds[-5.6] == "growth_rate"
+
+
+def test_a_short_name_that_is_a_common_word_counts_as_an_item_of_a_list_of_places() -> None:
+    text = "上半年技术合同成交额增速居前的是宿州(增长320.5%)、黄山(增长210.7%)、淮南(增长98.1%)。"
+    regions = {m.value: m.region_name for m in parse_document(text, published_on=date(2022, 8, 1)).mentions}
+    assert regions[210.7] == "黄山市"
+    scenery = "全省游客增长明显，黄山风景区接待游客增长30.5%。"
+    assert mention(scenery, date(2022, 8, 1), "30.5%").region_name != "黄山市"
+
+
+def test_a_plan_with_each_and_again_before_its_verb_is_a_target() -> None:
+    text = "2019年全省高新技术企业和科技型中小企业将分别再新增800家、9000家。"
+    kinds = {m.value: m.value_kind for m in parse_document(text, published_on=date(2019, 2, 12)).mentions}
+    assert kinds == {800: "target", 9000: "target"}
+
+
+def test_a_recent_event_is_of_the_publication_year() -> None:
+    text = ("2023年，全市新增省级以上创新平台60家。\n\n近日，工业和信息化部公布了新一批专精特新“小巨人”企业名单，"
+            "全市新增国家级专精特新“小巨人”企业12家，总数升至45家。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2024, 3, 20)).mentions}
+    assert got[60] == "2023"
+    assert got[12] == got[45] == "2024"

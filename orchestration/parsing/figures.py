@@ -1366,8 +1366,11 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         if any(word in phrase for word in INDEX_WORDS) or (
                 site.after_base and prev is not None and prev.kind == "level" and prev.unit == "percent"):
             site.kind = "level"  # `指数由66.82%增长到75.42%`
-        elif site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start):
-            site.kind = "growth_rate"  # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`
+        elif (site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start)) or (
+                cand.value < 0):
+            # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
+            # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates
+            site.kind = "growth_rate"
     ranked = site.kind in ("rank", "rank_change")
     estimated, target_at = False, ctx.target_at
     if ctx.estimates:

@@ -11,6 +11,7 @@ from datetime import date
 from .rules import (
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
+    FORECAST_YEAR_WORDS,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
@@ -68,6 +69,12 @@ FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-
 DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.])")  # (opens with a digit: fast)
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+# the day a story names for itself near its top: `今天上午(11月28日)`, or a filing line's day
+# (`中新网南宁4月16日电`, `鲁网3月7日讯`)
+STORY_DAY_RE = re.compile(r"今[天日]\s?(?:上午|下午|晚上|晚间)?\s?[(（]\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?[)）]"
+                          r"|(?<![0-9年])(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?(?:电|讯)")
+STORY_DAY_REACH = 300  # characters from an article's top within which it dates itself
+REPRINT_LAG_DAYS = 14  # a page dated this much later than its story's own day is a reprint
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
 # a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title),
 # nor an amount (`迈上2000亿元新台阶`)
@@ -117,6 +124,25 @@ def own_date(text: str, spans: list[tuple[int, int]], file_date: date | None) ->
             continue
         return None if found == file_date else found
     return None
+
+
+def story_date(text: str, start: int, end: int, published: date | None) -> date | None:
+    """The day a story says it happened when the page that carries it is a later reprint:
+    `今天上午(11月28日)，…新闻发布会召开` or a filing line (`中新网南宁4月16日电`) in its first lines,
+    weeks before the page's date. That day, in the last year it fell on by the page's date, dates
+    the story; None when the story names no day or the page is of that day anyway."""
+    if published is None:
+        return None
+    m = STORY_DAY_RE.search(text, start, min(end, start + STORY_DAY_REACH))
+    if m is None:
+        return None
+    month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    found = _date(published.year, month, day)
+    if found is not None and found > published:
+        found = _date(published.year - 1, month, day)
+    if found is None or (published - found).days <= REPRINT_LAG_DAYS:
+        return None
+    return found
 
 
 def _date(year: str | int, month: str, day: str) -> date | None:
@@ -173,8 +199,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
             if _MONTH_AFTER_RE.match(text, m.end()):
                 continue  # `2016年2月25日`: a date (often the publication's), not what is reported on
             if m.group("year") and not m.group("part") and (
-                    _EVENT_NAME_RE.match(text, m.end()) or _TARGETS_NAMED_RE.match(text, m.end())):
-                continue  # `2017年科技和知识产权工作会议`, `2024年主要目标`: a meeting's name, the year aimed at
+                    _EVENT_NAME_RE.match(text, m.end()) or _TARGETS_NAMED_RE.match(text, m.end())
+                    or _FORECAST_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())):
+                # `2017年科技和知识产权工作会议`, `2024年主要目标`, `预计2021年`: a meeting's name, a year aimed at
+                continue
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
                 counts[year] += 1
     if counts:
@@ -191,6 +219,7 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 
 
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
+_FORECAST_BEFORE_RE = re.compile(rf"(?:{'|'.join(FORECAST_YEAR_WORDS)})(?:到|至|在)?\s?$")
 
 
 _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(SECTION_TARGET_WORDS)})")

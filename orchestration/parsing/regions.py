@@ -5,6 +5,7 @@ stand for the article's own region (`全省`, `全市`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -194,11 +195,31 @@ def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
     if titles:
         counts = Counter(name for _, name in hits)
         confirmed.update(name for pos, name in hits if counts[name] >= 3 and any(s <= pos < e for s, e in titles))
-    if confirmed:
+    listed = {pos for pos, name in hits if _listed_among_places(text, pos, len(name), found)}
+    if confirmed or listed:
         seen = {pos for pos, _ in found}  # 白山市 itself is already found by its full name
         found = sorted(found + [(pos, gaz.ambiguous[name]) for pos, name in hits
-                                if name in confirmed and pos not in seen])
+                                if (name in confirmed or pos in listed) and pos not in seen])
     return found
+
+
+# an item of a list: `、` before it and `(`, `（` or `、` after it (`铜陵(增长4502.1%)、黄山(增长686.7%)`)
+_LIST_ITEM_BEFORE = "、"
+_LIST_ITEM_AFTER = "(（、"
+LIST_NEIGHBOUR_REACH = 16  # characters back to the list's previous place
+
+
+def _listed_among_places(text: str, pos: int, size: int, found: list[tuple[int, str]]) -> bool:
+    """Whether a short name that is also a common word stands as an item of a list whose previous item
+    is a place: `铜陵(增长4502.1%)、黄山(增长686.7%)` names 黄山市, `黄山风景` does not."""
+    if text[pos - 1:pos] != _LIST_ITEM_BEFORE or text[pos + size:pos + size + 1] not in _LIST_ITEM_AFTER:
+        return False
+    i = bisect.bisect_left(found, (pos, ""))
+    if i == 0:
+        return False
+    before, _ = found[i - 1]
+    gap = text[before:pos]
+    return pos - before <= LIST_NEIGHBOUR_REACH and not any(stop in gap for stop in "。；;，,")
 
 
 def _inside_name(names: re.Pattern[str], text: str, pos: int) -> bool:

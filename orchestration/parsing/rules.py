@@ -111,6 +111,7 @@ TARGET_TRIGGER_PATTERN = (r"力争|力图|目标(?:是|为|：|:|】)|宗旨(?:�
                           # `全省将新增...`, `计划新建...`, `今年要新增...`: a plan, when a verb of one follows
                           # (将 in a year-end review, like 预计, is about the year under review: group `will`)
                           r"|(?:(?<!即)(?P<will>将)|计划|拟|(?<![主重需只想必纲摘])要)"
+                          r"(?:分别|再|还|也){0,2}"  # `将分别再新增1000家、10000家`
                           r"(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
                           r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计|破|超过|达)"
                           # `今年，全市要着力…`, `；要引导企业…`: 要 opening a clause, or after who or when, is an aim
@@ -129,7 +130,7 @@ ESTIMATE_OPENS_WITHIN = 8
 REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
-NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前")
+NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前")
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
@@ -227,6 +228,9 @@ ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院"
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
+# A year written right after one of these (`预计2021年…`, `力争到2025年…`) is one a figure aims or is
+# forecast for, not the year an article reports on.
+FORECAST_YEAR_WORDS = ("预计", "预期", "力争", "有望", "计划")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 # A story told by one of these (a State Council press conference, the statistics bureau) that names no
 # place of its own and says no 全省 or 全市 is about the nation.
