@@ -830,3 +830,29 @@ def test_a_recent_event_is_of_the_publication_year() -> None:
     got = {m.value: m.period for m in parse_document(text, published_on=date(2024, 3, 20)).mentions}
     assert got[60] == "2023"
     assert got[12] == got[45] == "2024"
+
+
+def test_growth_phrased_with_le_zai_or_shixian_is_a_growth_rate() -> None:
+    cases = {"2024年全省研发经费增幅达到了9.1%。": 9.1, "2024年全省研发经费同比增长达到了7.4%。": 7.4,
+             "2024年全省基础研究经费实现了11.5%的同比增长。": 11.5, "2016年全市三大产业增速均在25%以上。": 25}
+    for text, value in cases.items():
+        got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2025, 3, 1)).mentions}
+        assert got[value] == "growth_rate", text
+    listed = "2024年三类产品产量分别实现了31.7%、20.2%和12.2%的增长。"
+    assert {m.value_kind for m in parse_document(listed, published_on=date(2025, 3, 1)).mentions} == {"growth_rate"}
+    contribution = "2016年全市企业贡献了全省30%的增长。"
+    assert mention(contribution, date(2017, 3, 1), "30%").value_kind == "share"
+
+
+def test_a_date_line_of_a_year_and_a_month_dates_the_page() -> None:
+    text = "发布时间：2025-01\n国家统计局公布，去年全社会研发经费突破3.6万亿元。"
+    got = parse_document(text, source_name="national-2024.txt")
+    assert got.articles[0].published_on == date(2025, 1, 1)
+    assert {m.period for m in got.mentions} == {"2024"}
+
+
+def test_a_record_since_a_plan_began_is_no_period() -> None:
+    text = ("2024年全省科技工作会议6日召开。\n"
+            "2023年全省创新能力排名全国第16位，创“十三五”以来最好成绩，排名较上年提升5位。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2024, 3, 6)).mentions}
+    assert got == {16: "2023", 5: "2023"}

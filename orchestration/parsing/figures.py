@@ -44,6 +44,7 @@ from .rules import (
     FROM_FILLERS,
     GENERIC_PHRASES,
     GROUP_TOTAL_WORDS,
+    GROWTH_ACHIEVED_VERBS,
     GROWTH_NOUN_LINKS,
     GROWTH_NOUN_MOVES,
     GROWTH_NOUNS,
@@ -158,6 +159,10 @@ _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|�
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
 _GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?的[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(GROWTH_NOUNS_AFTER)})")
+_ACHIEVED_BEFORE_RE = re.compile(rf"(?:{_alternation(GROWTH_ACHIEVED_VERBS)})了?(?:分别|均)?$")
+_ACHIEVED_GROWTH_AFTER_RE = re.compile(r"(?:以上|左右)?的(?:同比)?增长")
+# the last number of a list followed by a growth noun (`分别实现了38.7%、22.2%和14.2%的增长`)
+_LIST_ENDS_IN_GROWTH_RE = re.compile(r"[0-9.]+\s?%(?:以上|左右)?的(?:同比)?(?:增长|增速|增幅)")
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
 _CRITERION_END = _ending(CRITERION_VERBS)
 _SMALL_CN_VERB_END = _ending(SMALL_CN_VERBS)
@@ -168,6 +173,7 @@ _FLOW_RE = re.compile(_alternation(FLOW_PREFIXES))
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
+_COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
@@ -592,6 +598,18 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
     return Candidate(s - len(pre) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
 
 
+def _growth_noun_around(text: str, qs: int, end: int) -> bool:
+    """Whether a growth noun before a percentage (`增幅扩大到14.1%`, `增速均在20%以上`) or after it
+    (`保持着40%以上的增速`, `实现了10.5%的同比增长`) names it a growth rate."""
+    if _GROWTH_NOUN_END.search(text, max(0, qs - 11), qs):
+        return True
+    if text.find("的", end, end + 3) == -1:
+        return False
+    return _GROWTH_NOUN_AFTER_RE.match(text, end) is not None or (
+        _ACHIEVED_GROWTH_AFTER_RE.match(text, end) is not None
+        and _ACHIEVED_BEFORE_RE.search(text, max(0, qs - 6), qs) is not None)
+
+
 def _approx_share_before(text: str, pos: int) -> bool:
     """`约占全省的六成`: the approximation is written on the verb, a few words before the share."""
     lo = max(0, pos - 12)
@@ -650,8 +668,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
         unit, value = "%", value * 10
     if unit == "%" or unit == "‰":
         out_unit, kind = "percent", "growth_rate" if verb else "share"
-        if not verb and (_GROWTH_NOUN_END.search(text, max(0, qs - 11), qs) or (
-                text.find("的", end, end + 3) != -1 and _GROWTH_NOUN_AFTER_RE.match(text, end))):
+        if not verb and _growth_noun_around(text, qs, end):
             kind = "growth_rate"  # `上半年增幅扩大到14.1%`, `保持着40%以上的增速`: a rate of growth
         if qualifier == "exact" and not verb and _approx_share_before(text, qs):
             qualifier = "approx"
@@ -1367,7 +1384,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
                 site.after_base and prev is not None and prev.kind == "level" and prev.unit == "percent"):
             site.kind = "level"  # `指数由66.82%增长到75.42%`
         elif (site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start)) or (
-                cand.value < 0):
+                _list_ends_in_growth(scope, site)) or cand.value < 0:
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
             # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates
             site.kind = "growth_rate"
@@ -1394,6 +1411,16 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         site.kind = "target"
     elif estimated and site.qualifier == "exact":
         site.qualifier = "approx"
+
+
+def _list_ends_in_growth(scope: SentenceScope, site: Site) -> bool:
+    """Whether a `分别` list holding the figure ends in a growth noun (`分别实现了38.7%、22.2%和14.2%的增长`):
+    the list's last number up to the clause's next comma or semicolon (a list's 、 does not end it)."""
+    text, cand = scope.text, site.cand
+    if text.find("分别", site.clause_start, cand.start) == -1:
+        return False
+    m = _COMMA_OR_STOP_RE.search(text, cand.end, scope.end)
+    return _LIST_ENDS_IN_GROWTH_RE.search(text, cand.start, m.start() if m else scope.end) is not None
 
 
 def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str | None:

@@ -68,6 +68,9 @@ FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-
 # a date line some sites print day first (`03.03.2016 18:24`, `07.01.2016`)
 DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.])")  # (opens with a digit: fast)
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
+# a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
+MONTH_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
+                                r"(?![0-9])(?!\s?[-/.月]\s?\d)")
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 # the day a story names for itself near its top: `今天上午(11月28日)`, or a filing line's day
 # (`中新网南宁4月16日电`, `鲁网3月7日讯`)
@@ -76,9 +79,10 @@ STORY_DAY_RE = re.compile(r"今[天日]\s?(?:上午|下午|晚上|晚间)?\s?[(�
 STORY_DAY_REACH = 300  # characters from an article's top within which it dates itself
 REPRINT_LAG_DAYS = 14  # a page dated this much later than its story's own day is a reprint
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
-# a year in a title, not a date (`2025-10-18`, `2025年10月18日`: a date line taken in with the title),
+# a year in a title, not a date (`2025-10-18`, `2025-01`, `2025年10月18日`: a date line taken in with the title),
 # nor an amount (`迈上2000亿元新台阶`)
-TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}\s?[-/.])(?!\s?年\s?\d{1,2}\s?月)"
+TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}(?:\s?[-/.]|(?![0-9])))"
+                           r"(?!\s?年\s?\d{1,2}\s?月)"
                            r"(?!\s?[亿万千百元家个项件人户余多%])")
 
 
@@ -94,6 +98,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
     # (a day-first date is a date line's: looked for near the top only, where such lines stand)
     written += [(m.group(3), m.group(2), m.group(1)) for m in DAY_FIRST_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
+    if not written:  # only a month: `发布时间：2025-01`
+        written = [(m.group(1), m.group(2), "1") for m in MONTH_DATE_LINE_RE.finditer(text, 0, DATE_LINE_REACH)]
     for year, month, day in written:
         found = _date(year, month, day)
         if found is not None and (latest is None or found > latest):
@@ -322,6 +328,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(first)
         if part in ("收官之年", "收官", "末", "期末"):
             return str(last)
+        if part == "以来" and text.startswith(RECORD_AFTER_SINCE, match.end()):
+            return None  # `创“十三五”以来最好成绩`: a record's yardstick
         if part == "以来" and published is not None and first <= last_complete_year(published) < last and (
                 not _in_plans_last_autumn(published, last)):
             return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023

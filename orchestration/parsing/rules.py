@@ -193,11 +193,15 @@ GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增�
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
-GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达", "约为", "保持在", "始终保持在", "均保持在", "(", "（")
+GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达到了", "达", "约为", "在", "保持在", "始终保持在", "均保持在",
+                     "(", "（")
 # `保持着40%以上的增速`: a growth noun right after the number (and its bound) names a growth rate too
-GROWTH_NOUNS_AFTER = ("增速", "增幅", "增长率")  # after 的 and at most four characters (`年均6.2%的经济增速`)
+GROWTH_NOUNS_AFTER = ("增速", "增幅", "增长率")
+# `实现了10.5%的同比增长`, `分别实现了38.7%、22.2%和14.2%的增长`: 增长 after the number names a growth
+# rate only after one of these (`贡献了全市30%的增长` is a share of it)
+GROWTH_ACHIEVED_VERBS = ("实现",)  # after 的 and at most four characters (`年均6.2%的经济增速`)
 # `增长达70%`: the verb with 达 states the growth rate (not `增长到2.5%`, where a share rose to 2.5%)
-GROWTH_VERB_LINKS = ("增长达", "增长达到", "同比增长达")
+GROWTH_VERB_LINKS = ("增长达", "增长达到", "增长达到了", "同比增长达")
 APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
