@@ -856,3 +856,31 @@ def test_a_record_since_a_plan_began_is_no_period() -> None:
             "2023年全省创新能力排名全国第16位，创“十三五”以来最好成绩，排名较上年提升5位。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2024, 3, 6)).mentions}
     assert got == {16: "2023", 5: "2023"}
+
+
+def test_a_citys_story_that_says_province_words_only_in_passing_stays_the_citys() -> None:
+    text = ("常德借力高校赋能创新\n\n常德借力高校赋能创新\n\n"
+            "今年前5个月，技术合同成交额达46亿元，高新技术产业增加值居全省第三\n\n"
+            "常德市举行校地对接会，推动省内高校成果落地。常德市科技局介绍，2家机构获评全省技术转移示范机构。\n\n"
+            "目前，已有国省科技企业孵化器14家。")
+    got = parse_document(text, published_on=date(2024, 6, 26))
+    assert got.articles[0].region_name == "常德市"  # 省内 and 全省 twice, the city named four times
+    assert {m.region_name for m in got.mentions} == {"常德市"}
+
+
+def test_the_national_average_growth_in_brackets_is_the_nations() -> None:
+    text = "2024年，海南省研发经费增长19.5%，高于全国平均增速(8.3%)11.2个百分点。"
+    assert mention(text, date(2025, 9, 1), "8.3%").region_name == "全国"
+
+
+def test_places_given_as_examples_of_a_count_do_not_own_it() -> None:
+    text = "2023年，江苏已建成苏州、无锡等18个国家级高新区。"
+    assert mention(text, date(2024, 2, 1), "18个").region_name == "江苏省"
+
+
+def test_a_value_in_brackets_after_a_compared_place_is_that_places() -> None:
+    text = ("湖南高新技术产业稳步发展\n"
+            "到2018年末，湖南拥有国家级企业技术中心49个，在中部地区低于河南(88个)、安徽(76个)。"
+            "湖南高新技术企业达4600家。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2019, 3, 26)).mentions}
+    assert (got[49], got[88], got[76]) == ("湖南省", "河南省", "安徽省")

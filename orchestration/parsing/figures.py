@@ -172,6 +172,7 @@ _EVENT_RE = re.compile(trie_pattern(FLOW_EVENT_VERBS))
 _FLOW_RE = re.compile(_alternation(FLOW_PREFIXES))
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
+_EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
@@ -191,8 +192,9 @@ _SUB_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:区|县|旗)(?![\u4e00-\u
 _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 # a district (`_SUB_REGION_RE`) or an anaphor can open a segment only if one of these is written in it
 _OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
-# `高于全国平均水平(2.44%)`, `快于全国(8.4%)`: the nation's figure, named in passing
-_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})(?:的?平均水?平?(?:为|是|的)?[(（]?|[(（])$")
+# `高于全国平均水平(2.44%)`, `快于全国(8.4%)`, `全国平均增速(8.9%)`: the nation's figure, named in passing
+_NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})"
+                                   r"(?:的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?|[(（])$")
 # `高于全区平均水平(0.83%)`, `高于自治区平均增速(21.8%)`: the region's average, named in passing
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX))})"
@@ -1545,14 +1547,17 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
+        if not wide and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):
+            continue  # `襄阳、宜昌等12个国家级高新区`: examples of the places counted, not whose count it is
         if wide and pos < site.seg_start and (lead[-1:] in _WIDE_YARDSTICK_BEFORE or text.startswith(
                 WIDE_YARDSTICK_AFTER, pos + 2)):
             continue  # `超全省四分之一；801家企业获评…`: an earlier figure's yardstick is not this one's owner
         if wide and site.kind == "share" and (cand.start - pos <= 3 or _SHARE_LIST_RE.fullmatch(
                 text, pos + 2, cand.start)):
             continue  # `集聚全省86.79%的重点实验室、82.52%的工程技术研究中心`: the whole of the shares
-        if lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE:
-            continue  # `合肥市比全省高1.2个百分点`: the base of a comparison
+        if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
+                text, pos, cand.start):
+            continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
         resolved = regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
@@ -1566,6 +1571,13 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
         return pos, resolved
     return -1, None
+
+
+def _own_value_in_brackets(text: str, pos: int, value_at: int) -> bool:
+    """Whether the figure at `value_at` stands in brackets right after the place named at `pos`
+    (`低于河南(88个)、安徽(76个)`): that place's own value, even where it is a comparison's base."""
+    end = regions.name_end(text, pos)
+    return end is not None and text[end:value_at].strip() in ("(", "（")
 
 
 def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
