@@ -884,3 +884,18 @@ def test_a_value_in_brackets_after_a_compared_place_is_that_places() -> None:
             "湖南高新技术企业达4600家。")
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2019, 3, 26)).mentions}
     assert (got[49], got[88], got[76]) == ("湖南省", "河南省", "安徽省")
+
+
+def test_a_share_held_through_a_span_keeps_the_span() -> None:
+    text = "过去5年，两大产业的增加值总和、利税总额均占全省高新技术产业总量的40%左右。"
+    assert mention(text, date(2019, 3, 26), "40%").period == "2014-2018"
+    text = "2018年至2021年，全市研发投入强度由1.64%增长至2.47%，首次超过全国平均水平(2.44%)。"
+    assert mention(text, date(2022, 9, 1), "2.44%").period == "2021"  # the 均 of 平均 holds nothing
+
+
+def test_growth_kept_up_for_running_years_spans_them() -> None:
+    text = "2020年，长沙高新技术产业增加值连续5年保持12%以上增速。"
+    got = mention(text, date(2021, 3, 1), "12%")
+    assert (got.value_kind, got.period) == ("growth_rate", "2016-2020")
+    text = "2022年，全省研发经费增长14.6%，连续三年保持增速13.0%以上(2020年为13.2%、2021年为13.5%)。"
+    assert mention(text, date(2023, 9, 1), "13.0%").period == "2020-2022"

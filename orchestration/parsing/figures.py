@@ -97,6 +97,7 @@ from .rules import (
     REVISION_WORDS,
     SMALL_CN_VERBS,
     SPAN_TOTAL_WORDS,
+    STEADY_WORDS,
     STOCK_VERBS,
     SUB_PERIOD_MARKS,
     SUB_REGION_NOT,
@@ -158,7 +159,8 @@ _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|�
                               rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
-_GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?的[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(GROWTH_NOUNS_AFTER)})")
+_GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?(?:的[\u4e00-\u9fff]{{0,4}}?)?"
+                                   rf"(?:{_alternation(GROWTH_NOUNS_AFTER)})")
 _ACHIEVED_BEFORE_RE = re.compile(rf"(?:{_alternation(GROWTH_ACHIEVED_VERBS)})了?(?:分别|均)?$")
 _ACHIEVED_GROWTH_AFTER_RE = re.compile(r"(?:以上|左右)?的(?:同比)?增长")
 # the last number of a list followed by a growth noun (`分别实现了38.7%、22.2%和14.2%的增长`)
@@ -172,6 +174,8 @@ _EVENT_RE = re.compile(trie_pattern(FLOW_EVENT_VERBS))
 _FLOW_RE = re.compile(_alternation(FLOW_PREFIXES))
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
+_RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十]{1,2})\s?年")  # `连续5年保持…增速`
+_STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
@@ -253,7 +257,7 @@ _COMPARISON_BASE = (r"(?:分别|均)?(?:比|较|与|相比)\s?(?:上年|去年|�
                     r"(?:相比)?(?:分别|均)?新?[(（]?")
 # a year noted in brackets after a value (`57.3%(2017年值)`), and last year's value in brackets after a
 # one-year comparison (`比上年(1.12%)提高0.13个百分点`)
-_YEAR_NOTE_RE = re.compile(r"\s?[(（]\s?((?:19|20)\d\d)\s?年")
+_YEAR_NOTE_RE = re.compile(r"\s?[(（]\s?((?:19|20)\d\d)\s?年(?!\s?[为是][0-9])")  # not `(2020年为14.2%、…)`
 _LAST_YEARS_VALUE_RE = re.compile(r"(?:上年|去年|同期)(?:比重|水平)?\s?[(（]\s?$")  # `较同期比重(30.4%)`
 _OPENING_BRACKETS = frozenset("(（")
 _BRACKET_RE = re.compile("[(（]")
@@ -605,8 +609,8 @@ def _growth_noun_around(text: str, qs: int, end: int) -> bool:
     (`保持着40%以上的增速`, `实现了10.5%的同比增长`) names it a growth rate."""
     if _GROWTH_NOUN_END.search(text, max(0, qs - 11), qs):
         return True
-    if text.find("的", end, end + 3) == -1:
-        return False
+    if text.find("的", end, end + 3) == -1 and not _GROWTH_NOUN_AFTER_RE.match(text, end):
+        return False  # (`保持11%以上增速`: no 的 needed right after the number)
     return _GROWTH_NOUN_AFTER_RE.match(text, end) is not None or (
         _ACHIEVED_GROWTH_AFTER_RE.match(text, end) is not None
         and _ACHIEVED_BEFORE_RE.search(text, max(0, qs - 6), qs) is not None)
@@ -1315,7 +1319,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
         # a total over the span (`累计`), or an average over it (`占全国的比重年均超37.2%`), keeps the span
-        total = any(word in before for word in SPAN_TOTAL_WORDS) or any(word in before for word in AVERAGE_WORDS)
+        total = any(word in before for word in SPAN_TOTAL_WORDS) or any(word in before for word in AVERAGE_WORDS) or (
+            site.kind == "share" and _STEADY_RE.search(before) is not None)  # held through it
         verb_end = _before_blanks(text, cand.start)
         stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
         # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
@@ -1330,6 +1335,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
                 text, cand.start - 4, cand.start):  # `五年来…。…累计获得国家科学技术奖15项`, not `累计达1200余人`
             return _span_ending(scope, cand.start, period, changes=False) or period
         return period
+    running = _RUNNING_YEARS_RE.search(text, site.clause_start, cand.start) if site.kind == "growth_rate" else None
+    if running is not None and (years := periods.count_of(running.group(1))) and years > 1:
+        return f"{int(period) - years + 1}-{period}"  # `连续5年保持11%以上增速` in 2020: 2016-2020
     averaged = _AVERAGE_RE.search(text, seg_start, cand.start) is not None
     base = _BASE_YEAR_RE.search(text, scope.start if averaged else seg_start, cand.start) if (
         averaged or text.find("年", seg_start, cand.start) != -1) else None

@@ -152,6 +152,9 @@ RECORD_AFTER_SINCE = ("之最", "最高", "最大", "最好", "最快", "新高"
 PLAN_TOTAL_WORDS = ("总量", "累计", "合计", "总计", "共计", "(", "（")
 # Written before a growth rate or a change, these make it an average over a span (`年均增长15.9%`).
 AVERAGE_WORDS = ("年均", "年平均", "平均每年")
+# Over a span, a share stated with one of these held through it (`过去5年，…均占全省的50%左右`,
+# `比重保持在36%左右`): the span's, not its last year's.
+STEADY_WORDS = ("均", "保持", "始终", "一直", "连续")
 # A percentage whose noun phrase holds one of these is a score (`综合科技创新水平指数72.1%`): a level.
 INDEX_WORDS = ("指数",)
 
