@@ -899,3 +899,13 @@ def test_growth_kept_up_for_running_years_spans_them() -> None:
     assert (got.value_kind, got.period) == ("growth_rate", "2016-2020")
     text = "2022年，全省研发经费增长14.6%，连续三年保持增速13.0%以上(2020年为13.2%、2021年为13.5%)。"
     assert mention(text, date(2023, 9, 1), "13.0%").period == "2020-2022"
+
+
+def test_a_place_ranked_before_is_a_yardstick() -> None:
+    text = "2019年大连市技术合同成交额210.39亿元，排名深圳市之后，位居计划单列市第二。"
+    assert mention(text, date(2020, 2, 1), "第二").region_name == "大连市"
+
+
+def test_the_province_before_its_share_is_the_whole() -> None:
+    text = "武汉市高新技术企业倍增\n2021年武汉市高企数量达到9145家，在全省的占比上升到63%。"
+    assert mention(text, date(2022, 2, 1), "63%").region_name == "武汉市"

@@ -29,6 +29,7 @@ from .rules import (
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
     COMPARED_BEFORE,
+    COMPARED_WORDS_AFTER,
     COMPARED_WORDS_BEFORE,
     CONJUNCTIONS,
     COUNTERS,
@@ -108,6 +109,7 @@ from .rules import (
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
+    WIDE_WHOLE_AFTER,
     WIDE_WHOLE_BEFORE,
     WIDE_YARDSTICK_AFTER,
     WIDE_YARDSTICK_BEFORE,
@@ -1551,7 +1553,7 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if lead[-1:] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
-                     or text[pos + 2:pos + 3] == "占"):
+                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2)):
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
@@ -1566,6 +1568,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
                 text, pos, cand.start):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
+        if not wide and _yardstick_after(text, pos):
+            continue  # `排名深圳市之后，位居计划单列市第二`
         resolved = regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
@@ -1579,6 +1583,12 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
         return pos, resolved
     return -1, None
+
+
+def _yardstick_after(text: str, pos: int) -> bool:
+    """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`)."""
+    end = regions.name_end(text, pos)
+    return end is not None and text.startswith(COMPARED_WORDS_AFTER, end)
 
 
 def _own_value_in_brackets(text: str, pos: int, value_at: int) -> bool:

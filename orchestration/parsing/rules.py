@@ -223,6 +223,8 @@ RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after the
 COMPARED_BEFORE = ("比", "较")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
+# A place right before these is a ranking's or a comparison's yardstick (`排名深圳市之后，位居…第二`).
+COMPARED_WORDS_AFTER = ("之后", "之外", "以外", "相比")
 # A Chinese numeral right after these is no number (`数千家`, `几十个`).
 NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
 CONJUNCTIONS = ("和", "与", "及", "等")  # after a number: a list goes on, no noun phrase follows
@@ -259,6 +261,8 @@ CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全�
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
 # 贡献率达到48.9%`), not whose figure it is.
 WIDE_WHOLE_BEFORE = ("占", "对")
+# ... and 全省 right before these (`在全省的占比上升到63%`, `全省占比49.3%`)
+WIDE_WHOLE_AFTER = ("占", "的占", "的比重", "的份额")
 # 全省 after these, or before these, is the field of a ranking or the yardstick of a comparison
 # (`在全省13个市中排名第二`, `远超全省及全国平均水平`), not what a story is about.
 WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较")
