@@ -909,3 +909,9 @@ def test_a_place_ranked_before_is_a_yardstick() -> None:
 def test_the_province_before_its_share_is_the_whole() -> None:
     text = "武汉市高新技术企业倍增\n2021年武汉市高企数量达到9145家，在全省的占比上升到63%。"
     assert mention(text, date(2022, 2, 1), "63%").region_name == "武汉市"
+
+
+def test_a_pool_of_candidate_enterprises_is_not_the_stock() -> None:
+    text = "2022年，福州高新技术企业总量达3759家。全市梳理1118家高新技术企业培育指导性企业。"
+    codes = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2023, 2, 13)).mentions}
+    assert codes == {3759: "high_tech_enterprises", 1118: None}

@@ -26,6 +26,7 @@ from .rules import (
     BASE_YEAR_MARKERS,
     BELOW_WORDS,
     BREAKDOWN_HEADINGS,
+    CANDIDATE_POOL_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
     COMPARED_BEFORE,
@@ -177,6 +178,7 @@ _FLOW_RE = re.compile(_alternation(FLOW_PREFIXES))
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
 _RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十]{1,2})\s?年")  # `连续5年保持…增速`
+_CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_POOL_WORDS)})")
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -1642,6 +1644,8 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
         if segment.startswith(NOT_NOUNS_AFTER):
             cut = segment = ""
         post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
+        if post_indicator is not None and _CANDIDATE_POOL_RE.search(cut or segment):
+            post_indicator = None  # `梳理1118家高新技术企业培育指导性企业`: candidates, not the stock
         if cut or post_indicator:
             raw = cut or segment
             indicator = post_indicator

@@ -223,6 +223,9 @@ RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after the
 COMPARED_BEFORE = ("比", "较")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
+# After an enterprise count's noun, these make it a pool of candidates (`1118家高新技术企业培育指导性企业`,
+# `高企后备企业300家`), not the stock the indicator counts.
+CANDIDATE_POOL_WORDS = ("培育", "后备", "储备", "种子", "苗子")
 # A place right before these is a ranking's or a comparison's yardstick (`排名深圳市之后，位居…第二`).
 COMPARED_WORDS_AFTER = ("之后", "之外", "以外", "相比")
 # A Chinese numeral right after these is no number (`数千家`, `几十个`).
