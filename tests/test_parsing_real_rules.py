@@ -915,3 +915,11 @@ def test_a_pool_of_candidate_enterprises_is_not_the_stock() -> None:
     text = "2022年，福州高新技术企业总量达3759家。全市梳理1118家高新技术企业培育指导性企业。"
     codes = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2023, 2, 13)).mentions}
     assert codes == {3759: "high_tech_enterprises", 1118: None}
+
+
+def test_a_growth_compared_with_one_in_brackets_makes_that_one_a_growth_rate() -> None:
+    text = "2023年辽宁研发经费676.4亿元，增长8.9%，高于全国(8.4%)0.5个百分点。"
+    got = mention(text, date(2024, 10, 1), "8.4%")
+    assert (got.value_kind, got.region_name) == ("growth_rate", "全国")
+    level = "2023年，全市研发投入强度2.5%，高于全国(2.4%)。"
+    assert mention(level, date(2024, 10, 1), "2.4%").value_kind == "share"

@@ -179,6 +179,7 @@ _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: one noun phrase and its number
 _RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十]{1,2})\s?年")  # `连续5年保持…增速`
 _CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_POOL_WORDS)})")
+_COMPARISON_VERB_RE = re.compile(rf"{_alternation(COMPARED_WORDS_BEFORE)}")
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -1398,7 +1399,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
                 site.after_base and prev is not None and prev.kind == "level" and prev.unit == "percent"):
             site.kind = "level"  # `指数由66.82%增长到75.42%`
         elif (site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start)) or (
-                _list_ends_in_growth(scope, site)) or cand.value < 0:
+                _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(scope, site, prev):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
             # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates
             site.kind = "growth_rate"
@@ -1425,6 +1426,16 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         site.kind = "target"
     elif estimated and site.qualifier == "exact":
         site.qualifier = "approx"
+
+
+def _compared_growth_in_brackets(scope: SentenceScope, site: Site, prev: Found | None) -> bool:
+    """Whether a percentage in brackets after a comparison (`增长8.9%，高于全国(8.4%)0.5个百分点`,
+    `增速低于第一位的郴州(25.1%)`) is the growth rate the figure before it is compared with."""
+    text, cand = scope.text, site.cand
+    opening = text[_before_blanks(text, cand.start) - 1:cand.start][:1]
+    if prev is None or prev.kind != "growth_rate" or opening not in ("(", "（"):
+        return False
+    return _COMPARISON_VERB_RE.search(text, site.seg_start, cand.start) is not None
 
 
 def _list_ends_in_growth(scope: SentenceScope, site: Site) -> bool:
