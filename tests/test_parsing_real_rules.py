@@ -923,3 +923,9 @@ def test_a_growth_compared_with_one_in_brackets_makes_that_one_a_growth_rate() -
     assert (got.value_kind, got.region_name) == ("growth_rate", "全国")
     level = "2023年，全市研发投入强度2.5%，高于全国(2.4%)。"
     assert mention(level, date(2024, 10, 1), "2.4%").value_kind == "share"
+
+
+def test_aims_listed_after_mubiao_baokuo_are_targets() -> None:
+    text = "会议对2023年重点工作进行了部署，今年的发展目标包括争创12家左右国家级平台，全社会研发经费投入增长11%以上。"
+    kinds = {m.value: m.value_kind for m in parse_document(text, published_on=date(2023, 2, 27)).mentions}
+    assert kinds == {12: "target", 11: "target"}
