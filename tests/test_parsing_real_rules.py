@@ -929,3 +929,21 @@ def test_aims_listed_after_mubiao_baokuo_are_targets() -> None:
     text = "会议对2023年重点工作进行了部署，今年的发展目标包括争创12家左右国家级平台，全社会研发经费投入增长11%以上。"
     kinds = {m.value: m.value_kind for m in parse_document(text, published_on=date(2023, 2, 27)).mentions}
     assert kinds == {12: "target", 11: "target"}
+
+
+def test_the_will_of_an_estimate_for_the_year_just_over_is_no_plan() -> None:
+    text = ("焦点日报:洛阳市高新技术企业将突破2100家,同比增长22%\n2023-01-06 10:00:00 来源: 洛阳日报\n\n"
+            "1月6日，记者从市科技局获悉，预计2022年全市新增高企400家左右，全市高企将突破2100家，同比增长22%。")
+    got = [(m.value, m.value_kind, m.period) for m in parse_document(text).mentions if m.value in (2100, 22)]
+    assert got == [(2100, "level", "2022"), (22, "growth_rate", "2022")] * 2  # the headline restates the story
+
+
+def test_an_estimate_read_through_blanked_pinyin() -> None:
+    text = "2022年，全省研發(fā)投入預(yù)計(jì)達(dá)3600億元。"
+    got = mention(text, date(2023, 1, 10), "3600")
+    assert (got.qualifier, got.value_kind) == ("approx", "level")
+
+
+def test_a_rank_in_an_estimate_is_exact() -> None:
+    text = "在总结2024年工作时指出，预计全省研发经费支出约5000亿元，区域创新能力连续7年全国第一。"
+    assert mention(text, date(2025, 1, 20), "第一").qualifier == "exact"

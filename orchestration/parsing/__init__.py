@@ -223,18 +223,39 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
 def _titles_restate_their_stories(mentions: list[FigureMention], paragraphs: list[Paragraph]) -> None:
     """A title's figure that says nothing of its own period (`烟台国家科技型中小企业入库1708家`)
-    restates its story's figure of the same value and kind, and is for that figure's period."""
-    titled = [m for m in mentions if m.period_source == "article" and paragraphs[m.paragraph_index].kind == "title"]
+    restates its story's figure of the same value and kind, and is for that figure's period; a title's
+    `将突破5200家` over a story's estimate of the year just over restates that estimate."""
+    heads = _headline_paragraphs(paragraphs)
+    titled = [m for m in mentions if m.period_source in ("article", "target") and m.paragraph_index in heads]
     if not titled:
         return
-    stated = {(m.article_index, m.value, m.unit, m.value_kind): m.period for m in mentions
-              if paragraphs[m.paragraph_index].kind != "title" and m.period
-              and m.period_source not in ("article", "paragraph")}  # what its own sentence says
+    told = [m for m in mentions if m.paragraph_index not in heads]
+    stated = {(m.article_index, m.value, m.unit, m.value_kind): m.period for m in told
+              if m.period and m.period_source not in ("article", "paragraph")}  # what its own sentence says
     for mention in titled:
         period = stated.get((mention.article_index, mention.value, mention.unit, mention.value_kind))
-        if period is not None:
+        if period is not None and mention.period_source == "article":
             mention.period = period
             mention.period_source = "story"
+        elif mention.value_kind == "target":  # `郑州市高新技术企业将突破5200家` over a story's estimate
+            story = next((m for m in told if m.article_index == mention.article_index and m.value == mention.value
+                          and m.unit == mention.unit and m.value_kind != "target"), None)
+            if story is not None:
+                mention.period, mention.value_kind, mention.qualifier = story.period, story.value_kind, story.qualifier
+                mention.period_source = "story"
+
+
+def _headline_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
+    """Each article's title, and the headings above its first body paragraph (a headline the layout
+    did not take for the title: `焦点日报:郑州市高新技术企业将突破5200家`)."""
+    heads: set[int] = set()
+    in_body: set[int] = set()
+    for p in paragraphs:
+        if p.kind == "body":
+            in_body.add(p.article_index)
+        elif p.kind == "title" or (p.kind == "heading" and p.article_index not in in_body):
+            heads.add(p.index)
+    return heads
 
 
 def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: list[ArticleContext],

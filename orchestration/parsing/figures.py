@@ -180,6 +180,7 @@ _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: 
 _RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十]{1,2})\s?年")  # `连续5年保持…增速`
 _CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_POOL_WORDS)})")
 _COMPARISON_VERB_RE = re.compile(rf"{_alternation(COMPARED_WORDS_BEFORE)}")
+_YEAR_RIGHT_AFTER_RE = re.compile(r"\s?((?:19|20)\d\d)\s?年")
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -742,8 +743,14 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     """Targets, periods and places of one sentence, sliced out of the document index."""
     targets, estimates = [], []
     late_in_year = art.published is not None and art.published.month >= YEAR_UNDER_REVIEW_FROM_MONTH
-    for m in between(doc.targets, doc.target_pos, start, end):
-        if m.group("estimate") or (m.group("will") and late_in_year):
+    found = between(doc.targets, doc.target_pos, start, end)
+    # `预计2022年新增高企1100家左右，全市高企将突破5200家` in January 2023: the 将 of a past year's estimate
+    published = art.published
+    past_estimate = published is not None and any(
+        m.group("estimate") and (y := _YEAR_RIGHT_AFTER_RE.match(text, m.end())) and int(y.group(1)) < published.year
+        for m in found)
+    for m in found:
+        if m.group("estimate") or (m.group("will") and (late_in_year or past_estimate)):
             estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
         year = _aimed_year(m, art.published)
@@ -1424,8 +1431,8 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
             art.target_year is not None and not ranked) or ((future or forecast) and not ranked):
         site.kind = "target"
-    elif estimated and site.qualifier == "exact":
-        site.qualifier = "approx"
+    elif estimated and site.qualifier == "exact" and not ranked:
+        site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
 
 
 def _compared_growth_in_brackets(scope: SentenceScope, site: Site, prev: Found | None) -> bool:

@@ -102,7 +102,8 @@ RANK_ENDINGS = ("位", "名")
 # (qualifier approx), not a target; about a later year they are targets like the others.
 TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包括)|宗旨(?:是|为|：|:)"
                           r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
-                          r"|(?P<estimate>预计|有望)|确保"
+                          # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
+                          r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
                           r"|未来(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年"
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
