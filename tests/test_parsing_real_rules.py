@@ -947,3 +947,13 @@ def test_an_estimate_read_through_blanked_pinyin() -> None:
 def test_a_rank_in_an_estimate_is_exact() -> None:
     text = "在总结2024年工作时指出，预计全省研发经费支出约5000亿元，区域创新能力连续7年全国第一。"
     assert mention(text, date(2025, 1, 20), "第一").qualifier == "exact"
+
+
+def test_a_qualifier_read_through_blanked_pinyin_and_quoted_from_its_first_character() -> None:
+    text = "2022年，全市累計(jì)投入科技經(jīng)費(fèi)超過(guò)40億元。"
+    got = mention(text, date(2023, 1, 10), "40")
+    assert (got.qualifier, got.quote) == ("lower_bound", "超過(guò)40億元")
+
+
+def test_kua_before_an_amount_is_a_level_passed() -> None:
+    assert mention("2022年，新乡地区生产总值跨3000亿元台阶。", date(2023, 1, 10), "3000").qualifier == "lower_bound"

@@ -181,6 +181,7 @@ _RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十
 _CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_POOL_WORDS)})")
 _COMPARISON_VERB_RE = re.compile(rf"{_alternation(COMPARED_WORDS_BEFORE)}")
 _YEAR_RIGHT_AFTER_RE = re.compile(r"\s?((?:19|20)\d\d)\s?年")
+_BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (`過(guò)` reads `过    `)
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -367,8 +368,15 @@ class ArticleContext:
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
-    """The word of `pattern` ending right at `pos`, if any."""
+    """The word of `pattern` ending right at `pos`, if any; read through a reprint's blanked pinyin
+    (`超過(guò)40億元` reads `超    过    40亿元`)."""
     match = pattern.search(text, max(0, pos - lookback), pos)
+    if match:
+        return match.group()
+    if text[pos - 1:pos] != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:
+        return None  # no blanks here (nearly always): nothing more to read
+    near = text[max(0, pos - lookback * _BLANKED_PINYIN_WIDTH):pos]
+    match = pattern.search(near.replace(" ", "")[-lookback:])
     return match.group() if match else None
 
 
@@ -525,7 +533,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue  # `在十亿元范围内`: a band
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
                 _word_before(_MEASURE_BEFORE_END, text, s, 5)
-                or (pre and _word_before(_MEASURE_BEFORE_END, text, s - len(pre), 5))
+                or (pre and _word_before(_MEASURE_BEFORE_END, text, _back_over(text, s, len(pre)), 5))
                 or text.startswith(MEASURE_AFTER, m.end())):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
@@ -587,8 +595,8 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
     pre = _word_before(_PRE_QUALIFIER_END, text, qs, _PRE_QUALIFIER_LOOKBACK)
     qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
     kind = "growth_rate" if verb else "share"
-    return Candidate(qs - len(pre) if pre else qs, match.end(), s, value * sign, "percent", None, qualifier,
-                     kind, sign)
+    start = _back_over(text, qs, len(pre)) if pre else qs
+    return Candidate(start, match.end(), s, value * sign, "percent", None, qualifier, kind, sign)
 
 
 def _fraction(text: str, s: int, end: int) -> Candidate | None:
@@ -607,7 +615,7 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
         qualifier = "approx"
     end_at = match.end() + (len(post) if post else 0)
     value = round(numerator / denominator * 100, 4)
-    return Candidate(s - len(pre) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
+    return Candidate(_back_over(text, s, len(pre)) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
 
 
 def _growth_noun_around(text: str, qs: int, end: int) -> bool:
@@ -652,9 +660,7 @@ def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | N
     while qs > 0 and text[qs - 1] == " ":  # `比上年增加 3.08 亿元`: stray spaces
         qs -= 1
     if pre:
-        qs -= len(pre)
-        while qs > 0 and text[qs - 1] == " ":
-            qs -= 1
+        qs = _back_over(text, qs, len(pre))  # (over blanked pinyin inside it: `超    过    40亿元`)
     post = m.group("post")
     qualifier = (PRE_QUALIFIERS[pre] if pre else INNER_QUALIFIERS[inner] if inner
                  else POST_QUALIFIERS[post] if post else "exact")

@@ -56,7 +56,8 @@ PRE_QUALIFIERS = {
     "破": "lower_bound", "首破": "lower_bound",  # a headline's `破3000亿元`
     # `迈上2000亿元新台阶`, `跨过9万亿台阶`: a level passed
     "迈上": "lower_bound", "跨上": "lower_bound", "站上": "lower_bound", "跃上": "lower_bound",
-    "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound",
+    "跨过": "lower_bound", "迈过": "lower_bound", "跨越": "lower_bound", "跨": "lower_bound", "连跨": "lower_bound",
+    "连破": "lower_bound",
     "打破": "lower_bound", "朝上": "lower_bound",  # 突破, 超过 in a spun rewrite
 }
 # Between the number and its unit (`130余项`, `200多支`).
