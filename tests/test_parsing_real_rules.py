@@ -957,3 +957,11 @@ def test_a_qualifier_read_through_blanked_pinyin_and_quoted_from_its_first_chara
 
 def test_kua_before_an_amount_is_a_level_passed() -> None:
     assert mention("2022年，新乡地区生产总值跨3000亿元台阶。", date(2023, 1, 10), "3000").qualifier == "lower_bound"
+
+
+def test_a_level_passed_over_a_span_stands_at_its_end_but_a_span_sum_keeps_it() -> None:
+    text = "“十四五”以来，长沙技术合同成交额突破1400亿元，高新技术企业超过8000家。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2025, 12, 20)).mentions}
+    assert got == {1400e8: "2025", 8000: "2025"}
+    text = "“十二五”期间，北京技术合同五年成交规模总量首次突破万亿元。"
+    assert mention(text, date(2016, 2, 1), "万亿").period == "2011-2015"

@@ -182,6 +182,9 @@ _CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_P
 _COMPARISON_VERB_RE = re.compile(rf"{_alternation(COMPARED_WORDS_BEFORE)}")
 _YEAR_RIGHT_AFTER_RE = re.compile(r"\s?((?:19|20)\d\d)\s?年")
 _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (`過(guò)` reads `过    `)
+# the sum over a span named in the same segment (`五年成交规模总量首次突破万亿元`, `“十二五”总量超过1.3万亿元`),
+# not a stock's size (`企业总量突破1万家`)
+_SPAN_SUM_RE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,2}年|十[一二三四五]五)[^，,。；;]{0,12}总量")
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -1338,9 +1341,11 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
         # a total over the span (`累计`), or an average over it (`占全国的比重年均超37.2%`), keeps the span
         total = any(word in before for word in SPAN_TOTAL_WORDS) or any(word in before for word in AVERAGE_WORDS) or (
+            _SPAN_SUM_RE.search(before) is not None) or (
             site.kind == "share" and _STEADY_RE.search(before) is not None)  # held through it
         verb_end = _before_blanks(text, cand.start)
-        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end))
+        stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end)
+                                          or text.startswith(STOCK_VERBS, cand.start))  # `突破1500亿元`
         # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
         # (`提升幅度居全国第二`) is the span's
         reached = site.kind == "rank" and not _RISE_RANKED_RE.search(before)
