@@ -965,3 +965,9 @@ def test_a_level_passed_over_a_span_stands_at_its_end_but_a_span_sum_keeps_it() 
     assert got == {1400e8: "2025", 8000: "2025"}
     text = "“十二五”期间，北京技术合同五年成交规模总量首次突破万亿元。"
     assert mention(text, date(2016, 2, 1), "万亿").period == "2011-2015"
+
+
+def test_each_rank_of_a_list_of_ranks_is_read() -> None:
+    text = "1至7月，全市规上工业企业净增150户、总数达2700户，分别居全省第1、第2位。"
+    ranks = [m.value for m in parse_document(text, published_on=date(2024, 9, 23)).mentions if m.value_kind == "rank"]
+    assert ranks == [1, 2]

@@ -190,6 +190,7 @@ _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a p
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
+_RANK_LIST_ITEM_RE = re.compile(r"第[0-9一二三四五六七八九十]{1,3}[、和及]$")  # an earlier rank of a list
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
 # the characters a match of _QUOTES_RE can start with: a text without any has nothing to remove (one
@@ -649,8 +650,12 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         return None  # 第一副主席; but `分别居全国第8位和第9位`, `从第22位上升到`
     if s is None:
         s = m.start() - 1
-    clause_start = max(lo, max(text.rfind(ch, lo, s) for ch in _RANK_CLAUSE_DELIMS) + 1)
-    if _RANK_CONTEXT_RE.search(text, clause_start, s) is None:
+    first = s  # where the ranks listed with this one start (`居全省第1、第2位`: the clause before 第1)
+    clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
+    while clause_start == first and (item := _RANK_LIST_ITEM_RE.search(text, lo, first)) is not None:
+        first = item.start()
+        clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
+    if _RANK_CONTEXT_RE.search(text, clause_start, first) is None:
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
