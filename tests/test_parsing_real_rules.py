@@ -971,3 +971,9 @@ def test_each_rank_of_a_list_of_ranks_is_read() -> None:
     text = "1至7月，全市规上工业企业净增150户、总数达2700户，分别居全省第1、第2位。"
     ranks = [m.value for m in parse_document(text, published_on=date(2024, 9, 23)).mentions if m.value_kind == "rank"]
     assert ranks == [1, 2]
+
+
+def test_zhi_shou_after_a_ranking_verb_is_the_first_rank() -> None:
+    got = mention("2018年，北京技术合同成交额稳居全国之首。", date(2019, 6, 13), "首")
+    assert (got.value, got.value_kind) == (1, "rank")
+    assert not parse_document("科技是百业之首。", published_on=date(2019, 6, 13)).mentions

@@ -128,7 +128,7 @@ _MULTIPLIERS = _alternation(ARABIC_MULTIPLIERS)
 _POST_QUALIFIERS = _alternation(word for word in POST_QUALIFIERS if word not in INNER_QUALIFIERS)
 _INNER_QUALIFIERS = _alternation(INNER_QUALIFIERS)
 _NUM = (rf"(?:(?<![0-9A-Za-z.])[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
-        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位(?!度)))")  # `居全国首位` = 第1位; not 首位度
+        r"|[零〇一二两三四五六七八九十百千万亿]+|首(?=位(?!度))|(?<=之)首)")  # `居全国首位`, `之首` = 第1位
 # `個(gè)百分點`: pinyin debris (spaces after normalising) may split the two words of a point unit
 _UNITS = "个 {0,10}百分点|" + _alternation((*POINT_UNITS, *PERCENT_SIGNS, *MONEY_UNITS, *FOREIGN_MONEY_UNITS, *COUNTERS,
                                            TENTHS_UNIT, MULTIPLE_UNIT))
@@ -139,7 +139,8 @@ _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACT
 # where a leading lookahead is still tried at every position.
 _NUM_FIRST = (r"[0-9零〇一二两三四五六七八九十百千万亿首]"
               rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
-              r"|(?<=[零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]*|(?<=首)(?=位(?!度)))")
+              r"|(?<=[零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]*|(?<=首)(?=位(?!度))"
+              r"|(?<=之首))")  # (`稳居全国之首`)
 FIGURE_RE = re.compile(
     rf"(?P<num>{_NUM_FIRST})"
     rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
@@ -442,7 +443,7 @@ class DocumentIndex:
         """`titles`: spans of the articles' titles (they confirm ambiguous place names);
         `named_places`: `regions.find_places(text)` if already found."""
         numbers = [m for m in FIGURE_RE.finditer(text)
-                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] == "第"
+                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] in ("第", "之")
                    or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
                    or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
         places = regions.find_document_places(text, titles, named_places)
@@ -488,7 +489,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         chinese = not num[0].isdigit()
         if chinese and text[s:s + 3] in FIVE_YEAR_PLANS:
             continue
-        if num == "首":  # `居全国首位`: the first rank, written without 第
+        if num == "首":  # `居全国首位`, `稳居全国之首`: the first rank, written without 第
             cand = _rank(text, m, start, 1.0, unit, nxt, m.start())
             if cand is not None:
                 found.append(cand)
