@@ -977,3 +977,10 @@ def test_zhi_shou_after_a_ranking_verb_is_the_first_rank() -> None:
     got = mention("2018年，北京技术合同成交额稳居全国之首。", date(2019, 6, 13), "首")
     assert (got.value, got.value_kind) == (1, "rank")
     assert not parse_document("科技是百业之首。", published_on=date(2019, 6, 13)).mentions
+
+
+def test_half_of_a_whole_is_fifty_percent_and_a_led_field_is_no_owner() -> None:
+    text = "海南各市县研发投入亮点纷呈，海口继续领跑全省，占全省总投入的近一半。"
+    got = mention(text, date(2024, 10, 1), "一半")
+    assert (got.value, got.qualifier, got.value_kind, got.region_name) == (50, "approx", "share", "海口市")
+    assert not parse_document("一半以上的企业开展了研发活动。", published_on=date(2024, 10, 1)).mentions

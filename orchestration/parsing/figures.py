@@ -52,6 +52,7 @@ from .rules import (
     GROWTH_NOUNS,
     GROWTH_NOUNS_AFTER,
     GROWTH_VERB_LINKS,
+    HALF_WORD,
     INDEX_WORDS,
     INNER_QUALIFIERS,
     LIST_JOINERS,
@@ -445,7 +446,8 @@ class DocumentIndex:
         numbers = [m for m in FIGURE_RE.finditer(text)
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] in ("第", "之")
                    or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
-                   or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())]
+                   or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())
+                   or text.startswith(HALF_WORD, m.start())]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
@@ -472,8 +474,10 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         if unit is not None and " " in unit:
             unit = unit.replace(" ", "")
         s = m.start()
-        if unit is None and (text.startswith("百分之", s) or text.startswith(FRACTION_WORD, m.end())):
-            cand = _per_hundred(text, s, end) if text.startswith("百分之", s) else _fraction(text, s, end)
+        if unit is None and (text.startswith("百分之", s) or text.startswith(FRACTION_WORD, m.end())
+                             or text.startswith(HALF_WORD, s)):
+            cand = _per_hundred(text, s, end) if text.startswith("百分之", s) else _half(text, s, lo) if (
+                text.startswith(HALF_WORD, s)) else _fraction(text, s, end)
             if cand is not None:
                 found.append(cand)
             continue
@@ -602,6 +606,17 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
     kind = "growth_rate" if verb else "share"
     start = _back_over(text, qs, len(pre)) if pre else qs
     return Candidate(start, match.end(), s, value * sign, "percent", None, qualifier, kind, sign)
+
+
+def _half(text: str, s: int, lo: int) -> Candidate | None:
+    """`占全省总投入的近一半`: half of a whole named with 占 before it in its clause, 50 percent."""
+    clause = max(text.rfind(ch, lo, s) for ch in "，,；;。")
+    if text.find("占", clause + 1, s) == -1:
+        return None  # `一半以上的企业`: no whole, no share
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
+    qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
+    start = _back_over(text, s, len(pre)) if pre else s
+    return Candidate(start, s + len(HALF_WORD), s, 50.0, "percent", None, qualifier, "share")
 
 
 def _fraction(text: str, s: int, end: int) -> Candidate | None:

@@ -26,6 +26,7 @@ FOREIGN_MONEY_UNITS = {"美元": "usd"}
 MULTIPLE_UNIT = "倍"
 # `三分之一` = 33.3%: a fraction written out (`百分之` has its own rule).
 FRACTION_WORD = "分之"
+HALF_WORD = "一半"  # `占全省总投入的近一半`: 50 percent of a whole
 # Measure words that make a number a count, as written (longest first in the regex).
 COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
@@ -270,7 +271,7 @@ WIDE_WHOLE_BEFORE = ("占", "对")
 WIDE_WHOLE_AFTER = ("占", "的占", "的比重", "的份额")
 # 全省 after these, or before these, is the field of a ranking or the yardstick of a comparison
 # (`在全省13个市中排名第二`, `远超全省及全国平均水平`), not what a story is about.
-WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较")
+WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较", "跑", "先")  # 领跑全省, 领先全省
 WIDE_YARDSTICK_AFTER = ("平均", "及全国", "和全国", "同期")
 # Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
 # (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
