@@ -984,3 +984,10 @@ def test_half_of_a_whole_is_fifty_percent_and_a_led_field_is_no_owner() -> None:
     got = mention(text, date(2024, 10, 1), "一半")
     assert (got.value, got.qualifier, got.value_kind, got.region_name) == (50, "approx", "share", "海口市")
     assert not parse_document("一半以上的企业开展了研发活动。", published_on=date(2024, 10, 1)).mentions
+
+
+def test_a_story_day_just_after_the_pages_date_or_under_metadata_does_not_redate_it() -> None:
+    text = "发布时间：2024-10-02\n经济日报北京10月3日讯 国家统计局发布公报，2023年全国研发经费33357.1亿元。"
+    assert parse_document(text, source_name="x.txt").articles[0].published_on == date(2024, 10, 2)
+    told = "今天上午(11月28日)，全市科技创新工作新闻发布会召开。全市高新技术企业达到520家。"
+    assert parse_document(told, published_on=date(2024, 7, 16)).articles[0].published_on == date(2024, 7, 16)

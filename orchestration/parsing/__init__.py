@@ -116,8 +116,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             own = periods.own_date(norm, head, published)
             if own is not None:
                 art_published, art_source = own, "text"
-        told = periods.story_date(norm, a_start, a_end, art_published) if art_source in (
-            "metadata", "text") else None  # a reprint of an older story (a file name's year says no day)
+        # a reprint of an older story; metadata's date wins over the text, and a file name's year says no day
+        told = periods.story_date(norm, a_start, a_end, art_published) if art_source == "text" else None
         if told is not None:
             art_published, art_source = told, "text"
         default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),

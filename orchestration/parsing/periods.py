@@ -145,6 +145,8 @@ def story_date(text: str, start: int, end: int, published: date | None) -> date 
     month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     found = _date(published.year, month, day)
     if found is not None and found > published:
+        if (found - published).days <= REPRINT_LAG_DAYS:
+            return None  # a paper dated the day after its page (`10月3日` on a page of 2 October)
         found = _date(published.year - 1, month, day)
     if found is None or (published - found).days <= REPRINT_LAG_DAYS:
         return None
