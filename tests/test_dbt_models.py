@@ -641,7 +641,7 @@ def test_contract_columns_come_first(warehouse: dict) -> None:
     ]  # fmt: skip
 
 
-def test_dbt_unit_tests_of_the_assignment_and_conflict_models_pass(warehouse: dict) -> None:
+def test_dbt_unit_tests_of_the_assignment_conflict_and_arithmetic_models_pass(warehouse: dict) -> None:
     """`dbt build` runs the unit tests (YAML beside the models) before building each model; the
     nightly job leaves them out (dbt_runs.build_args), the suite runs them here."""
     logs = warehouse["first_log"]
@@ -649,6 +649,7 @@ def test_dbt_unit_tests_of_the_assignment_and_conflict_models_pass(warehouse: di
         ("int_figure_mentions__assigned", "mentions_merge_into_exact_anchors_bounds_and_leftovers"),
         ("dq_conflict_pairs", "pairs_disagree_beyond_rounding_and_say_how"),
         ("dq_conflicts", "one_row_per_key_with_the_value_that_holds"),
+        ("int_arithmetic__growth_vs_levels", "levels_in_the_indicators_own_unit_only"),
     ):
         assert re.search(rf"PASS {model}::{test}\b", logs), (test, logs[-3000:])
 

@@ -18,10 +18,21 @@ growth as (
 
 ),
 
+indicators as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
+-- levels in the unit the indicator is counted in: a growth of the number of enterprises is not
+-- checked against an amount of money that a phrase gave the same indicator (`高新技术企业…33693.63亿元`)
 levels as (
 
-    select * from best
-    where value_kind = 'level' and unit in ('yuan', 'count', 'usd') and value > 0
+    select best.* from best
+    inner join indicators
+        on best.indicator_code = indicators.indicator_code
+        and best.unit = indicators.unit
+    where best.value_kind = 'level' and best.unit in ('yuan', 'count', 'usd') and best.value > 0
 
 ),
 

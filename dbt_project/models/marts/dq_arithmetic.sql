@@ -21,7 +21,8 @@ checked as (
 failed as (
 
     select
-        {{ stable_hash(['check_name', 'region_code', 'subject', 'indicator_code', 'period', 'unit', value_text('stated_value'), 'stated_source_file']) }}
+        -- (the inputs too: one stated value can be checked against two sets of figures)
+        {{ stable_hash(['check_name', 'region_code', 'subject', 'indicator_code', 'period', 'unit', value_text('stated_value'), 'stated_source_file', 'inputs']) }}
             as check_id,
         *,
         stated_value - implied_value as difference,
