@@ -991,3 +991,9 @@ def test_a_story_day_just_after_the_pages_date_or_under_metadata_does_not_redate
     assert parse_document(text, source_name="x.txt").articles[0].published_on == date(2024, 10, 2)
     told = "今天上午(11月28日)，全市科技创新工作新闻发布会召开。全市高新技术企业达到520家。"
     assert parse_document(told, published_on=date(2024, 7, 16)).articles[0].published_on == date(2024, 7, 16)
+
+
+def test_a_figure_in_a_unit_its_indicator_is_not_counted_in_takes_no_code() -> None:
+    text = "2023年，全省高新技术企业达到2.5万家。全省高新技术企业共实现营业收入总额达33693.63亿元。"
+    codes = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2024, 3, 1)).mentions}
+    assert codes == {25000: "high_tech_enterprises", 33693.63e8: None}

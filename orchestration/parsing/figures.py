@@ -111,6 +111,7 @@ from .rules import (
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
+    UNIT_FAMILIES,
     WIDE_WHOLE_AFTER,
     WIDE_WHOLE_BEFORE,
     WIDE_YARDSTICK_AFTER,
@@ -1240,6 +1241,24 @@ def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None
 
 
 def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
+    """(code, name, the noun phrase written before the figure); no code whose measure the figure's
+    unit cannot be (`高新技术企业…营业收入33693.63亿元` is no number of enterprises)."""
+    code, name, phrase = _indicator_named(scope, site, prev)
+    if code is not None and not _unit_fits(code, site.cand.unit, site.kind):
+        return None, _noun_phrase(phrase) or name, phrase  # the words written, not the indicator's name
+    return code, name, phrase
+
+
+def _unit_fits(code: str, unit: str | None, kind: str) -> bool:
+    """Whether a figure in `unit` can be a level or change of the indicator `code` (its seed unit):
+    money for money, counts for counts, percentages for percentages. Rates and ranks fit any."""
+    indicator = indicators.by_code(code)
+    if indicator is None or kind not in ("level", "change", "target") or unit is None:
+        return True
+    return UNIT_FAMILIES.get(unit, unit) == UNIT_FAMILIES.get(indicator.unit, indicator.unit)
+
+
+def _indicator_named(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[str | None, str, str]:
     """(code, name, the noun phrase written before the figure)."""
     phrase = _strip_phrase(site.unquoted, site.subject)
     if site.item_indicator is not None:  # `孵化器、众创空间分别为39家、66家`: what each counts

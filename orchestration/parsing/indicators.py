@@ -126,3 +126,13 @@ def starts_with_alias(phrase: str) -> bool:
     """Whether an indicator alias opens `phrase` (`全国重点实验室...`)."""
     dic = dictionary()
     return dic.pattern is not None and dic.pattern.match(phrase) is not None
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Indicator]:
+    return {indicator.code: indicator for indicator in dictionary().by_alias.values()}
+
+
+def by_code(code: str) -> Indicator | None:
+    """The dictionary's indicator with this code."""
+    return _by_code().get(code)

@@ -240,6 +240,11 @@ SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
 # Organisations a figure may be referred back to (`公司…`): names ending with these.
 ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院", "大学")
 
+# A figure in one unit measures an indicator counted in another of the same family only: a level of
+# an indicator in yuan is money, of one in count a number (a percentage point changes a percentage).
+UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "percent",
+                 "percentage_point": "percent"}
+
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
