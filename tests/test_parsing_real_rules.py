@@ -997,3 +997,9 @@ def test_a_figure_in_a_unit_its_indicator_is_not_counted_in_takes_no_code() -> N
     text = "2023年，全省高新技术企业达到2.5万家。全省高新技术企业共实现营业收入总额达33693.63亿元。"
     codes = {m.value: m.indicator_code for m in parse_document(text, published_on=date(2024, 3, 1)).mentions}
     assert codes == {25000: "high_tech_enterprises", 33693.63e8: None}
+
+
+def test_one_batch_of_a_list_is_not_the_stock() -> None:
+    text = "近日，省科技厅公示2020年第四批国家科技型中小企业名单，本批次全省共入库国家科技型中小企业1000家。"
+    got = mention(text, date(2020, 4, 24), "1000家")
+    assert got.indicator_code is None and got.indicator_name.startswith("本批次")

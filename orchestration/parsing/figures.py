@@ -188,6 +188,7 @@ _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (
 # the sum over a span named in the same segment (`五年成交规模总量首次突破万亿元`, `“十二五”总量超过1.3万亿元`),
 # not a stock's size (`企业总量突破1万家`)
 _SPAN_SUM_RE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,2}年|十[一二三四五]五)[^，,。；;]{0,12}总量")
+_BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
@@ -1246,6 +1247,9 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     code, name, phrase = _indicator_named(scope, site, prev)
     if code is not None and not _unit_fits(code, site.cand.unit, site.kind):
         return None, _noun_phrase(phrase) or name, phrase  # the words written, not the indicator's name
+    if code is not None and site.kind == "level" and _BATCH_RE.search(scope.text, site.clause_start, site.cand.start):
+        # `本批次全省共入库国家科技型中小企业1082家`: one batch of a list, not the stock the indicator counts
+        return None, "本批次" + name, phrase
     return code, name, phrase
 
 
