@@ -1003,3 +1003,10 @@ def test_one_batch_of_a_list_is_not_the_stock() -> None:
     text = "近日，省科技厅公示2020年第四批国家科技型中小企业名单，本批次全省共入库国家科技型中小企业1000家。"
     got = mention(text, date(2020, 4, 24), "1000家")
     assert got.indicator_code is None and got.indicator_name.startswith("本批次")
+
+
+def test_a_review_since_the_party_congress_reports_on_the_last_complete_year() -> None:
+    text = ("河北省技术合同成交总额突破1200亿元\n2023-01-06 07:37:58\n\n党的十八大以来，创新型河北建设取得成效\n\n"
+            "共有110个项目获得国家科技奖励，其中2018年、2019年连续两年获得一等奖。\n\n省级以上研发平台总数达到1500家。")
+    got = [m.period for m in parse_document(text).mentions if m.value == 1500]
+    assert got == ["2022"]

@@ -201,6 +201,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 year = str(published.year + RELATIVE_OFFSETS[relative])
             elif m.group("part_only"):
                 year = str(published.year)
+        if published is not None and m.group("congress"):
+            # `党的十八大以来，…`: a review up to the last complete year, which it reports on
+            counts[str(last_complete_year(published))] += 1
+            continue
         if text[m.start() - 1:m.start()] in ("从", "由"):
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not what is reported on
         if year and (published is None or int(year) <= published.year) and not is_base(text, m.start()):
