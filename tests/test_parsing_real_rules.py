@@ -1010,3 +1010,9 @@ def test_a_review_since_the_party_congress_reports_on_the_last_complete_year() -
             "共有110个项目获得国家科技奖励，其中2018年、2019年连续两年获得一等奖。\n\n省级以上研发平台总数达到1500家。")
     got = [m.period for m in parse_document(text).mentions if m.value == 1500]
     assert got == ["2022"]
+
+
+def test_each_year_of_a_list_of_bases_is_a_base() -> None:
+    text = "科技型中小企业达到4500户，分别比2021年底和2022年底增加230%和150%。"
+    got = parse_document(text, published_on=date(2023, 11, 29))
+    assert {m.value: m.period for m in got.mentions}[4500] == "2023"  # 2022 is a base, not the article's year

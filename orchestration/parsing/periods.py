@@ -243,7 +243,14 @@ _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9
 
 def is_base(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos].rstrip()  # `比 2008 年增长30.2%`: spaces as a census bulletin sets them
-    return any(before.endswith(marker) for marker in BASE_MARKERS)
+    if any(before.endswith(marker) for marker in BASE_MARKERS):
+        return True
+    # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
+    listed = _LISTED_BASE_RE.search(text, max(0, pos - 12), pos)
+    return listed is not None and is_base(text, listed.start(1))
+
+
+_LISTED_BASE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:末|底)?\s?[和、及与]\s?$")
 
 
 def _month(word: str) -> int | None:
