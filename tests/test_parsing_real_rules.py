@@ -1016,3 +1016,8 @@ def test_each_year_of_a_list_of_bases_is_a_base() -> None:
     text = "科技型中小企业达到4500户，分别比2021年底和2022年底增加230%和150%。"
     got = parse_document(text, published_on=date(2023, 11, 29))
     assert {m.value: m.period for m in got.mentions}[4500] == "2023"  # 2022 is a base, not the article's year
+
+
+def test_yuqi_mubiao_states_a_target() -> None:
+    got = mention("2024年郑州地区生产总值预期目标增长6.5%左右。", date(2024, 1, 20), "6.5%")
+    assert (got.value_kind, got.qualifier) == ("target", "approx")

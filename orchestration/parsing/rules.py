@@ -102,7 +102,7 @@ RANK_ENDINGS = ("位", "名")
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包括)|宗旨(?:是|为|：|:)"
+TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
                           r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
