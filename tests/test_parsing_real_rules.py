@@ -1021,3 +1021,10 @@ def test_each_year_of_a_list_of_bases_is_a_base() -> None:
 def test_yuqi_mubiao_states_a_target() -> None:
     got = mention("2024年郑州地区生产总值预期目标增长6.5%左右。", date(2024, 1, 20), "6.5%")
     assert (got.value_kind, got.qualifier) == ("target", "approx")
+
+
+def test_a_province_grading_gazelle_firms_in_a_city_speech_does_not_own_them() -> None:
+    text = ("同志在全市科技工作会议上的讲话\n发布时间:2022-07-22 10:58:01\n\n"
+            "2021年，全市科技工作成效明显。新认定陕西省瞪羚企业3家，全市科技型中小企业数量达290家。")
+    got = {m.value: m.region_name for m in parse_document(text, source_name="h20-ankang-speech-2021.txt").mentions}
+    assert got == {3: "安康市", 290: "安康市"}

@@ -301,7 +301,7 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
 # A province's name right before one of these grades a kind of platform (`云南省重点实验室24家` in a
 # story about 昆明: the city's labs of provincial rank), it does not say whose figure it is.
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
-                   "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室")
+                   "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人", "独角兽")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
                    "卫视", "路", "大道", "街", "国家")  # `昌吉国家农业科技园区`
