@@ -1028,3 +1028,11 @@ def test_a_province_grading_gazelle_firms_in_a_city_speech_does_not_own_them() -
             "2021年，全市科技工作成效明显。新认定陕西省瞪羚企业3家，全市科技型中小企业数量达290家。")
     got = {m.value: m.region_name for m in parse_document(text, source_name="h20-ankang-speech-2021.txt").mentions}
     assert got == {3: "安康市", 290: "安康市"}
+
+
+def test_a_province_naming_a_programme_in_quotes_does_not_own_a_citys_figure() -> None:
+    text = ("长沙创新综合实力实现跨越式提升\n\n“十四五”期间，长沙创新实力提升。湖南省“4+4”科创工程在长项目产出成果；"
+            "新增国家级创新平台50家，总量达150家。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2025, 12, 5)).mentions}
+    assert got[150] == "长沙市"
+    assert mention("湖南“十四五”期间研发投入年均增长12%。", date(2025, 12, 5), "12%").region_name == "湖南省"

@@ -1661,9 +1661,15 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
 
 
 def _yardstick_after(text: str, pos: int) -> bool:
-    """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`)."""
+    """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`),
+    or by a quoted name it gives a programme or a grade (`湖南省“4+4”科创工程`, `广西“瞪羚企业”`; but
+    not a plan's years: `湖南“十四五”期间`)."""
     end = regions.name_end(text, pos)
-    return end is not None and text.startswith(COMPARED_WORDS_AFTER, end)
+    if end is None:
+        return False
+    if text[end:end + 1] in ("“", '"'):
+        return not text.startswith(tuple(FIVE_YEAR_PLANS), end + 1)
+    return text.startswith(COMPARED_WORDS_AFTER, end)
 
 
 def _own_value_in_brackets(text: str, pos: int, value_at: int) -> bool:
