@@ -188,6 +188,7 @@ _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (
 # the sum over a span named in the same segment (`五年成交规模总量首次突破万亿元`, `“十二五”总量超过1.3万亿元`),
 # not a stock's size (`企业总量突破1万家`)
 _SPAN_SUM_RE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,2}年|十[一二三四五]五)[^，,。；;]{0,12}总量")
+_YARDSTICK_AFTER_FIRST_CHARS = frozenset("“\"" + "".join(word[0] for word in COMPARED_WORDS_AFTER))
 _BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
@@ -1247,7 +1248,9 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     code, name, phrase = _indicator_named(scope, site, prev)
     if code is not None and not _unit_fits(code, site.cand.unit, site.kind):
         return None, _noun_phrase(phrase) or name, phrase  # the words written, not the indicator's name
-    if code is not None and site.kind == "level" and _BATCH_RE.search(scope.text, site.clause_start, site.cand.start):
+    text, start, at = scope.text, site.clause_start, site.cand.start
+    if code is not None and site.kind == "level" and text.find("批", start, at) != -1 and (
+            _BATCH_RE.search(text, start, at)):
         # `本批次全省共入库国家科技型中小企业1082家`: one batch of a list, not the stock the indicator counts
         return None, "本批次" + name, phrase
     return code, name, phrase
@@ -1632,7 +1635,7 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
         if -1 < whole_at < pos:
             continue
-        if not wide and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):
+        if not wide and text.find("等", pos, cand.start) != -1 and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):
             continue  # `襄阳、宜昌等12个国家级高新区`: examples of the places counted, not whose count it is
         if wide and pos < site.seg_start and (lead[-1:] in _WIDE_YARDSTICK_BEFORE or text.startswith(
                 WIDE_YARDSTICK_AFTER, pos + 2)):
@@ -1664,6 +1667,8 @@ def _yardstick_after(text: str, pos: int) -> bool:
     """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`),
     or by a quoted name it gives a programme or a grade (`湖南省“4+4”科创工程`, `广西“瞪羚企业”`; but
     not a plan's years: `湖南“十四五”期间`)."""
+    if _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(text[pos + 2:pos + 16]):
+        return False  # (nearly always: no name ends in a word that could make it one)
     end = regions.name_end(text, pos)
     if end is None:
         return False
