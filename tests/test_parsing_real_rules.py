@@ -1036,3 +1036,10 @@ def test_a_province_naming_a_programme_in_quotes_does_not_own_a_citys_figure() -
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2025, 12, 5)).mentions}
     assert got[150] == "长沙市"
     assert mention("湖南“十四五”期间研发投入年均增长12%。", date(2025, 12, 5), "12%").region_name == "湖南省"
+
+
+def test_a_growth_verb_then_jun_and_a_bound_is_a_growth_rate() -> None:
+    text = "2021年，全省高新技术企业數(shù)量增長(zhǎng)均超過(guò)五成。"
+    got = mention(text, date(2022, 2, 10), "五成")
+    assert (got.value, got.value_kind, got.qualifier) == (50, "growth_rate", "lower_bound")
+    assert mention("2021年，全省企业占比均超过六成。", date(2022, 2, 10), "六成").value_kind == "share"

@@ -189,6 +189,7 @@ _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (
 # not a stock's size (`企业总量突破1万家`)
 _SPAN_SUM_RE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,2}年|十[一二三四五]五)[^，,。；;]{0,12}总量")
 _YARDSTICK_AFTER_FIRST_CHARS = frozenset("“\"" + "".join(word[0] for word in COMPARED_WORDS_AFTER))
+_GROWTH_VERB_BEFORE_RE = re.compile(r"增长(?:均|分别|都)$")  # a growth verb, then who grew, before a bound
 _BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
@@ -646,6 +647,9 @@ def _growth_noun_around(text: str, qs: int, end: int) -> bool:
     (`保持着40%以上的增速`, `实现了10.5%的同比增长`) names it a growth rate."""
     if _GROWTH_NOUN_END.search(text, max(0, qs - 11), qs):
         return True
+    if text.find("增", max(0, qs - 40), qs) != -1 and _GROWTH_VERB_BEFORE_RE.search(
+            text[max(0, qs - 40):qs].replace(" ", "")):
+        return True  # `数量增长均超过六成` (through a reprint's blanked pinyin): the verb, then 均 and a bound
     if text.find("的", end, end + 3) == -1 and not _GROWTH_NOUN_AFTER_RE.match(text, end):
         return False  # (`保持11%以上增速`: no 的 needed right after the number)
     return _GROWTH_NOUN_AFTER_RE.match(text, end) is not None or (
