@@ -1043,3 +1043,9 @@ def test_a_growth_verb_then_jun_and_a_bound_is_a_growth_rate() -> None:
     got = mention(text, date(2022, 2, 10), "五成")
     assert (got.value, got.value_kind, got.qualifier) == (50, "growth_rate", "lower_bound")
     assert mention("2021年，全省企业占比均超过六成。", date(2022, 2, 10), "六成").value_kind == "share"
+
+
+def test_a_number_followed_by_its_task_is_a_target() -> None:
+    assert mention("2020年，全省超额完成3件的目标任务。", date(2021, 3, 1), "3件").value_kind == "target"
+    reached = "2023年，有效期内高企稳定在6000家以上的目标得以实现。"
+    assert mention(reached, date(2024, 3, 1), "6000").value_kind == "level"

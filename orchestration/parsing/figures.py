@@ -190,6 +190,9 @@ _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (
 _SPAN_SUM_RE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,2}年|十[一二三四五]五)[^，,。；;]{0,12}总量")
 _YARDSTICK_AFTER_FIRST_CHARS = frozenset("“\"" + "".join(word[0] for word in COMPARED_WORDS_AFTER))
 _GROWTH_VERB_BEFORE_RE = re.compile(r"增长(?:均|分别|都)$")  # a growth verb, then who grew, before a bound
+# a number followed by the aim it is (`超额完成2件的目标任务`, `完成全年170家任务`), read through pinyin debris
+# (not a bare `的目标`: `实现…稳定在6100家以上的目标` states the level reached)
+_AIM_AFTER_RE = re.compile(r" *(?:的 *)?(?:目 *标 *)?任 *务")
 _BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
@@ -1490,8 +1493,9 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     future = bool(published and year and year > published.year)
     forecast = estimated and bool(published and year == published.year and (
         published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
+    aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
-            art.target_year is not None and not ranked) or ((future or forecast) and not ranked):
+            art.target_year is not None and not ranked) or ((future or forecast) and not ranked) or aimed:
         site.kind = "target"
     elif estimated and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
