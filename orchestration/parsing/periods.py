@@ -16,6 +16,7 @@ from .rules import (
     PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
     PLAN_TOTAL_WORDS,
+    POINT_IN_TIME_WORDS,
     RECORD_AFTER_SINCE,
     SECTION_TARGET_WORDS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
@@ -267,12 +268,18 @@ def _last_month(part: str) -> int:
     return int(part[-2:])
 
 
-def part_of_year(word: str) -> str | None:
+def _balance_follows(text: str, pos: int) -> bool:
+    """Whether the clause after a date names a balance, held at that date (POINT_IN_TIME_WORDS)."""
+    clause = re.match(r"[^，。；,;]{0,30}[，,]?[^，。；,;]{0,30}", text[pos:])
+    return clause is not None and any(word in clause.group() for word in POINT_IN_TIME_WORDS)
+
+
+def part_of_year(word: str, point_in_time: bool = False) -> str | None:
     """`上半年` -> H1, `一季度` -> Q1, `前三季度` -> Q1-Q3, `1-10月` -> M01-M10, `10月份` -> M10: the
     suffix a year takes for a figure that covers part of it (None for an impossible month). A stock
     at the end of a quarter stands for the part of the year the release reports on (`截至6月底` in a
-    half-year release: H1; 3月底: Q1; 9月底: Q1-Q3; 12月底: the year itself, ""), at another
-    month's end for that month (`截至10月底`: M10)."""
+    half-year release: H1; 3月底: Q1; 9月底: Q1-Q3; 12月底: the year itself, ""), and so does one
+    at another month's end (`截至10月底`: M01-M10), unless it is a `point_in_time` (a balance: M10)."""
     m = _PART_RE.match(word)
     if m is None:
         return None
@@ -289,7 +296,9 @@ def part_of_year(word: str) -> str | None:
         return f"M{first:02d}-M{last:02d}" if first and last and first < last else None
     if m.group("month_end"):
         month = _month(m.group("month_end"))
-        return None if month is None else _QUARTER_ENDS.get(month, f"M{month:02d}")
+        if month is None:
+            return None
+        return _QUARTER_ENDS.get(month, f"M{month:02d}" if point_in_time or month == 1 else f"M01-M{month:02d}")
     last = _month(m.group("m_upto") or m.group("month"))
     if last is None:
         return None
@@ -324,9 +333,10 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name
         part = match.group("part")
-        return match.group("year") + (part_of_year(part) or "") if part else match.group("year")
+        return match.group("year") + (part_of_year(part, _balance_follows(text, match.end())) or "") if part else (
+            match.group("year"))
     if match.group("part_only"):
-        part = part_of_year(match.group("part_only"))
+        part = part_of_year(match.group("part_only"), _balance_follows(text, match.end()))
         if year is None:
             year = str(published.year) if published else None
         if year and part and published and dated and int(year) == published.year and (
@@ -360,7 +370,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return None
         written = match.group("relative_part")
         if written:
-            part = part_of_year(written) or ""
+            part = part_of_year(written, _balance_follows(text, match.end())) or ""
         elif not (part and text.startswith("同期", match.end())):
             part = ""
         return str(published.year + RELATIVE_OFFSETS[relative]) + part

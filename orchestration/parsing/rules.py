@@ -134,6 +134,9 @@ REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前")
+# A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
+# held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
+POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
