@@ -1049,3 +1049,11 @@ def test_a_number_followed_by_its_task_is_a_target() -> None:
     assert mention("2020年，全省超额完成3件的目标任务。", date(2021, 3, 1), "3件").value_kind == "target"
     reached = "2023年，有效期内高企稳定在6000家以上的目标得以实现。"
     assert mention(reached, date(2024, 3, 1), "6000").value_kind == "level"
+
+
+def test_the_whole_year_in_a_clause_about_part_of_it_is_the_year() -> None:
+    text = "今年截至7月底，全市已申报高企超900家，全年有望完成新增500家的目标任务。"
+    assert mention(text, date(2021, 8, 20), "500家").period == "2021"
+    assert mention(text, date(2021, 8, 20), "900家").period == "2021M01-M07"
+    measured = "上半年，全市完成全年任务的55%。"  # the year's task is the yardstick of the half year's figure
+    assert mention(measured, date(2021, 7, 20), "55%").period == "2021H1"

@@ -112,6 +112,7 @@ from .rules import (
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
     UNIT_FAMILIES,
+    WHOLE_YEAR_PATTERN,
     WIDE_WHOLE_AFTER,
     WIDE_WHOLE_BEFORE,
     WIDE_YARDSTICK_AFTER,
@@ -119,6 +120,8 @@ from .rules import (
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 from .trie import trie_pattern
+
+_WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
 
 
 def _alternation(words: object) -> str:
@@ -1380,7 +1383,15 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         default = art.default_period or ""
         # in a report on a part of the year (`上半年湖北…`), the time of writing is that part's end
         period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
+    if _part(period) and _whole_year_before(scope, site):
+        period = period[:4]
     return _span_of(scope, site, period, prev), source
+
+
+def _whole_year_before(scope: SentenceScope, site: Site) -> bool:
+    """Whether the figure's clause says 全年 after the last period it names (WHOLE_YEAR_PATTERN)."""
+    said = [m.end() for m in _WHOLE_YEAR_RE.finditer(scope.text, site.clause_start, site.cand.start)]
+    return bool(said) and not any(said[-1] <= pos < site.cand.start for pos, p in scope.ctx.periods if p)
 
 
 def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found | None) -> str | None:

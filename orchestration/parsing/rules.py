@@ -134,6 +134,9 @@ REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前")
+# In a clause about part of a year, this opens what the whole year gives (`截至7月底已申报900家，全年有望完成
+#新增500家的目标任务`: the year's); not the whole year's target a part is measured against (`完成全年任务的55%`).
+WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平)"
 # A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
 # held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
 POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
