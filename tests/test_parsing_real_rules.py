@@ -1057,3 +1057,29 @@ def test_the_whole_year_in_a_clause_about_part_of_it_is_the_year() -> None:
     assert mention(text, date(2021, 8, 20), "900家").period == "2021M01-M07"
     measured = "上半年，全市完成全年任务的55%。"  # the year's task is the yardstick of the half year's figure
     assert mention(measured, date(2021, 7, 20), "55%").period == "2021H1"
+
+
+def test_a_review_since_a_congress_above_the_story_dates_where_changes_started() -> None:
+    text = ("河北技术合同成交总额突破1300亿元\n\n党的十八大以来，创新型河北建设取得阶段性成效\n\n"
+            "高新技术企业由825家增长到突破1.2万家，由全国第15位提升至第9位。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2023, 1, 6)).mentions
+           if m.paragraph_index == 2}
+    assert got == {825: "2012", 12000: "2022", 15: "2012", 9: "2022"}
+    plain = "河北科技工作成效明显\n\n高新技术企业由825家增长到突破1.2万家。"  # no review: the year before
+    assert mention(plain, date(2023, 1, 6), "825家").period == "2021"
+
+
+def test_years_listed_for_the_events_of_one_clause_frame_no_other() -> None:
+    text = ("2022年，河北科技创新成效显著。共有120个项目获得国家科技奖励，其中2018年、2019年连续两年获得"
+            "国家科技进步一等奖；全省技术合同成交总额突破1300亿元。")
+    assert mention(text, date(2023, 1, 6), "1300亿元").period == "2022"
+    framed = "2021年、2022年全省研发投入分别增长12%和10%；技术合同成交额突破1300亿元。"
+    assert mention(framed, date(2023, 1, 6), "1300亿元").period == "2022"
+
+
+def test_a_rank_where_a_move_started_is_the_year_before() -> None:
+    text = "2021年，全社会研发经费占GDP比重提高到1.85%，由第20位提升至第16位。"
+    got = {m.value: (m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 3, 1)).mentions}
+    assert got[20] == ("rank", "2020")
+    assert got[16] == ("rank", "2021")
+    assert mention("2021年，天津科技意識指數從全國第4位提升至第3位。", date(2022, 4, 12), "第4位").period == "2020"

@@ -44,6 +44,7 @@ from .rules import (
     FOREIGN_MONEY_UNITS,
     FRACTION_WORD,
     FROM_FILLERS,
+    FROM_WORDS,
     GENERIC_PHRASES,
     GROUP_TOTAL_WORDS,
     GROWTH_ACHIEVED_VERBS,
@@ -92,6 +93,8 @@ from .rules import (
     RANK_CONTEXT,
     RANK_ENDINGS,
     RANK_FIELD_AFTER,
+    RANK_FROM_FIELDS,
+    RANK_MOVES,
     RANK_NAMES_AFTER,
     RANK_VERB_CHARS,
     RANKED_RISE_WORDS,
@@ -122,6 +125,9 @@ from .rules import (
 from .trie import trie_pattern
 
 _WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
+# a year listed with another (`2018年、2019年`), or the last of such a list
+_YEAR_LISTED_RE = re.compile(
+    r"(?:19|20)\d\d\s?年\s?[、和及与]\s?(?:19|20)\d\d\s?年|(?<=年[、和及与])(?:19|20)\d\d\s?年")
 
 
 def _alternation(words: object) -> str:
@@ -274,7 +280,10 @@ _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)
 # `从2.2%提高到2.6%`, `由2020年的第12位`, `由“十三五”末的2.82%`: the figure is where a change started,
 # not the period's own
 _PLAN_END = rf"[“\"]?(?:{_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:末|期末)"
-_FROM_RE = re.compile(rf"[从由](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS)}|\s)*$")
+_FROM_CHARS = "".join(FROM_WORDS)
+_FROM_RE = re.compile(rf"[{_FROM_CHARS}](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS)}|\s)*$")
+_FROM_RANK_RE = re.compile(
+    rf"[{_FROM_CHARS}](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS + RANK_FROM_FIELDS)}|\s)*$")
 # `比2012年新增`, `较上年`, `比上年(`: the base of a comparison names no measure
 _COMPARISON_BASE = (r"(?:分别|均)?(?:比|较|与|相比)\s?(?:上年|去年|同期|(?:19|20)\d\d\s?年(?:末|底)?)(?:同期)?"
                     r"(?:相比)?(?:分别|均)?新?[(（]?")
@@ -344,6 +353,7 @@ class Context:
     now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
     semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
     new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
+    listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
 
 
 @dataclass(slots=True)
@@ -380,6 +390,7 @@ class ArticleContext:
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
     target_year: str | None = None  # under a heading that sets targets: their year ("" if it names none)
     dated: bool = True  # `published` is a day (from the text or metadata), not only a year (the file name)
+    review_from: str | None = None  # the first year its head says it reviews (`党的十八大以来`: 2012)
     table_header: str | None = None  # on an indented table row: the label of the row above it
 
 
@@ -684,7 +695,8 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     while clause_start == first and (item := _RANK_LIST_ITEM_RE.search(text, lo, first)) is not None:
         first = item.start()
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
-    if _RANK_CONTEXT_RE.search(text, clause_start, first) is None:
+    if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
+            text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)):
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
@@ -823,7 +835,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
         if _inside_brackets(text, m.start(), start):
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
-        if text[m.start() - 1:m.start()] in ("从", "由"):
+        if text[m.start() - 1:m.start()] in FROM_WORDS:
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
         if m.group("span"):
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
@@ -849,12 +861,14 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     # (`目前，创新平台体系基本形成。`)
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
         text, now[-1], _sentence_end(text, now[-1], start)) else None
-    base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in ("由", "从"))
+    base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS)
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
+    listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
+        semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
-                   now_at, semicolons, new_breakdowns)
+                   now_at, semicolons, new_breakdowns, listed_years)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -1186,8 +1200,8 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     clause_end = scope.seg_delims[after] if after < len(scope.seg_delims) else scope.end
     seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
     near = max(clause_start, cand.start - 16)
-    base_at = _FROM_RE.search(text, near, cand.start) if (
-        text.find("从", near, cand.start) != -1 or text.find("由", near, cand.start) != -1) else None
+    base_at = (_FROM_RANK_RE if cand.kind == "rank" else _FROM_RE).search(text, near, cand.start) if (
+        any(text.find(word, near, cand.start) != -1 for word in FROM_WORDS)) else None
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     # positional, in field order (the defaults written out): cheaper than a keyword call
@@ -1350,7 +1364,10 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             period, source = around[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
         if period is None and scope.doc.last_change[0] is not None:
             period, source = scope.doc.last_change[0], "change_before"
-        if period is None and around and around.isdigit() and not scope.text[site.base_at + 1:cand.start].strip():
+        if period is None and art.review_from and around and around.isdigit() and int(around) > int(art.review_from):
+            period, source = art.review_from, "review_start"  # `党的十八大以来` above it: `由825家增长到…` is 2012's
+        between_words = _strip_fields(scope.text[site.base_at + 1:cand.start])
+        if period is None and around and around.isdigit() and not between_words:
             # `2018年…贡献率由57.5%增长至58.3%`, no span and no change before: from the year before (but
             # not `从最初的3个人`: an earlier time it does not name)
             period, source = str(int(around) - 1), "year_before"
@@ -1392,6 +1409,13 @@ def _whole_year_before(scope: SentenceScope, site: Site) -> bool:
     """Whether the figure's clause says 全年 after the last period it names (WHOLE_YEAR_PATTERN)."""
     said = [m.end() for m in _WHOLE_YEAR_RE.finditer(scope.text, site.clause_start, site.cand.start)]
     return bool(said) and not any(said[-1] <= pos < site.cand.start for pos, p in scope.ctx.periods if p)
+
+
+def _strip_fields(words: str) -> str:
+    """What is written between 从/由 and a figure besides blanks and a rank's field (`由全国第12位`)."""
+    for field_name in RANK_FROM_FIELDS:
+        words = words.replace(field_name, "")
+    return words.strip()
 
 
 def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found | None) -> str | None:
@@ -1901,6 +1925,10 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
             before[-1][0] < at < cand.start for at in ctx.semicolons):
         # `2023年，…5年来年均增长11.82%；全市技术合同登记11766项`: the span was that clause's
         before = [(pos, p) for pos, p in before if not _SPAN_RE.fullmatch(p)] or before
+    if before and before[-1][0] in ctx.listed_years and any(before[-1][0] < at < cand.start for at in ctx.semicolons):
+        # `其中2018年、2019年连续两年获得一等奖；全省技术合同成交总额…`: years listed for the events of that
+        # clause frame no other
+        before = [(pos, p) for pos, p in before if not any(pos < at < cand.start for at in ctx.semicolons)]
     if before:
         return before[-1][1], "explicit"
     after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.base_periods]

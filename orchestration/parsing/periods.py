@@ -12,6 +12,7 @@ from .rules import (
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
+    FROM_WORDS,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
@@ -177,6 +178,16 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     return year, plan, target
 
 
+def review_start(head: str) -> str | None:
+    """The first year of the years an article reviews, when its title, the headings above its story or its
+    first paragraph say since when (`党的十八大以来，创新型河北建设取得阶段性成效`: 2012)."""
+    for m in PERIOD_RE.finditer(head):
+        congress = m.group("congress")
+        if congress or m.group("since_year"):
+            return str(PARTY_CONGRESS_YEARS[congress]) if congress else m.group("since_year")
+    return None
+
+
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
                    dated: bool = True) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
@@ -206,7 +217,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
             # `党的十八大以来，…`: a review up to the last complete year, which it reports on
             counts[str(last_complete_year(published))] += 1
             continue
-        if text[m.start() - 1:m.start()] in ("从", "由"):
+        if text[m.start() - 1:m.start()] in FROM_WORDS:
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not what is reported on
         if year and (published is None or int(year) <= published.year) and not is_base(text, m.start()):
             if _MONTH_AFTER_RE.match(text, m.end()):
@@ -239,7 +250,7 @@ _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(S
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
-_BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?[0-9][0-9.]*(?![0-9.]|\s?倍))")
+_BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?![0-9.]|\s?倍))")
 
 
 def is_base(text: str, pos: int) -> bool:

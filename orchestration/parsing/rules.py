@@ -204,6 +204,10 @@ GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增�
 # A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
+# A rank after 由/从 and before one of these is where a rank's move started (`由第20位提升至第16位`), a rank
+# though no field or verb of ranking comes before it.
+RANK_MOVES = ("提升", "上升", "升至", "跃升", "跃居", "前移", "进至", "进位", "攀升", "下降", "降至", "后退", "退至",
+              "升到")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达到了", "达", "约为", "在", "保持在", "始终保持在", "均保持在",
                      "(", "（")
@@ -216,9 +220,13 @@ GROWTH_ACHIEVED_VERBS = ("实现",)  # after 的 and at most four characters (`�
 GROWTH_VERB_LINKS = ("增长达", "增长达到", "增长达到了", "同比增长达")
 APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
+# Where a change starts (`由130亿元增长到…`; 從 in Traditional reprints).
+FROM_WORDS = ("从", "由", "從")
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
+# ... and for a rank, the field it is ranked in (`由全国第15位提升至第9位`: where the change started)
+RANK_FROM_FIELDS = ("全国", "中国", "全球", "寰宇", "世界", "全省", "全市", "全区")
 # A year after one of these is a comparison's or a change's base (`是2012年的3.8倍`, `比2012年提高`).
-BASE_YEAR_MARKERS = ("是", "比", "较", "从", "由", "自")
+BASE_YEAR_MARKERS = ("是", "比", "较", *FROM_WORDS, "自")
 # Opening a segment before 全国/我国, these make its stated value the nation's (`比全国同期年均增速12.2%`).
 NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 # Words that join the items of a list (`A、B和C`).
