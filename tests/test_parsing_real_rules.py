@@ -1083,3 +1083,15 @@ def test_a_rank_where_a_move_started_is_the_year_before() -> None:
     assert got[20] == ("rank", "2020")
     assert got[16] == ("rank", "2021")
     assert mention("2021年，天津科技意識指數從全國第4位提升至第3位。", date(2022, 4, 12), "第4位").period == "2020"
+
+
+def test_a_reports_edition_written_after_its_name_is_its_year() -> None:
+    text = "《中国区域科技创新评价报告2021》日前发布。天津市综合科技创新水平指数达到80.88%，比上年提高1.09个百分点。"
+    assert mention(text, date(2022, 4, 12), "80.88%").period == "2021"
+
+
+def test_every_place_of_a_list_before_zhihou_is_a_yardstick() -> None:
+    text = "2021年，天津市综合科技创新水平指数达到80.88%，继上海、北京、广东之后，位列全国第四。"
+    got = [(m.region_name, m.value) for m in parse_document(text, published_on=date(2022, 4, 12)).mentions
+           if m.value_kind == "rank"]
+    assert got == [("天津市", 4)]

@@ -1717,6 +1717,8 @@ def _yardstick_after(text: str, pos: int) -> bool:
         return False
     if text[end:end + 1] in ("“", '"'):
         return not text.startswith(tuple(FIVE_YEAR_PLANS), end + 1)
+    while text[end:end + 1] in ("、", "和", "及", "与") and (later := regions.name_end(text, end + 1)) is not None:
+        end = later  # `继上海、北京、广东之后`: every place of the list is a yardstick
     return text.startswith(COMPARED_WORDS_AFTER, end)
 
 

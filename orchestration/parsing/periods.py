@@ -47,6 +47,8 @@ PERIOD_RE = re.compile(
     rf"|(?P<year>(?<![0-9])(?:19|20)\d\d)\s?年(?!代)(?:度)?(?:\s?(?P<part>{PART_PATTERN}))?"
     # the edition of a ranking or report, its year written without 年 (`2022中国城市科技创新百强榜`)
     r"|(?P<edition>(?<![0-9])20\d\d)(?=[^\s0-9，。,；;、：:]{2,24}?(?:榜|报告|指数|排行|排名|评价))"
+    # ... or after it, at the end of the title (`《中国区域科技创新评价报告2021》`)
+    r"|(?<=[告数數榜单單])(?P<edition_after>20\d\d)(?=\s?年?(?:版|度)?》)"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     r"|(?<!连续)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
@@ -338,8 +340,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         first = PARTY_CONGRESS_YEARS[congress] if congress else int(since_year)
         end = last_complete_year(published) if published else None
         return f"{first}-{end}" if end and end > first else str(first)
-    if match.group("edition"):
-        return match.group("edition")
+    if match.group("edition") or match.group("edition_after"):
+        return match.group("edition") or match.group("edition_after")
     if match.group("year"):
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name

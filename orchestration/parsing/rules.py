@@ -220,8 +220,8 @@ GROWTH_ACHIEVED_VERBS = ("实现",)  # after 的 and at most four characters (`�
 GROWTH_VERB_LINKS = ("增长达", "增长达到", "增长达到了", "同比增长达")
 APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成`: the qualifier is on the verb
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
-# Where a change starts (`由130亿元增长到…`; 從 in Traditional reprints).
-FROM_WORDS = ("从", "由", "從")
+# Where a change starts (`由130亿元增长到…`).
+FROM_WORDS = ("从", "由")
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
 # ... and for a rank, the field it is ranked in (`由全国第15位提升至第9位`: where the change started)
 RANK_FROM_FIELDS = ("全国", "中国", "全球", "寰宇", "世界", "全省", "全市", "全区")
