@@ -751,8 +751,9 @@ def test_bare_numbers_listed_before_a_figure_share_its_unit_and_take_a_spans_yea
 
 def test_a_list_of_ranks_is_no_list_of_counts() -> None:
     text = "2021年，无锡、常州、南通、镇江、扬州进入前30名，分列第13、16、23、25、27位。"
-    quotes = {m.quote for m in parse_document(text, published_on=date(2022, 3, 1)).mentions}
-    assert not quotes & {"16", "23", "25"}  # the list's bare numbers take no counter from `27位`
+    got = {m.quote: m.unit for m in parse_document(text, published_on=date(2022, 3, 1)).mentions}
+    # the list's bare numbers take no counter from `27位`: they are ranks, like the first and the last
+    assert got == {"第13": "rank", "16": "rank", "23": "rank", "25": "rank", "27位": "rank"}
 
 
 def test_since_the_party_congress_is_a_span_from_its_year() -> None:
@@ -1095,3 +1096,17 @@ def test_every_place_of_a_list_before_zhihou_is_a_yardstick() -> None:
     got = [(m.region_name, m.value) for m in parse_document(text, published_on=date(2022, 4, 12)).mentions
            if m.value_kind == "rank"]
     assert got == [("天津市", 4)]
+
+
+def test_ranks_listed_after_one_di_go_to_the_places_listed_before_fenlie() -> None:
+    text = "2021年，无锡、常州、南通进入前30名，分列第13、16、27位。"
+    got = [(m.region_name, m.value, m.value_kind) for m in parse_document(text, published_on=date(2022, 1, 5)).mentions]
+    assert got == [("无锡市", 13, "rank"), ("常州市", 16, "rank"), ("南通市", 27, "rank")]
+
+
+def test_items_counted_in_wei_after_a_move_in_rank_are_moves_in_rank() -> None:
+    text = "2021年，徐州、扬州、南通排名分别上升8位、7位、3位。"
+    got = [(m.region_name, m.value, m.unit, m.value_kind) for m in
+           parse_document(text, published_on=date(2022, 1, 5)).mentions]
+    assert got == [("徐州市", 8, "rank", "rank_change"), ("扬州市", 7, "rank", "rank_change"),
+                   ("南通市", 3, "rank", "rank_change")]

@@ -100,6 +100,7 @@ from .rules import (
     RANKED_RISE_WORDS,
     RATIO_CLOSER,
     RATIO_OPENER,
+    RESPECTIVELY_WORDS,
     REVISION_WORDS,
     SMALL_CN_VERBS,
     SPAN_TOTAL_WORDS,
@@ -209,6 +210,10 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _RANK_LIST_ITEM_RE = re.compile(r"第[0-9一二三四五六七八九十]{1,3}[、和及]$")  # an earlier rank of a list
+# ranks listed after one 第 (`分列第13、16、23、25、27位`): the list before a later item
+_BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}(?:[、和及][0-9]{1,3})*[、和及]$")
+_RANK_LIST_JOINERS = ("、", "和", "及")
+_RESPECTIVELY_RE = re.compile(_alternation(RESPECTIVELY_WORDS))
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
 # the characters a match of _QUOTES_RE can start with: a text without any has nothing to remove (one
@@ -468,7 +473,9 @@ class DocumentIndex:
                    if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] in ("第", "之")
                    or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
                    or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())
-                   or text.startswith(HALF_WORD, m.start())]
+                   or text.startswith(HALF_WORD, m.start())
+                   or (text[m.start() - 1:m.start()] in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
+                       text, max(0, m.start() - 24), m.start()) is not None)]
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
         targets = list(_TARGET_RE.finditer(text))
@@ -534,6 +541,12 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
+        if prev in _RANK_LIST_JOINERS and (unit is None or unit in RANK_ENDINGS) and num.isdigit() and (
+                listed := _BARE_RANK_LIST_RE.search(text, max(start, s - 24), s)):
+            cand = _rank(text, m, start, value, unit, nxt, s, listed.start())
+            if cand is not None:
+                found.append(cand)
+                continue
         quote_end = e
         if unit is not None and text.startswith(NOT_COUNTER_WORDS, m.start("unit")):
             unit, quote_end = None, m.start("unit")  # `跨过9万亿台阶`: 台 begins a word
@@ -682,15 +695,17 @@ def _approx_share_before(text: str, pos: int) -> bool:
 
 
 def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str,
-          s: int | None = None) -> Candidate | None:
-    """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number."""
+          s: int | None = None, listed_from: int | None = None) -> Candidate | None:
+    """`居全国第5位`; `s`: where the quote starts, if not at the 第 before the number; `listed_from`:
+    where the 第 of a list it ends stands (`第13、16、23位`)."""
     if unit is not None and unit not in RANK_ENDINGS:
         return None  # 第34个, 第2批
     if unit is None and _is_cjk(nxt) and nxt not in _AFTER_RANK_OK:
         return None  # 第一副主席; but `分别居全国第8位和第9位`, `从第22位上升到`
     if s is None:
         s = m.start() - 1
-    first = s  # where the ranks listed with this one start (`居全省第1、第2位`: the clause before 第1)
+    first = s if listed_from is None else listed_from  # where the ranks listed with this one start
+    # (`居全省第1、第2位`: the clause before 第1)
     clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     while clause_start == first and (item := _RANK_LIST_ITEM_RE.search(text, lo, first)) is not None:
         first = item.start()
@@ -1137,6 +1152,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
             out.append(replace(out[-1], value=cand.value, qualifier=cand.qualifier))
             continue
+        cand = _ranked_like_its_lead(scope, index, cand, out)
         site = _site(scope, cand, prev, prev_end)
         _list_item_stage(scope, site, index, out)
         _subject_stage(scope, site, prev)
@@ -1158,6 +1174,14 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             out.extend(replace(found, region_code=code) for code in listed)
         prev, prev_end = found, cand.end
     return out
+
+
+def _ranked_like_its_lead(scope: SentenceScope, index: int, cand: Candidate, out: list[Found]) -> Candidate:
+    """`分别上升8位、7位、3位`: after a rank or a move in rank, the items counted in 位 or 名 are the same."""
+    group = scope.groups.get(index) if cand.counter in RANK_ENDINGS else None
+    if group is None or group[0] == index or group[0] >= len(out) or out[group[0]].kind not in ("rank", "rank_change"):
+        return cand
+    return replace(cand, unit="rank", counter=None, kind=out[group[0]].kind)
 
 
 def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> list[str]:
@@ -2004,8 +2028,9 @@ def _respectively_groups(text: str, start: int, end: int,
     groups: dict[int, tuple[int, str | None, bool]] = {}
     pattern = regions.gazetteer().pattern
     last_items: list[str] = []
-    pos = text.find("分别", start, end)
-    while pos != -1:
+    found = _RESPECTIVELY_RE.search(text, start, end)
+    while found is not None:
+        pos = found.start()
         stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
         members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
         if members:
@@ -2023,5 +2048,5 @@ def _respectively_groups(text: str, start: int, end: int,
             for n, i in enumerate(members):
                 item = items[n] if len(items) == len(members) else None
                 groups[i] = (members[0], item, places_only)
-        pos = text.find("分别", stop, end)
+        found = _RESPECTIVELY_RE.search(text, stop, end)
     return groups

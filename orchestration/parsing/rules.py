@@ -390,6 +390,9 @@ FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新
 # (`19家中试基地相继落成`, `首批10家概念验证中心启动筹建`): no indicator code, like a flow.
 FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "开工", "揭牌", "挂牌", "签约", "投用",
                     "投入使用", "落地", "获批建设")
+# These distribute the values after them over the list before them, one each (`A、B分别增长10%、22.9%`,
+# `无锡、常州分列第13、16位`).
+RESPECTIVELY_WORDS = ("分别", "分列", "分居")
 # A list written before `分别` shares its last item's suffix (`电子信息、先进能源材料产业`).
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
                  "项目", "经费")  # `基础研究、应用研究和试验发展经费分别为…`
