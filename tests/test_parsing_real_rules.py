@@ -1110,3 +1110,19 @@ def test_items_counted_in_wei_after_a_move_in_rank_are_moves_in_rank() -> None:
            parse_document(text, published_on=date(2022, 1, 5)).mentions]
     assert got == [("徐州市", 8, "rank", "rank_change"), ("扬州市", 7, "rank", "rank_change"),
                    ("南通市", 3, "rank", "rank_change")]
+
+
+def test_a_date_line_with_slashes_dates_the_page() -> None:
+    text = ("作者:钟旖 来源:中国新闻网 发布时间:2023/2/23 22:55:16\n重庆召开科技创新工作会\n\n"
+            "去年，重庆高新技术企业达6348家。")
+    doc = parse_document(text, source_name="h18-chongqing-dateline-2022.txt")
+    assert doc.articles[0].published_on == date(2023, 2, 23)
+    assert doc.mentions[0].period == "2022"
+
+
+def test_a_paragraph_naming_a_span_and_no_figure_frames_the_next() -> None:
+    text = ("重庆召开科技创新工作会\n\n据介绍，过去五年，重庆推动科技创新实现历史性转变。\n\n"
+            "成果显示，重庆全社会研发经费投入总量增长1.9倍，新增国家科创平台28个。\n\n"
+            "全市高新技术企业增长20%。")
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 2, 23)).mentions]
+    assert got == [(190, "2018-2022"), (28, "2018-2022"), (20, "2022")]  # the paragraph after it only

@@ -188,6 +188,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         last = first
         while last + 1 < len(blocks) and blocks[last + 1].continues:
             last += 1
+        context_from = _context_start(blocks, first, doc)
         for s_start, s_end in layout.sentences(norm, blocks[first].start, blocks[last].end):
             p_index = bisect.bisect_right(starts, s_start, first, last + 1) - 1
             block = blocks[p_index]
@@ -202,7 +203,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             if block.article != article_read:
                 doc.last_change[:] = [None, None]  # an article's changes say nothing of the next one's years
                 article_read = block.article
-            for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, blocks[first].start):
+            for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, context_from):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:
                     home = regions.region(found.region_code)
@@ -221,6 +222,20 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     if table_mentions:
         mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
     return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+def _context_start(blocks: list[layout.Block], first: int, doc: DocumentIndex) -> int:
+    """Where the context of a paragraph's figures starts: the paragraph, or the one before it when that
+    one names a span of years and states no figure (`据介绍，过去五年，重庆…。` over `成果显示，…增长1.9倍`)."""
+    start = blocks[first].start
+    if first == 0:
+        return start
+    lead = blocks[first - 1]
+    if lead.article != blocks[first].article or lead.kind != "body" or between(
+            doc.number_pos, doc.number_pos, lead.start, lead.end):
+        return start
+    named = between(doc.periods, doc.period_pos, lead.start, lead.end)
+    return lead.start if any(periods.names_span(m) for m in named) else start
 
 
 def _titles_restate_their_stories(mentions: list[FigureMention], paragraphs: list[Paragraph]) -> None:

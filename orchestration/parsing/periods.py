@@ -71,6 +71,8 @@ RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年
 FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?|-)(\d{1,2})(?:\s?月\s?|-)(\d{1,2})(?:\s?日|(?![0-9]))")
 # a date line some sites print day first (`03.03.2016 18:24`, `07.01.2016`)
 DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.])")  # (opens with a digit: fast)
+# ... and one with slashes or dots (`发布时间:2023/2/23 22:55:16`, `2016.03.03`), also near the top only
+SLASHED_DATE_RE = re.compile(r"([12][09]\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
 # a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
 MONTH_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
@@ -101,6 +103,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
     written = [(m.group(1), m.group(2), m.group(3)) for m in FULL_DATE_RE.finditer(text)]
     # (a day-first date is a date line's: looked for near the top only, where such lines stand)
     written += [(m.group(3), m.group(2), m.group(1)) for m in DAY_FIRST_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
+                if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
+    written += [(m.group(1), m.group(3), m.group(4)) for m in SLASHED_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
     if not written:  # only a month: `发布时间：2025-01`
         written = [(m.group(1), m.group(2), "1") for m in MONTH_DATE_LINE_RE.finditer(text, 0, DATE_LINE_REACH)]
@@ -178,6 +182,12 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     if year is None and plan is None and not target:
         return None
     return year, plan, target
+
+
+def names_span(match: re.Match[str]) -> bool:
+    """Whether a PERIOD_RE match names years up to now (`过去五年`, `十年来`, `党的十八大以来`, `“十四五”以来`)."""
+    return bool(match.group("since") or match.group("past") or match.group("since_year") or match.group("congress")
+                or match.group("since_from") or (match.group("plan") and match.group("plan_part") in ("以来", "期间")))
 
 
 def review_start(head: str) -> str | None:
