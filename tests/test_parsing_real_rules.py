@@ -1126,11 +1126,3 @@ def test_a_paragraph_naming_a_span_and_no_figure_frames_the_next() -> None:
             "全市高新技术企业增长20%。")
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 2, 23)).mentions]
     assert got == [(190, "2018-2022"), (28, "2018-2022"), (20, "2022")]  # the paragraph after it only
-
-
-def test_a_figure_for_a_year_barely_begun_is_an_aim() -> None:
-    text = "2026年，山西设定了明确的行动清单，实施10个以上省级科技重大专项。"
-    assert mention(text, date(2026, 2, 2), "10个以上").value_kind == "target"
-    assert mention(text, date(2026, 12, 2), "10个以上").value_kind == "level"  # a year-end review: a result
-    since = "今年以来，全省新增科技型企业500家。"  # since the year began: results so far
-    assert mention(since, date(2026, 2, 20), "500家").value_kind == "level"

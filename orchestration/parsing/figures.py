@@ -1553,11 +1553,8 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     forecast = estimated and bool(published and year == published.year and (
         published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
     aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
-    # `2026年，…实施10个以上省级科技重大专项` said in February 2026: a whole year barely begun has no results
-    unbegun = bool(published and art.dated and period == str(published.year) and (
-        published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH)) and scope.text.find("以来", scope.start, cand.start) == -1
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
-            art.target_year is not None and not ranked) or ((future or forecast or unbegun) and not ranked) or aimed:
+            art.target_year is not None and not ranked) or ((future or forecast) and not ranked) or aimed:
         site.kind = "target"
     elif estimated and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
