@@ -1126,3 +1126,8 @@ def test_a_paragraph_naming_a_span_and_no_figure_frames_the_next() -> None:
             "全市高新技术企业增长20%。")
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 2, 23)).mentions]
     assert got == [(190, "2018-2022"), (28, "2018-2022"), (20, "2022")]  # the paragraph after it only
+
+
+def test_a_change_after_a_move_in_rank_is_not_over_that_move() -> None:
+    text = "2023年，全省研发投入强度提升至2.41%，排名由全国第12位跃居第9位；高新技术企业净增超2400家，总数突破1.6万家。"
+    assert mention(text, date(2024, 1, 20), "净增超2400家").period == "2023"

@@ -1208,6 +1208,8 @@ def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period
     if site.kind not in ("growth_rate", "change") or len(out) < 2 or not period or not period.isdigit():
         return period
     start, end = out[-2], out[-1]
+    if start.kind == "rank" or any(end.end <= at < site.cand.start for at in scope.ctx.semicolons):
+        return period  # `排名由第12位跃居第9位；高新技术企业净增超2400家`: not a change over that move
     if not any(at == start.start for _, at in scope.base_spans) or not (
             start.period and end.period and start.period.isdigit() and end.period == period):
         return period
