@@ -1131,3 +1131,12 @@ def test_a_paragraph_naming_a_span_and_no_figure_frames_the_next() -> None:
 def test_a_change_after_a_move_in_rank_is_not_over_that_move() -> None:
     text = "2023年，全省研发投入强度提升至2.41%，排名由全国第12位跃居第9位；高新技术企业净增超2400家，总数突破1.6万家。"
     assert mention(text, date(2024, 1, 20), "净增超2400家").period == "2023"
+
+
+def test_a_yearly_rd_statistic_dated_only_by_the_page_is_the_last_complete_years() -> None:
+    text = "北京日增科技企业217家\n\n数据显示，北京全社会研发经费支出达到1479.8亿元，占地区生产总值的比重为5.94%。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2017, 11, 21)).mentions}
+    assert got[1479.8e8] == "2016"
+    assert got[5.94] == "2016"
+    count = "北京日增科技企业217家\n\n数据显示，北京高新技术企业达到2万家。"  # a count known at the time of writing
+    assert mention(count, date(2017, 11, 21), "2万家").period == "2017"

@@ -56,6 +56,7 @@ from .rules import (
     HALF_WORD,
     INDEX_WORDS,
     INNER_QUALIFIERS,
+    LAGGED_INDICATORS,
     LIST_JOINERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
@@ -1428,6 +1429,9 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
     if _part(period) and _whole_year_before(scope, site):
         period = period[:4]
+    if source == "article" and code in LAGGED_INDICATORS and art.dated and art.published and (
+            period == str(art.published.year)) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
+        period = str(art.published.year - 1)  # a yearly statistic is known only the year after
     return _span_of(scope, site, period, prev), source
 
 

@@ -140,6 +140,12 @@ WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平)"
 # A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
 # held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
 POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
+# Yearly statistics known only the year after (the R&D survey is published the next autumn): a figure of one
+# dated by nothing but a page of the same year (`数据显示，北京全社会研发经费支出达到1479.8亿元` in November
+# 2017) is the last complete year's.
+LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditure", "basic_research_share",
+                     "enterprise_rd_expenditure", "enterprise_rd_share", "applied_research_expenditure",
+                     "experimental_development_expenditure")
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
