@@ -1140,3 +1140,12 @@ def test_a_yearly_rd_statistic_dated_only_by_the_page_is_the_last_complete_years
     assert got[5.94] == "2016"
     count = "北京日增科技企业217家\n\n数据显示，北京高新技术企业达到2万家。"  # a count known at the time of writing
     assert mention(count, date(2017, 11, 21), "2万家").period == "2017"
+
+
+def test_a_bound_before_a_list_of_levels_passed_is_every_items() -> None:
+    text = "党的十八大以来的十年，新乡地区生产总值连跨2000亿元、3000亿元台阶，人均GDP连破3万元、4万元、5万元大关。"
+    got = [(m.value, m.qualifier, m.period) for m in parse_document(text, published_on=date(2022, 9, 1)).mentions]
+    assert got[1] == (3e11, "lower_bound", "2021")
+    assert got[-1] == (5e4, "lower_bound", "2021")
+    plain = "2021年，全市技术合同登记超3000项、成交额120亿元。"  # 、 between two measures: no shared bound
+    assert mention(plain, date(2022, 3, 1), "120亿元").qualifier == "exact"

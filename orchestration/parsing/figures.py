@@ -1156,6 +1156,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         cand = _ranked_like_its_lead(scope, index, cand, out)
         site = _site(scope, cand, prev, prev_end)
         _list_item_stage(scope, site, index, out)
+        _bound_shared_with(scope, site, prev)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
@@ -1175,6 +1176,17 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             out.extend(replace(found, region_code=code) for code in listed)
         prev, prev_end = found, cand.end
     return out
+
+
+def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found | None) -> None:
+    """`连跨2000亿元、3000亿元台阶`, `连破3万元、4万元、5万元大关`: a bound written before the first
+    item of a list is every item's."""
+    if site.qualifier != "exact" or prev is None or prev.qualifier not in ("lower_bound", "upper_bound"):
+        return
+    text = scope.text
+    if text[prev.end:site.cand.start].strip() in LIST_JOINERS and prev.unit == site.cand.unit and (
+            _PRE_QUALIFIER_START.match(text, prev.start) or text[prev.start - 1:prev.start] in LIST_JOINERS):
+        site.qualifier = prev.qualifier
 
 
 def _ranked_like_its_lead(scope: SentenceScope, index: int, cand: Candidate, out: list[Found]) -> Candidate:
@@ -1464,7 +1476,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
             site.kind == "share" and _STEADY_RE.search(before) is not None)  # held through it
         verb_end = _before_blanks(text, cand.start)
         stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end)
-                                          or text.startswith(STOCK_VERBS, cand.start))  # `突破1500亿元`
+                                          or text.startswith(STOCK_VERBS, cand.start)  # `突破1500亿元`
+                                          or (prev is not None and prev.kind == "level" and prev.period == period[5:]
+                                              and text[prev.end:cand.start].strip() in LIST_JOINERS))  # `连跨A、B`
         # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
         # (`提升幅度居全国第二`) is the span's
         reached = site.kind == "rank" and not _RISE_RANKED_RE.search(before)

@@ -149,7 +149,8 @@ LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditu
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
-STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成")
+STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成",
+               "跨过", "跨上", "迈上", "连跨", "连破")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`)
 # names the event, not the period its figures are for.
