@@ -83,7 +83,8 @@ CASES = [
     # `目前` speaks of the time of writing, not of a year named earlier in the sentence; in January or
     # February, of the end of the year before
     ("2023年全国研发经费33357.1亿元。我国研发经费于2012年突破1万亿元，2022年突破3万亿元，目前位居世界第二位。",
-     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2024")),
+     # (R&D spending's rank now: of the last survey out, 2023's, as two real annotators read it)
+     date(2024, 10, 3), "第二位", (2, "exact", "rank", "全国", "2023")),
     ("2023年，河南省研发经费首次突破千亿元。目前，河南省内已有国家重点实验室13家。", date(2024, 11, 30), "13家",
      (13, "exact", "level", "河南省", "2024")),
     ("2025年湖南科技创新回眸。目前，湖南已布局50家省级院士工作站。", date(2026, 1, 13), "50家",
@@ -1149,3 +1150,35 @@ def test_a_bound_before_a_list_of_levels_passed_is_every_items() -> None:
     assert got[-1] == (5e4, "lower_bound", "2021")
     plain = "2021年，全市技术合同登记超3000项、成交额120亿元。"  # 、 between two measures: no shared bound
     assert mention(plain, date(2022, 3, 1), "120亿元").qualifier == "exact"
+
+
+def test_xianyou_speaks_of_the_time_of_writing() -> None:
+    text = "2020年，全省人才规模总量达560万人。全省现有院士5人、省管专家435人。"
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2022, 5, 30)).mentions}
+    assert got == {560e4: "2020", 5: "2022", 435: "2022"}
+    assert mention("2021年，全市实现有效发明专利拥有量5000件。", date(2022, 5, 30), "5000件").period == "2021"
+
+
+def test_an_approximate_verb_a_long_way_before_a_share_in_its_clause() -> None:
+    text = "2017年，青岛高新技术企业完成产值3000亿元，大约占全市高新技术产业产值的七成。"
+    assert mention(text, date(2018, 3, 15), "七成").qualifier == "approx"
+
+
+def test_the_nation_listed_after_zhan_is_the_whole_of_a_share() -> None:
+    text = "2023年深圳R&D经费投入首次突破2000亿元，占全省的46.6%、全国的6.7%。"
+    assert mention(text, date(2024, 11, 13), "6.7%").region_name == "深圳市"
+    assert mention("2023年，全国的研发投入强度为2.65%。", date(2024, 11, 13), "2.65%").region_name == "全国"
+
+
+def test_rd_spending_now_is_the_last_survey_out() -> None:
+    text = "深圳科技新闻\n\n过去10年间，深圳全社会研发投入由2014年的643亿元增长到目前的1880.49亿元。"
+    assert mention(text, date(2024, 1, 29), "1880.49亿元").period == "2022"  # 2023's survey comes out that autumn
+    assert mention(text, date(2024, 10, 29), "1880.49亿元").period == "2023"
+
+
+def test_a_place_in_an_aside_owns_only_the_asides_figures() -> None:
+    text = ("2019年，怀化高新区获国家级特色载体(全省获批2家)第二批1500万元资金支持；"
+            "全市创建各类科技创新平台404个。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2020, 1, 8)).mentions}
+    assert got[1500e4] == "怀化市"
+    assert got[404] == "怀化市"

@@ -57,6 +57,7 @@ from .rules import (
     INDEX_WORDS,
     INNER_QUALIFIERS,
     LAGGED_INDICATORS,
+    LAGGED_PUBLISHED_FROM_MONTH,
     LIST_JOINERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
@@ -73,6 +74,7 @@ from .rules import (
     NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
     NOT_NUMBER_BEFORE,
+    NOW_HAVE_PATTERN,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
@@ -279,7 +281,7 @@ _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
-_NOW_RE = re.compile(trie_pattern(NOW_WORDS))
+_NOW_RE = re.compile(f"{trie_pattern(NOW_WORDS)}|{NOW_HAVE_PATTERN}")
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
@@ -689,8 +691,9 @@ def _growth_noun_around(text: str, qs: int, end: int) -> bool:
 
 
 def _approx_share_before(text: str, pos: int) -> bool:
-    """`约占全省的六成`: the approximation is written on the verb, a few words before the share."""
-    lo = max(0, pos - 12)
+    """`约占全省的六成`, `大约占全市高新技术产业产值的七成`: the approximation is written on the verb, a few
+    words before the share, in its clause."""
+    lo = max(0, pos - 24)
     lo = max(lo, *(text.rfind(ch, lo, pos) + 1 for ch in "，,；;。、"))
     return any(text.find(word, lo, pos) != -1 for word in APPROX_SHARE_WORDS)
 
@@ -1034,6 +1037,8 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
         m = _LEADING_PERIOD_RE.match(phrase)
         phrase = phrase[m.end():].lstrip("，, ") if m else phrase
         if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith(NATIONAL_NOT_NATION):
+            if text[lo - 1:lo] in LIST_JOINERS and text.find("占", clause_start, lo) != -1:
+                return False  # `占全省的46.6%、全国的6.7%`: the whole of a listed share, not whose share it is
             return not indicators.starts_with_alias(phrase)
     return False
 
@@ -1436,6 +1441,9 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
             # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)
             year -= 1
+        if code in LAGGED_INDICATORS and art.dated:
+            # `研发投入由643亿元增长到目前的1880.49亿元` in January 2024: the survey of 2023 is not out yet
+            year = min(year, _last_rd_survey_year(published))
         default = art.default_period or ""
         # in a report on a part of the year (`上半年湖北…`), the time of writing is that part's end
         period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
@@ -1445,6 +1453,11 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             period == str(art.published.year)) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
         period = str(art.published.year - 1)  # a yearly statistic is known only the year after
     return _span_of(scope, site, period, prev), source
+
+
+def _last_rd_survey_year(published: date) -> int:
+    """The last year whose R&D survey is out on `published` (each comes out the next autumn)."""
+    return published.year - 1 if published.month >= LAGGED_PUBLISHED_FROM_MONTH else published.year - 2
 
 
 def _whole_year_before(scope: SentenceScope, site: Site) -> bool:
@@ -1717,6 +1730,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
             continue
         if lead[-1:] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
+        if scope.bracketed and _inside_brackets(text, pos, cand.start):
+            continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
                      or text.startswith(WIDE_WHOLE_AFTER, pos + 2)):
             continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole

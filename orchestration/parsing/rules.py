@@ -146,6 +146,9 @@ POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
 LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditure", "basic_research_share",
                      "enterprise_rd_expenditure", "enterprise_rd_share", "applied_research_expenditure",
                      "experimental_development_expenditure")
+# `全省现有院士5人` speaks of the time of writing too (not 实现有效…, 发现有…, 在现有基础上)
+NOW_HAVE_PATTERN = r"(?<![实发体表呈出再])现有(?!的?基础|水平)"
+LAGGED_PUBLISHED_FROM_MONTH = 9  # the month from which last year's R&D survey is out (statistics bulletins)
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
