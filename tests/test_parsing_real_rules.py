@@ -1182,3 +1182,16 @@ def test_a_place_in_an_aside_owns_only_the_asides_figures() -> None:
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2020, 1, 8)).mentions}
     assert got[1500e4] == "怀化市"
     assert got[404] == "怀化市"
+
+
+def test_the_whole_year_said_earlier_in_the_sentence_is_the_year() -> None:
+    text = "2022年，全市技术合同成交额10月底达到62.3亿元，全年有望突破75亿元，比2021年增长了280.57%。"
+    assert mention(text, date(2022, 11, 18), "280.57%").period == "2022"
+    assert mention(text, date(2022, 11, 18), "62.3亿元").period == "2022M01-M10"
+    measured = "上半年受理发明专利申请量531件，完成全年1150件任务的46.2%；企业专利授权量同比增长180%。"
+    assert mention(measured, date(2018, 7, 20), "180%").period == "2018H1"
+
+
+def test_a_province_grading_an_academician_station_does_not_own_it() -> None:
+    text = "南阳市科学技术局2022年度工作\n\n2022年，全市建成河南省院士工作站3家。"
+    assert mention(text, date(2022, 11, 18), "3家").region_name == "南阳市"

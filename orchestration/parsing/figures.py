@@ -1461,8 +1461,9 @@ def _last_rd_survey_year(published: date) -> int:
 
 
 def _whole_year_before(scope: SentenceScope, site: Site) -> bool:
-    """Whether the figure's clause says 全年 after the last period it names (WHOLE_YEAR_PATTERN)."""
-    said = [m.end() for m in _WHOLE_YEAR_RE.finditer(scope.text, site.clause_start, site.cand.start)]
+    """Whether the figure's sentence says 全年 before it, after the last period it names (WHOLE_YEAR_PATTERN):
+    `10月底达到62.3亿元，全年有望突破75亿元，比2021年增长了280.57%`."""
+    said = [m.end() for m in _WHOLE_YEAR_RE.finditer(scope.text, scope.start, site.cand.start)]
     return bool(said) and not any(said[-1] <= pos < site.cand.start for pos, p in scope.ctx.periods if p)
 
 

@@ -134,9 +134,10 @@ REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
 NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前")
-# In a clause about part of a year, this opens what the whole year gives (`截至7月底已申报900家，全年有望完成
-#新增500家的目标任务`: the year's); not the whole year's target a part is measured against (`完成全年任务的55%`).
-WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平)"
+# In a sentence about part of a year, this opens what the whole year gives (`截至7月底已申报900家，全年有望完成
+# 新增500家的目标任务`: the year's); not the whole year's target a part is measured against (`完成全年任务的55%`,
+# `完成全年1150件任务的46.2%`).
+WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平|[0-9.]+\s?[^\s，。；、,;0-9]{0,2}的?(?:目标|任务|计划))"
 # A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
 # held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
 POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
@@ -325,7 +326,8 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
 # A province's name right before one of these grades a kind of platform (`云南省重点实验室24家` in a
 # story about 昆明: the city's labs of provincial rank), it does not say whose figure it is.
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
-                   "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人", "独角兽")
+                   "院士工作站", "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人",
+                   "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
                    "卫视", "路", "大道", "街", "国家")  # `昌吉国家农业科技园区`
