@@ -1195,3 +1195,11 @@ def test_the_whole_year_said_earlier_in_the_sentence_is_the_year() -> None:
 def test_a_province_grading_an_academician_station_does_not_own_it() -> None:
     text = "南阳市科学技术局2022年度工作\n\n2022年，全市建成河南省院士工作站3家。"
     assert mention(text, date(2022, 11, 18), "3家").region_name == "南阳市"
+
+
+def test_a_province_named_in_passing_in_another_segment_does_not_take_a_citys_figure() -> None:
+    text = ("宜宾推动高新技术产业提质进位\n\n宜宾市不断培育创新主体。2022年，宜宾建成四川省动力电池创新联合体等高能级"
+            "创新平台，3家单位获批省级工程技术研究中心。")
+    assert mention(text, date(2023, 2, 10), "3家").region_name == "宜宾市"
+    own = "宜宾推动高新技术产业提质进位\n\n宜宾市不断培育创新主体。2022年，四川省高新技术企业达1.5万家。"
+    assert mention(own, date(2023, 2, 10), "1.5万家").region_name == "四川省"  # its own segment: its figure

@@ -1755,8 +1755,10 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
         if not wide and (home := regions.region(art.region_code)) is not None and home.parent_code == resolved and (
-                regions.grades_platform(text, pos)):
-            continue  # `云南省重点实验室24家` in a story about 昆明: the city's labs of provincial rank
+                regions.grades_platform(text, pos) or pos < site.seg_start):
+            # `云南省重点实验室24家` in a story about 昆明: the city's labs of provincial rank; `建成四川省动力电池
+            # 创新联合体等平台，3家单位获批…` in one about 宜宾: the province named in passing, in another clause
+            continue
         if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
             # `恩施州：全州...` in a province's article: the city named before it in the paragraph
             earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)
