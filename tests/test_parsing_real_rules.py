@@ -1203,3 +1203,10 @@ def test_a_province_named_in_passing_in_another_segment_does_not_take_a_citys_fi
     assert mention(text, date(2023, 2, 10), "3家").region_name == "宜宾市"
     own = "宜宾推动高新技术产业提质进位\n\n宜宾市不断培育创新主体。2022年，四川省高新技术企业达1.5万家。"
     assert mention(own, date(2023, 2, 10), "1.5万家").region_name == "四川省"  # its own segment: its figure
+
+
+def test_a_total_in_a_review_of_a_plan_is_over_the_plans_years() -> None:
+    text = "湖南常德“十四五”期间地区生产总值突破4500亿元\n\n同时，该市累计引进重大项目1488个。"
+    assert mention(text, date(2025, 10, 23), "1488个").period == "2021-2025"
+    plain = "常德经济发展成效显著\n\n2025年，该市累计引进重大项目1488个。"  # no plan reviewed: no span of its years
+    assert mention(plain, date(2025, 10, 23), "1488个").period == "2025"

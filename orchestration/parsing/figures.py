@@ -1533,6 +1533,9 @@ def _span_ending(scope: SentenceScope, pos: int, year: str, changes: bool = True
                 if found and _SPAN_RE.fullmatch(found):
                     spans.append(found)
                     break
+    if not spans and not changes and scope.art.plan_review and scope.art.published:
+        # `该市累计引进重大项目1488个` in a review of the 十四五 plan (its title names it): over the plan's years
+        spans.append(periods.plan_review_span(scope.art.plan_review, scope.art.published))
     if spans:
         return spans[-1] if spans[-1].endswith(year) else None
     first, last = scope.doc.last_change

@@ -410,6 +410,15 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     return f"{end - years + 1}-{end}" if years > 1 else str(end)
 
 
+def plan_review_span(plan: str, published: date) -> str:
+    """The years a review of a five-year plan covers: the whole plan in its last autumn or later, else up
+    to the last complete year (`“十四五”` reviewed in October 2025: 2021-2025; in 2024: 2021-2023)."""
+    first, last = FIVE_YEAR_PLANS[plan]
+    end = last if _in_plans_last_autumn(published, last) or published.year > last else min(
+        last, last_complete_year(published))
+    return f"{first}-{end}" if end > first else str(first)
+
+
 def _in_plans_last_autumn(published: date, last: int) -> bool:
     """Whether a plan review comes out in the plan's last year, from the month year-end reviews start
     (`“十四五”期间…` said in November 2025): it reports on the whole plan, 2021-2025."""
