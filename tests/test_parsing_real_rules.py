@@ -1210,3 +1210,9 @@ def test_a_total_in_a_review_of_a_plan_is_over_the_plans_years() -> None:
     assert mention(text, date(2025, 10, 23), "1488个").period == "2021-2025"
     plain = "常德经济发展成效显著\n\n2025年，该市累计引进重大项目1488个。"  # no plan reviewed: no span of its years
     assert mention(plain, date(2025, 10, 23), "1488个").period == "2025"
+
+
+def test_a_value_in_brackets_after_quansheng_is_the_provinces() -> None:
+    text = "深圳科技\n\n2023年深圳R&D经费投入强度达到6.46%，超过全省(3.54%)2.92个百分点。"
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2024, 11, 13)).mentions}
+    assert got == {6.46: "深圳市", 3.54: "广东省", 2.92: "深圳市"}

@@ -1727,6 +1727,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if pos >= cand.start:
             continue
         wide = marker.startswith("\x01")
+        if wide and text[pos + 2:cand.start].strip() in ("(", "（"):
+            return pos, regions.resolve(marker, art.region_code)  # `超过全省(3.54%)`: the province's own value
         # `对     全区`: through a reprint's blanked pinyin (sliced in place when no blank precedes it)
         lead = text[max(0, pos - 2):pos] if pos and text[pos - 1] != " " else _written_before(text, pos, 2)
         if ranked and pos >= site.seg_start and (
