@@ -73,8 +73,8 @@ from .rules import (
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
     NOT_NOUNS_AFTER,
+    NOT_NOW_WORDS,
     NOT_NUMBER_BEFORE,
-    NOW_HAVE_PATTERN,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
@@ -132,6 +132,11 @@ _WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
 # a year listed with another (`2018年、2019年`), or the last of such a list
 _YEAR_LISTED_RE = re.compile(
     r"(?:19|20)\d\d\s?年\s?[、和及与]\s?(?:19|20)\d\d\s?年|(?<=年[、和及与])(?:19|20)\d\d\s?年")
+
+
+def _not_now(text: str, m: re.Match[str]) -> bool:
+    """Whether a NOW_WORDS match is part of a word that does not speak of the time of writing."""
+    return m.group() == "现有" and any(text.startswith(word, m.start() - word.find("现有")) for word in NOT_NOW_WORDS)
 
 
 def _alternation(words: object) -> str:
@@ -281,7 +286,7 @@ _LISTED_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年")
 _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an item of a `分别` list that is a year
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
-_NOW_RE = re.compile(f"{trie_pattern(NOW_WORDS)}|{NOW_HAVE_PATTERN}")
+_NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
@@ -289,6 +294,8 @@ _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)
 # not the period's own
 _PLAN_END = rf"[“\"]?(?:{_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:末|期末)"
 _FROM_CHARS = "".join(FROM_WORDS)
+_FROM_CHAR_RE = re.compile(f"[{_FROM_CHARS}]")
+_LAGGED = frozenset(LAGGED_INDICATORS)
 _FROM_RE = re.compile(rf"[{_FROM_CHARS}](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS)}|\s)*$")
 _FROM_RANK_RE = re.compile(
     rf"[{_FROM_CHARS}](?:{_PERIOD_WORDS}|{_PLAN_END}|{_alternation(FROM_FILLERS + RANK_FROM_FIELDS)}|\s)*$")
@@ -486,7 +493,7 @@ class DocumentIndex:
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
                    [m.start() for m in _REVISION_RE.finditer(text)],
                    [m.start() for m in _NATIONAL_WORD_RE.finditer(text)],
-                   [m.start() for m in _NOW_RE.finditer(text)])
+                   [m.start() for m in _NOW_RE.finditer(text) if not _not_now(text, m)])
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
@@ -1158,10 +1165,12 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
             out.append(replace(out[-1], value=cand.value, qualifier=cand.qualifier))
             continue
-        cand = _ranked_like_its_lead(scope, index, cand, out)
+        if cand.counter in RANK_ENDINGS:  # (most figures are not: no call for them)
+            cand = _ranked_like_its_lead(scope, index, cand, out)
         site = _site(scope, cand, prev, prev_end)
         _list_item_stage(scope, site, index, out)
-        _bound_shared_with(scope, site, prev)
+        if prev is not None and prev.qualifier != "exact" and site.qualifier == "exact":
+            _bound_shared_with(scope, site, prev)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
@@ -1245,7 +1254,7 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
     near = max(clause_start, cand.start - 16)
     base_at = (_FROM_RANK_RE if cand.kind == "rank" else _FROM_RE).search(text, near, cand.start) if (
-        any(text.find(word, near, cand.start) != -1 for word in FROM_WORDS)) else None
+        _FROM_CHAR_RE.search(text, near, cand.start) is not None) else None
     spans = scope.base_spans
     after_base = bool(spans) and spans[-1][1] >= seg_start - 8 and prev is not None
     # positional, in field order (the defaults written out): cheaper than a keyword call
@@ -1441,15 +1450,15 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
             # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)
             year -= 1
-        if code in LAGGED_INDICATORS and art.dated:
+        if code in _LAGGED and art.dated:
             # `研发投入由643亿元增长到目前的1880.49亿元` in January 2024: the survey of 2023 is not out yet
             year = min(year, _last_rd_survey_year(published))
         default = art.default_period or ""
         # in a report on a part of the year (`上半年湖北…`), the time of writing is that part's end
         period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
-    if _part(period) and _whole_year_before(scope, site):
+    if period and len(period) > 4 and period[4] != "-" and _whole_year_before(scope, site):  # a part of a year
         period = period[:4]
-    if source == "article" and code in LAGGED_INDICATORS and art.dated and art.published and (
+    if source == "article" and code in _LAGGED and art.dated and art.published and (
             period == str(art.published.year)) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
         period = str(art.published.year - 1)  # a yearly statistic is known only the year after
     return _span_of(scope, site, period, prev), source

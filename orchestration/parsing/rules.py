@@ -133,7 +133,10 @@ ESTIMATE_OPENS_WITHIN = 8
 REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
 # article's own period, not a year named earlier in the sentence (`2022年突破3万亿元`).
-NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前")
+NOW_WORDS = ("目前", "当前", "现在", "如今", "截至目前", "截止目前", "近日", "日前", "现有")  # `全省现有院士5人`
+# ... but not these words, which hold 现有 (`实现有效发明专利…`, `在现有基础上`)
+NOT_NOW_WORDS = ("实现有", "发现有", "体现有", "表现有", "呈现有", "出现有", "再现有", "现有基础", "现有的基础",
+                 "现有水平")
 # In a sentence about part of a year, this opens what the whole year gives (`截至7月底已申报900家，全年有望完成
 # 新增500家的目标任务`: the year's); not the whole year's target a part is measured against (`完成全年任务的55%`,
 # `完成全年1150件任务的46.2%`).
@@ -147,8 +150,6 @@ POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
 LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditure", "basic_research_share",
                      "enterprise_rd_expenditure", "enterprise_rd_share", "applied_research_expenditure",
                      "experimental_development_expenditure")
-# `全省现有院士5人` speaks of the time of writing too (not 实现有效…, 发现有…, 在现有基础上)
-NOW_HAVE_PATTERN = r"(?<![实发体表呈出再])现有(?!的?基础|水平)"
 LAGGED_PUBLISHED_FROM_MONTH = 9  # the month from which last year's R&D survey is out (statistics bulletins)
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
