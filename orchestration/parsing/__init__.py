@@ -188,7 +188,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         last = first
         while last + 1 < len(blocks) and blocks[last + 1].continues:
             last += 1
-        context_from = _context_start(blocks, first, doc)
+        context_from = -1  # found on the run's first sentence with a number (most runs have none)
         for s_start, s_end in layout.sentences(norm, blocks[first].start, blocks[last].end):
             p_index = bisect.bisect_right(starts, s_start, first, last + 1) - 1
             block = blocks[p_index]
@@ -203,6 +203,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             if block.article != article_read:
                 doc.last_change[:] = [None, None]  # an article's changes say nothing of the next one's years
                 article_read = block.article
+            if context_from < 0:
+                context_from = _context_start(blocks, first, doc)
             for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, context_from):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:

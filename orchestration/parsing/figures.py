@@ -1769,7 +1769,7 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
         if not wide and (home := regions.region(art.region_code)) is not None and home.parent_code == resolved and (
-                regions.grades_platform(text, pos) or pos < site.seg_start):
+                pos < site.seg_start or regions.grades_platform(text, pos)):
             # `云南省重点实验室24家` in a story about 昆明: the city's labs of provincial rank; `建成四川省动力电池
             # 创新联合体等平台，3家单位获批…` in one about 宜宾: the province named in passing, in another clause
             continue
