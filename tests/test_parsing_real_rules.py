@@ -1216,3 +1216,24 @@ def test_a_value_in_brackets_after_quansheng_is_the_provinces() -> None:
     text = "深圳科技\n\n2023年深圳R&D经费投入强度达到6.46%，超过全省(3.54%)2.92个百分点。"
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2024, 11, 13)).mentions}
     assert got == {6.46: "深圳市", 3.54: "广东省", 2.92: "深圳市"}
+
+
+def test_a_year_a_run_started_is_not_the_figures() -> None:
+    text = ("2016年天津市综合科技创新水平指数达到80.75%，再居第三位，这也是天津市自2001年起连续16年稳居全国第三位。"
+            "排在第4~6位的是广东(79.47%)。")
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2018, 10, 29)).mentions]
+    assert all(period == "2016" for _, period in got), got
+
+
+def test_a_number_in_wei_or_ming_after_a_ranking_verb_is_a_rank() -> None:
+    assert mention("2020年，沈阳高新技术企业2560家，位列全国22名。", date(2021, 5, 26), "22名").unit == "rank"
+    assert mention("2019年，区域综合科技创新水平全国排名上升至26位。", date(2020, 2, 24), "26位").unit == "rank"
+    moved = mention("2021年，徐州排名上升8位。", date(2022, 1, 5), "8位")
+    assert moved.value_kind == "rank_change"
+    assert mention("2020年，全市引进院士3名。", date(2021, 1, 5), "3名").unit == "count"
+
+
+def test_scores_in_brackets_after_places_compared_with_a_score_are_scores() -> None:
+    text = "2016年天津市综合科技创新水平指数达到80.75%，继上海(85.63%)、北京(84.83%)之后，再居第三位。"
+    got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2018, 10, 29)).mentions}
+    assert (got[80.75], got[85.63], got[84.83]) == ("level", "level", "level")

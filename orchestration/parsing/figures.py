@@ -100,6 +100,7 @@ from .rules import (
     RANK_MOVES,
     RANK_NAMES_AFTER,
     RANK_VERB_CHARS,
+    RANK_WITHOUT_DI_VERBS,
     RANKED_RISE_WORDS,
     RATIO_CLOSER,
     RATIO_OPENER,
@@ -221,6 +222,8 @@ _RANK_LIST_ITEM_RE = re.compile(r"第[0-9一二三四五六七八九十]{1,3}[�
 # ranks listed after one 第 (`分列第13、16、23、25、27位`): the list before a later item
 _BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}(?:[、和及][0-9]{1,3})*[、和及]$")
 _RANK_LIST_JOINERS = ("、", "和", "及")
+_RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的")  # right before the number
+_RANK_WITHOUT_DI_RE = re.compile(rf"(?:{_alternation(RANK_WITHOUT_DI_VERBS)})[^，,；;。、\n]{{0,14}}$")
 _RESPECTIVELY_RE = re.compile(_alternation(RESPECTIVELY_WORDS))
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
@@ -551,6 +554,12 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
+        if unit in RANK_ENDINGS and num.isdigit() and prev in _RANK_WITHOUT_DI_BEFORE and _RANK_WITHOUT_DI_RE.search(
+                text, max(start, s - 16), s):  # (not `上升8位`: a move in rank)
+            cand = _rank(text, m, start, value, unit, nxt, s)  # `位列全国22名`, `排名上升至26位`
+            if cand is not None:
+                found.append(cand)
+                continue
         if prev in _RANK_LIST_JOINERS and (unit is None or unit in RANK_ENDINGS) and num.isdigit() and (
                 listed := _BARE_RANK_LIST_RE.search(text, max(start, s - 24), s)):
             cand = _rank(text, m, start, value, unit, nxt, s, listed.start())
@@ -1573,8 +1582,10 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     ctx, art, cand = scope.ctx, scope.art, site.cand
     if site.kind == "share" and cand.unit == "percent":
         if any(word in phrase for word in INDEX_WORDS) or (
-                site.after_base and prev is not None and prev.kind == "level" and prev.unit == "percent"):
-            site.kind = "level"  # `指数由66.82%增长到75.42%`
+                (site.after_base or scope.text[cand.start - 1:cand.start] in ("(", "（"))
+                and prev is not None and prev.kind == "level" and prev.unit == "percent"):
+            # `指数由66.82%增长到75.42%`; `指数达到80.75%，继上海(85.63%)、北京(84.83%)之后`: the places' scores
+            site.kind = "level"
         elif (site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start)) or (
                 _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(scope, site, prev):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never

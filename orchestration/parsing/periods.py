@@ -353,6 +353,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if match.group("edition") or match.group("edition_after"):
         return match.group("edition") or match.group("edition_after")
     if match.group("year"):
+        if not match.group("part") and text.startswith("起", match.end()):
+            return None  # `自2001年起连续16年稳居全国第三位`: where a run of years started, not the figure's year
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name
         part = match.group("part")

@@ -95,6 +95,10 @@ RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "�
                 "全球", "全省", "全市", "世界", "中部", "西部", "东部")
 # After `第N` a rank ends; anything else (`第34个`, `第一副主席`) makes it a name.
 RANK_ENDINGS = ("位", "名")
+# A number ending in 位 or 名 without 第 is still a rank after one of these in its clause (`位列全国22名`,
+# `全国排名上升至26位`), not a count of people.
+RANK_WITHOUT_DI_VERBS = ("位列", "排名", "排在", "位居", "名列", "升至", "上升至", "提升至", "跃升至", "跃居", "下降至",
+                         "降至", "居全国", "居全省")
 # Shares: percent figures not preceded by a change verb are shares (强度, 占比, 率, ...).
 
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
