@@ -1237,3 +1237,10 @@ def test_scores_in_brackets_after_places_compared_with_a_score_are_scores() -> N
     text = "2016年天津市综合科技创新水平指数达到80.75%，继上海(85.63%)、北京(84.83%)之后，再居第三位。"
     got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2018, 10, 29)).mentions}
     assert (got[80.75], got[85.63], got[84.83]) == ("level", "level", "level")
+
+
+def test_a_share_noun_after_a_growth_noun_makes_the_list_shares_again() -> None:
+    text = ("去年苏南、苏中、苏北高新技术产业产值增幅分别为9.0%、12.3%、18.5%，"
+            "占规上工业的比重分别为52.3%、49.8%、41.1%。")
+    got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2023, 2, 9)).mentions}
+    assert (got[9.0], got[52.3], got[41.1]) == ("growth_rate", "share", "share")

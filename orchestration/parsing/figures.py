@@ -106,6 +106,7 @@ from .rules import (
     RATIO_OPENER,
     RESPECTIVELY_WORDS,
     REVISION_WORDS,
+    SHARE_NOUNS,
     SMALL_CN_VERBS,
     SPAN_TOTAL_WORDS,
     STEADY_WORDS,
@@ -184,6 +185,7 @@ _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|�
                               rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
+_SHARE_NOUN_RE = re.compile(_alternation(SHARE_NOUNS))
 _GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?(?:的[\u4e00-\u9fff]{{0,4}}?)?"
                                    rf"(?:{_alternation(GROWTH_NOUNS_AFTER)})")
 _ACHIEVED_BEFORE_RE = re.compile(rf"(?:{_alternation(GROWTH_ACHIEVED_VERBS)})了?(?:分别|均)?$")
@@ -1586,7 +1588,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
                 and prev is not None and prev.kind == "level" and prev.unit == "percent"):
             # `指数由66.82%增长到75.42%`; `指数达到80.75%，继上海(85.63%)、北京(84.83%)之后`: the places' scores
             site.kind = "level"
-        elif (site.group is not None and _GROWTH_NOUN_RE.search(scope.text, site.clause_start, cand.start)) or (
+        elif (site.group is not None and _growth_noun_governs(scope.text, site.clause_start, cand.start)) or (
                 _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(scope, site, prev):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
             # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates
@@ -1615,6 +1617,13 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         site.kind = "target"
     elif estimated and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
+
+
+def _growth_noun_governs(text: str, lo: int, pos: int) -> bool:
+    """Whether a growth noun is the last measure word before `pos` in its clause: not `增幅分别为9.0%、12.3%，
+    占规上工业的比重分别为52.3%、49.8%`, where a share's noun comes after it."""
+    growth = [m.end() for m in _GROWTH_NOUN_RE.finditer(text, lo, pos)]
+    return bool(growth) and _SHARE_NOUN_RE.search(text, growth[-1], pos) is None
 
 
 def _compared_growth_in_brackets(scope: SentenceScope, site: Site, prev: Found | None) -> bool:

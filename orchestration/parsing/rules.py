@@ -160,6 +160,8 @@ NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stoc
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成",
                "跨过", "跨上", "迈上", "连跨", "连破")
+# Nouns of a share (`占规上工业的比重分别为…`): after a growth noun in a clause, the figures are shares again.
+SHARE_NOUNS = ("比重", "占比", "份额", "比例")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`)
 # names the event, not the period its figures are for.
