@@ -1244,3 +1244,9 @@ def test_a_share_noun_after_a_growth_noun_makes_the_list_shares_again() -> None:
             "占规上工业的比重分别为52.3%、49.8%、41.1%。")
     got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2023, 2, 9)).mentions}
     assert (got[9.0], got[52.3], got[41.1]) == ("growth_rate", "share", "share")
+
+
+def test_places_with_their_own_values_before_zhihou_are_yardsticks_of_the_rank() -> None:
+    text = "2016年天津市综合科技创新水平指数达到80.75%，继上海(85.63%)、北京(84.83%)之后，再居第三位。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2018, 10, 29)).mentions]
+    assert got == [(80.75, "天津市"), (85.63, "上海市"), (84.83, "北京市"), (3, "天津市")]

@@ -131,6 +131,7 @@ from .rules import (
 from .trie import trie_pattern
 
 _WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
+_OWN_VALUE_AFTER_RE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a place's own value in brackets after its name
 # a year listed with another (`2018年、2019年`), or the last of such a list
 _YEAR_LISTED_RE = re.compile(
     r"(?:19|20)\d\d\s?年\s?[、和及与]\s?(?:19|20)\d\d\s?年|(?<=年[、和及与])(?:19|20)\d\d\s?年")
@@ -1783,8 +1784,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
                 text, pos, cand.start):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
-        if not wide and _yardstick_after(text, pos):
-            continue  # `排名深圳市之后，位居计划单列市第二`
+        if not wide and _yardstick_after(text, pos) and not _own_value_in_brackets(text, pos, cand.start):
+            continue  # `排名深圳市之后，位居计划单列市第二` (but `北京(84.83%)之后`: 84.83% is 北京's)
         resolved = regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
@@ -1806,14 +1807,19 @@ def _yardstick_after(text: str, pos: int) -> bool:
     """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`),
     or by a quoted name it gives a programme or a grade (`湖南省“4+4”科创工程`, `广西“瞪羚企业”`; but
     not a plan's years: `湖南“十四五”期间`)."""
-    if _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(text[pos + 2:pos + 16]):
+    if _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(text[pos + 2:pos + 40]):
         return False  # (nearly always: no name ends in a word that could make it one)
     end = regions.name_end(text, pos)
     if end is None:
         return False
     if text[end:end + 1] in ("“", '"'):
         return not text.startswith(tuple(FIVE_YEAR_PLANS), end + 1)
-    while text[end:end + 1] in ("、", "和", "及", "与") and (later := regions.name_end(text, end + 1)) is not None:
+    while True:
+        own = _OWN_VALUE_AFTER_RE.match(text, end)  # `继上海(85.63%)、北京(84.83%)之后`: each with its own value
+        end = own.end() if own else end
+        later = regions.name_end(text, end + 1) if text[end:end + 1] in ("、", "和", "及", "与") else None
+        if later is None:
+            break
         end = later  # `继上海、北京、广东之后`: every place of the list is a yardstick
     return text.startswith(COMPARED_WORDS_AFTER, end)
 
