@@ -1250,3 +1250,9 @@ def test_places_with_their_own_values_before_zhihou_are_yardsticks_of_the_rank()
     text = "2016年天津市综合科技创新水平指数达到80.75%，继上海(85.63%)、北京(84.83%)之后，再居第三位。"
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2018, 10, 29)).mentions]
     assert got == [(80.75, "天津市"), (85.63, "上海市"), (84.83, "北京市"), (3, "天津市")]
+
+
+def test_a_place_named_after_the_nation_and_before_the_figure_owns_it() -> None:
+    text = "全国40大城市高新企业排行:沈阳2560家企业,位列全国22名"
+    assert mention(text, date(2021, 9, 1), "2560家").region_name == "沈阳市"
+    assert mention("2020年全国高新技术企业达27.5万家。", date(2021, 9, 1), "27.5万家").region_name == "全国"

@@ -1673,7 +1673,9 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     if site.kind not in ("rank", "rank_change"):
         # every national word holds 国: most figures skip the checks that read them
         nation_named = text.find("国", min(site.seg_start, site.clause_start), cand.start) != -1
-        if (nation_named and _is_national(text, site.seg_start, site.clause_start, cand.start)) or (
+        named_after = place is not None and place_at > min(site.seg_start, site.clause_start) + 1 and not (
+            text.startswith(("全", "我", "本"), place_at))  # `全国40大城市高新企业排行:沈阳2560家`: 沈阳's
+        if (nation_named and not named_after and _is_national(text, site.seg_start, site.clause_start, cand.start)) or (
                 _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
