@@ -1256,3 +1256,7 @@ def test_a_place_named_after_the_nation_and_before_the_figure_owns_it() -> None:
     text = "全国40大城市高新企业排行:沈阳2560家企业,位列全国22名"
     assert mention(text, date(2021, 9, 1), "2560家").region_name == "沈阳市"
     assert mention("2020年全国高新技术企业达27.5万家。", date(2021, 9, 1), "27.5万家").region_name == "全国"
+
+
+def test_yuesheng_before_a_rank_makes_it_one() -> None:
+    assert mention("2016年，天津科技创新环境跃升第一位。", date(2018, 10, 29), "第一位").value_kind == "rank"

@@ -90,8 +90,8 @@ CHANGE_VERBS = {
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
 NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
 # Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
-RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "升至", "蝉联", "保持", "榜", "全国",
-                "中国",
+RANK_CONTEXT = ("居", "列", "排名", "排在", "排", "名列", "位列", "跃升至", "跃升", "升至", "蝉联", "保持", "榜",
+                "全国", "中国",
                 "全球", "全省", "全市", "世界", "中部", "西部", "东部")
 # After `第N` a rank ends; anything else (`第34个`, `第一副主席`) makes it a name.
 RANK_ENDINGS = ("位", "名")
