@@ -131,6 +131,7 @@ from .rules import (
 from .trie import trie_pattern
 
 _WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
+_LIST_OR_BRACKET = frozenset("、和及与(（")  # a list or a value in brackets can put the yardstick word further
 _OWN_VALUE_AFTER_RE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a place's own value in brackets after its name
 # a year listed with another (`2018年、2019年`), or the last of such a list
 _YEAR_LISTED_RE = re.compile(
@@ -1809,7 +1810,9 @@ def _yardstick_after(text: str, pos: int) -> bool:
     """Whether the place named at `pos` is followed by a word that makes it a yardstick (`深圳市之后`),
     or by a quoted name it gives a programme or a grade (`湖南省“4+4”科创工程`, `广西“瞪羚企业”`; but
     not a plan's years: `湖南“十四五”期间`)."""
-    if _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(text[pos + 2:pos + 40]):
+    near = text[pos + 2:pos + 16]
+    if _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(near) and (
+            _LIST_OR_BRACKET.isdisjoint(near) or _YARDSTICK_AFTER_FIRST_CHARS.isdisjoint(text[pos + 16:pos + 40])):
         return False  # (nearly always: no name ends in a word that could make it one)
     end = regions.name_end(text, pos)
     if end is None:
