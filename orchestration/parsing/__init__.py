@@ -123,7 +123,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
                                          title_text, art_published, dated=art_source in ("metadata", "text"))
         story = next((k for k in range(first, last + 1) if blocks[k].kind == "body"), last)
-        head = norm[a_start:blocks[story].end] if blocks else ""
+        head = between(doc.periods, doc.period_pos, a_start, blocks[story].end) if blocks else []
         contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
             "metadata", "text"), review_from=periods.review_start(head)))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None

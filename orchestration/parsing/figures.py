@@ -1182,8 +1182,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             cand = _ranked_like_its_lead(scope, index, cand, out)
         site = _site(scope, cand, prev, prev_end)
         _list_item_stage(scope, site, index, out)
-        if prev is not None and prev.qualifier != "exact" and site.qualifier == "exact":
-            _bound_shared_with(scope, site, prev)
+        if prev is not None and prev.qualifier in ("lower_bound", "upper_bound") and site.qualifier == "exact":
+            _bound_shared_with(scope, site, prev)  # (most figures are not a bound's list items: no call)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
@@ -1205,11 +1205,9 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     return out
 
 
-def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found | None) -> None:
-    """`连跨2000亿元、3000亿元台阶`, `连破3万元、4万元、5万元大关`: a bound written before the first
-    item of a list is every item's."""
-    if site.qualifier != "exact" or prev is None or prev.qualifier not in ("lower_bound", "upper_bound"):
-        return
+def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found) -> None:
+    """`连跨2000亿元、3000亿元台阶`, `连破3万元、4万元、5万元大关`: a bound (`prev`'s) written before the
+    first item of a list is every item's (an exact `site` right after it)."""
     text = scope.text
     if text[prev.end:site.cand.start].strip() in LIST_JOINERS and prev.unit == site.cand.unit and (
             _PRE_QUALIFIER_START.match(text, prev.start) or text[prev.start - 1:prev.start] in LIST_JOINERS):
@@ -1217,8 +1215,9 @@ def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found | None) -> 
 
 
 def _ranked_like_its_lead(scope: SentenceScope, index: int, cand: Candidate, out: list[Found]) -> Candidate:
-    """`分别上升8位、7位、3位`: after a rank or a move in rank, the items counted in 位 or 名 are the same."""
-    group = scope.groups.get(index) if cand.counter in RANK_ENDINGS else None
+    """`分别上升8位、7位、3位`: after a rank or a move in rank, the items counted in 位 or 名 (`cand`'s
+    counter) are the same."""
+    group = scope.groups.get(index)
     if group is None or group[0] == index or group[0] >= len(out) or out[group[0]].kind not in ("rank", "rank_change"):
         return cand
     return replace(cand, unit="rank", counter=None, kind=out[group[0]].kind)
@@ -1822,7 +1821,7 @@ def _yardstick_after(text: str, pos: int) -> bool:
     while True:
         own = _OWN_VALUE_AFTER_RE.match(text, end)  # `继上海(85.63%)、北京(84.83%)之后`: each with its own value
         end = own.end() if own else end
-        later = regions.name_end(text, end + 1) if text[end:end + 1] in ("、", "和", "及", "与") else None
+        later = regions.name_end(text, end + 1) if text[end:end + 1] in LIST_JOINERS else None
         if later is None:
             break
         end = later  # `继上海、北京、广东之后`: every place of the list is a yardstick

@@ -190,10 +190,11 @@ def names_span(match: re.Match[str]) -> bool:
                 or match.group("since_from") or (match.group("plan") and match.group("plan_part") in ("以来", "期间")))
 
 
-def review_start(head: str) -> str | None:
+def review_start(head: list[re.Match[str]]) -> str | None:
     """The first year of the years an article reviews, when its title, the headings above its story or its
-    first paragraph say since when (`党的十八大以来，创新型河北建设取得阶段性成效`: 2012)."""
-    for m in PERIOD_RE.finditer(head):
+    first paragraph say since when (`党的十八大以来，创新型河北建设取得阶段性成效`: 2012); `head`: the
+    PERIOD_RE matches in them."""
+    for m in head:
         congress = m.group("congress")
         if congress or m.group("since_year"):
             return str(PARTY_CONGRESS_YEARS[congress]) if congress else m.group("since_year")
@@ -291,9 +292,12 @@ def _last_month(part: str) -> int:
     return int(part[-2:])
 
 
+_CLAUSE_AFTER_RE = re.compile(r"[^，。；,;]{0,30}[，,]?[^，。；,;]{0,30}")
+
+
 def _balance_follows(text: str, pos: int) -> bool:
     """Whether the clause after a date names a balance, held at that date (POINT_IN_TIME_WORDS)."""
-    clause = re.match(r"[^，。；,;]{0,30}[，,]?[^，。；,;]{0,30}", text[pos:])
+    clause = _CLAUSE_AFTER_RE.match(text, pos)  # (matched in place: no copy of the text after `pos`)
     return clause is not None and any(word in clause.group() for word in POINT_IN_TIME_WORDS)
 
 
