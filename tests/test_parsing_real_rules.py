@@ -1260,3 +1260,25 @@ def test_a_place_named_after_the_nation_and_before_the_figure_owns_it() -> None:
 
 def test_yuesheng_before_a_rank_makes_it_one() -> None:
     assert mention("2016年，天津科技创新环境跃升第一位。", date(2018, 10, 29), "第一位").value_kind == "rank"
+
+
+def test_a_number_in_ming_right_after_a_field_ending_its_clause_is_a_rank() -> None:
+    text = "2020年，大连高新技术企业2479家，全国25名；长春1766家，全国33名。"
+    assert [(m.value, m.region_name) for m in parse_document(text, published_on=date(2021, 5, 26)).mentions
+            if m.unit == "rank"] == [(25, "大连市"), (33, "长春市")]
+    assert mention("2020年，全省25名专家参加评审。", date(2021, 1, 5), "25名").unit == "count"
+
+
+def test_bennian_and_shangnian_count_from_the_year_reported_on() -> None:
+    text = ("2016年天津市综合科技创新水平指数达到80.75%。\n\n天津市科技创新环境指数首次突破90%，"
+            "由上年的84.13%提高到本年的92.90%。成为本年度本市各项科技创新指标中的最大亮点。")
+    got = {m.value: m.period for m in parse_document(text, published_on=date(2018, 10, 29)).mentions}
+    assert (got[90], got[84.13], got[92.9]) == ("2016", "2015", "2016")
+    # news voice still counts from the page's day
+    assert mention("今年全市高新技术企业突破900家。", date(2018, 10, 29), "900家").period == "2018"
+
+
+def test_a_percentage_of_a_measure_named_an_index_is_a_score() -> None:
+    text = "2016年，天津市科技创新环境指数首次突破90%，由上年的84.13%提高到92.90%。"
+    got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2018, 10, 29)).mentions}
+    assert (got[90], got[84.13], got[92.9]) == ("level", "level", "level")

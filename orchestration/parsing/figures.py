@@ -100,6 +100,7 @@ from .rules import (
     RANK_MOVES,
     RANK_NAMES_AFTER,
     RANK_VERB_CHARS,
+    RANK_WITHOUT_DI_FIELDS,
     RANK_WITHOUT_DI_VERBS,
     RANKED_RISE_WORDS,
     RATIO_CLOSER,
@@ -558,8 +559,9 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
             continue
-        if unit in RANK_ENDINGS and num.isdigit() and prev in _RANK_WITHOUT_DI_BEFORE and _RANK_WITHOUT_DI_RE.search(
-                text, max(start, s - 16), s):  # (not `上升8位`: a move in rank)
+        if unit in RANK_ENDINGS and num.isdigit() and prev in _RANK_WITHOUT_DI_BEFORE and (_RANK_WITHOUT_DI_RE.search(
+                text, max(start, s - 16), s) or (text.startswith(RANK_WITHOUT_DI_FIELDS, s - 2) and (
+                not nxt or nxt in _BOUNDARIES))):  # (not `上升8位`: a move in rank)
             cand = _rank(text, m, start, value, unit, nxt, s)  # `位列全国22名`, `排名上升至26位`
             if cand is not None:
                 found.append(cand)
@@ -1187,7 +1189,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
-        _kind_stage(scope, site, phrase, period, prev)
+        _kind_stage(scope, site, phrase + (name or ""), period, prev)
         period = _change_over_pair(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
                                                           cand.start))

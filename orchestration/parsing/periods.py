@@ -64,6 +64,9 @@ _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是",  # `是去年的1.5倍`
                 "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+# A report's own voice: these count from the year it reports on, not from the day a page printed it
+# (`由上年的84.13%提高到本年的92.90%` in a 2018 story on a report of 2016's data: 2015 and 2016).
+REPORT_VOICE_RELATIVES = ("本年", "上年")
 
 # `2025年3月2日`, and the ISO form web pages print (`2021-02-04 10:26 来源：新华社`)
 # (opening with the character class itself, not a lookahead on it, lets `re` jump between 1s and 2s at
@@ -222,6 +225,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         year = m.group("year")
         if published is not None and not year and not is_base(text, m.start()):
             relative = m.group("relative")
+            if relative in REPORT_VOICE_RELATIVES:
+                continue  # they count from the year reported on, which the other years decide
             if relative and relative != "当年":
                 year = str(published.year + RELATIVE_OFFSETS[relative])
             elif m.group("part_only"):
@@ -402,6 +407,9 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             part = part_of_year(written, _balance_follows(text, match.end())) or ""
         elif not (part and text.startswith("同期", match.end())):
             part = ""
+        anchor = written or reported
+        if relative in REPORT_VOICE_RELATIVES and anchor and anchor.isdigit() and not is_base(text, match.start()):
+            return str(int(anchor) + RELATIVE_OFFSETS[relative]) + part
         return str(published.year + RELATIVE_OFFSETS[relative]) + part
     since = match.group("since") or match.group("past")
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
