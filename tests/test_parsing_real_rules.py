@@ -1282,3 +1282,16 @@ def test_a_percentage_of_a_measure_named_an_index_is_a_score() -> None:
     text = "2016年，天津市科技创新环境指数首次突破90%，由上年的84.13%提高到92.90%。"
     got = {m.value: m.value_kind for m in parse_document(text, published_on=date(2018, 10, 29)).mentions}
     assert (got[90], got[84.13], got[92.9]) == ("level", "level", "level")
+
+
+def test_an_issuers_line_under_the_title_names_the_reports_place() -> None:
+    text = ("2022年科技工作总结\n\n蚌埠市科学技术局\n\n2022年，全市深入贯彻落实考察安徽重要讲话精神，"
+            "获评“安徽省科技创新先进市”。高新技术企业净增数突破200家，总数突破700家。")
+    assert mention(text, date(2023, 4, 15), "700家").region_name == "蚌埠市"
+
+
+def test_a_province_in_brackets_inside_a_companys_name_is_no_vote() -> None:
+    text = ("2022年科技工作总结\n\n2022年，全市深入贯彻落实考察安徽重要讲话精神。"
+            "中电科思仪科技(安徽)有限公司、凯盛科技(安徽)有限公司获国家重点研发计划项目立项。"
+            "蚌埠获评创新型城市。全市高新技术企业总数突破700家。")
+    assert parse_document(text, published_on=date(2023, 4, 15)).articles[0].region_name == "蚌埠市"

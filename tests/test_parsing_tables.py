@@ -174,3 +174,29 @@ def test_a_table_whose_rows_open_with_their_number_under_a_portals_metadata() ->
         ("157.63", 15763000000.0, "level", "宁波市", "2025Q1"), ("9.6", 9.6, "growth_rate", "宁波市", "2025Q1"),
         ("851.36", 85136000000.0, "level", "浙江省", "2025Q1"), ("7.7", 7.7, "growth_rate", "浙江省", "2025Q1"),
     ]
+
+
+RANKING = """2019年中国区域创新能力排名
+发布时间：2019-11-04
+
+《中国区域创新能力评价报告2019》显示，广东2019年度区域创新能力再列全国第一。
+
+排序 城市 创新能力效用值
+1 广东 59.49
+2 北京 53.22
+3 江苏 49.58
+备注：效用值越高排名越前。
+"""
+
+
+def test_a_ranking_table_gives_each_place_its_rank() -> None:
+    rows = [(m.quote, m.value, m.value_kind, m.region_name, m.period, m.indicator_code)
+            for m in parse_document(RANKING).mentions if m.period_source == "table"]
+    assert rows == [("1 广东 59.49", 1, "rank", "广东省", "2019", "regional_innovation_rank"),
+                    ("2 北京 53.22", 2, "rank", "北京市", "2019", "regional_innovation_rank"),
+                    ("3 江苏 49.58", 3, "rank", "江苏省", "2019", "regional_innovation_rank")]
+
+
+def test_numbered_lines_under_no_ranking_header_are_no_ranks() -> None:
+    text = RANKING.replace("排序 城市", "城市")
+    assert not [m for m in parse_document(text).mentions if m.period_source == "table"]

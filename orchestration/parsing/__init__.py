@@ -27,7 +27,7 @@ from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
-from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS, NATION_NAMES
+from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS, ISSUER_SUFFIXES, NATION_NAMES
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
@@ -87,6 +87,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
             title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
+        title_places += _issuer_places(norm, blocks[first:min(last + 1, first + _ISSUER_LOOKAHEAD)], doc)
         voted = regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end))
         region_code, count = regions.primary_region(voted, title_places)
         if count < 2:
@@ -226,6 +227,21 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     return ParsedDocument(articles, paragraphs, sentences, mentions)
 
 
+_ISSUER_LOOKAHEAD = 5  # blocks from an article's first in which its issuer's line may stand
+_ISSUER_MAX_CHARS = 16
+
+
+def _issuer_places(norm: str, head: list[layout.Block], doc: DocumentIndex) -> list[tuple[int, str]]:
+    """The place of an issuer's line in an article's head (`蚌埠市科学技术局` on a line of its own),
+    which counts like the title's places."""
+    out = []
+    for block in head:
+        line = norm[block.start:block.end].strip()
+        if len(line) <= _ISSUER_MAX_CHARS and line.endswith(ISSUER_SUFFIXES):
+            out += between(doc.places, doc.place_pos, block.start, block.end)[:1]
+    return out
+
+
 def _context_start(blocks: list[layout.Block], first: int, doc: DocumentIndex) -> int:
     """Where the context of a paragraph's figures starts: the paragraph, or the one before it when that
     one names a span of years and states no figure (`据介绍，过去五年，重庆…。` over `成果显示，…增长1.9倍`)."""
@@ -281,7 +297,7 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
                     sentences: list[Sentence]) -> list[FigureMention]:
     """The figures of tables flattened one cell per line (tables.py), each in its article's context:
     the row's place or the article's region, the article's (or its section's) period."""
-    found = tables.cells(norm, blocks)
+    found = tables.cells(norm, blocks) + tables.ranks(norm, blocks)
     if not found:
         return []
     sentence_starts = [s.char_start for s in sentences]

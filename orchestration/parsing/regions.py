@@ -24,6 +24,7 @@ from .rules import (
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
+    ORG_NAME_SUFFIXES,
     PLATFORM_GRADES,
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
@@ -336,10 +337,23 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
                     text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
                 continue
-        elif code.endswith("0000") and grades_platform(text, pos):  # only a province grades platforms
+        elif (code.endswith("0000") and grades_platform(text, pos)) or (  # only a province grades platforms
+                text[pos - 1:pos] in _NAME_OPENERS and _inside_a_name(text, pos)):
             continue
         kept.append((pos, code))
     return kept
+
+
+_NAME_OPENERS = frozenset("(（")
+
+
+def _inside_a_name(text: str, pos: int) -> bool:
+    """Whether the place at `pos` stands in brackets inside a company's name (`中电科思仪科技(安徽)有限公司`):
+    no vote for the text."""
+    end = name_end(text, pos)
+    if end is None:
+        return False
+    return text[end:end + 1] in ")）" and text.startswith(ORG_NAME_SUFFIXES + ("公司",), end + 1)
 
 
 def name_end(text: str, pos: int) -> int | None:

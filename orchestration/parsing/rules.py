@@ -288,6 +288,10 @@ FORECAST_YEAR_WORDS = ("预计", "预期", "力争", "有望", "计划")
 # A figure whose phrase opens with one of these is the country's, not the article's region.
 # A story told by one of these (a State Council press conference, the statistics bureau) that names no
 # place of its own and says no 全省 or 全市 is about the nation.
+# A line of its own near an article's head naming a place's office that ends with one of these is the
+# report's issuer (`蚌埠市科学技术局` under `2022年科技工作总结`): its place is what the report is about.
+ISSUER_SUFFIXES = ("科学技术局", "科技局", "科学技术厅", "科技厅", "科学技术委员会", "科委", "统计局", "人民政府",
+                   "发展和改革委员会", "工业和信息化局")
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部")
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
@@ -427,7 +431,9 @@ TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
                         "发文机关", "信息来源")
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
-TABLE_SERIAL_HEADERS = ("序号", "排名", "名次", "位次")
+# ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
+TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次")
+TABLE_SERIAL_HEADERS = ("序号", *TABLE_RANK_HEADERS)
 # A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),
                "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),

@@ -13,6 +13,7 @@ A bare number means nothing outside its table, so only this stage reads them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .rules import (
     NATION_NAMES,
     TABLE_GROWTH_WORDS,
     TABLE_LABEL_HEADERS,
+    TABLE_RANK_HEADERS,
     TABLE_SERIAL_HEADERS,
     TABLE_TOTAL_LABELS,
     TABLE_UNITS,
@@ -34,6 +36,13 @@ _NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _CELL_RE = re.compile(r"[^|｜\n]+")
 _SERIAL_RE = re.compile(r"[0-9]{1,3}")
 _MAX_COLUMNS = 12
+_CELL_GAP = r"[ \t\u3000|｜]+"
+# a ranking table's header line: its rank column, then the places' (`排序 城市 创新能力效用值`)
+_RANK_HEADER_RE = re.compile(
+    rf"^(?:{'|'.join(TABLE_RANK_HEADERS)}){_CELL_GAP}(?:{'|'.join(TABLE_LABEL_HEADERS)})(?:{_CELL_GAP}|$)", re.M)
+_RANK_ROW_RE = re.compile(rf"([0-9]{{1,3}}){_CELL_GAP}([^\s|｜0-9]{{2,12}})(?:{_CELL_GAP}[^\s|｜]+)*\s*")
+_ASIDE_RE = re.compile(r"[(（][^()（）]{0,12}[)）]|\s")
+_MEASURE_LOOKBACK = 3  # paragraphs above a ranking table that may name what it ranks
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,9 @@ class Column:
     multiplier: float
     counter: str | None
     kind: str  # level, growth_rate or share
+
+
+_RANK_COLUMN = Column("排名", "rank", 1.0, None, "rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +101,45 @@ def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
         columns, k = header
         k = _rows(spans, k, columns, found, serial)
     return found
+
+
+def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
+    """(index of the row's block, cell) for every row of a ranking table written one row per line:
+    `排序 城市 创新能力效用值` over `1 广东 59.49`, `2 北京 53.22`: each row's number is its place's rank
+    (the scores after it are the ranking's own, with no unit to read them by)."""
+    out: list[tuple[int, Cell]] = []
+    starts = [block.start for block in blocks]
+    for header in _RANK_HEADER_RE.finditer(norm):
+        k = bisect.bisect_right(starts, header.start()) - 1
+        indicator = _ranked_measure(norm, blocks, k)
+        previous = 0
+        for row_block in range(k + 1, len(blocks)):
+            block = blocks[row_block]
+            row = _RANK_ROW_RE.fullmatch(norm, block.start, block.end)
+            places = regions.find_places(row.group(2)) if row else []
+            rank = int(row.group(1)) if row else 0
+            if not places or places[0][0] != 0 or rank < previous:
+                break  # the table ends where a line is no `rank place …` row
+            previous = rank
+            out.append((row_block, Cell(
+                block.start, block.start + len(norm[block.start:block.end].rstrip()), float(rank), row.group(2),
+                _RANK_COLUMN, places[0][1], None, indicator.code if indicator else None,
+                indicator.name if indicator else _RANK_COLUMN.name)))
+    return out
+
+
+def _ranked_measure(norm: str, blocks: Sequence[Block], header: int) -> indicators.Indicator | None:
+    """The ranking indicator a paragraph above a ranking table names (`《中国区域创新能力评价报告2019》显示`)."""
+    for k in range(header - 1, max(-1, header - 1 - _MEASURE_LOOKBACK), -1):
+        if blocks[k].article != blocks[header].article:
+            break
+        phrase = _ASIDE_RE.sub("", norm[blocks[k].start:blocks[k].end])  # (`创(chuàng )新`: pinyin debris)
+        by_alias = indicators.dictionary().by_alias
+        named = [by_alias[phrase[a:b]] for a, b in indicators.alias_spans(phrase)]
+        found = next((indicator for indicator in named if indicator.unit == "rank"), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _spans(norm: str, blocks: Sequence[Block]) -> list[_Span]:
