@@ -1295,3 +1295,20 @@ def test_a_province_in_brackets_inside_a_companys_name_is_no_vote() -> None:
             "中电科思仪科技(安徽)有限公司、凯盛科技(安徽)有限公司获国家重点研发计划项目立项。"
             "蚌埠获评创新型城市。全市高新技术企业总数突破700家。")
     assert parse_document(text, published_on=date(2023, 4, 15)).articles[0].region_name == "蚌埠市"
+
+
+def test_a_reports_edition_in_the_title_gives_way_to_the_year_its_story_names() -> None:
+    text = ("《重庆科技创新指数报告2023》发布\n\n2023-12-21 科技日报\n\n"
+            "2022年，重庆市综合科技创新指数达到70.70%，比上年提高3.38个百分点。\n\n"
+            "按综合科技创新指数排名，全市高于平均水平的区县共有10个。")
+    assert mention(text, date(2023, 12, 21), "10个").period == "2022"
+    # a title's edition with no year in the story is still the year
+    only = "《重庆科技创新指数报告2023》发布\n\n2023-12-21 科技日报\n\n全市高于平均水平的区县共有10个。"
+    assert mention(only, date(2023, 12, 21), "10个").period == "2023"
+
+
+def test_jingzeng_before_a_levels_noun_makes_it_a_net_change() -> None:
+    assert mention("2023年，武汉净增高新技术企业超2000家。", date(2024, 1, 6), "2000家").value_kind == "change"
+    assert mention("2022年，全市高新技术企业净增数突破200家。", date(2023, 2, 1), "200家").value_kind == "change"
+    assert mention("2022年，全市新增高新技术企业258家。", date(2023, 2, 1), "258家").value_kind == "level"
+    assert mention("力争今年净增高新技术企业550家。", date(2023, 2, 1), "550家").value_kind == "target"

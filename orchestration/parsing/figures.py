@@ -69,6 +69,7 @@ from .rules import (
     NATIONAL_NOT_NATION,
     NATIONAL_SUBJECT_WORDS,
     NATIONAL_WORDS,
+    NET_CHANGE_WORDS,
     NEW_BREAKDOWN_PATTERN,
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
@@ -229,6 +230,7 @@ _BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}(?:[、和及][0-9]{1,3})*[、和
 _RANK_LIST_JOINERS = ("、", "和", "及")
 _RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的")  # right before the number
 _RANK_WITHOUT_DI_RE = re.compile(rf"(?:{_alternation(RANK_WITHOUT_DI_VERBS)})[^，,；;。、\n]{{0,14}}$")
+_NET_CHANGE_RE = re.compile(_alternation(NET_CHANGE_WORDS))
 _RESPECTIVELY_RE = re.compile(_alternation(RESPECTIVELY_WORDS))
 _SEGMENT_END_RE = re.compile(r"[，,；;。！？!?：:、()（）\n0-9]")
 _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（][^()（）]{0,12}[)）]|【[^【】]{0,10}】")
@@ -1585,6 +1587,9 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     own kind (approx unless bounded); a percentage of an index is a score (level), not a share, and
     so is where a change of one ended; a `分别` list of percentages after a growth noun is of growth rates."""
     ctx, art, cand = scope.ctx, scope.art, site.cand
+    if site.kind == "level" and cand.unit != "percent" and _NET_CHANGE_RE.search(
+            scope.text, site.seg_start, cand.start):
+        site.kind = "change"  # `净增高新技术企业超2000家`: a net change, whatever stands between
     if site.kind == "share" and cand.unit == "percent":
         if any(word in phrase for word in INDEX_WORDS) or (
                 (site.after_base or scope.text[cand.start - 1:cand.start] in ("(", "（"))

@@ -213,7 +213,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     part_match = _TITLE_PART_RE.search(title)
     part = part_of_year(part_match.group()) if part_match else None
     match = TITLE_YEAR_RE.search(title)
-    if match and not any(word in title for word in SECTION_TARGET_WORDS):
+    # `《重庆科技创新指数报告2023》发布`: a report's edition, which the years its story names outweigh
+    edition = match is not None and any(m.start() == match.start() and (m.group("edition") or m.group(
+        "edition_after")) for m in PERIOD_RE.finditer(title))
+    if match and not edition and not any(word in title for word in SECTION_TARGET_WORDS):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
     if plan and published is not None and dated and _in_plans_last_autumn(published, plan[1]):
@@ -249,6 +252,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 counts[year] += 1
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
+    if match and edition:
+        return match.group(1) + (part or "")
     if published is None:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过

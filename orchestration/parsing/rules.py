@@ -87,6 +87,9 @@ CHANGE_VERBS = {
     "伸长": 1, "同比伸长": 1, "增进": 1, "擢升": 1,  # 增长, 提升 in a spun rewrite
     "晋升": 1, "攀升": 1,
 }
+# Before a level's noun in its segment, these make it a net change (`净增高新技术企业超2000家`,
+# `高新技术企业净增数突破200家`): the difference of two stocks, unlike 新增 (what was added).
+NET_CHANGE_WORDS = ("净增", "净减")
 # Words that rule a CHANGE_VERBS match out (`新增50家` is a level).
 NOT_CHANGE_PREFIXES = ("新增", "最高", "最低", "较高", "较低", "更高", "更低")  # `最高500万元`: a cap
 # Verbs before a rank (`居全国第5`, `跃居第44位`); the rank must be preceded by one in its clause.
