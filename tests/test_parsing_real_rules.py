@@ -1312,3 +1312,11 @@ def test_jingzeng_before_a_levels_noun_makes_it_a_net_change() -> None:
     assert mention("2022年，全市高新技术企业净增数突破200家。", date(2023, 2, 1), "200家").value_kind == "change"
     assert mention("2022年，全市新增高新技术企业258家。", date(2023, 2, 1), "258家").value_kind == "level"
     assert mention("力争今年净增高新技术企业550家。", date(2023, 2, 1), "550家").value_kind == "target"
+
+
+def test_gaishi_stands_for_the_last_city_named_before_it() -> None:
+    text = ("记者从南宁市科技局获悉，今年以来，全区6批科技型中小企业中，"
+            "该市通过评价入库的科技型中小企业总计达603家，占全区认定总数的32.06%。")
+    assert mention(text, date(2020, 8, 4), "603家").region_name == "南宁市"
+    assert mention("2023年，福建省加快科技创新。以泉州市为例，该市高新技术企业达2205家。",
+                   date(2024, 3, 1), "2205家").region_name == "泉州市"

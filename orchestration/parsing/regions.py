@@ -25,6 +25,7 @@ from .rules import (
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     ORG_NAME_SUFFIXES,
+    PLACE_ANAPHORS,
     PLATFORM_GRADES,
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
@@ -184,6 +185,11 @@ def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
     them in a title (`创新主体竞相涌现 日照发展动能澎湃`, spans `titles`) and again in the text."""
     if found is None:
         found = find_places(text)
+    return _with_anaphors(text, _with_short_names(text, titles, found))
+
+
+def _with_short_names(text: str, titles: Sequence[tuple[int, int]],
+                      found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     gaz = gazetteer()
     if gaz.ambiguous_re is None:
         return found
@@ -202,6 +208,22 @@ def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
         found = sorted(found + [(pos, gaz.ambiguous[name]) for pos, name in hits
                                 if (name in confirmed or pos in listed) and pos not in seen])
     return found
+
+
+def _with_anaphors(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` and, for each 该市 (该省), the last city (province) named before it."""
+    if "该" not in text:
+        return found
+    added = []
+    for word, level in PLACE_ANAPHORS.items():
+        pos = text.find(word)
+        while pos != -1:
+            named = [code for _, code in found[:bisect.bisect_left(found, (pos, ""))]
+                     if (home := region(code)) is not None and home.level == level]
+            if named:
+                added.append((pos, named[-1]))
+            pos = text.find(word, pos + len(word))
+    return sorted(found + added) if added else found
 
 
 # an item of a list: `、` before it and `(`, `（` or `、` after it (`铜陵(增长4502.1%)、黄山(增长686.7%)`)

@@ -308,6 +308,8 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
                        "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁",
                        # awards named after the nation: `获中国专利奖75项` is the city's count
                        "中国专利奖", "中国专利金奖", "中国质量奖", "中国工业大奖", "中国青年科技奖")
+# `以泉州市为例，该市…`: these stand for the last place of their level named before them.
+PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
