@@ -1320,3 +1320,12 @@ def test_gaishi_stands_for_the_last_city_named_before_it() -> None:
     assert mention(text, date(2020, 8, 4), "603家").region_name == "南宁市"
     assert mention("2023年，福建省加快科技创新。以泉州市为例，该市高新技术企业达2205家。",
                    date(2024, 3, 1), "2205家").region_name == "泉州市"
+
+
+def test_yuji_about_the_year_under_way_from_spring_is_an_estimate() -> None:
+    text = "综合实力持续增强。预计“十四五”末经济总量突破6000亿元，常住人口城镇化率接近70%。"
+    got = mention(text, date(2025, 9, 25), "6000亿元")
+    assert (got.value_kind, got.qualifier, got.period) == ("level", "lower_bound", "2025")
+    assert mention("预计2021年R&D经费支出达1180亿元。", date(2021, 5, 20), "1180亿元").value_kind == "level"
+    # in the season of work reports it still forecasts the year ahead
+    assert mention("预计2021年R&D经费支出达1180亿元。", date(2021, 1, 20), "1180亿元").value_kind == "target"

@@ -41,6 +41,7 @@ from .rules import (
     FLOW_EVENT_VERBS,
     FLOW_PREFIXES,
     FOLLOWING_PHRASE_STOPS,
+    FORECAST_UNTIL_MONTH,
     FOREIGN_MONEY_UNITS,
     FRACTION_WORD,
     FROM_FILLERS,
@@ -1618,7 +1619,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     published = art.published
     future = bool(published and year and year > published.year)
     forecast = estimated and bool(published and year == published.year and (
-        published.month < YEAR_UNDER_REVIEW_FROM_MONTH))  # `今年预计…` in January: the year ahead
+        published.month <= FORECAST_UNTIL_MONTH))  # `今年预计…` in January: the year ahead
     aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
             art.target_year is not None and not ranked) or ((future or forecast) and not ranked) or aimed:

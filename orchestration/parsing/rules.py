@@ -132,9 +132,13 @@ TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包�
 # Every character a target trigger can start with (a fast pre-check before the pattern above).
 TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未宗"
 
-# `预计` in a report written from this month on is about the year under review (an estimate); earlier
-# in the year it forecasts the year ahead (a target, like `力争`).
+# A report written from this month on is about the year under review: its `将` is an estimate, and a
+# five-year plan's last year is over enough to be reviewed.
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# `预计` about the year of publication said up to this month (the season of work reports) forecasts the
+# year ahead (a target, like `力争`); from spring on it estimates the year under way (as every real
+# annotator read `预计2021年R&D经费支出达1180亿元` in May 2021 and `预计“十四五”末…突破6000亿元` in September).
+FORECAST_UNTIL_MONTH = 3
 # `预计` within this many characters of a sentence's start opens it: it covers every clause, past
 # semicolons (`今年，株洲预计…；新引进…`); later in a sentence it covers its own clause only.
 ESTIMATE_OPENS_WITHIN = 8
