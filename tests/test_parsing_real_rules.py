@@ -1329,3 +1329,9 @@ def test_yuji_about_the_year_under_way_from_spring_is_an_estimate() -> None:
     assert mention("预计2021年R&D经费支出达1180亿元。", date(2021, 5, 20), "1180亿元").value_kind == "level"
     # in the season of work reports it still forecasts the year ahead
     assert mention("预计2021年R&D经费支出达1180亿元。", date(2021, 1, 20), "1180亿元").value_kind == "target"
+
+
+def test_a_reports_edition_after_a_figure_does_not_date_it() -> None:
+    text = ("重庆全市综合科技创新指数达到70.70%——《重庆科技创新指数报告2023》发布\n\n2023-12-21 科技日报\n\n"
+            "2022年，重庆市综合科技创新指数达到70.70%，比上年提高3.38个百分点。")
+    assert [m.period for m in parse_document(text, published_on=date(2023, 12, 21)).mentions][:2] == ["2022", "2022"]

@@ -373,7 +373,7 @@ class Context:
     target_at: int | None  # the first target word's position (estimates are no targets)
     targets: list[tuple[int, str | None]]  # every target word's position and the year it names
     carried: str | None = None  # the last period named earlier in the paragraph
-    base_periods: frozenset[int] = frozenset()  # positions of periods in `由2015年的` (a change's start)
+    no_later: frozenset[int] = frozenset()  # positions of periods that date no figure written before them
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
     target_year: str | None = None  # the year the paragraph's last target before the sentence named
     now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
@@ -889,12 +889,15 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     part = _part(carried) if carried else _part(default)  # the part of the year the context is about
     reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     found_periods = []
+    editions: set[int] = set()
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
                                        dated=art.dated, year=year, part=part, written=written,
                                        reported=reported)
             found_periods.append((m.start(), period))
+            if m.group("edition_after"):
+                editions.add(m.start())
             if m.group("year") and period:
                 year = written = m.group("year")
             if period and period[:4].isdigit() and period[4:5] != "-":
@@ -905,13 +908,15 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     # (`目前，创新平台体系基本形成。`)
     now_at = now[-1] if now and not any(m.start() > now[-1] for m in before) and _HAS_DIGIT_RE.search(
         text, now[-1], _sentence_end(text, now[-1], start)) else None
-    base_periods = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS)
+    # a change's start (`由2015年的`) and a report's edition (`达到70.70%——《…报告2023》发布`) date no
+    # figure written before them
+    no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
     listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
         semicolons and len(found_periods) > 1) else frozenset()
-    return Context(found_periods, places, target_at, targets, carried, base_periods, estimates, target_year,
+    return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
                    now_at, semicolons, new_breakdowns, listed_years)
 
 
@@ -2047,7 +2052,7 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         before = [(pos, p) for pos, p in before if not any(pos < at < cand.start for at in ctx.semicolons)]
     if before:
         return before[-1][1], "explicit"
-    after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.base_periods]
+    after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.no_later]
     if after and (clause_end is None or after[0][0] < clause_end):
         return after[0][1], "explicit"  # not `增长6.5%，其中一季度增长4.9%`: that 一季度 is the next figure's
     if ctx.carried:
