@@ -1335,3 +1335,10 @@ def test_a_reports_edition_after_a_figure_does_not_date_it() -> None:
     text = ("重庆全市综合科技创新指数达到70.70%——《重庆科技创新指数报告2023》发布\n\n2023-12-21 科技日报\n\n"
             "2022年，重庆市综合科技创新指数达到70.70%，比上年提高3.38个百分点。")
     assert [m.period for m in parse_document(text, published_on=date(2023, 12, 21)).mentions][:2] == ["2022", "2022"]
+
+
+def test_a_heading_line_names_the_measure_of_the_bulleted_figure_under_it() -> None:
+    text = "2022年重庆科技创新指数\n\n科技创新环境指数\n\n●68.16% 比上年提高5.51个百分点\n\n●三级指标34个"
+    got = mention(text, date(2023, 12, 21), "68.16%")
+    assert (got.indicator_name, got.value_kind) == ("科技创新环境指数", "level")
+    assert mention(text, date(2023, 12, 21), "5.51").indicator_name == "科技创新环境指数"

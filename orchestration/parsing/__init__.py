@@ -27,7 +27,14 @@ from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
-from .rules import FILING_LINE_PATTERN, FIVE_YEAR_PLANS, ISSUER_SUFFIXES, NATION_NAMES
+from .rules import (
+    BULLET_MARKS,
+    FILING_LINE_PATTERN,
+    FIVE_YEAR_PLANS,
+    ISSUER_SUFFIXES,
+    MEASURE_HEADING_MAX_CHARS,
+    NATION_NAMES,
+)
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
@@ -162,7 +169,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             text, block.start + 2, min(block.end, block.start + 31)) else None
         if row is None:
             header = None  # the table, if any, has ended
-            block_contexts.append(current)
+            heading = _measure_heading(norm, blocks, block_index)
+            block_contexts.append(replace(current, measure_heading=heading) if heading else current)
             continue
         if block.start == 0 or text[block.start - 1] not in " \u3000\t":  # not indented: it heads the rows under it
             header = compact(row.group(1)).removeprefix("全省").removeprefix("全市") or None
@@ -225,6 +233,24 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     if table_mentions:
         mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
     return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+_BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")
+_HAS_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _measure_heading(norm: str, blocks: list[layout.Block], index: int) -> str | None:
+    """The short heading line right above a bulleted figure (`科技创新环境指数` over `●68.16% 比上年…`),
+    which names the figure's measure; None for any other paragraph."""
+    block = blocks[index]
+    if index == 0 or not _BULLETED_FIGURE_RE.match(norm, block.start, block.end):
+        return None
+    above = blocks[index - 1]
+    line = compact(norm[above.start:above.end])
+    if above.article != block.article or not line or len(line) > MEASURE_HEADING_MAX_CHARS or (
+            _HAS_DIGIT_RE.search(line)):
+        return None
+    return line
 
 
 _ISSUER_LOOKAHEAD = 5  # blocks from an article's first in which its issuer's line may stand

@@ -418,6 +418,7 @@ class ArticleContext:
     dated: bool = True  # `published` is a day (from the text or metadata), not only a year (the file name)
     review_from: str | None = None  # the first year its head says it reviews (`党的十八大以来`: 2012)
     table_header: str | None = None  # on an indented table row: the label of the row above it
+    measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -1963,6 +1964,9 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
             joined = _joined(head, name)
             if joined and (found := indicators.lookup(joined)) is not None:
                 return (None, joined) if _is_part_of_total(joined) else (found.code, found.name)
+    if not name and scope.art.measure_heading:  # `科技创新环境指数` over `●68.16% 比上年提高5.51个百分点`
+        found = indicators.lookup(scope.art.measure_heading)
+        return (found.code, found.name) if found is not None else (None, scope.art.measure_heading)
     if not name and (last := indicators.last_alias(_unquoted(text, scope.paragraph_from, seg_start))):
         found = indicators.lookup(last)  # `河北(512.3亿元)、山西(233.1亿元)`: the measure named before the list
         if found is not None:

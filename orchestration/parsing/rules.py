@@ -431,6 +431,10 @@ RESPECTIVELY_WORDS = ("分别", "分列", "分居")
 LIST_SUFFIXES = ("产业", "行业", "企业", "领域", "板块", "集群", "园区", "地区", "城市", "实验室",
                  "项目", "经费")  # `基础研究、应用研究和试验发展经费分别为…`
 
+# A paragraph opening with one of these and a figure (`●68.16% 比上年提高5.51个百分点`) measures what the
+# short heading line right above it names (`科技创新环境指数`).
+BULLET_MARKS = "●■◆▲•◎★☆"
+MEASURE_HEADING_MAX_CHARS = 20
 # --- tables flattened one cell per line (tables.py) ----------------------------------------------
 # The header cell over the row labels (`地  区`, written with or without spaces).
 TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区市", "指标", "类别", "项目", "部门", "产业", "分组",
