@@ -1342,3 +1342,10 @@ def test_a_heading_line_names_the_measure_of_the_bulleted_figure_under_it() -> N
     got = mention(text, date(2023, 12, 21), "68.16%")
     assert (got.indicator_name, got.value_kind) == ("科技创新环境指数", "level")
     assert mention(text, date(2023, 12, 21), "5.51").indicator_name == "科技创新环境指数"
+
+
+def test_a_change_against_a_plans_end_is_over_the_years_since() -> None:
+    text = "2025年，洛阳高新技术企业、科技型中小企业数量较“十三五”末分别增长103%、83%。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 9, 25)).mentions]
+    assert got == [(103, "2020-2025"), (83, "2020-2025")]
+    assert mention("2025年，全市高新技术企业较上年增长12%。", date(2025, 9, 25), "12%").period == "2025"

@@ -301,6 +301,9 @@ _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
+# `较“十三五”末分别增长103%`: against the last year of a five-year plan
+_BASE_PLAN_END_RE = re.compile(
+    rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?[“\"]?({_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:期末|末)")
 # `从2.2%提高到2.6%`, `由2020年的第12位`, `由“十三五”末的2.82%`: the figure is where a change started,
 # not the period's own
 _PLAN_END = rf"[“\"]?(?:{_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:末|期末)"
@@ -1545,6 +1548,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         averaged or text.find("年", seg_start, cand.start) != -1) else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
+    if base is None and (plan_end := _BASE_PLAN_END_RE.search(text, seg_start, cand.start)) is not None and (
+            (first := FIVE_YEAR_PLANS[plan_end.group(1)][1]) < int(period) - 1):
+        return f"{first}-{period}"
     if base is None and _continues_change(scope, site, prev, period):
         return prev.period  # type: ignore[union-attr]  # `比2012年新增499.7亿元，增长2.0倍`: over the same years
     if averaged:  # `十年来…年均增长`, `从2012年的2万件提升至2021年的7.6万件。…年均增长16.3%`
