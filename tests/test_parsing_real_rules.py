@@ -1349,3 +1349,8 @@ def test_a_change_against_a_plans_end_is_over_the_years_since() -> None:
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 9, 25)).mentions]
     assert got == [(103, "2020-2025"), (83, "2020-2025")]
     assert mention("2025年，全市高新技术企业较上年增长12%。", date(2025, 9, 25), "12%").period == "2025"
+
+
+def test_the_field_a_city_was_first_in_does_not_own_its_figure() -> None:
+    text = "全市科技创新工作会议召开。2023年，衡阳市在全省率先组建了28家市级创新联合体。"
+    assert mention(text, date(2024, 4, 17), "28家").region_name == "衡阳市"

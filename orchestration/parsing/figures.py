@@ -125,6 +125,7 @@ from .rules import (
     THRESHOLD_GROUPS,
     UNIT_FAMILIES,
     WHOLE_YEAR_PATTERN,
+    WIDE_FIRST_AFTER,
     WIDE_WHOLE_AFTER,
     WIDE_WHOLE_BEFORE,
     WIDE_YARDSTICK_AFTER,
@@ -1791,8 +1792,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
-                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2)):
-            continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`: 全省 is the field or the whole
+                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)):
+            continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`, `在全省率先`: the field or the whole
         if -1 < whole_at < pos:
             continue
         if not wide and text.find("等", pos, cand.start) != -1 and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):

@@ -325,6 +325,9 @@ WIDE_WHOLE_AFTER = ("占", "的占", "的比重", "的份额")
 # (`在全省13个市中排名第二`, `远超全省及全国平均水平`), not what a story is about.
 WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较", "跑", "先")  # 领跑全省, 领先全省
 WIDE_YARDSTICK_AFTER = ("平均", "及全国", "和全国", "同期")
+# 全省 right before these is the field a place was first in (`在全省率先组建了28家市级创新联合体`), in the
+# figure's own segment too: the figure is the place's.
+WIDE_FIRST_AFTER = ("率先", "首创", "首家", "首个", "首批", "第一个", "第一家", "第一批")
 # Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
 # (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
 OWNER_WIDE_FIRST_CHARS = ("我", "本")
