@@ -1354,3 +1354,9 @@ def test_a_change_against_a_plans_end_is_over_the_years_since() -> None:
 def test_the_field_a_city_was_first_in_does_not_own_its_figure() -> None:
     text = "全市科技创新工作会议召开。2023年，衡阳市在全省率先组建了28家市级创新联合体。"
     assert mention(text, date(2024, 4, 17), "28家").region_name == "衡阳市"
+
+
+def test_a_parks_name_is_no_place_that_owns_figures() -> None:
+    text = ("2019年，贵州省科技工作成效明显。全省推进遵义高新区升格国家级高新区；新增3个省级高新区。"
+            "全省高新技术企业总量达1644家。")
+    assert mention(text, date(2020, 1, 14), "3个").region_name == "贵州省"
