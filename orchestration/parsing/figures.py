@@ -81,6 +81,7 @@ from .rules import (
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
     OWNER_WIDE_FIRST_CHARS,
+    PARK_AFTER_PLACE,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PERFORMERS,
@@ -1807,6 +1808,8 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
                 text, pos, cand.start):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
+        if not wide and pos < site.seg_start and regions.followed_by(text, pos, PARK_AFTER_PLACE):
+            continue  # `推进遵义高新区升格…；新增3个省级高新区`: a park's name owns only its own segment
         if not wide and _yardstick_after(text, pos) and not _own_value_in_brackets(text, pos, cand.start):
             continue  # `排名深圳市之后，位居计划单列市第二` (but `北京(84.83%)之后`: 84.83% is 北京's)
         resolved = regions.resolve(marker, art.region_code)

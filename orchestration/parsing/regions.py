@@ -384,6 +384,12 @@ def name_end(text: str, pos: int) -> int | None:
     return m.end() if m is not None else None
 
 
+def followed_by(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether the place name written at `pos` is followed right away by one of `words`."""
+    end = name_end(text, pos)
+    return end is not None and text.startswith(words, end)
+
+
 def match_name(text: str, pos: int) -> re.Match[str] | None:
     """`gazetteer().names.match(text, pos)`, tried with the one part that can match there."""
     part = gazetteer().name_part_of.get(text[pos:pos + 1])

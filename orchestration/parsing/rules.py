@@ -353,9 +353,12 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
                    "院士工作站", "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人",
                    "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地")
-# A place name directly followed by one of these names an organisation (湖南大学) or a park (遵义高新区).
+# A place name directly followed by one of these names a park (`遵义高新区`): it owns the figures of its own
+# segment (the park's, with the park as subject), not those of a later one (`…；新增3个省级高新区`).
+PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区")
+# A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
-                   "卫视", "路", "大道", "街", "国家", "高新区", "经开区", "开发区")  # `昌吉国家农业科技园区`
+                   "卫视", "路", "大道", "街", "国家")  # `昌吉国家农业科技园区`
 # Subjects: an organisation or programme at the start of a clause ends with one of these.
 SUBJECT_SUFFIXES = (
     "实验室", "研究院", "研究所", "研究中心", "创新中心", "工程中心", "医学中心", "中心", "医院",
