@@ -1360,3 +1360,9 @@ def test_a_parks_name_is_no_place_that_owns_figures() -> None:
     text = ("2019年，贵州省科技工作成效明显。全省推进遵义高新区升格国家级高新区；新增3个省级高新区。"
             "全省高新技术企业总量达1644家。")
     assert mention(text, date(2020, 1, 14), "3个").region_name == "贵州省"
+
+
+def test_the_national_certification_office_is_not_the_nation() -> None:
+    text = ("贵州省2019年高新技术企业增长40%\n\n日前，全国高新技术企业认定管理工作领导小组办公室复函省高新技术企业"
+            "认定管理机构，同意贵州瑞恩检测技术有限公司等646家企业认定为高新技术企业。")
+    assert mention(text, date(2019, 12, 2), "646家").region_name == "贵州省"

@@ -1865,8 +1865,8 @@ def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> li
     filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
     for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
-        if at == start or text[at - 1] in _CLAUSE_OPENERS:
-            clauses.append(word_at)
+        if (at == start or text[at - 1] in _CLAUSE_OPENERS) and not text.startswith(NATIONAL_NOT_NATION, word_at):
+            clauses.append(word_at)  # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`: an office)
     return clauses
 
 

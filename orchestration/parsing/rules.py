@@ -311,7 +311,9 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
                        "中国建设银行", "中国工商银行", "中国农业银行", "中国商飞", "中国中车", "中国电子",
                        "中国航天", "中国航发", "中国石油", "中国石化", "中国铁建", "中国中铁",
                        # awards named after the nation: `获中国专利奖75项` is the city's count
-                       "中国专利奖", "中国专利金奖", "中国质量奖", "中国工业大奖", "中国青年科技奖")
+                       "中国专利奖", "中国专利金奖", "中国质量奖", "中国工业大奖", "中国青年科技奖",
+                       # the national office that certifies a province's high-tech enterprises
+                       "全国高新技术企业认定管理", "全国高企认定管理")
 # `以泉州市为例，该市…`: these stand for the last place of their level named before them.
 PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
