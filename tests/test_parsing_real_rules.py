@@ -1366,3 +1366,8 @@ def test_the_national_certification_office_is_not_the_nation() -> None:
     text = ("贵州省2019年高新技术企业增长40%\n\n日前，全国高新技术企业认定管理工作领导小组办公室复函省高新技术企业"
             "认定管理机构，同意贵州瑞恩检测技术有限公司等646家企业认定为高新技术企业。")
     assert mention(text, date(2019, 12, 2), "646家").region_name == "贵州省"
+
+
+def test_a_figure_ending_a_line_is_read_like_one_ending_a_sentence() -> None:
+    text = "2020年南宁市科技型中小企业占广西认定总数的32.06%，居广西第一\n\n正文从这里开始。"
+    assert mention(text, date(2020, 8, 4), "第一").value_kind == "rank"

@@ -175,7 +175,8 @@ FIGURE_RE = re.compile(
     rf"(?:(?P<inner0>{_INNER_QUALIFIERS})(?P<mult> ?(?:{_MULTIPLIERS})))?"  # 70余亿, 170多亿
     rf"(?:(?P<runit>%|‰)?\s?(?:-|~|—|至)\s?(?P<num2>{_NUM}))?"
     rf"(?P<inner>{_INNER_QUALIFIERS})?"
-    rf"(?: {{2,8}}|\s)?(?P<unit>{_UNITS})?"  # (`33萬(wàn)家` reads `33万     家`: the blanked pinyin)
+    # (`33萬(wàn)家` reads `33万     家`: the blanked pinyin; never a line break: `居广西第一\n` ends there)
+    rf"(?: {{2,8}}|[^\S\n])?(?P<unit>{_UNITS})?"
     rf"(?P<post>{_POST_QUALIFIERS})?"
 )
 
