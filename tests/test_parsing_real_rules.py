@@ -1371,3 +1371,9 @@ def test_the_national_certification_office_is_not_the_nation() -> None:
 def test_a_figure_ending_a_line_is_read_like_one_ending_a_sentence() -> None:
     text = "2020年南宁市科技型中小企业占广西认定总数的32.06%，居广西第一\n\n正文从这里开始。"
     assert mention(text, date(2020, 8, 4), "第一").value_kind == "rank"
+
+
+def test_bennian_said_earlier_in_the_paragraph_still_counts_from_the_year_reported_on() -> None:
+    text = ("2016年天津市综合科技创新水平指数达到80.75%。\n\n天津市科技创新环境指数由上年的84.13%提高到本年的92.90%。"
+            "其下设的3个二级指标，我市均高居第一位。")
+    assert mention(text, date(2018, 10, 31), "第一位").period == "2016"

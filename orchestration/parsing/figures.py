@@ -880,6 +880,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     written = next((m.group("year") for m in reversed(before) if m.group("year") and not periods.is_base(
         text, m.start())), None)
     year = written or year
+    reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     carried = None
     for m in reversed(before):
         if text.endswith(SUB_PERIOD_MARKS, max(0, m.start() - 3), m.start()):
@@ -890,11 +891,11 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
         if m.group("span"):
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
-        carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated)
+        carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated,
+                                    reported=reported)
         if carried:
             break
     part = _part(carried) if carried else _part(default)  # the part of the year the context is about
-    reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     found_periods = []
     editions: set[int] = set()
     for m in between(doc.periods, doc.period_pos, start, end):
