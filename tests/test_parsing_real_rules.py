@@ -1377,3 +1377,8 @@ def test_bennian_said_earlier_in_the_paragraph_still_counts_from_the_year_report
     text = ("2016年天津市综合科技创新水平指数达到80.75%。\n\n天津市科技创新环境指数由上年的84.13%提高到本年的92.90%。"
             "其下设的3个二级指标，我市均高居第一位。")
     assert mention(text, date(2018, 10, 31), "第一位").period == "2016"
+
+
+def test_the_national_average_read_through_a_reprints_pinyin() -> None:
+    text = "2016年，上述6省市的綜合科技創(chuàng)新水平指數(shù)均高于全國(guó)平均水平(69.63%)。"
+    assert mention(text, date(2018, 10, 30), "69.63%").region_name == "全国"

@@ -254,7 +254,7 @@ _ANAPHOR_RE = re.compile(trie_pattern(ANAPHORS))
 _OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[0]) for word in ANAPHORS})) + "]")
 # `高于全国平均水平(2.44%)`, `快于全国(8.4%)`, `全国平均增速(8.9%)`: the nation's figure, named in passing
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})"
-                                   r"(?:的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?|[(（])$")
+                                   r" *(?:的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?|[(（])$")
 # `高于全区平均水平(0.83%)`, `高于自治区平均增速(21.8%)`: the region's average, named in passing
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX))})"
