@@ -1382,3 +1382,11 @@ def test_bennian_said_earlier_in_the_paragraph_still_counts_from_the_year_report
 def test_the_national_average_read_through_a_reprints_pinyin() -> None:
     text = "2016年，上述6省市的綜合科技創(chuàng)新水平指數(shù)均高于全國(guó)平均水平(69.63%)。"
     assert mention(text, date(2018, 10, 30), "69.63%").region_name == "全国"
+
+
+def test_the_remaining_places_of_a_list_take_a_respectively_list() -> None:
+    text = ("2022年，全省高新技术企业主要集中在成都、绵阳、德阳、宜宾、达州。"
+            "其中成都市共有9856家，占总量比重近80%；其余四市占比分别为4.68%、2.32%、1.89%、1.36%。")
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2022, 12, 22)).mentions
+           if m.value < 5]
+    assert got == [(4.68, "绵阳市"), (2.32, "德阳市"), (1.89, "宜宾市"), (1.36, "达州市")]

@@ -108,6 +108,7 @@ from .rules import (
     RANKED_RISE_WORDS,
     RATIO_CLOSER,
     RATIO_OPENER,
+    REMAINING_WORDS,
     RESPECTIVELY_WORDS,
     REVISION_WORDS,
     SHARE_NOUNS,
@@ -1185,7 +1186,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     scope = SentenceScope(text, start, end, art, doc, paragraph_from,
                         sentence_context(text, start, end, art, doc, paragraph_from), seg_delims,
                         [pos for pos in seg_delims if text[pos] in _CLAUSE_DELIMS],
-                        _respectively_groups(text, start, end, cands), [],
+                        _respectively_groups(text, start, end, cands, paragraph_from), [],
                         between(doc.revision_pos, doc.revision_pos, start, end),
                         between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc),
                         _BRACKET_RE.search(text, start, end) is not None)
@@ -2089,6 +2090,26 @@ def _place_list(text: str, start: int, pos: int, size: int = 0) -> list[str]:
     return [m.group() for m in run]
 
 
+_REMAINING_RE = re.compile(
+    rf"(?:{_alternation(REMAINING_WORDS)})([0-9一二两三四五六七八九十]{{1,2}})个?(?:城市|市州|地市|市|省)")
+
+
+def _remaining_places(text: str, paragraph_from: int, start: int, pos: int, size: int) -> list[str]:
+    """`其余四市` before `pos`: the places of the paragraph's last longer list not named since, if `size`."""
+    pattern = regions.gazetteer().names
+    remaining = _REMAINING_RE.search(text, start, pos)
+    if pattern is None or remaining is None or periods.count_of(remaining.group(1)) != size:
+        return []
+    runs = _joined_runs(text, pattern.finditer(text, paragraph_from, remaining.start()))
+    listed = next((run for run in reversed(runs) if len(run) > size), None)
+    if listed is None:
+        return []
+    by_name = regions.gazetteer().by_name
+    named_since = {by_name[m.group()] for m in pattern.finditer(text, listed[-1].end(), remaining.start())}
+    left = [m.group() for m in listed if by_name[m.group()] not in named_since]
+    return left if len(left) == size else []
+
+
 def _joined_runs(text: str, matches: Iterable[re.Match[str]]) -> list[list[re.Match[str]]]:
     """`matches` grouped into runs joined by 、/和 and nothing else (`沈阳、大连`, `2020年、2021年`)."""
     runs: list[list[re.Match[str]]] = []
@@ -2132,8 +2153,8 @@ def _span_years(text: str, start: int, pos: int, size: int) -> list[str]:
     return [f"{year}年" for year in range(first, last + 1)] if last - first + 1 == size else []
 
 
-def _respectively_groups(text: str, start: int, end: int,
-                         cands: list[Candidate]) -> dict[int, tuple[int, str | None, bool]]:
+def _respectively_groups(text: str, start: int, end: int, cands: list[Candidate],
+                         paragraph_from: int) -> dict[int, tuple[int, str | None, bool]]:
     """`A、B分别增长10%、22.9%`: candidate index -> (first index of its group, its item, whether all
     items are places: `深圳、广州技术合同成交额分别达...`)."""
     groups: dict[int, tuple[int, str | None, bool]] = {}
@@ -2150,6 +2171,8 @@ def _respectively_groups(text: str, start: int, end: int,
                 items = last_items  # `广州、深圳GDP分别达...，同比分别增长4.0%和5.5%`
             if len(items) != len(members):  # `沈阳、大连两市…占全省的56.3%，增速分别为19%、18.2%`
                 items = _place_list(text, start, pos, len(members)) or items
+            if len(items) != len(members):  # `集中在成都、绵阳、德阳、宜宾、达州。…；其余四市占比分别为…`
+                items = _remaining_places(text, paragraph_from, start, pos, len(members)) or items
             if len(items) != len(members):  # `2020年、2021年、2022年，陕西技术合同成交额分别为…`
                 items = _year_list(text, start, pos, len(members)) or _span_years(
                     text, start, pos, len(members)) or items

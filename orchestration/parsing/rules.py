@@ -314,6 +314,9 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
                        "中国专利奖", "中国专利金奖", "中国质量奖", "中国工业大奖", "中国青年科技奖",
                        # the national office that certifies a province's high-tech enterprises
                        "全国高新技术企业认定管理", "全国高企认定管理")
+# `其余四市占比分别为4.68%、2.32%…`: before a count of places, these name the places of the paragraph's last
+# list not named since (`集中在成都、绵阳、德阳、宜宾、达州。其中成都市…；其余四市…`).
+REMAINING_WORDS = ("其余", "其他", "另外")
 # `以泉州市为例，该市…`: these stand for the last place of their level named before them.
 PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
