@@ -1390,3 +1390,13 @@ def test_the_remaining_places_of_a_list_take_a_respectively_list() -> None:
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2022, 12, 22)).mentions
            if m.value < 5]
     assert got == [(4.68, "绵阳市"), (2.32, "德阳市"), (1.89, "宜宾市"), (1.36, "达州市")]
+
+
+def test_a_rank_in_brackets_right_after_a_place_is_its_rank() -> None:
+    text = ("《国家创新型城市创新能力评价报告2021》出炉，湖南3地上榜，"
+            "分别为长沙市(第8位)、株洲市(第37位)、衡阳市(第64位)。")
+    got = [(m.value, m.value_kind, m.region_name) for m in parse_document(text, published_on=date(2022, 2, 12)).mentions
+           if m.value_kind == "rank"]
+    assert got == [(8, "rank", "长沙市"), (37, "rank", "株洲市"), (64, "rank", "衡阳市")]
+    assert not [m for m in parse_document("请见附件(第8位专家名单)。", published_on=date(2022, 2, 12)).mentions
+                if m.value_kind == "rank"]

@@ -748,9 +748,15 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         first = item.start()
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
-            text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)):
+            text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)) and not (
+            text[first - 1:first] in ("(", "（") and _place_ends_at(text, first - 1)):  # `长沙市(第8位)`
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
+
+
+def _place_ends_at(text: str, end: int) -> bool:
+    """Whether a place's name ends right at `end` (`长沙市` before `(第8位)`)."""
+    return any(regions.name_end(text, pos) == end for pos, _ in regions.find_places(text, max(0, end - 8), end))
 
 
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
