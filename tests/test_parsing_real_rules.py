@@ -1400,3 +1400,10 @@ def test_a_rank_in_brackets_right_after_a_place_is_its_rank() -> None:
     assert got == [(8, "rank", "长沙市"), (37, "rank", "株洲市"), (64, "rank", "衡阳市")]
     assert not [m for m in parse_document("请见附件(第8位专家名单)。", published_on=date(2022, 2, 12)).mentions
                 if m.value_kind == "rank"]
+
+
+def test_a_province_whose_own_figure_came_first_keeps_the_sentence_in_a_citys_story() -> None:
+    text = ("四川敲定绵阳首席副中心地位\n\n绵阳市委书记在全省“两会”上表示，绵阳将建设中国科技城。\n\n"
+            "2022年四川省综合科技进步水平指数达到63.7%，比上年提升4个百分点；专利申请量突破6万件，增长30.1%。")
+    got = [m.region_name for m in parse_document(text, published_on=date(2023, 3, 2)).mentions]
+    assert got == ["四川省"] * 4

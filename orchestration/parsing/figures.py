@@ -1700,7 +1700,7 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
             return national  # `有12个省份…超过1000亿元`
         if text.startswith(PLACE_COUNT_NOUNS, cand.end):
             return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
-    place_at, place = _place_before(scope, site)
+    place_at, place = _place_before(scope, site, prev)
     if site.kind not in ("rank", "rank_change"):
         # every national word holds 国: most figures skip the checks that read them
         nation_named = text.find("国", min(site.seg_start, site.clause_start), cand.start) != -1
@@ -1772,9 +1772,10 @@ def _written_before(text: str, pos: int, count: int) -> str:
     return text[max(0, end - count):end]
 
 
-def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
+def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[int, str | None]:
     """(position, code) of the last place named before the figure in its sentence that is whose
-    figure it is: not a ranking's field, the whole of a share, or a comparison's base; (-1, None)."""
+    figure it is: not a ranking's field, the whole of a share, or a comparison's base; (-1, None).
+    `prev`: the figure before it in the sentence."""
     text, cand, art = scope.text, site.cand, scope.art
     # a rank's own segment names what it is ranked among (`位居全省第一`), not whose rank it is; a
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
@@ -1825,9 +1826,11 @@ def _place_before(scope: SentenceScope, site: Site) -> tuple[int, str | None]:
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
         if not wide and (home := regions.region(art.region_code)) is not None and home.parent_code == resolved and (
-                pos < site.seg_start or regions.grades_platform(text, pos)):
+                pos < site.seg_start or regions.grades_platform(text, pos)) and not (
+                prev is not None and prev.start > pos and prev.region_code == resolved):
             # `云南省重点实验室24家` in a story about 昆明: the city's labs of provincial rank; `建成四川省动力电池
             # 创新联合体等平台，3家单位获批…` in one about 宜宾: the province named in passing, in another clause
+            # (but not one whose own figure came first: `四川省…指数达到63.7%，比上年提升4个百分点`)
             continue
         if marker == regions.CITY and (home := regions.region(resolved)) and home.level != "prefecture":
             # `恩施州：全州...` in a province's article: the city named before it in the paragraph
