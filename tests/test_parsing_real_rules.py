@@ -1407,3 +1407,10 @@ def test_a_province_whose_own_figure_came_first_keeps_the_sentence_in_a_citys_st
             "2022年四川省综合科技进步水平指数达到63.7%，比上年提升4个百分点；专利申请量突破6万件，增长30.1%。")
     got = [m.region_name for m in parse_document(text, published_on=date(2023, 3, 2)).mentions]
     assert got == ["四川省"] * 4
+
+
+def test_quanshi_right_after_a_city_is_that_citys_whole() -> None:
+    text = ("2021年，长沙技术合同成交额达520亿元。\n\n截至2021年底，株洲全市万人有效发明专利拥有量达21.89件，"
+            "全市高新技术企业预计突破900家。")
+    got = [m.region_name for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
+    assert got == ["长沙市", "株洲市", "株洲市"]
