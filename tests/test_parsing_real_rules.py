@@ -1414,3 +1414,13 @@ def test_quanshi_right_after_a_city_is_that_citys_whole() -> None:
             "全市高新技术企业预计突破900家。")
     got = [m.region_name for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
     assert got == ["长沙市", "株洲市", "株洲市"]
+
+
+def test_jiang_in_an_estimate_of_the_year_the_paragraph_named_before_is_an_estimate() -> None:
+    text = ("2023年，全市聚焦聚力创新驱动发展，加快培育壮大战新产业。"
+            "预计全年全社会研发投入增长20%以上，战新产业产值占规上工业比重将达到30%以上。")
+    got = mention(text, date(2024, 1, 1), "30%以上")
+    assert (got.value_kind, got.qualifier, got.period) == ("share", "lower_bound", "2023")
+    # the year under way's 将, said early in it, is still an aim
+    aim = "2024年，全市聚焦创新。预计全年研发投入增长20%以上，战新产业产值占规上工业比重将达到30%以上。"
+    assert mention(aim, date(2024, 1, 1), "30%以上").value_kind == "target"

@@ -304,6 +304,7 @@ _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较�
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
+_WRITTEN_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
 _BASE_PLAN_END_RE = re.compile(
@@ -754,6 +755,17 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
 
+def _estimated_year(text: str, start: int, estimate: re.Match[str]) -> str | None:
+    """The year an estimate is about: written right after it (`预计2022年`), or, for `预计全年`, the last
+    year its paragraph wrote before it (`2023年，…。预计全年…` read in January 2024: a past year's)."""
+    if (y := _YEAR_RIGHT_AFTER_RE.match(text, estimate.end())) is not None:
+        return y.group(1)
+    if not text.startswith("全年", estimate.end()):
+        return None
+    written = _WRITTEN_YEAR_RE.findall(text, start, estimate.start())
+    return written[-1] if written else None
+
+
 def _place_ends_at(text: str, end: int) -> bool:
     """Whether a place's name ends right at `end` (`长沙市` before `(第8位)`)."""
     return any(regions.name_end(text, pos) == end for pos, _ in regions.find_places(text, max(0, end - 8), end))
@@ -860,7 +872,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     # `预计2022年新增高企1100家左右，全市高企将突破5200家` in January 2023: the 将 of a past year's estimate
     published = art.published
     past_estimate = published is not None and any(
-        m.group("estimate") and (y := _YEAR_RIGHT_AFTER_RE.match(text, m.end())) and int(y.group(1)) < published.year
+        m.group("estimate") and (y := _estimated_year(text, paragraph_start, m)) and int(y) < published.year
         for m in found)
     for m in found:
         if m.group("estimate") or (m.group("will") and (late_in_year or past_estimate)):
