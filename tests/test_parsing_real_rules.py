@@ -1424,3 +1424,9 @@ def test_jiang_in_an_estimate_of_the_year_the_paragraph_named_before_is_an_estim
     # the year under way's 将, said early in it, is still an aim
     aim = "2024年，全市聚焦创新。预计全年研发投入增长20%以上，战新产业产值占规上工业比重将达到30%以上。"
     assert mention(aim, date(2024, 1, 1), "30%以上").value_kind == "target"
+
+
+def test_a_plan_read_through_a_reprints_pinyin_is_a_target() -> None:
+    text = "今年，蘇州計劃(huà)設(shè)立1100億元新型工業(yè)化系列基金，新增製造業(yè)授信額度5700億元。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2025, 1, 13)).mentions]
+    assert got == [("target", "2025"), ("target", "2025")]

@@ -106,6 +106,10 @@ RANK_WITHOUT_DI_VERBS = ("位列", "排名", "排在", "位居", "名列", "升�
 RANK_WITHOUT_DI_FIELDS = ("全国", "全省", "全市", "全区")
 # Shares: percent figures not preceded by a change verb are shares (强度, 占比, 率, ...).
 
+# After 将, 计划, 拟 or 要, these make a plan (`计划设立1100亿元基金`), read through a reprint's blanked pinyin.
+PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育", "建设", "建成", "实现", "达到", "突破", "引进",
+              "推动", "打造", "布局", "完成", "组织实施", "投入", "争取", "力争", "累计", "破", "超过", "达", "设立",
+              "新设", "安排", "启动")
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
@@ -122,10 +126,9 @@ TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包�
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
                           # `全省将新增...`, `计划新建...`, `今年要新增...`: a plan, when a verb of one follows
                           # (将 in a year-end review, like 预计, is about the year under review: group `will`)
-                          r"|(?:(?<!即)(?P<will>将)|计划|拟|(?<![主重需只想必纲摘])要)"
-                          r"(?:分别|再|还|也){0,2}"  # `将分别再新增1000家、10000家`
-                          r"(?=新增|新建|新认定|新培育|新引进|培育|建设|建成|实现|达到|突破|引进"
-                          r"|推动|打造|布局|完成|组织实施|投入|争取|力争|累计|破|超过|达)"
+                          r"|(?:(?<!即)(?P<will>将)|计 {0,8}划|拟|(?<![主重需只想必纲摘])要)"
+                          r" {0,8}(?:分别|再|还|也){0,2}"  # `将分别再新增1000家、10000家`
+                          rf"(?={'|'.join(' {0,8}'.join(verb) for verb in PLAN_VERBS)})"
                           # `今年，全市要着力…`, `；要引导企业…`: 要 opening a clause, or after who or when, is an aim
                           r"|(?:(?<=全市|全省|全区|今年|明年|我市|我省|我区)|(?<=[。；;，,、\n]))要(?![求素点闻害件是])")
 
