@@ -1430,3 +1430,12 @@ def test_a_plan_read_through_a_reprints_pinyin_is_a_target() -> None:
     text = "今年，蘇州計劃(huà)設(shè)立1100億元新型工業(yè)化系列基金，新增製造業(yè)授信額度5700億元。"
     got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2025, 1, 13)).mentions]
     assert got == [("target", "2025"), ("target", "2025")]
+
+
+def test_thresholds_that_define_size_bands_are_no_figures() -> None:
+    text = ("2018年，全市高新技术企业94户，营业收入2000万元以下的有25户，2000万元-1亿元的有30户，1亿元以上的39户。"
+            "从企业规模看，主要以小于2000万元(含)的企业为主，8515家。")
+    got = [m.quote for m in parse_document(text, published_on=date(2019, 5, 1)).mentions]
+    assert got == ["94户", "25户", "30户", "39户", "8515家"], got
+    kept = "2017年，26.7%的有研发活动企业享受加计扣除，全省91.3%的有效发明专利在企业。"
+    assert [m.value for m in parse_document(kept, published_on=date(2018, 5, 1)).mentions] == [26.7, 91.3]

@@ -304,6 +304,9 @@ _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较�
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
+_THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]+\s?[万亿]?元)?(?:以下|以上)?的"
+                                 rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
+_THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
 _WRITTEN_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
@@ -591,8 +594,10 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if not _money_without_unit(text, m, start):
                 continue  # `3以上`: no unit, no figure
             unit = MONEY_UNITS[0]  # `R&D经费突破千亿`, `由不足1400亿增加到近6000亿`
-        if text.startswith("的", e) and text.startswith(THRESHOLD_GROUPS, e + 1):
-            continue  # `超过千亿元的省份有12个`: a threshold that defines a group
+        if text[e:e + 1] in _THRESHOLD_AFTER_FIRST and _THRESHOLD_AFTER_RE.match(text, e):
+            # `超过千亿元的省份有12个`, `小于2000万元(含)的企业`, `2000万元-1亿元的有30户`: a threshold that
+            # defines a group
+            continue
         pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
         if pre is None and prev == " ":
             pre = _word_before(_PRE_QUALIFIER_END, text, s - 1, _PRE_QUALIFIER_LOOKBACK)
