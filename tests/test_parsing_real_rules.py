@@ -1439,3 +1439,10 @@ def test_thresholds_that_define_size_bands_are_no_figures() -> None:
     assert got == ["94户", "25户", "30户", "39户", "8515家"], got
     kept = "2017年，26.7%的有研发活动企业享受加计扣除，全省91.3%的有效发明专利在企业。"
     assert [m.value for m in parse_document(kept, published_on=date(2018, 5, 1)).mentions] == [26.7, 91.3]
+
+
+def test_counts_that_describe_how_a_ranking_is_built_are_no_figures() -> None:
+    text = ("2021年，《报告》设置了5个方面、30个评价指标的监测评价指标体系，由5个一级指标组成。"
+            "全省高新技术企业达到11000家，新增10个省级创新平台。")
+    got = [m.quote for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
+    assert got == ["11000家", "10个"], got

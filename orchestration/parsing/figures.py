@@ -116,6 +116,7 @@ from .rules import (
     SPAN_TOTAL_WORDS,
     STEADY_WORDS,
     STOCK_VERBS,
+    STRUCTURE_NOUNS,
     SUB_PERIOD_MARKS,
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
@@ -307,6 +308,7 @@ _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]+\s?[万亿]?元)?(?:以下|以上)?的"
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
+_STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
 _WRITTEN_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
@@ -569,6 +571,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue  # `居全省前两位`: the top of a ranking, no rank; `前10个月`: a period
         if unit == "个" and nxt == "月":
             continue  # `10个月`: a duration
+        if unit == "个" and _STRUCTURE_NOUN_RE.match(text, e):
+            continue  # `由5个一级指标组成`: how a ranking is built, not a statistic
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt)
             if cand is not None:

@@ -421,6 +421,9 @@ FOLLOWING_PHRASE_STOPS = ("获得", "获", "发放", "启动", "相继", "落成
                           "领跑", "为", "是", "兑现", "享受", "得到", "通过", "申报", "参加",
                           "提供", "带动", "吸纳", "覆盖", "建成", "入选", "获评", "筑起", "矗立",
                           "撒向", "进入", "正在", "此")
+# After a count in 个, these describe how something is measured or organised (`由5个一级指标组成`,
+# `设置了5个方面、30个评价指标`), not a statistic.
+STRUCTURE_NOUNS = ("一级指标", "二级指标", "三级指标", "评价指标", "监测指标", "主要经济指标", "指标", "方面", "维度")
 # Words after a number that name no noun (`突破千亿元大关`): the indicator is the phrase before it.
 NOT_NOUNS_AFTER = ("大关", "关口", "新台阶", "台阶", "量级", "规模")
 # A change in points after one of these in its segment is below the base (`低于全国平均水平0.5个百分点`).
