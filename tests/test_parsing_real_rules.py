@@ -1446,3 +1446,8 @@ def test_counts_that_describe_how_a_ranking_is_built_are_no_figures() -> None:
             "全省高新技术企业达到11000家，新增10个省级创新平台。")
     got = [m.quote for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
     assert got == ["11000家", "10个"], got
+
+
+def test_zengzhang_fudu_after_a_percentage_names_a_growth_rate() -> None:
+    text = "近三年贵州省高新技术企业均保持了40%以上的增长幅度。"
+    assert mention(text, date(2019, 12, 2), "40%").value_kind == "growth_rate"
