@@ -31,6 +31,8 @@ from .rules import (
     BULLET_MARKS,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
+    ISSUER_LINE_MAX_CHARS,
+    ISSUER_LOOKAHEAD_BLOCKS,
     ISSUER_SUFFIXES,
     MEASURE_HEADING_MAX_CHARS,
     NATION_NAMES,
@@ -94,7 +96,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
             title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
-        title_places += _issuer_places(norm, blocks[first:min(last + 1, first + _ISSUER_LOOKAHEAD)], doc)
+        title_places += _issuer_places(norm, blocks[first:min(last + 1, first + ISSUER_LOOKAHEAD_BLOCKS)], doc)
         voted = regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end))
         region_code, count = regions.primary_region(voted, title_places)
         if count < 2:
@@ -253,17 +255,13 @@ def _measure_heading(norm: str, blocks: list[layout.Block], index: int) -> str |
     return line
 
 
-_ISSUER_LOOKAHEAD = 5  # blocks from an article's first in which its issuer's line may stand
-_ISSUER_MAX_CHARS = 16
-
-
 def _issuer_places(norm: str, head: list[layout.Block], doc: DocumentIndex) -> list[tuple[int, str]]:
     """The place of an issuer's line in an article's head (`蚌埠市科学技术局` on a line of its own),
     which counts like the title's places."""
     out = []
     for block in head:
         line = norm[block.start:block.end].strip()
-        if len(line) <= _ISSUER_MAX_CHARS and line.endswith(ISSUER_SUFFIXES):
+        if len(line) <= ISSUER_LINE_MAX_CHARS and line.endswith(ISSUER_SUFFIXES):
             out += between(doc.places, doc.place_pos, block.start, block.end)[:1]
     return out
 

@@ -302,6 +302,8 @@ FORECAST_YEAR_WORDS = ("预计", "预期", "力争", "有望", "计划")
 # report's issuer (`蚌埠市科学技术局` under `2022年科技工作总结`): its place is what the report is about.
 ISSUER_SUFFIXES = ("科学技术局", "科技局", "科学技术厅", "科技厅", "科学技术委员会", "科委", "统计局", "人民政府",
                    "发展和改革委员会", "工业和信息化局")
+ISSUER_LINE_MAX_CHARS = 16
+ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issuer's line may stand
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部")
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
