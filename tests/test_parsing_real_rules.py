@@ -1451,3 +1451,9 @@ def test_counts_that_describe_how_a_ranking_is_built_are_no_figures() -> None:
 def test_zengzhang_fudu_after_a_percentage_names_a_growth_rate() -> None:
     text = "近三年贵州省高新技术企业均保持了40%以上的增长幅度。"
     assert mention(text, date(2019, 12, 2), "40%").value_kind == "growth_rate"
+
+
+def test_ranks_written_with_stray_spaces_around_the_digits() -> None:
+    text = "2019年，威海市综合科技创新水平指数居全省第 4 位，威海高区在全国 169 个高新区中排名升至 28 位。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2020, 1, 20)).mentions]
+    assert got == [(4, "rank"), (169, "level"), (28, "rank")]

@@ -545,6 +545,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 found.append(cand)
             continue
         prev = text[s - 1] if s > 0 else ""
+        if prev == " " and text[s - 2:s - 1] == "第":
+            prev, s = "第", s - 1  # `居全省第 4 位`: stray spaces around the digits
         num = m.group("num")
         e = m.end()
         nxt = text[e] if e < len(text) else ""
@@ -574,13 +576,15 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
         if unit == "个" and _STRUCTURE_NOUN_RE.match(text, e):
             continue  # `由5个一级指标组成`: how a ranking is built, not a statistic
         if prev == "第":
-            cand = _rank(text, m, start, value, unit, nxt)
+            cand = _rank(text, m, start, value, unit, nxt, s - 1)
             if cand is not None:
                 found.append(cand)
             continue
-        if unit in RANK_ENDINGS and num.isdigit() and prev in _RANK_WITHOUT_DI_BEFORE and (_RANK_WITHOUT_DI_RE.search(
-                text, max(start, s - 16), s) or (text.startswith(RANK_WITHOUT_DI_FIELDS, s - 2) and (
-                not nxt or nxt in _BOUNDARIES))):  # (not `上升8位`: a move in rank)
+        word_end = prev if prev != " " else text[s - 2:s - 1]  # (`排名升至 28 位`: stray spaces)
+        if unit in RANK_ENDINGS and num.isdigit() and word_end in _RANK_WITHOUT_DI_BEFORE and (
+                _RANK_WITHOUT_DI_RE.search(text, max(start, s - 16), s) or (
+                text.startswith(RANK_WITHOUT_DI_FIELDS, s - 2) and (not nxt or nxt in _BOUNDARIES))):
+            # (not `上升8位`: a move in rank)
             cand = _rank(text, m, start, value, unit, nxt, s)  # `位列全国22名`, `排名上升至26位`
             if cand is not None:
                 found.append(cand)
