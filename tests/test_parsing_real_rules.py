@@ -1457,3 +1457,14 @@ def test_ranks_written_with_stray_spaces_around_the_digits() -> None:
     text = "2019年，威海市综合科技创新水平指数居全省第 4 位，威海高区在全国 169 个高新区中排名升至 28 位。"
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2020, 1, 20)).mentions]
     assert got == [(4, "rank"), (169, "level"), (28, "rank")]
+
+
+def test_a_range_of_ranks_gives_each_place_its_own() -> None:
+    text = "2016年，排在第4~6位的是广东(79.47%)、江苏(77.13%)和浙江(74.26%)。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2018, 10, 29)).mentions
+           if m.value_kind == "rank"]
+    assert got == [(4, "广东省"), (5, "江苏省"), (6, "浙江省")]
+    text = "2014年，长沙市以3037项居各地区之首，株洲、湘潭、郴州均超过300项，分居二至四位。"
+    got = [(m.value, m.qualifier, m.region_name) for m in parse_document(text, published_on=date(2015, 3, 15)).mentions
+           if m.value_kind == "rank" and m.value > 1]
+    assert got == [(2, "exact", "株洲市"), (3, "exact", "湘潭市"), (4, "exact", "郴州市")]

@@ -305,6 +305,7 @@ _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较�
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
+RANK_RANGE_MAX = 10  # places a range of ranks (`第4~6位`) may span
 _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]+\s?[万亿]?元)?(?:以下|以上)?的"
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
@@ -375,6 +376,7 @@ class Candidate:
     kind: str  # level, growth_rate, share, rank, rank_change, change
     sign: int = 1
     range_part: str | None = None
+    range_index: int = 0  # in a range of ranks (`第4~6位`), which of its places this one is
 
 
 @dataclass(slots=True)
@@ -575,6 +577,9 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue  # `10个月`: a duration
         if unit == "个" and _STRUCTURE_NOUN_RE.match(text, e):
             continue  # `由5个一级指标组成`: how a ranking is built, not a statistic
+        if m.group("num2") and unit in RANK_ENDINGS and (prev == "第" or prev in _RANK_VERB_CHARS):
+            found.extend(_rank_range(text, m, start, value, unit, nxt, s - 1 if prev == "第" else s))
+            continue  # `排在第4~6位的是…`, `分居二至四位`
         if prev == "第":
             cand = _rank(text, m, start, value, unit, nxt, s - 1)
             if cand is not None:
@@ -766,6 +771,16 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
             text[first - 1:first] in ("(", "（") and _place_ends_at(text, first - 1)):  # `长沙市(第8位)`
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
+
+
+def _rank_range(text: str, m: re.Match[str], lo: int, first: float, unit: str, nxt: str, s: int) -> list[Candidate]:
+    """`排在第4~6位`, `分居二至四位`: one rank for each place of the range (of ten at most), in order."""
+    low = _rank(text, m, lo, first, unit, nxt, s)
+    last = parse_number(m.group("num2"))
+    if low is None or last is None or not first < last <= first + RANK_RANGE_MAX:
+        return [low] if low is not None else []
+    return [replace(low, value=float(first + k), range_part="rank", range_index=k)
+            for k in range(int(last - first) + 1)]
 
 
 def _estimated_year(text: str, start: int, estimate: re.Match[str]) -> str | None:
@@ -1222,16 +1237,18 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                         between(doc.now_pos, doc.now_pos, start, end), _national_clauses(text, start, end, doc),
                         _BRACKET_RE.search(text, start, end) is not None)
     out: list[Found] = []
+    own: list[Found] = []  # each candidate's own figure, by the candidate's index (`out` adds listed places')
     prev: Found | None = None
     prev_end = start
     for index, cand in enumerate(cands):
         if cand.range_part == "high" and out:  # the upper end of `10至20家` reads like the lower
             out.append(replace(out[-1], value=cand.value, qualifier=cand.qualifier))
+            own.append(out[-1])
             continue
         if cand.counter in RANK_ENDINGS:  # (most figures are not: no call for them)
-            cand = _ranked_like_its_lead(scope, index, cand, out)
+            cand = _ranked_like_its_lead(scope, index, cand, own)
         site = _site(scope, cand, prev, prev_end)
-        _list_item_stage(scope, site, index, out)
+        _list_item_stage(scope, site, index, own)
         if prev is not None and prev.qualifier in ("lower_bound", "upper_bound") and site.qualifier == "exact":
             _bound_shared_with(scope, site, prev)  # (most figures are not a bound's list items: no call)
         _subject_stage(scope, site, prev)
@@ -1248,6 +1265,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if period and (site.base_at is not None or site.after_base) and period_source not in ("now", "article"):
             scope.doc.last_change[0 if site.base_at is not None else 1] = period  # years the text gave
         out.append(found)
+        own.append(found)
         if site.group is None and site.place_at >= 0 and (listed := _places_listed_before(scope, site, found)):
             # `荆州、十堰、黄石、孝感入库数量首次突破1500家`: the figure of every place listed
             out.extend(replace(found, region_code=code) for code in listed)
@@ -1264,13 +1282,13 @@ def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found) -> None:
         site.qualifier = prev.qualifier
 
 
-def _ranked_like_its_lead(scope: SentenceScope, index: int, cand: Candidate, out: list[Found]) -> Candidate:
+def _ranked_like_its_lead(scope: SentenceScope, index: int, cand: Candidate, own: list[Found]) -> Candidate:
     """`分别上升8位、7位、3位`: after a rank or a move in rank, the items counted in 位 or 名 (`cand`'s
-    counter) are the same."""
+    counter) are the same (`own`: the figures of the candidates before, by index)."""
     group = scope.groups.get(index)
-    if group is None or group[0] == index or group[0] >= len(out) or out[group[0]].kind not in ("rank", "rank_change"):
+    if group is None or group[0] == index or group[0] >= len(own) or own[group[0]].kind not in ("rank", "rank_change"):
         return cand
-    return replace(cand, unit="rank", counter=None, kind=out[group[0]].kind)
+    return replace(cand, unit="rank", counter=None, kind=own[group[0]].kind)
 
 
 def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> list[str]:
@@ -1332,15 +1350,16 @@ def _unquoted(text: str, lo: int, hi: int) -> str:
     return _QUOTES_RE.sub("", text[lo:hi])
 
 
-def _list_item_stage(scope: SentenceScope, site: Site, index: int, out: list[Found]) -> None:
+def _list_item_stage(scope: SentenceScope, site: Site, index: int, own: list[Found]) -> None:
     """`A、B分别增长10%、22.9%`: what each item of the list gives its figure (a place, an indicator or
-    a subject), and the first figure's kind and sign for the others."""
+    a subject), and the first figure's kind and sign for the others (`own`: the figures of the
+    candidates before, by index)."""
     group = site.group = scope.groups.get(index)
     if group is None:
         return
     first, item, places_only = group
     if index != first:
-        lead = site.lead = out[first] if first < len(out) else None
+        lead = site.lead = own[first] if first < len(own) else None
         # `分别增长10%、22.9%`, `分别比2012年新增445家、821家`: the lead's kind is every item's
         if lead is not None and site.kind == lead.kind.replace("growth_rate", "share").replace("change", "level"):
             site.kind = lead.kind
@@ -1716,10 +1735,11 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
     national = regions.national_code()
     if site.kind == "rank" and text.startswith(RANK_NAMES_AFTER, cand.end):
         # `排在首位的是广东省`, `排在第二位的是R&D经费达3835.4亿元的江苏省`: the place named after it
-        named = between(scope.doc.places, scope.doc.place_pos, cand.end, site.clause_end)
-        place = next((code for _, code in named if not code.startswith("\x01")), None)
-        if place is not None:
-            return place
+        reach = site.clause_end if cand.range_part != "rank" else scope.end  # (a range's places run on)
+        named = [code for _, code in between(scope.doc.places, scope.doc.place_pos, cand.end, reach)
+                 if not code.startswith("\x01")]
+        if len(named) > cand.range_index:  # `排在第4~6位的是广东、江苏和浙江`: each its own
+            return named[cand.range_index]
     if site.unit_is_count and cand.counter == "个":
         if text.startswith(PROVINCE_COUNT_NOUNS, cand.end):
             return national  # `有12个省份…超过1000亿元`
