@@ -1468,3 +1468,15 @@ def test_a_range_of_ranks_gives_each_place_its_own() -> None:
     got = [(m.value, m.qualifier, m.region_name) for m in parse_document(text, published_on=date(2015, 3, 15)).mentions
            if m.value_kind == "rank" and m.value > 1]
     assert got == [(2, "exact", "株洲市"), (3, "exact", "湘潭市"), (4, "exact", "郴州市")]
+
+
+def test_a_reports_edition_in_a_story_naming_no_year_is_its_year() -> None:
+    text = ("记者从天津市科技局获悉，由中国科学技术发展战略研究院编著的《中国区域科技创新评价报告2021》日前发布。"
+            "天津市综合科技创新水平指数达到80.88%。\n\n天津市科技创新环境指数为92.91%。")
+    assert mention(text, date(2022, 3, 28), "92.91%").period == "2021"
+
+
+def test_jiang_zai_opens_a_plan() -> None:
+    text = "今年，河北省将在科技创新引领产业选择上实现新突破，新增高新技术企业800家，新建省级科技创新平台80家。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 27)).mentions]
+    assert got == [("target", "2022"), ("target", "2022")]

@@ -254,6 +254,11 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
     if match and edition:
         return match.group(1) + (part or "")
+    editions = [m.group("edition") or m.group("edition_after") for m in found
+                if m.group("edition") or m.group("edition_after")]
+    if editions and published is not None and int(editions[0]) <= published.year:
+        # `《中国区域科技创新评价报告2021》日前发布` and no year written: the story is about that edition
+        return editions[0] + (part or "")
     if published is None:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
