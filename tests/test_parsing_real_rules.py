@@ -1480,3 +1480,9 @@ def test_jiang_zai_opens_a_plan() -> None:
     text = "今年，河北省将在科技创新引领产业选择上实现新突破，新增高新技术企业800家，新建省级科技创新平台80家。"
     got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 27)).mentions]
     assert got == [("target", "2022"), ("target", "2022")]
+
+
+def test_a_change_against_a_base_written_with_its_own_value_spans_from_the_base() -> None:
+    text = "福建2024年度每万人口高价值发明专利拥有量达9.63件，比2020年的4.19件增长130%。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 10, 24)).mentions]
+    assert got == [(9.63, "2024"), (4.19, "2020"), (130, "2020-2024")]

@@ -395,6 +395,7 @@ class Context:
     semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
     new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
     listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
+    bases: frozenset[int] = frozenset()  # positions of comparison bases written with their own value
 
 
 @dataclass(slots=True)
@@ -966,13 +967,15 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     # a change's start (`由2015年的`) and a report's edition (`达到70.70%——《…报告2023》发布`) date no
     # figure written before them
     no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions
+    # `比2020年的4.19件增长130%`: a comparison's base year dates its own value, not the change
+    bases = frozenset(pos for pos, period in found_periods if period and periods.is_base(text, pos))
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
     listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
         semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
-                   now_at, semicolons, new_breakdowns, listed_years)
+                   now_at, semicolons, new_breakdowns, listed_years, bases)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -1599,8 +1602,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     if running is not None and (years := periods.count_of(running.group(1))) and years > 1:
         return f"{int(period) - years + 1}-{period}"  # `连续5年保持11%以上增速` in 2020: 2016-2020
     averaged = _AVERAGE_RE.search(text, seg_start, cand.start) is not None
-    base = _BASE_YEAR_RE.search(text, scope.start if averaged else seg_start, cand.start) if (
-        averaged or text.find("年", seg_start, cand.start) != -1) else None
+    # (`比2020年的4.19件增长130%`: a base written with its own value stands before that value's segment)
+    lo = scope.start if averaged else site.clause_start if scope.ctx.bases else seg_start
+    base = _BASE_YEAR_RE.search(text, lo, cand.start) if averaged or text.find("年", lo, cand.start) != -1 else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
     if base is None and (plan_end := _BASE_PLAN_END_RE.search(text, seg_start, cand.start)) is not None and (
@@ -2119,6 +2123,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         if art.published:
             return str(art.published.year), "target"
     before = [(pos, p) for pos, p in ctx.periods if pos < cand.start and p]
+    if ctx.bases and cand.kind in ("growth_rate", "change"):
+        before = [(pos, p) for pos, p in before if pos not in ctx.bases] or before
     if len(before) > 1 and _SPAN_RE.fullmatch(before[-1][1]) and any(
             before[-1][0] < at < cand.start for at in ctx.semicolons):
         # `2023年，…5年来年均增长11.82%；全市技术合同登记11766项`: the span was that clause's
