@@ -1486,3 +1486,10 @@ def test_a_change_against_a_base_written_with_its_own_value_spans_from_the_base(
     text = "福建2024年度每万人口高价值发明专利拥有量达9.63件，比2020年的4.19件增长130%。"
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 10, 24)).mentions]
     assert got == [(9.63, "2024"), (4.19, "2020"), (130, "2020-2024")]
+
+
+def test_a_province_before_guojia_is_a_place_unless_a_parks_name_follows() -> None:
+    text = "2021年，山东国家创新型产业集群试点总数达到15个，数量居全国第二位。"
+    assert mention(text, date(2022, 3, 11), "15个").region_name == "山东省"
+    park = "2021年，全省推进创新发展。昌吉国家农业科技园区入驻企业120家。"
+    assert mention(park, date(2022, 3, 11), "120家").region_name != "昌吉回族自治州"

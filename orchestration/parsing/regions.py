@@ -25,6 +25,7 @@ from .rules import (
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
     ORG_NAME_SUFFIXES,
+    ORG_NATIONAL_PARK_PATTERN,
     PLACE_ANAPHORS,
     PLATFORM_GRADES,
     PROVINCE_WIDE,
@@ -100,7 +101,7 @@ def gazetteer() -> Gazetteer:
     if not by_code:
         return Gazetteer(by_code, by_name, None, None, None)
     # `湖南大学`, `北京交通大学`, `湖南日报`: the place names an organisation, not where a figure is
-    org = rf"{trie_pattern(ORG_AFTER_PLACE)}|[\u4e00-\u9fff]{{1,4}}(?:大学|学院)"
+    org = rf"{trie_pattern(ORG_AFTER_PLACE)}|[\u4e00-\u9fff]{{1,4}}(?:大学|学院)|{ORG_NATIONAL_PARK_PATTERN}"
     abbr = "".join(abbreviations)
     # no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
     names = rf"(?P<name>{trie_pattern(by_name)})(?!(?:{org}))"

@@ -368,7 +368,9 @@ PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究�
 PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
-                   "卫视", "路", "大道", "街", "国家")  # `昌吉国家农业科技园区`
+                   "卫视", "路", "大道", "街")
+# ... and so does 国家 when a park's name follows it (`昌吉国家农业科技园区`; not `山东国家创新型产业集群试点总数`)
+ORG_NATIONAL_PARK_PATTERN = r"国家[\u4e00-\u9fff]{0,8}?(?:园区|高新区|示范区|开发区|基地)"
 # Subjects: an organisation or programme at the start of a clause ends with one of these.
 SUBJECT_SUFFIXES = (
     "实验室", "研究院", "研究所", "研究中心", "创新中心", "工程中心", "医学中心", "中心", "医院",
