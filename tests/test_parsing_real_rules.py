@@ -1493,3 +1493,10 @@ def test_a_province_before_guojia_is_a_place_unless_a_parks_name_follows() -> No
     assert mention(text, date(2022, 3, 11), "15个").region_name == "山东省"
     park = "2021年，全省推进创新发展。昌吉国家农业科技园区入驻企业120家。"
     assert mention(park, date(2022, 3, 11), "120家").region_name != "昌吉回族自治州"
+
+
+def test_a_range_of_ranks_after_a_respectively_list_of_values_is_a_list_of_its_own() -> None:
+    text = "2014年，湘潭、株洲、郴州分别以27.99亿元、15.91亿元、8.88亿元位居二至四位。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2015, 3, 15)).mentions]
+    assert got == [(27.99e8, "湘潭市"), (15.91e8, "株洲市"), (8.88e8, "郴州市"),
+                   (2, "湘潭市"), (3, "株洲市"), (4, "郴州市")]

@@ -2231,6 +2231,12 @@ def _respectively_groups(text: str, start: int, end: int, cands: list[Candidate]
         pos = found.start()
         stop = min([i for i in (text.find(ch, pos, end) for ch in "，,；;。") if i != -1] or [end])
         members = [i for i, c in enumerate(cands) if pos < c.start < stop and c.range_part != "high"]
+        # `湘潭、株洲、郴州分别以27.99亿元、15.91亿元、8.88亿元位居二至四位`: the range of ranks is a list of its own
+        ranked = [i for i in members if cands[i].range_part == "rank"]
+        if ranked and len(ranked) * 2 == len(members):
+            members = [i for i in members if cands[i].range_part != "rank"]
+        else:
+            ranked = []
         if members:
             items = _list_items(text, start, pos, len(members))
             if len(items) != len(members) and len(last_items) == len(members):
@@ -2245,8 +2251,9 @@ def _respectively_groups(text: str, start: int, end: int, cands: list[Candidate]
             last_items = items
             places_only = pattern is not None and bool(items) and all(
                 pattern.match(item) or _NAMED_PLACE_RE.fullmatch(item) for item in items)
-            for n, i in enumerate(members):
-                item = items[n] if len(items) == len(members) else None
-                groups[i] = (members[0], item, places_only)
+            for group in (members, ranked):
+                for n, i in enumerate(group):
+                    item = items[n] if len(items) == len(group) else None
+                    groups[i] = (group[0], item, places_only)
         found = _RESPECTIVELY_RE.search(text, stop, end)
     return groups
