@@ -1500,3 +1500,11 @@ def test_a_range_of_ranks_after_a_respectively_list_of_values_is_a_list_of_its_o
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2015, 3, 15)).mentions]
     assert got == [(27.99e8, "湘潭市"), (15.91e8, "株洲市"), (8.88e8, "郴州市"),
                    (2, "湘潭市"), (3, "株洲市"), (4, "郴州市")]
+
+
+def test_n_years_ago_dates_the_figure_right_after_it_only() -> None:
+    text = "10年来，我国全球创新指数排名从10年前的第34位提升到现在的第12位。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2022, 6, 30)).mentions]
+    assert got[0] == (34, "2012")
+    text = "2021年安徽区域创新能力由十年前的第15位上升至第8位。"
+    assert mention(text, date(2022, 10, 20), "第8位").period == "2021"

@@ -396,6 +396,7 @@ class Context:
     new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
     listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
     bases: frozenset[int] = frozenset()  # positions of comparison bases written with their own value
+    agos: dict[int, int] = field(default_factory=dict)  # `10年前`: start -> the first number after it
 
 
 @dataclass(slots=True)
@@ -946,6 +947,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     part = _part(carried) if carried else _part(default)  # the part of the year the context is about
     found_periods = []
     editions: set[int] = set()
+    agos: dict[int, int] = {}  # `10年前`: where each starts -> where the first number after it stands
     for m in between(doc.periods, doc.period_pos, start, end):
         if m.end() <= end:
             period = periods.period_of(m, text, art.published, art.plan_review, target=target_at is not None,
@@ -954,6 +956,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             found_periods.append((m.start(), period))
             if m.group("edition_after"):
                 editions.add(m.start())
+            if m.group("ago"):  # (where the first number after it stands: the one figure it dates)
+                agos[m.start()] = (digit.start() if (digit := _HAS_DIGIT_RE.search(text, m.end(), end)) else end)
             if m.group("year") and period:
                 year = written = m.group("year")
             if period and period[:4].isdigit() and period[4:5] != "-":
@@ -975,7 +979,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
         semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
-                   now_at, semicolons, new_breakdowns, listed_years, bases)
+                   now_at, semicolons, new_breakdowns, listed_years, bases, agos)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -2123,6 +2127,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         if art.published:
             return str(art.published.year), "target"
     before = [(pos, p) for pos, p in ctx.periods if pos < cand.start and p]
+    if ctx.agos:  # `由十年前的第15位上升至第8位`: 十年前 is the first rank's time, not the second's
+        before = [(pos, p) for pos, p in before if pos not in ctx.agos or cand.num_start <= ctx.agos[pos]]
     if ctx.bases and cand.kind in ("growth_rate", "change"):
         before = [(pos, p) for pos, p in before if pos not in ctx.bases] or before
     if len(before) > 1 and _SPAN_RE.fullmatch(before[-1][1]) and any(

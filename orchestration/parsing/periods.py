@@ -51,6 +51,8 @@ PERIOD_RE = re.compile(
     r"|(?<=[告数數榜单單])(?P<edition_after>20\d\d)(?=\s?年?(?:版|度)?》)"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
+    # `从10年前的第34位`: that many years before the page's year
+    r"|(?<![0-9])(?P<ago>[0-9一二两三四五六七八九十]{1,2})\s?年前(?=的)"
     r"|(?<!连续)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
     r"|(?<!创)(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
@@ -421,6 +423,9 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         if relative in REPORT_VOICE_RELATIVES and anchor and anchor.isdigit() and not is_base(text, match.start()):
             return str(int(anchor) + RELATIVE_OFFSETS[relative]) + part
         return str(published.year + RELATIVE_OFFSETS[relative]) + part
+    if match.group("ago"):
+        years = count_of(match.group("ago"))
+        return str(published.year - years) if published and years else None
     since = match.group("since") or match.group("past")
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
