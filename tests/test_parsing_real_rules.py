@@ -1508,3 +1508,15 @@ def test_n_years_ago_dates_the_figure_right_after_it_only() -> None:
     assert got[0] == (34, "2012")
     text = "2021年安徽区域创新能力由十年前的第15位上升至第8位。"
     assert mention(text, date(2022, 10, 20), "第8位").period == "2021"
+
+
+def test_a_lab_type_named_after_the_nation_opens_no_national_clause() -> None:
+    text = "2025年，河南战略科技力量加速汇聚，全國重點(diǎn)實(shí)驗(yàn)室達(dá)22家，国家高新区增至9家。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2026, 1, 23)).mentions]
+    assert got == ["河南省", "河南省"]
+
+
+def test_a_multiples_base_named_before_does_not_date_the_next_sentence() -> None:
+    text = ("2024年全省研发经费支出1275.1亿元；2025年技术合同成交额为“十三五”末的6.6倍。"
+            "高新技术企业数量翻番至1.26万家。")
+    assert mention(text, date(2026, 1, 23), "1.26万家").period == "2025"

@@ -310,6 +310,7 @@ _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
 _STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
+_MULTIPLE_BASE_AFTER_RE = re.compile(r"[”\"]?的\s?[0-9.]+\s?倍")
 _WRITTEN_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
@@ -940,6 +941,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
         if m.group("span"):
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
+        if _MULTIPLE_BASE_AFTER_RE.match(text, m.end()):
+            continue  # `成交额为“十三五”末的6.6倍。`: a multiple's base, not the paragraph's time
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated,
                                     reported=reported)
         if carried:
@@ -1131,7 +1134,7 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
         if phrase.startswith(NATIONAL_WORDS) and not phrase.startswith(NATIONAL_NOT_NATION):
             if text[lo - 1:lo] in LIST_JOINERS and text.find("占", clause_start, lo) != -1:
                 return False  # `占全省的46.6%、全国的6.7%`: the whole of a listed share, not whose share it is
-            return not indicators.starts_with_alias(phrase)
+            return not indicators.starts_with_alias(phrase.replace(" ", ""))  # (through blanked pinyin)
     return False
 
 
@@ -1936,8 +1939,10 @@ def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> li
     filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
     for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
-        if (at == start or text[at - 1] in _CLAUSE_OPENERS) and not text.startswith(NATIONAL_NOT_NATION, word_at):
-            clauses.append(word_at)  # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`: an office)
+        if (at == start or text[at - 1] in _CLAUSE_OPENERS) and not text.startswith(NATIONAL_NOT_NATION, word_at) and (
+                not indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", ""))):
+            # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`, an office, nor `，全国重点实验室达22家`)
+            clauses.append(word_at)
     return clauses
 
 
