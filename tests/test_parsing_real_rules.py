@@ -1520,3 +1520,16 @@ def test_a_multiples_base_named_before_does_not_date_the_next_sentence() -> None
     text = ("2024年全省研发经费支出1275.1亿元；2025年技术合同成交额为“十三五”末的6.6倍。"
             "高新技术企业数量翻番至1.26万家。")
     assert mention(text, date(2026, 1, 23), "1.26万家").period == "2025"
+
+
+def test_a_rank_right_after_a_place_or_in_brackets_after_a_measure() -> None:
+    text = "根据《国家创新型城市创新能力评价报告2022》，有两个城市进入前十位，其中南京第2、苏州第7。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2023, 3, 2)).mentions
+           if m.value_kind == "rank"]
+    assert got == [(2, "南京市"), (7, "苏州市")]
+    text = "2023年，南京在万名就业人员中研发人员(第3)、高新技术企业数(第10)等指标均居全国创新型城市前10。"
+    got = [m.value for m in parse_document(text, published_on=date(2024, 2, 26)).mentions if m.value_kind == "rank"]
+    assert got == [3, 10]
+    # a city's province right before the rank is the ranking's field
+    text = "无锡市科技局\n\n2021年，无锡科技进步贡献率连续9年江苏第一。"
+    assert mention(text, date(2022, 5, 30), "第一").region_name == "无锡市"

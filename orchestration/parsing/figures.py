@@ -771,8 +771,9 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
             text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)) and not (
-            text[first - 1:first] in ("(", "（") and _place_ends_at(text, first - 1)):  # `长沙市(第8位)`
-        return None
+            (text[first - 1:first] in ("(", "（") and text[m.end():m.end() + 1] in (")", "）")) or (
+                _place_ends_at(text, first))):
+        return None  # (`长沙市(第8位)`, `研发人员(第3)`, `其中南京第2、苏州第7`: a ranking's list)
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
 
@@ -798,7 +799,7 @@ def _estimated_year(text: str, start: int, estimate: re.Match[str]) -> str | Non
 
 
 def _place_ends_at(text: str, end: int) -> bool:
-    """Whether a place's name ends right at `end` (`长沙市` before `(第8位)`)."""
+    """Whether a place's name ends right at `end` (`南京` before `第2`)."""
     return any(regions.name_end(text, pos) == end for pos, _ in regions.find_places(text, max(0, end - 8), end))
 
 
@@ -1856,6 +1857,9 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue
         if lead[-1:] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
+        if ranked and not wide and pos >= site.seg_start and (home := regions.region(art.region_code)) is not None and (
+                home.parent_code == marker):
+            continue  # `科技进步贡献率连续9年江苏第一` in a story about 无锡: the ranking's field
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
