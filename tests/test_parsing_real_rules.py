@@ -1533,3 +1533,8 @@ def test_a_rank_right_after_a_place_or_in_brackets_after_a_measure() -> None:
     # a city's province right before the rank is the ranking's field
     text = "无锡市科技局\n\n2021年，无锡科技进步贡献率连续9年江苏第一。"
     assert mention(text, date(2022, 5, 30), "第一").region_name == "无锡市"
+
+
+def test_a_record_over_n_years_is_no_span_for_the_sentence() -> None:
+    text = "2020年，全社会研发经费投入584.58亿元，投入强度2.27%，创十年来新高；全省拥有两院院士66人。"
+    assert mention(text, date(2021, 2, 4), "66人").period == "2020"
