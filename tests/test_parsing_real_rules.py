@@ -1536,5 +1536,5 @@ def test_a_rank_right_after_a_place_or_in_brackets_after_a_measure() -> None:
 
 
 def test_a_record_over_n_years_is_no_span_for_the_sentence() -> None:
-    text = "2020年，全社会研发经费投入584.58亿元，投入强度2.27%，创十年来新高；全省拥有两院院士66人。"
+    text = "根据最新统计数据，陕西全社会研发经费投入584.58亿元，投入强度2.27%，创十年来新高；全省拥有两院院士66人。"
     assert mention(text, date(2021, 2, 4), "66人").period == "2020"
