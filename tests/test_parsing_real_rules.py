@@ -1538,3 +1538,10 @@ def test_a_rank_right_after_a_place_or_in_brackets_after_a_measure() -> None:
 def test_a_record_over_n_years_is_no_span_for_the_sentence() -> None:
     text = "根据最新统计数据，陕西全社会研发经费投入584.58亿元，投入强度2.27%，创十年来新高；全省拥有两院院士66人。"
     assert mention(text, date(2021, 2, 4), "66人").period == "2020"
+
+
+def test_ranks_joined_by_he_in_a_respectively_list() -> None:
+    text = "2022年，无锡、常州、镇江各上升1位，排名分别为第12、第15和第24位。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2023, 3, 2)).mentions
+           if m.value_kind == "rank"]
+    assert got == [(12, "无锡市"), (15, "常州市"), (24, "镇江市")]

@@ -766,7 +766,9 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     first = s if listed_from is None else listed_from  # where the ranks listed with this one start
     # (`居全省第1、第2位`: the clause before 第1)
     clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
-    while clause_start == first and (item := _RANK_LIST_ITEM_RE.search(text, lo, first)) is not None:
+    # (`第12、第15和第24位`: back over every earlier rank of the list, after 、 or joined by 和)
+    while (item := _RANK_LIST_ITEM_RE.search(text, lo, first)) is not None and (
+            clause_start == first or item.start() == clause_start):
         first = item.start()
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
