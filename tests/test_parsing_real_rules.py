@@ -1545,3 +1545,8 @@ def test_ranks_joined_by_he_in_a_respectively_list() -> None:
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2023, 3, 2)).mentions
            if m.value_kind == "rank"]
     assert got == [(12, "无锡市"), (15, "常州市"), (24, "镇江市")]
+
+
+def test_a_plan_review_from_september_of_its_last_year_covers_the_whole_plan() -> None:
+    text = "“十四五”时期，武汉成为国内外重要的创新增长极，科研城市排名从全球第13位升至第9位。"
+    assert mention(text, date(2025, 9, 17), "第9位").period == "2025"

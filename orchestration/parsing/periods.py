@@ -16,6 +16,7 @@ from .rules import (
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
+    PLAN_REVIEWED_WHOLE_FROM_MONTH,
     PLAN_TOTAL_WORDS,
     POINT_IN_TIME_WORDS,
     RECORD_AFTER_SINCE,
@@ -449,9 +450,9 @@ def plan_review_span(plan: str, published: date) -> str:
 
 
 def _in_plans_last_autumn(published: date, last: int) -> bool:
-    """Whether a plan review comes out in the plan's last year, from the month year-end reviews start
-    (`“十四五”期间…` said in November 2025): it reports on the whole plan, 2021-2025."""
-    return published.year == last and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH
+    """Whether a plan review comes out in the plan's last year, from the month its reviews start
+    (`“十四五”时期…` said in September 2025): it reports on the whole plan, 2021-2025."""
+    return published.year == last and published.month >= PLAN_REVIEWED_WHOLE_FROM_MONTH
 
 
 def _last_reported(published: date, reported: str | None) -> int:

@@ -138,6 +138,9 @@ TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未宗"
 # A report written from this month on is about the year under review: its `将` is an estimate, and a
 # five-year plan's last year is over enough to be reviewed.
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
+# A five-year plan's review published in the plan's last year from this month on (the national series
+# of `高质量完成“十四五”规划` press conferences began in September 2025) reports on the whole plan.
+PLAN_REVIEWED_WHOLE_FROM_MONTH = 9
 # `预计` about the year of publication said up to this month (the season of work reports) forecasts the
 # year ahead (a target, like `力争`); from spring on it estimates the year under way (as every real
 # annotator read `预计2021年R&D经费支出达1180亿元` in May 2021 and `预计“十四五”末…突破6000亿元` in September).
