@@ -214,7 +214,7 @@ _SEGMENT_DELIMS_RE = re.compile(r"[，,；;。！？!?：:、\n]")  # segments: 
 _RUNNING_YEARS_RE = re.compile(r"连续\s?([0-9一二两三四五六七八九十]{1,2})\s?年")  # `连续5年保持…增速`
 _CANDIDATE_POOL_RE = re.compile(rf"(?:企业|高企)(?:{_alternation(CANDIDATE_POOL_WORDS)})")
 _COMPARISON_VERB_RE = re.compile(rf"{_alternation(COMPARED_WORDS_BEFORE)}")
-_YEAR_RIGHT_AFTER_RE = re.compile(r"\s?((?:19|20)\d\d)\s?年")
+_YEAR_WRITTEN_RE = re.compile(r"\s?((?:19|20)\d\d)\s?年")  # (matched at a position: written right there)
 _BLANKED_PINYIN_WIDTH = 8  # a character and the blanks of its pinyin, at most (`過(guò)` reads `过    `)
 # the sum over a span named in the same segment (`五年成交规模总量首次突破万亿元`, `“十二五”总量超过1.3万亿元`),
 # not a stock's size (`企业总量突破1万家`)
@@ -311,7 +311,6 @@ _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
 _STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
 _MULTIPLE_BASE_AFTER_RE = re.compile(r"[”\"]?的\s?[0-9.]+\s?倍")
-_WRITTEN_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
 _BASE_PLAN_END_RE = re.compile(
@@ -773,10 +772,17 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
             text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)) and not (
-            (text[first - 1:first] in ("(", "（") and text[m.end():m.end() + 1] in (")", "）")) or (
-                _place_ends_at(text, first))):
-        return None  # (`长沙市(第8位)`, `研发人员(第3)`, `其中南京第2、苏州第7`: a ranking's list)
+            _ranking_list_item(text, first, m.end())):
+        return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
+
+
+def _ranking_list_item(text: str, first: int, end: int) -> bool:
+    """Whether the rank at `first`-`end` is an item of a ranking's list, which needs no ranking verb:
+    alone in brackets (`长沙市(第8位)`, `研发人员(第3)`) or right after a place (`其中南京第2、苏州第7`)."""
+    if text[first - 1:first] in ("(", "（") and text[end:end + 1] in (")", "）"):
+        return True
+    return regions.place_ends_at(text, first)
 
 
 def _rank_range(text: str, m: re.Match[str], lo: int, first: float, unit: str, nxt: str, s: int) -> list[Candidate]:
@@ -792,17 +798,12 @@ def _rank_range(text: str, m: re.Match[str], lo: int, first: float, unit: str, n
 def _estimated_year(text: str, start: int, estimate: re.Match[str]) -> str | None:
     """The year an estimate is about: written right after it (`预计2022年`), or, for `预计全年`, the last
     year its paragraph wrote before it (`2023年，…。预计全年…` read in January 2024: a past year's)."""
-    if (y := _YEAR_RIGHT_AFTER_RE.match(text, estimate.end())) is not None:
+    if (y := _YEAR_WRITTEN_RE.match(text, estimate.end())) is not None:
         return y.group(1)
     if not text.startswith("全年", estimate.end()):
         return None
-    written = _WRITTEN_YEAR_RE.findall(text, start, estimate.start())
+    written = _YEAR_WRITTEN_RE.findall(text, start, estimate.start())
     return written[-1] if written else None
-
-
-def _place_ends_at(text: str, end: int) -> bool:
-    """Whether a place's name ends right at `end` (`南京` before `第2`)."""
-    return any(regions.name_end(text, pos) == end for pos, _ in regions.find_places(text, max(0, end - 8), end))
 
 
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,

@@ -219,10 +219,10 @@ def _with_anaphors(text: str, found: list[tuple[int, str]]) -> list[tuple[int, s
     for word, level in PLACE_ANAPHORS.items():
         pos = text.find(word)
         while pos != -1:
-            named = [code for _, code in found[:bisect.bisect_left(found, (pos, ""))]
-                     if (home := region(code)) is not None and home.level == level]
-            if named:
-                added.append((pos, named[-1]))
+            named = next((code for _, code in reversed(found[:bisect.bisect_left(found, (pos, ""))])
+                          if (home := region(code)) is not None and home.level == level), None)
+            if named is not None:
+                added.append((pos, named))
             pos = text.find(word, pos + len(word))
     return sorted(found + added) if added else found
 
@@ -383,6 +383,11 @@ def name_end(text: str, pos: int) -> int | None:
     """Where the place name written at `pos` ends, or None if none is written there."""
     m = match_name(text, pos)
     return m.end() if m is not None else None
+
+
+def place_ends_at(text: str, end: int) -> bool:
+    """Whether a place's name ends right at `end` (`南京` before `第2`)."""
+    return any(name_end(text, pos) == end for pos, _ in find_places(text, max(0, end - 8), end))
 
 
 def followed_by(text: str, pos: int, words: tuple[str, ...]) -> bool:
