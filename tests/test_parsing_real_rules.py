@@ -1414,6 +1414,10 @@ def test_quanshi_right_after_a_city_is_that_citys_whole() -> None:
             "全市高新技术企业预计突破900家。")
     got = [m.region_name for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
     assert got == ["长沙市", "株洲市", "株洲市"]
+    # the nearest city-and-全市 pair wins, not an earlier one of the sentence
+    text = "截至2021年底，长沙全市技术合同成交额达520亿元，株洲全市万人有效发明专利拥有量达21.89件。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2022, 2, 12)).mentions]
+    assert got == ["长沙市", "株洲市"]
 
 
 def test_jiang_in_an_estimate_of_the_year_the_paragraph_named_before_is_an_estimate() -> None:

@@ -1885,9 +1885,7 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue  # `推进遵义高新区升格…；新增3个省级高新区`: a park's name owns only its own segment
         if not wide and _yardstick_after(text, pos) and not _own_value_in_brackets(text, pos, cand.start):
             continue  # `排名深圳市之后，位居计划单列市第二` (but `北京(84.83%)之后`: 84.83% is 北京's)
-        resolved = regions.resolve(marker, art.region_code)
-        if wide and n and regions.name_end(text, places[n - 1][0]) == pos:
-            resolved = places[n - 1][1]  # `株洲全市万人有效发明专利拥有量`: the whole of the place just named
+        resolved = (wide and _whole_named(text, places, n)) or regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
         if not wide and (home := regions.region(art.region_code)) is not None and home.parent_code == resolved and (
@@ -1902,12 +1900,21 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             earlier = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, pos)
             resolved = next((code for _, code in reversed(earlier)
                              if (r := regions.region(code)) is not None and r.level == "prefecture"), resolved)
-        elif marker == regions.CITY:
-            # `株洲全市万人…达21.89件，全市高新技术企业…`: the city whose whole an earlier 全市 of the sentence was
-            resolved = next((places[k - 1][1] for k in range(n - 1, 0, -1) if places[k][1] == regions.CITY
-                             and regions.name_end(text, places[k - 1][0]) == places[k][0]), resolved)
         return pos, resolved
     return -1, None
+
+
+def _whole_named(text: str, places: list[tuple[int, str]], n: int) -> str | None:
+    """The place whose whole the wide word `places[n]` is: one named right before it (`株洲全市万人…`),
+    and for 全市 also the one named right before the nearest earlier 全市 of the sentence (`株洲全市万人…
+    达21.89件，全市高新技术企业…`)."""
+    marker = places[n][1]
+    for k in range(n, 0, -1):
+        if places[k][1] == marker and regions.name_end(text, places[k - 1][0]) == places[k][0]:
+            return places[k - 1][1]
+        if marker != regions.CITY:
+            break
+    return None
 
 
 def _yardstick_after(text: str, pos: int) -> bool:
