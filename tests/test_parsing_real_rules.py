@@ -1554,3 +1554,10 @@ def test_ranks_joined_by_he_in_a_respectively_list() -> None:
 def test_a_plan_review_from_september_of_its_last_year_covers_the_whole_plan() -> None:
     text = "“十四五”时期，武汉成为国内外重要的创新增长极，科研城市排名从全球第13位升至第9位。"
     assert mention(text, date(2025, 9, 17), "第9位").period == "2025"
+
+
+def test_a_place_where_a_report_was_released_is_a_venue_not_the_region() -> None:
+    text = ("《中国城市科技创新发展报告》在京发布 我市跃居全国第33位\n来源：《鄂尔多斯日报》\n\n"
+            "近日，课题组在京发布了报告，鄂尔多斯市位列第33位，较去年提升10位。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2025, 1, 17)).mentions}
+    assert got == {"鄂尔多斯市"}

@@ -351,8 +351,9 @@ AUTONOMOUS_REGION_SUFFIX = "自治区"
 ABBREVIATION_PREPOSITIONS = "在来入赴驻留返援"
 # Abbreviations that are common words as well (`在新材料领域`, `在青年人才中`, `来台`): never read as places.
 AMBIGUOUS_ABBREVIATIONS = ("新", "青", "宁", "甘", "吉", "黑", "桂", "藏", "蒙", "台", "港", "澳")
-# An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...).
-ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳举召开闭"  # not `在京举行`, `在湘召开`: an event
+# An abbreviation followed by one of these is part of a name (湘江, 湘潭, 湘雅, 川渝 ...), or the place of an
+# event (`在京举行`, `在湘召开`, `在京发布`, `在京颁奖`, `在京揭晓`, `在京签约`), not what the figures are about.
+ABBREVIATION_BLOCKERS = "江河湖海山潭西南北东中雅渝港澳举召开闭发颁揭签"
 # Short names that are also common words or names: only their full name counts.
 AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数, 白银, 三明治, 大理石 ...
     "朝阳", "大同", "大庆", "日照", "白银", "阿里", "来宾", "安康", "中山", "黄山", "白山", "兴安",
