@@ -54,6 +54,20 @@ def test_no_arguments_prints_help_and_runs_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "nowhere").exists()  # no nightly run started, no warehouse written
 
 
+def _wait_until_it_has_open(process: subprocess.Popen[str], path: Path, seconds: float = 60) -> None:
+    """Until `process` holds `path` open. On a loaded machine the imports alone can outlast a fixed
+    sleep, and a library that guards an import with a bare `except:` then swallows the Ctrl-C."""
+    import psutil
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        if any(Path(f.path) == path for f in psutil.Process(process.pid).open_files()):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the CLI did not open {path} within {seconds} s")
+
+
 def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "HOME": str(Path.home()), "INDICATORS_DB": str(
         disagreeing_warehouse)}
@@ -64,7 +78,8 @@ def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
         # as in a terminal: a suite started in the background (`pytest &`) would hand SIGINT on ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(4)
+    _wait_until_it_has_open(process, disagreeing_warehouse)
+    time.sleep(1)  # the query is running now: Ctrl-C as a person presses it, not during the imports
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
