@@ -1571,3 +1571,11 @@ def test_a_file_names_year_alone_gives_no_season_for_a_forecast() -> None:
     # a filing line's day does say the season: in January, this year's 预计 is the year ahead
     text = "红网时刻株洲1月14日讯 株洲市召开科技创新工作会议。\n\n今年，株洲预计全社会研发经费占GDP的比重超过3%。"
     assert parse_document(text, source_name="zhuzhou-2020.txt").mentions[0].value_kind == "target"
+
+
+def test_a_paragraph_that_breaks_down_the_one_before_keeps_its_period() -> None:
+    text = ("北京3月29日讯 3月28日，北京市统计局发布数据显示，2017年1-2月，全市大中型重点企业R&D经费内部支出57.4亿元，"
+            "比上年同期增长4.3%。\n分规模看，大型企业R&D经费内部支出38.0亿元，下降1.5%。\n"
+            "分行业看，工业企业R&D经费内部支出23.3亿元，下降1.1%。")
+    got = [m.period for m in parse_document(text, published_on=date(2017, 3, 29)).mentions]
+    assert got == ["2017M01-M02"] * 6

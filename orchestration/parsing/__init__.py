@@ -28,6 +28,7 @@ from .figures import ArticleContext, DocumentIndex, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
 from .rules import (
+    BREAKDOWN_OPENING_PATTERN,
     BULLET_MARKS,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
@@ -41,6 +42,7 @@ from .rules import (
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
 _FILING_TAIL_RE = re.compile(r"[电讯]")
+_BREAKDOWN_OPENING_RE = re.compile(BREAKDOWN_OPENING_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 _TABLE_GAP_RE = re.compile(r"[\t \u3000]")  # a row's label ends at one, 2 to 30 characters in
 
@@ -215,7 +217,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 doc.last_change[:] = [None, None]  # an article's changes say nothing of the next one's years
                 article_read = block.article
             if context_from < 0:
-                context_from = _context_start(blocks, first, doc)
+                context_from = _context_start(norm, blocks, first, doc)
             for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, context_from):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:
@@ -266,13 +268,17 @@ def _issuer_places(norm: str, head: list[layout.Block], doc: DocumentIndex) -> l
     return out
 
 
-def _context_start(blocks: list[layout.Block], first: int, doc: DocumentIndex) -> int:
+def _context_start(norm: str, blocks: list[layout.Block], first: int, doc: DocumentIndex) -> int:
     """Where the context of a paragraph's figures starts: the paragraph, or the one before it when that
-    one names a span of years and states no figure (`据介绍，过去五年，重庆…。` over `成果显示，…增长1.9倍`)."""
+    one names a span of years and states no figure (`据介绍，过去五年，重庆…。` over `成果显示，…增长1.9倍`),
+    or the first of the paragraphs it breaks down (`2017年1-2月，…支出57.4亿元。` over `分规模看，…`)."""
     start = blocks[first].start
     if first == 0:
         return start
     lead = blocks[first - 1]
+    if _BREAKDOWN_OPENING_RE.match(norm, start) and lead.article == blocks[first].article and (
+            lead.kind == "body" and between(doc.number_pos, doc.number_pos, lead.start, lead.end)):
+        return _context_start(norm, blocks, first - 1, doc)  # (a remark between them breaks nothing down)
     if lead.article != blocks[first].article or lead.kind != "body" or between(
             doc.number_pos, doc.number_pos, lead.start, lead.end):
         return start

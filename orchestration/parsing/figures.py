@@ -47,6 +47,7 @@ from .rules import (
     FROM_FILLERS,
     FROM_WORDS,
     GENERIC_PHRASES,
+    GOES_ON_FROM_WORDS,
     GROUP_TOTAL_WORDS,
     GROWTH_ACHIEVED_VERBS,
     GROWTH_NOUN_LINKS,
@@ -941,8 +942,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `其中二季度单季增长7.6%`: a part of the period, for that figure only
         if _inside_brackets(text, m.start(), start):
             continue  # `[2020年…已修订为2.16%]`: an aside's year is not the paragraph's
-        if text[m.start() - 1:m.start()] in FROM_WORDS:
-            continue  # `从2017年的0.95%增长到1.45%`: where a change started, not the paragraph's year
+        if text[m.start() - 1:m.start()] in FROM_WORDS or text[m.start() - 1:m.start()] in GOES_ON_FROM_WORDS:
+            # `从2017年的0.95%增长到1.45%`, `继一季度增长4.8%后`: where a change started, not the paragraph's year
+            continue
         if m.group("span"):
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
         if _MULTIPLE_BASE_AFTER_RE.match(text, m.end()):

@@ -186,6 +186,10 @@ EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易�
 # A breakdown opening a clause after a semicolon (`；按行业分，`): the places named before it in the
 # sentence were the last breakdown's, not this one's figures' (a regex).
 NEW_BREAKDOWN_PATTERN = r"[；;]\s?(?:按|分)[\u4e00-\u9fff]{1,6}(?:分|看|划分)[，,]"
+# A paragraph that opens with a breakdown (`分规模看，`, `按行业分：`, `从区域分布来看，`) goes on with the
+# paragraph before it: its figures are parts of that one's, of the same period (a regex).
+# (pinyin debris blanked inside it: `分规     模看`)
+BREAKDOWN_OPENING_PATTERN = r"\s*(?:分|按|从)[\u4e00-\u9fff ]{1,16}?(?:来看|看|划分|分)[，,：:]"
 BREAKDOWN_HEADINGS = ("分活动主体看", "分执行部门看", "分执行主体看", "按活动主体分", "分活动主体", "按执行部门分")
 PERFORMERS = ("政府属研究机构", "研究与开发机构", "科研机构", "研究机构", "高等学校", "高校", "企业", "其他主体")
 # `创2000年以来之最`: after `YYYY年以来` these make the years a record's yardstick, not a period.
@@ -255,6 +259,8 @@ APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 # Where a change starts (`由130亿元增长到…`).
 FROM_WORDS = ("从", "由")
+# `继一季度增长4.8%后进一步回升`: an earlier period the sentence goes on from, not the one it is about.
+GOES_ON_FROM_WORDS = ("继",)
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
 # ... and for a rank, the field it is ranked in (`由全国第15位提升至第9位`: where the change started)
 RANK_FROM_FIELDS = ("全国", "中国", "全球", "寰宇", "世界", "全省", "全市", "全区")
