@@ -1579,3 +1579,9 @@ def test_a_paragraph_that_breaks_down_the_one_before_keeps_its_period() -> None:
             "分行业看，工业企业R&D经费内部支出23.3亿元，下降1.1%。")
     got = [m.period for m in parse_document(text, published_on=date(2017, 3, 29)).mentions]
     assert got == ["2017M01-M02"] * 6
+
+
+def test_a_growth_rate_from_one_year_to_another_stays_a_growth_rate() -> None:
+    text = "二是增长放缓，全市科技型企业增速从2021年的40.1%下降至2022年的16.4%。"
+    got = [(m.value, m.value_kind, m.period) for m in parse_document(text, published_on=date(2023, 1, 31)).mentions]
+    assert got == [(40.1, "growth_rate", "2021"), (16.4, "growth_rate", "2022")]

@@ -192,8 +192,10 @@ def _ending(words: object) -> re.Pattern[str]:
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
 _BELOW_RE = re.compile(trie_pattern(BELOW_WORDS))
 _MEASURE_BEFORE_END = _ending(MEASURE_BEFORE)
+# (`增速从2021年的40.1%下降至…`: a change's start, with its year)
 _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|均)?(?:{_alternation(GROWTH_NOUN_MOVES)})?"
-                              rf"(?:{_alternation(GROWTH_NOUN_LINKS)})?|{_alternation(GROWTH_VERB_LINKS)})$")
+                              rf"(?:{_alternation(GROWTH_NOUN_LINKS)}|(?:{_alternation(FROM_WORDS)})"
+                              rf"(?:\s?[0-9]{{4}}\s?年)?的?)?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
 _SHARE_NOUN_RE = re.compile(_alternation(SHARE_NOUNS))
@@ -1682,9 +1684,12 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
             # `指数由66.82%增长到75.42%`; `指数达到80.75%，继上海(85.63%)、北京(84.83%)之后`: the places' scores
             site.kind = "level"
         elif (site.group is not None and _growth_noun_governs(scope.text, site.clause_start, cand.start)) or (
-                _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(scope, site, prev):
+                _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(
+                scope, site, prev) or (site.after_base and prev is not None and prev.kind == "growth_rate"
+                                       and prev.unit == "percent"):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
-            # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates
+            # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates; so is where a growth rate's
+            # change ended (`增速从2021年的40.1%下降至2022年的16.4%`)
             site.kind = "growth_rate"
     ranked = site.kind in ("rank", "rank_change")
     estimated, target_at = False, ctx.target_at
