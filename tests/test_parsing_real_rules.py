@@ -1585,3 +1585,9 @@ def test_a_growth_rate_from_one_year_to_another_stays_a_growth_rate() -> None:
     text = "二是增长放缓，全市科技型企业增速从2021年的40.1%下降至2022年的16.4%。"
     got = [(m.value, m.value_kind, m.period) for m in parse_document(text, published_on=date(2023, 1, 31)).mentions]
     assert got == [(40.1, "growth_rate", "2021"), (16.4, "growth_rate", "2022")]
+
+
+def test_a_rank_listed_after_a_full_rank_with_its_own_unit() -> None:
+    text = "鄂尔多斯市科技局\n\n报告发布，鄂尔多斯市跃居全国第33位、62位。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2025, 1, 17)).mentions]
+    assert got == [(33, "rank"), (62, "rank")]

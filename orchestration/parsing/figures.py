@@ -234,8 +234,8 @@ _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delim
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
 _RANK_LIST_ITEM_RE = re.compile(r"第[0-9一二三四五六七八九十]{1,3}[、和及]$")  # an earlier rank of a list
-# ranks listed after one 第 (`分列第13、16、23、25、27位`): the list before a later item
-_BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}(?:[、和及][0-9]{1,3})*[、和及]$")
+# ranks listed after one 第 (`分列第13、16、23、25、27位`, `跃居全国第33位、62位`): the list before a later item
+_BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}[位名]?(?:[、和及][0-9]{1,3}[位名]?)*[、和及]$")
 _RANK_LIST_JOINERS = ("、", "和", "及")
 _RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的")  # right before the number
 _RANK_WITHOUT_DI_RE = re.compile(rf"(?:{_alternation(RANK_WITHOUT_DI_VERBS)})[^，,；;。、\n]{{0,14}}$")
