@@ -1591,3 +1591,15 @@ def test_a_rank_listed_after_a_full_rank_with_its_own_unit() -> None:
     text = "鄂尔多斯市科技局\n\n报告发布，鄂尔多斯市跃居全国第33位、62位。"
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2025, 1, 17)).mentions]
     assert got == [(33, "rank"), (62, "rank")]
+
+
+def test_a_place_that_names_a_craft_is_no_place_of_the_story() -> None:
+    text = "长春科技创新这十年\n\n“吉林一号”在轨卫星达到70颗，长春国家级重点实验室11个。"
+    got = {m.region_name for m in parse_document(text, published_on=date(2022, 9, 26)).mentions}
+    assert got == {"长春市"}
+
+
+def test_a_milestone_year_long_past_does_not_date_the_story() -> None:
+    text = ("长春科技创新这十年\n\n高新技术企业数量达到2286户。\n\n"
+            "2018年长春市就已正式进入国家创新型城市行列。")
+    assert mention(text, date(2022, 9, 26), "2286户").period != "2018"

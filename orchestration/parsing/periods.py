@@ -13,6 +13,8 @@ from .rules import (
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
     FROM_WORDS,
+    MILESTONE_AFTER,
+    MILESTONE_BEFORE,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PARTY_CONGRESS_YEARS,
     PLAN_REVIEW_WORDS,
@@ -255,6 +257,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                     or _FORECAST_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())):
                 # `2017年科技和知识产权工作会议`, `2024年主要目标`, `预计2021年`: a meeting's name, a year aimed at
                 continue
+            if _MILESTONE_AFTER_RE.match(text, m.end()) or text.endswith(MILESTONE_BEFORE, 0, m.start()):
+                continue  # `2018年长春市就已进入…`, `早在2021年`: a milestone passed long before the story
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
                 counts[year] += 1
     if counts:
@@ -278,6 +282,7 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 
 
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
+_MILESTONE_AFTER_RE = re.compile(rf"[^，。,；;0-9]{{0,20}}?(?:{'|'.join(MILESTONE_AFTER)})")
 _FORECAST_BEFORE_RE = re.compile(rf"(?:{'|'.join(FORECAST_YEAR_WORDS)})(?:到|至|在)?\s?$")
 
 

@@ -186,7 +186,19 @@ def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
     them in a title (`创新主体竞相涌现 日照发展动能澎湃`, spans `titles`) and again in the text."""
     if found is None:
         found = find_places(text)
-    return _with_anaphors(text, _with_short_names(text, titles, found))
+    return _with_anaphors(text, _with_short_names(text, titles, _not_craft_names(text, found)))
+
+
+# a place that names a craft (`“吉林一号”在轨卫星`, `济南一号`, `珠海一号`): a satellite or a ship, not a
+# place the text speaks of
+_CRAFT_NAME_RE = re.compile(r"\s*[一二三四五六七八九十0-9]{1,3}\s*号")
+
+
+def _not_craft_names(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    if "号" not in text:
+        return found
+    return [(pos, code) for pos, code in found
+            if (end := name_end(text, pos)) is None or _CRAFT_NAME_RE.match(text, end) is None]
 
 
 def _with_short_names(text: str, titles: Sequence[tuple[int, int]],

@@ -259,6 +259,10 @@ APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 # Where a change starts (`由130亿元增长到…`).
 FROM_WORDS = ("从", "由")
+# A year with these after it in its clause (`2018年长春市就已进入…`) or before it (`早在2021年`) names a
+# milestone passed long before: it says nothing of the year a story reports on.
+MILESTONE_AFTER = ("就已", "早已")
+MILESTONE_BEFORE = ("早在",)
 # `继一季度增长4.8%后进一步回升`: an earlier period the sentence goes on from, not the one it is about.
 GOES_ON_FROM_WORDS = ("继",)
 FROM_FILLERS = ("同期", "最初", "原来", "此前", "的")
