@@ -1603,3 +1603,12 @@ def test_a_milestone_year_long_past_does_not_date_the_story() -> None:
     text = ("长春科技创新这十年\n\n高新技术企业数量达到2286户。\n\n"
             "2018年长春市就已正式进入国家创新型城市行列。")
     assert mention(text, date(2022, 9, 26), "2286户").period != "2018"
+
+
+def test_a_month_after_as_of_and_a_year_is_the_year_to_date() -> None:
+    text = "另外，截至2022年7月，省级科技型中小企业累计备案10462家，入库国家科技型中小企业达792家。"
+    got = [m.period for m in parse_document(text, published_on=date(2022, 8, 23)).mentions]
+    assert got == ["2022M01-M07", "2022M01-M07"]
+    # a day after the month makes it a date, which says no part of the year by itself
+    text = "截至2022年7月5日，全省高新技术企业1000家。"
+    assert parse_document(text, published_on=date(2022, 8, 23)).mentions[0].period == "2022"

@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import date
 
 from .rules import (
+    AS_OF_WORDS,
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
@@ -282,6 +283,7 @@ _TITLE_PART_RE = re.compile(PART_PATTERN)
 
 
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")
+_AS_OF_MONTH_RE = re.compile(rf"\s?({_CN_MONTH})\s?月(?![份底末]|\s?[0-9]{{1,2}}\s?[日号])")
 _MILESTONE_AFTER_RE = re.compile(rf"[^，。,；;0-9]{{0,20}}?(?:{'|'.join(MILESTONE_AFTER)})")
 _FORECAST_BEFORE_RE = re.compile(rf"(?:{'|'.join(FORECAST_YEAR_WORDS)})(?:到|至|在)?\s?$")
 
@@ -389,6 +391,10 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name
         part = match.group("part")
+        if not part and text.endswith(AS_OF_WORDS, max(0, match.start() - 3), match.start()) and (
+                month := _AS_OF_MONTH_RE.match(text, match.end())):
+            part = month.group(1) + "月底"  # `截至2022年7月`: as at July's end
+            return match.group("year") + (part_of_year(part, _balance_follows(text, month.end())) or "")
         return match.group("year") + (part_of_year(part, _balance_follows(text, match.end())) or "") if part else (
             match.group("year"))
     if match.group("part_only"):
