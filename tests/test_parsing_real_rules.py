@@ -1612,3 +1612,9 @@ def test_a_month_after_as_of_and_a_year_is_the_year_to_date() -> None:
     # a day after the month makes it a date, which says no part of the year by itself
     text = "截至2022年7月5日，全省高新技术企业1000家。"
     assert parse_document(text, published_on=date(2022, 8, 23)).mentions[0].period == "2022"
+
+
+def test_the_year_a_run_started_does_not_date_the_story() -> None:
+    text = ("安徽区域创新能力跃居全国第七\n\n《中国区域创新能力评价报告2022》在北京正式发布。"
+            "安徽省区域创新能力跃升至全国第7位。\n该报告自1999年开始连续发布。")
+    assert mention(text, date(2022, 12, 11), "第7位").period == "2022"

@@ -23,6 +23,7 @@ from .rules import (
     PLAN_TOTAL_WORDS,
     POINT_IN_TIME_WORDS,
     RECORD_AFTER_SINCE,
+    RUN_START_AFTER,
     SECTION_TARGET_WORDS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
@@ -258,8 +259,11 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                     or _FORECAST_BEFORE_RE.search(text, max(0, m.start() - 5), m.start())):
                 # `2017年科技和知识产权工作会议`, `2024年主要目标`, `预计2021年`: a meeting's name, a year aimed at
                 continue
-            if _MILESTONE_AFTER_RE.match(text, m.end()) or text.endswith(MILESTONE_BEFORE, 0, m.start()):
-                continue  # `2018年长春市就已进入…`, `早在2021年`: a milestone passed long before the story
+            if _MILESTONE_AFTER_RE.match(text, m.end()) or text.endswith(MILESTONE_BEFORE, 0, m.start()) or (
+                    not m.group("part") and text.startswith(RUN_START_AFTER, m.end())):
+                # `2018年长春市就已进入…`, `早在2021年`: a milestone passed long before the story; `自1999年开始
+                # 连续发布`: where a run of years started
+                continue
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
                 counts[year] += 1
     if counts:
@@ -386,7 +390,7 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if match.group("edition") or match.group("edition_after"):
         return match.group("edition") or match.group("edition_after")
     if match.group("year"):
-        if not match.group("part") and text.startswith("起", match.end()):
+        if not match.group("part") and text.startswith(RUN_START_AFTER, match.end()):
             return None  # `自2001年起连续16年稳居全国第三位`: where a run of years started, not the figure's year
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name

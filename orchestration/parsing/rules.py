@@ -264,6 +264,8 @@ FROM_WORDS = ("从", "由")
 # A year with these after it in its clause (`2018年长春市就已进入…`) or before it (`早在2021年`) names a
 # milestone passed long before: it says nothing of the year a story reports on.
 MILESTONE_AFTER = ("就已", "早已")
+# `自2001年起连续16年…`, `自1999年开始连续发布`: where a run of years started, not a period of figures.
+RUN_START_AFTER = ("起", "开始")
 MILESTONE_BEFORE = ("早在",)
 # `继一季度增长4.8%后进一步回升`: an earlier period the sentence goes on from, not the one it is about.
 GOES_ON_FROM_WORDS = ("继",)
