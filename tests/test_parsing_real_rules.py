@@ -1618,3 +1618,10 @@ def test_the_year_a_run_started_does_not_date_the_story() -> None:
     text = ("安徽区域创新能力跃居全国第七\n\n《中国区域创新能力评价报告2022》在北京正式发布。"
             "安徽省区域创新能力跃升至全国第7位。\n该报告自1999年开始连续发布。")
     assert mention(text, date(2022, 12, 11), "第7位").period == "2022"
+
+
+def test_the_province_before_the_cities_a_city_is_ranked_among_is_the_field() -> None:
+    text = ("激发科技创新活力 推动荆州高质量发展\n\n2022年，全市科技系统深入实施创新驱动发展战略。\n\n"
+            "新增高新技术企业166家，全省市州排名上升2位至第六；完成高新技术产业增加值511.8亿元，全省市州排名上升3位至第四。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2023, 3, 16)).mentions}
+    assert got == {"荆州市"}

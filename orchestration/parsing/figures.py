@@ -29,6 +29,7 @@ from .rules import (
     CANDIDATE_POOL_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
+    CITIES_OF_THE_FIELD,
     COMPARED_BEFORE,
     COMPARED_WORDS_AFTER,
     COMPARED_WORDS_BEFORE,
@@ -1874,8 +1875,10 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
-                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)):
-            continue  # `排名全省第9位`, `占全省比重`, `全省占比49.3%`, `在全省率先`: the field or the whole
+                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)
+                     or text.startswith(CITIES_OF_THE_FIELD, pos + 2)):
+            # `排名全省第9位`, `占全省比重`, `全省占比49.3%`, `在全省率先`, `全省市州排名`: the field or the whole
+            continue
         if -1 < whole_at < pos:
             continue
         if not wide and text.find("等", pos, cand.start) != -1 and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):

@@ -20,6 +20,7 @@ from .rules import (
     AMBIGUOUS_SHORT_NAMES,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
+    CITIES_OF_THE_FIELD,
     CITY_WIDE,
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
@@ -370,7 +371,8 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for pos, code in places:
         if code.startswith("\x01"):
             if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
-                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
+                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)) or (
+                    code == PROVINCE and text.startswith(CITIES_OF_THE_FIELD, pos + 2)):
                 continue
         elif (code.endswith("0000") and grades_platform(text, pos)) or (  # only a province grades platforms
                 text[pos - 1:pos] in _NAME_OPENERS and _inside_a_name(text, pos)):
