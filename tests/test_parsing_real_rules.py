@@ -1625,3 +1625,9 @@ def test_the_province_before_the_cities_a_city_is_ranked_among_is_the_field() ->
             "新增高新技术企业166家，全省市州排名上升2位至第六；完成高新技术产业增加值511.8亿元，全省市州排名上升3位至第四。")
     got = {m.region_name for m in parse_document(text, published_on=date(2023, 3, 16)).mentions}
     assert got == {"荆州市"}
+
+
+def test_gai_shi_is_the_city_the_text_is_about_not_one_named_in_passing() -> None:
+    text = ("宜昌市七届人大二次会议开幕。2022年，宜昌装备制造业产值预计达1100亿元。宜昌全年新签约项目50个。\n"
+            "宁德时代邦普等重点项目加快建设。\n坚持创新引领，该市去年新增国家级“小巨人”企业24家。")
+    assert mention(text, date(2023, 1, 6), "24家").region_name == "宜昌市"

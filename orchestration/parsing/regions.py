@@ -225,17 +225,20 @@ def _with_short_names(text: str, titles: Sequence[tuple[int, int]],
 
 
 def _with_anaphors(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """`found` and, for each 该市 (该省), the last city (province) named before it."""
+    """`found` and, for each 该市 (该省), the city (province) named most often before it, the last of
+    those on a tie: the one the text is about so far, not one named in passing (`宁德时代邦普…项目加快建设。
+    坚持创新引领，该市…` in a story about 宜昌)."""
     if "该" not in text:
         return found
     added = []
     for word, level in PLACE_ANAPHORS.items():
         pos = text.find(word)
         while pos != -1:
-            named = next((code for _, code in reversed(found[:bisect.bisect_left(found, (pos, ""))])
-                          if (home := region(code)) is not None and home.level == level), None)
-            if named is not None:
-                added.append((pos, named))
+            named = [code for _, code in found[:bisect.bisect_left(found, (pos, ""))]
+                     if (home := region(code)) is not None and home.level == level]
+            if named:
+                counts = Counter(named)
+                added.append((pos, max(reversed(named), key=counts.__getitem__)))
             pos = text.find(word, pos + len(word))
     return sorted(found + added) if added else found
 
