@@ -1631,3 +1631,10 @@ def test_gai_shi_is_the_city_the_text_is_about_not_one_named_in_passing() -> Non
     text = ("宜昌市七届人大二次会议开幕。2022年，宜昌装备制造业产值预计达1100亿元。宜昌全年新签约项目50个。\n"
             "宁德时代邦普等重点项目加快建设。\n坚持创新引领，该市去年新增国家级“小巨人”企业24家。")
     assert mention(text, date(2023, 1, 6), "24家").region_name == "宜昌市"
+
+
+def test_the_place_a_figure_ties_with_owns_nothing_of_it() -> None:
+    text = ("扬州科技创新“十二五”回眸\n\n今年上半年，我市20个项目获批省重大科技成果转化项目，与苏州并列第二；"
+            "339项产品入围今年首批省高新技术产品名单，高居全省第二。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2016, 8, 9)).mentions}
+    assert got == {"扬州市"}

@@ -128,6 +128,8 @@ from .rules import (
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
+    TIED_AFTER,
+    TIED_WITH_BEFORE,
     UNIT_FAMILIES,
     WHOLE_YEAR_PATTERN,
     WIDE_FIRST_AFTER,
@@ -1896,6 +1898,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue  # `推进遵义高新区升格…；新增3个省级高新区`: a park's name owns only its own segment
         if not wide and _yardstick_after(text, pos) and not _own_value_in_brackets(text, pos, cand.start):
             continue  # `排名深圳市之后，位居计划单列市第二` (but `北京(84.83%)之后`: 84.83% is 北京's)
+        if not wide and lead[-1:] in TIED_WITH_BEFORE and regions.followed_by(text, pos, TIED_AFTER):
+            continue  # `我市20个项目获批…，与苏州并列第二`: the place it ties with
         resolved = (wide and _whole_named(text, places, n)) or regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district

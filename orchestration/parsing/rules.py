@@ -293,6 +293,9 @@ COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢�
 # `高企后备企业300家`), not the stock the indicator counts.
 CANDIDATE_POOL_WORDS = ("培育", "后备", "储备", "种子", "苗子")
 # A place right before these is a ranking's or a comparison's yardstick (`排名深圳市之后，位居…第二`).
+# `与苏州并列第二`: the place a figure's owner ties with, which owns nothing of it.
+TIED_WITH_BEFORE = ("与", "同", "和")
+TIED_AFTER = ("并列",)
 COMPARED_WORDS_AFTER = ("之后", "之外", "以外", "相比")
 # A Chinese numeral right after these is no number (`数千家`, `几十个`).
 NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
