@@ -1638,3 +1638,9 @@ def test_the_place_a_figure_ties_with_owns_nothing_of_it() -> None:
             "339项产品入围今年首批省高新技术产品名单，高居全省第二。")
     got = {m.region_name for m in parse_document(text, published_on=date(2016, 8, 9)).mentions}
     assert got == {"扬州市"}
+
+
+def test_ranks_listed_in_chinese_numerals_after_one_di() -> None:
+    text = "报告显示，湖北、重庆、四川、陕西的综合科技创新水平分别排名为第七、八、十一和第九位。"
+    got = [m.value for m in parse_document(text, published_on=date(2017, 12, 1)).mentions if m.value_kind == "rank"]
+    assert got == [7, 8, 11, 9]

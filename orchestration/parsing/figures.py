@@ -236,9 +236,13 @@ _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a p
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
-_RANK_LIST_ITEM_RE = re.compile(r"第[0-9一二三四五六七八九十]{1,3}[、和及]$")  # an earlier rank of a list
+# an earlier rank of a list, with its 第 or after one (`第七、八和第九位`)
+_RANK_LIST_ITEM_RE = re.compile(r"第?[0-9一二三四五六七八九十]{1,3}[、和及]$")
 # ranks listed after one 第 (`分列第13、16、23、25、27位`, `跃居全国第33位、62位`): the list before a later item
-_BARE_RANK_LIST_RE = re.compile(r"第[0-9]{1,3}[位名]?(?:[、和及][0-9]{1,3}[位名]?)*[、和及]$")
+# (`分别排名为第七、八、十一和第九位`: in Chinese numerals too)
+_BARE_RANK_LIST_RE = re.compile(r"第(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[位名]?"
+                                r"(?:[、和及](?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[位名]?)*[、和及]$")
+_SMALL_CN_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}")
 _RANK_LIST_JOINERS = ("、", "和", "及")
 _RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的")  # right before the number
 _RANK_WITHOUT_DI_RE = re.compile(rf"(?:{_alternation(RANK_WITHOUT_DI_VERBS)})[^，,；;。、\n]{{0,14}}$")
@@ -602,7 +606,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if cand is not None:
                 found.append(cand)
                 continue
-        if prev in _RANK_LIST_JOINERS and (unit is None or unit in RANK_ENDINGS) and num.isdigit() and (
+        if prev in _RANK_LIST_JOINERS and (unit is None or unit in RANK_ENDINGS) and (
+                num.isdigit() or _SMALL_CN_NUMBER_RE.fullmatch(num)) and (
                 listed := _BARE_RANK_LIST_RE.search(text, max(start, s - 24), s)):
             cand = _rank(text, m, start, value, unit, nxt, s, listed.start())
             if cand is not None:
