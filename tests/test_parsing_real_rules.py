@@ -1644,3 +1644,10 @@ def test_ranks_listed_in_chinese_numerals_after_one_di() -> None:
     text = "报告显示，湖北、重庆、四川、陕西的综合科技创新水平分别排名为第七、八、十一和第九位。"
     got = [m.value for m in parse_document(text, published_on=date(2017, 12, 1)).mentions if m.value_kind == "rank"]
     assert got == [7, 8, 11, 9]
+
+
+def test_an_amount_with_yishang_before_the_items_it_sorts_is_a_threshold() -> None:
+    text = ("宜昌全年新签约、新开工、新入库50亿元以上项目分别达50个、29个、15个。"
+            "实施5万元以上的产学研合作项目3438项。全省研发投入1000亿元以上，企业贡献大。")
+    got = [m.quote for m in parse_document(text, published_on=date(2023, 1, 6)).mentions if m.unit == "yuan"]
+    assert got == ["1000亿元以上"]

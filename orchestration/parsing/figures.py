@@ -128,6 +128,7 @@ from .rules import (
     TARGET_TRIGGER_PATTERN,
     TENTHS_UNIT,
     THRESHOLD_GROUPS,
+    THRESHOLD_ITEMS,
     TIED_AFTER,
     TIED_WITH_BEFORE,
     UNIT_FAMILIES,
@@ -319,6 +320,8 @@ RANK_RANGE_MAX = 10  # places a range of ranks (`第4~6位`) may span
 _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]+\s?[万亿]?元)?(?:以下|以上)?的"
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
+_BOUNDS = ("以上", "以下")
+_THRESHOLD_ITEMS_RE = re.compile(rf"(?:以上|以下)的?[^\s，。；;、,:：0-9]{{0,8}}?(?:{_alternation(THRESHOLD_ITEMS)})")
 _STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
 _MULTIPLE_BASE_AFTER_RE = re.compile(r"[”\"]?的\s?[0-9.]+\s?倍")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
@@ -620,9 +623,10 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             if not _money_without_unit(text, m, start):
                 continue  # `3以上`: no unit, no figure
             unit = MONEY_UNITS[0]  # `R&D经费突破千亿`, `由不足1400亿增加到近6000亿`
-        if text[e:e + 1] in _THRESHOLD_AFTER_FIRST and _THRESHOLD_AFTER_RE.match(text, e):
-            # `超过千亿元的省份有12个`, `小于2000万元(含)的企业`, `2000万元-1亿元的有30户`: a threshold that
-            # defines a group
+        if (text[e:e + 1] in _THRESHOLD_AFTER_FIRST and _THRESHOLD_AFTER_RE.match(text, e)) or (
+                unit in MONEY_UNITS and _THRESHOLD_ITEMS_RE.match(text, e - 2 if text.endswith(_BOUNDS, 0, e) else e)):
+            # `超过千亿元的省份有12个`, `小于2000万元(含)的企业`, `2000万元-1亿元的有30户`, `50亿元以上项目`:
+            # a threshold that defines a group
             continue
         pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
         if pre is None and prev == " ":

@@ -211,6 +211,9 @@ INDEX_WORDS = ("指数",)
 # (`给予最高50万元奖励`, `一次性奖励100万元`, `按增量的10%给予补助`), not a statistic.
 MEASURE_BEFORE = ("最高", "最高不超过", "不超过", "最多不超过", "一次性奖励", "一次性补助", "一次性资助", "给予",
                   "单项奖励最高")  # not 奖补 alone: `兑现研发财政奖补超5亿元` is money paid out
+# An amount with 以上/以下 and then one of these (a few words may stand between) is a threshold that defines
+# a group (`新入库50亿元以上项目50个`, `实施5万元以上的产学研合作项目3438项`), not a figure.
+THRESHOLD_ITEMS = ("项目", "企业", "工程")
 # A value followed by 的 and one of these is a threshold that defines a group (`超过千亿元的省份有12个`).
 THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "地区", "国家", "企业", "行业", "市州", "县市",
                     "市有", "市(", "市（", "县有", "区有")
