@@ -1651,3 +1651,15 @@ def test_an_amount_with_yishang_before_the_items_it_sorts_is_a_threshold() -> No
             "实施5万元以上的产学研合作项目3438项。全省研发投入1000亿元以上，企业贡献大。")
     got = [m.quote for m in parse_document(text, published_on=date(2023, 1, 6)).mentions if m.unit == "yuan"]
     assert got == ["1000亿元以上"]
+
+
+def test_a_year_alone_on_the_date_line_is_the_pages_year_without_a_month() -> None:
+    text = ("发布时间：2020\n根据最新公布的《2019年全国科技经费投入统计公报》，2019年我国共投入R&D经费22143.6亿元。\n"
+            "这一数字相比上年增加了2465.7亿元，增长幅度为12.5%。\n"
+            "2013年以来，我国研发经费总量一直稳居世界第二。\n从研发投入主体看，各类企业支出16921.8亿元，年增11.1%。")
+    doc = parse_document(text, source_name="national-2019.txt")
+    assert (doc.articles[0].published_on, doc.articles[0].published_on_source) == (date(2020, 1, 1), "text_year")
+    assert doc.articles[0].title != "发布时间：2020"
+    got = [(m.value_kind, m.period) for m in doc.mentions if m.value_kind != "rank"]
+    assert got == [("level", "2019"), ("change", "2019"), ("growth_rate", "2019"), ("level", "2019"),
+                   ("growth_rate", "2019")]

@@ -277,8 +277,10 @@ def _context_start(norm: str, blocks: list[layout.Block], first: int, doc: Docum
         return start
     lead = blocks[first - 1]
     if _BREAKDOWN_OPENING_RE.match(norm, start) and lead.article == blocks[first].article and (
-            lead.kind == "body" and between(doc.number_pos, doc.number_pos, lead.start, lead.end)):
-        return _context_start(norm, blocks, first - 1, doc)  # (a remark between them breaks nothing down)
+            lead.kind == "body" and between(doc.number_pos, doc.number_pos, lead.start, lead.end)) and not any(
+            periods.names_span(m) for m in between(doc.periods, doc.period_pos, lead.start, lead.end)):
+        # (a remark between them breaks nothing down, nor does a look back over years: `2013年以来，…稳居世界第二`)
+        return _context_start(norm, blocks, first - 1, doc)
     if lead.article != blocks[first].article or lead.kind != "body" or between(
             doc.number_pos, doc.number_pos, lead.start, lead.end):
         return start

@@ -18,7 +18,8 @@ class Article:
     title: str | None
     byline: str | None
     published_on: date | None
-    published_on_source: str  # 'metadata', 'text', 'file_name' or 'unknown'
+    # 'metadata', 'text', 'text_year' (a year alone on the date line), 'file_name' or 'unknown'
+    published_on_source: str
     region_code: str | None  # the article's primary region (全省/全市 resolve to it)
     region_name: str | None
 

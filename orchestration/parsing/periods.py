@@ -87,6 +87,8 @@ DATE_LINE_REACH = 400  # characters from the top of a file within which a date l
 # a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
 MONTH_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
                                 r"(?![0-9])(?!\s?[-/.月]\s?\d)")
+# `发布时间：2020`: a page that shows only the year it appeared in (as a file name's year, no month)
+YEAR_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?年?[ \t]*$", re.MULTILINE)
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 # the day a story names for itself near its top: `今天上午(11月28日)`, or a filing line's day
 # (`中新网南宁4月16日电`, `鲁网3月7日讯`)
@@ -103,12 +105,16 @@ TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{
 
 
 def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
-    """Latest full date in the text (not earlier than a year in the file name), else the file name's
-    year (refined by `今年M月D日` mentions), else unknown."""
-    name_year = None
+    """Latest full date in the text (not earlier than a year in the file name), else a year alone on the
+    text's date line ('text_year') or the file name's year (each refined by `今年M月D日` mentions and a
+    filing line's day), else unknown."""
+    name_year, year_source = None, "file_name"
     match = YEAR_IN_NAME_RE.search(source_name.rsplit("/", 1)[-1])
     if match:
         name_year = int(match.group(1))
+    year_line = YEAR_DATE_LINE_RE.search(text, 0, DATE_LINE_REACH)
+    if year_line is not None:  # the page's own year beats the name someone gave the file
+        name_year, year_source = int(year_line.group(1)), "text_year"
     latest: date | None = None
     written = [(m.group(1), m.group(2), m.group(3)) for m in FULL_DATE_RE.finditer(text)]
     # (a day-first date is a date line's: looked for near the top only, where such lines stand)
@@ -133,7 +139,7 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
         for month, day in days:
             found = _date(name_year, month, day)
             best = max(best, found) if found is not None else best
-        return best, "file_name"
+        return best, year_source
     if latest is not None:
         return latest, "text"
     return None, "unknown"
