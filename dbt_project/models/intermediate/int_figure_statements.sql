@@ -39,10 +39,11 @@ mentions as (
 
     select
         assigned.* replace (
-            -- a date made from a year in the file name (1 January) does not say when in the year
-            -- the article appeared: unknown, for telling which of two sources came first
+            -- a date made from a year alone, in the file name or on the page's date line (1 January), does
+            -- not say when in the year the article appeared: unknown, for telling which of two sources came first
             case
-                when articles.published_on_source = 'file_name' and strftime(assigned.published_on, '%m-%d') = '01-01'
+                when articles.published_on_source in ('file_name', 'text_year')
+                    and strftime(assigned.published_on, '%m-%d') = '01-01'
                     then null
                 else assigned.published_on
             end as published_on
