@@ -1663,3 +1663,10 @@ def test_a_year_alone_on_the_date_line_is_the_pages_year_without_a_month() -> No
     got = [(m.value_kind, m.period) for m in doc.mentions if m.value_kind != "rank"]
     assert got == [("level", "2019"), ("change", "2019"), ("growth_rate", "2019"), ("level", "2019"),
                    ("growth_rate", "2019")]
+
+
+def test_a_part_of_a_year_written_with_a_dash_is_no_date() -> None:
+    text = "2023年1-10月份，全市专利授权量27138件。截至10月底，全市有效发明专利42673件。"
+    doc = parse_document(text, source_name="nantong-2023.txt")
+    assert doc.articles[0].published_on_source == "file_name"
+    assert [m.period for m in doc.mentions] == ["2023M01-M10", "2023M01-M10"]
