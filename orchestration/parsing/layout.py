@@ -20,6 +20,7 @@ from .rules import (
     CAPTION_MARKS,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    DATE_LINE_LABEL_PATTERN,
     DATELINE_PATTERN,
     PAGE_METADATA_LABELS,
 )
@@ -29,11 +30,11 @@ SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)
 _EDGE_SPACE = " \t"
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
-_DATE_LINE_RE = re.compile(r"(?:本报讯\s*|(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*)?"
+_DATE_LINE_RE = re.compile(rf"(?:本报讯\s*|{DATE_LINE_LABEL_PATTERN})?"
                            r"[12]\d{3}(?:\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|-\d{1,2}-\d{1,2})\s*"
                            r"(?:星期.|周.|\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].{0,20})?$"
                            # (a labelled month or year alone: `发布时间：2025-01`, `发布时间：2020`)
-                           r"|(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*[12]\d{3}\s?(?:年|[-/.年]\s?\d{1,2}\s?月?)?\s*$")
+                           rf"|{DATE_LINE_LABEL_PATTERN}[12]\d{{3}}\s?(?:年|[-/.年]\s?\d{{1,2}}\s?月?)?\s*$")
 _DATELINE_RE = re.compile(DATELINE_PATTERN)
 # `图1 2019-2023年地区生产总值及其增长速度`, `表2 …`: a chart's or a table's caption, no section heading
 _CHART_CAPTION_RE = re.compile(r"[图表]\s?[0-9]{1,2}\s")

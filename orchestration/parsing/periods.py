@@ -10,6 +10,7 @@ from datetime import date
 
 from .rules import (
     AS_OF_WORDS,
+    DATE_LINE_LABEL_PATTERN,
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
@@ -87,10 +88,10 @@ DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.]
 SLASHED_DATE_RE = re.compile(r"([12][09]\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
 # a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
-MONTH_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
+MONTH_DATE_LINE_RE = re.compile(DATE_LINE_LABEL_PATTERN + r"((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
                                 r"(?![0-9])(?!\s?[-/.月]\s?\d)")
 # `发布时间：2020`: a page that shows only the year it appeared in (as a file name's year, no month)
-YEAR_DATE_LINE_RE = re.compile(r"(?:发布时间|发布日期|时间|日期)\s?[：:]\s?((?:19|20)\d\d)\s?年?[ \t]*$", re.MULTILINE)
+YEAR_DATE_LINE_RE = re.compile(DATE_LINE_LABEL_PATTERN + r"((?:19|20)\d\d)\s?年?[ \t]*$", re.MULTILINE)
 THIS_YEAR_DATE_RE = re.compile(r"今年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 # the day a story names for itself near its top: `今天上午(11月28日)`, or a filing line's day
 # (`中新网南宁4月16日电`, `鲁网3月7日讯`)

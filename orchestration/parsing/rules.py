@@ -517,6 +517,8 @@ COMMON_SURNAMES = frozenset(
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
                      "宇文", "司徒", "令狐", "夏侯", "端木")
 BYLINE_ROLES = ("记者", "通讯员", "特约撰稿人", "撰稿", "编辑", "责编", "文/", "文／", "图/", "本报")
+# The label of a page's date line (`发布时间：`, `更新日期:`, `时间:`), for every shape of date after it.
+DATE_LINE_LABEL_PATTERN = r"(?:发布|更新|发稿)?(?:时间|日期)\s*[：:]\s*"
 # A paragraph opening with a dateline starts an article's text (`本报讯（记者 王明）`, `新华社长沙3月
 # 2日电`, `（2025年3月2日）`): with a title above it, it starts a new article even without a byline.
 DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-9 ]{0,12}电"
