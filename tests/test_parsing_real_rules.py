@@ -1670,3 +1670,10 @@ def test_a_part_of_a_year_written_with_a_dash_is_no_date() -> None:
     doc = parse_document(text, source_name="nantong-2023.txt")
     assert doc.articles[0].published_on_source == "file_name"
     assert [m.period for m in doc.mentions] == ["2023M01-M10", "2023M01-M10"]
+
+
+def test_a_review_of_a_five_year_plan_after_its_end_is_about_the_plans_years() -> None:
+    text = ("科技之光耀苍洱——大理州科技工作“十二五”回顾及“十三五”展望\n\n"
+            "建设创新型云南行动计划扎实推进，累计培育认定国家高新技术企业28户、省级创新型企业14户。")
+    got = [m.period for m in parse_document(text, published_on=date(2016, 5, 4)).mentions]
+    assert got == ["2011-2015", "2011-2015"]

@@ -241,6 +241,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
     if plan and published is not None and dated and _in_plans_last_autumn(published, plan[1]):
         return str(published.year)  # `长沙“十四五”答卷` in December 2025: the plan's last year
+    if plan and published is not None and published.year > plan[1] and any(word in title for word in PLAN_REVIEW_WORDS):
+        return f"{plan[0]}-{plan[1]}"  # `大理州科技工作“十二五”回顾` in May 2016: the plan's years
     counts: Counter[str] = Counter()
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
     early = dated and published is not None and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
