@@ -24,7 +24,7 @@ from orchestration.conflict_groups import read_conflict_groups
 from orchestration.gx_suites import load_suites
 from orchestration.lookup import nearest, normalise_period
 from orchestration.report import build_report_from_file, format_value
-from tests.conftest import run_job
+from tests.conftest import project_lock, run_in_process
 from tests.test_report import rendered_dom, section
 
 pytestmark = pytest.mark.e2e
@@ -93,15 +93,16 @@ def test_ctrl_c_stops_a_run_cleanly(tmp_path: Path) -> None:
 
     raw = copy_seeds(tmp_path / "raw")
     db = tmp_path / "warehouse" / "indicators.duckdb"
-    process = subprocess.Popen(
-        [str(INDICATORS), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=job_env(raw, db), start_new_session=True,
-    )
-    # once the run has started (the first line comes after the imports), as a person would press it
-    assert process.stdout.readline().startswith("raw folder")
-    time.sleep(3)
-    os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=300)
+    with project_lock(exclusive=True):  # `indicators run` parses the dbt project again: it rewrites the manifest
+        process = subprocess.Popen(
+            [str(INDICATORS), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=job_env(raw, db), start_new_session=True,
+        )
+        # once the run has started (the first line comes after the imports), as a person would press it
+        assert process.stdout.readline().startswith("raw folder")
+        time.sleep(3)
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=300)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.strip().endswith("interrupted: the published warehouse was left as it was")
     assert not db.exists()
@@ -346,8 +347,8 @@ def test_adjudication_is_kept_with_the_warehouse_and_applied_by_the_next_run(
 
     # nothing changes until the next run, which applies every decision
     assert query(db, "select count(*) from mart.dq_conflicts where status <> 'open'") == [(0,)]
-    result = run_job(tmp_path / "raw", db)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    result = run_in_process(tmp_path / "raw", db)
+    assert result.success, result.error
     rows = {
         r[0]: r[1:]
         for r in query(db, "select conflict_id, status, resolved_by, note, accepted_value from mart.dq_conflicts")

@@ -28,8 +28,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.dbt_runs import TARGET_DIR
-from tests.conftest import FIXTURES, PROJECT_ROOT, SEED_FILES, SEED_RAW, copy_seeds, job_env, run_job
+from orchestration.dbt_runs import TARGET_DIR, remove_stale_run_folders
+from tests.conftest import (
+    FIXTURES,
+    PROJECT_ROOT,
+    SEED_FILES,
+    SEED_RAW,
+    ProjectLock,
+    copy_seeds,
+    job_env,
+    prepare_dbt_once,
+    project_lock,
+    run_job,
+)
 from tests.test_robustness_cases_unit import Holder, _Sink
 
 pytestmark = pytest.mark.e2e
@@ -76,6 +87,30 @@ class Landing:
 # --- 2, 3, 5: one landing folder, two nights ----------------------------------------------------------
 
 
+def _night_that_removes_the_stale_folder(raw: Path, db: Path, logs: Path, lock: ProjectLock
+                                        ) -> subprocess.CompletedProcess:
+    """run_job's command, holding the project exclusively only until the run's dbt step has removed
+    the planted folder (it logs that first thing), and shared from then on."""
+    logs.mkdir()
+    out, err = logs / "stdout", logs / "stderr"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        job = subprocess.Popen(JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, INDICATORS_SETTLE_SECONDS="600"),
+                               stdout=stdout, stderr=stderr)
+        try:
+            deadline = time.monotonic() + 600
+            while job.poll() is None and "dbt run folder(s) left by killed runs" not in (
+                    err.read_text(errors="replace") + out.read_text(errors="replace")):
+                assert time.monotonic() < deadline, "night 1 did not reach its dbt step"
+                time.sleep(0.2)
+            lock.downgrade()
+            job.wait(600)
+        finally:
+            if job.poll() is None:
+                job.kill()
+    return subprocess.CompletedProcess(JOB, job.returncode, out.read_text(errors="replace"),
+                                       err.read_text(errors="replace"))
+
+
 @pytest.fixture(scope="module")
 def landing(tmp_path_factory: pytest.TempPathFactory) -> Landing:
     root = tmp_path_factory.mktemp("landing")
@@ -108,14 +143,20 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Landing:
     for path in raw.rglob("*"):
         _old(path)
     (raw / "being written.txt").write_text(text[: len(text) * 2 // 5], "utf-8")  # changed just now
-    # 5: a dbt run folder a killed run left an hour ago
-    stale = TARGET_DIR / "indicators_dbt-0000000-killed-run"
-    (stale / "compiled").mkdir(parents=True, exist_ok=True)
-    (stale / "run_results.json").write_text("{}")
-    for path in (stale / "run_results.json", stale / "compiled", stale):
-        os.utime(path, (OLD - 3600, OLD - 3600))
-    land = Landing(raw=raw, db=root / "wh" / "indicators.duckdb", stale_dbt=stale)
-    land.night1 = run_job(raw, land.db, INDICATORS_SETTLE_SECONDS="600")
+    land = Landing(raw=raw, db=root / "wh" / "indicators.duckdb")
+    prepare_dbt_once()
+    # every run removes the stale dbt run folders it finds: no other run (another test's, in the
+    # other worker) may start until night 1 has removed the one planted here
+    with project_lock(exclusive=True) as lock:
+        remove_stale_run_folders()  # older ones left by killed runs: night 1 names only the planted one
+        # 5: a dbt run folder a killed run left an hour ago
+        stale = TARGET_DIR / "indicators_dbt-0000000-killed-run"
+        (stale / "compiled").mkdir(parents=True, exist_ok=True)
+        (stale / "run_results.json").write_text("{}")
+        for path in (stale / "run_results.json", stale / "compiled", stale):
+            os.utime(path, (OLD - 3600, OLD - 3600))
+        land.stale_dbt = stale
+        land.night1 = _night_that_removes_the_stale_folder(raw, land.db, root / "night1", lock)
     assert land.night1.returncode == 0, output(land.night1)[-4000:]
     land.extra["versions_after_night1"] = read(land.db, "select source_file, version from staging.files")
     # night 2: the crawler finished the file and wrote the missing marker
@@ -242,66 +283,69 @@ def analyst(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> A
     db = _copy_warehouse(seed_warehouse, root / "wh")
     sha_before = sha(db)
     lines_before = len(alert_lines(db))
+    prepare_dbt_once()
     first = Holder(db, "rw", "notes")  # 81 rows in its WAL, uncommitted to the file
     try:
-        # night A: the analyst does not let go within the wait: refused, nothing replaced
-        refused = run_job(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
-        files_after_refusal = sorted(p.name for p in db.parent.iterdir())
-        sha_after_refusal = sha(db)
-        # night B: the analyst closes 5 s into the run; a second analyst opens the file read-write
-        # while dbt builds and holds it until the publish has been waiting 3 s
-        log_path = root / "night-b.log"
-        errors: list[str] = []
-        reads = [0]
-        quiet = threading.Event()  # set while nobody outside the run holds the file read-write
-        stop = threading.Event()
+        with project_lock():  # both nights run the job: run_job's, and the one started here
+            # night A: the analyst does not let go within the wait: refused, nothing replaced
+            refused = run_job(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
+            files_after_refusal = sorted(p.name for p in db.parent.iterdir())
+            sha_after_refusal = sha(db)
+            # night B: the analyst closes 5 s into the run; a second analyst opens the file read-write
+            # while dbt builds and holds it until the publish has been waiting 3 s
+            log_path = root / "night-b.log"
+            errors: list[str] = []
+            reads = [0]
+            quiet = threading.Event()  # set while nobody outside the run holds the file read-write
+            stop = threading.Event()
 
-        def poll() -> None:
-            while not stop.is_set():
-                if quiet.is_set():
-                    try:
-                        with duckdb.connect(str(db), read_only=True) as con:
-                            con.execute("select count(*) from mart.fct_figures").fetchone()
-                        reads[0] += 1
-                    except duckdb.Error as exc:
-                        if quiet.is_set():  # not a writer that just arrived
-                            errors.append(str(exc))
-                time.sleep(0.05)
+            def poll() -> None:
+                while not stop.is_set():
+                    if quiet.is_set():
+                        try:
+                            with duckdb.connect(str(db), read_only=True) as con:
+                                con.execute("select count(*) from mart.fct_figures").fetchone()
+                            reads[0] += 1
+                        except duckdb.Error as exc:
+                            if quiet.is_set():  # not a writer that just arrived
+                                errors.append(str(exc))
+                    time.sleep(0.05)
 
-        reader = threading.Thread(target=poll, daemon=True)
-        reader.start()
-        with log_path.open("w") as log:
-            job = subprocess.Popen(JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="300",
-                                                                      PYTHONUNBUFFERED="1"),
-                                   stdout=log, stderr=subprocess.STDOUT)
-            second = None
-            try:
-                time.sleep(5)
-                first.close()
-                quiet.set()
-                deadline = time.monotonic() + 600
-                while "indicators_dbt - STEP_START" not in log_path.read_text(errors="replace"):
-                    assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
-                    time.sleep(0.2)
-                quiet.clear()
-                time.sleep(0.3)
-                second = Holder(db, "rw", "notes_during_run")
-                while "published_warehouse - STEP_START" not in log_path.read_text(errors="replace"):
-                    assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
-                    time.sleep(0.2)
-                time.sleep(3)
-                assert job.poll() is None  # the publish waits for the analyst
-                second.close()
-                quiet.set()
-                job.wait(600)
-            finally:
-                stop.set()
-                reader.join(10)
-                if second is not None:
+            reader = threading.Thread(target=poll, daemon=True)
+            reader.start()
+            with log_path.open("w") as log:
+                job = subprocess.Popen(
+                    JOB, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                    env=job_env(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="300", PYTHONUNBUFFERED="1"),
+                )
+                second = None
+                try:
+                    time.sleep(5)
+                    first.close()
+                    quiet.set()
+                    deadline = time.monotonic() + 600
+                    while "indicators_dbt - STEP_START" not in log_path.read_text(errors="replace"):
+                        assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
+                        time.sleep(0.2)
+                    quiet.clear()
+                    time.sleep(0.3)
+                    second = Holder(db, "rw", "notes_during_run")
+                    while "published_warehouse - STEP_START" not in log_path.read_text(errors="replace"):
+                        assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
+                        time.sleep(0.2)
+                    time.sleep(3)
+                    assert job.poll() is None  # the publish waits for the analyst
                     second.close()
-                if job.poll() is None:
-                    job.kill()
-        published = subprocess.CompletedProcess(JOB, job.returncode, log_path.read_text(errors="replace"), "")
+                    quiet.set()
+                    job.wait(600)
+                finally:
+                    stop.set()
+                    reader.join(10)
+                    if second is not None:
+                        second.close()
+                    if job.poll() is None:
+                        job.kill()
+            published = subprocess.CompletedProcess(JOB, job.returncode, log_path.read_text(errors="replace"), "")
     finally:
         first.close()
     return AnalystNights(db=db, refused=refused, published=published, sha_before=sha_before,
