@@ -11,7 +11,9 @@ module stays in one worker, so its module-scoped runs happen once. What the work
   test_report.py) are built once per test run, by whichever worker needs one first (`build_once`);
 - the dbt project folder: every job run holds `project_lock()` shared; what changes the project's
   files (`dbt parse`, a row in a seed, a planted dbt run folder) holds it exclusively, so no run
-  reads a half-written manifest or a seed row meant for another test (`prepare_dbt_once`).
+  reads a half-written manifest or a seed row meant for another test (`prepare_dbt_once`);
+- dbt_project/target/: each run's dbt writes a folder of its own there, replaces partial_parse.msgpack
+  atomically and writes last_failed/ only when its build fails (none of the suite's does).
 """
 
 from __future__ import annotations
@@ -55,11 +57,18 @@ os.environ.setdefault("INDICATORS_SETTLE_SECONDS", "0")
 # and beside modules that run no job where possible. Modules not named here follow, in the usual
 # order. Only the order changes, never what runs.
 MODULE_ORDER = (
-    "test_robustness_unit.py",  # worker 1, a few seconds
-    "test_robustness_faults.py",  # worker 2 ...
-    "test_robustness_cases_e2e.py",  # ... and then this one (a module of one test takes the next at once)
-    "test_robustness_e2e.py",  # worker 1
-    "test_parsing_real_corpus.py",  # no job: beside the planted folder of test_robustness_cases_e2e
+    "test_robustness_faults.py",  # worker 1 (dbt parse, the seed run, the crash test) ...
+    "test_robustness_unit.py",  # worker 2: no job, while worker 1 parses the dbt project
+    "test_robustness_cases_e2e.py",  # worker 1, after the crash test (a module of one test takes the next at once)
+    "test_parsing_rules.py",
+    "test_parsing_real_rules.py",
+    "test_parsing_gold.py",
+    "test_parsing_tables.py",
+    "test_alerting_unit.py",
+    "test_robustness_cases_unit.py",
+    "test_documents.py",
+    "test_robustness_e2e.py",  # worker 2
+    "test_parsing_real_corpus.py",  # worker 2, no job: beside the planted folder of test_robustness_cases_e2e
     "test_conflicts_real.py",
     "test_analyst_tools.py",
     "test_quality_e2e.py",
@@ -172,6 +181,9 @@ def prepare_dbt_once() -> None:
     from orchestration.defs.dbt.project import prepare
 
     mark = DBT_TARGET / ".tests-prepared"
+    if mark.exists() and mark.read_text() == TESTRUN_ID:  # written once the parse is complete
+        _PREPARED.append(True)
+        return
     with project_lock(exclusive=True):
         if not (mark.exists() and mark.read_text() == TESTRUN_ID):
             prepare()

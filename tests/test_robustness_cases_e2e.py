@@ -1,5 +1,8 @@
-"""Issue 16 through the real job (`dagster job execute`, dbt, DuckDB, GX): the cases the crash tests
-do not cover, one shared run per scenario.
+"""Issue 16 through the real job (dbt, DuckDB, GX): the cases the crash tests do not cover, one
+shared run per scenario. The runs whose output or timing is the point run as people run them
+(`dagster job execute`: night 1 of the landing folder, the night an analyst holds the file during);
+the others run in the test process (run_in_process), whose stdout and stderr, or the run's error,
+the tests read instead where it matters.
 
 1. an analyst holds the published warehouse read-write during a run (the duckdb CLI without
    -readonly): the run waits, refuses with an alert when the analyst does not let go, and otherwise
@@ -24,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import HTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
@@ -39,9 +43,12 @@ from tests.conftest import (
     job_env,
     prepare_dbt_once,
     project_lock,
-    run_job,
+    run_in_process,
 )
 from tests.test_robustness_cases_unit import Holder, _Sink
+
+if TYPE_CHECKING:
+    from orchestration.runner import RunReport
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +86,7 @@ class Landing:
     raw: Path
     db: Path
     night1: subprocess.CompletedProcess | None = None
-    night2: subprocess.CompletedProcess | None = None
+    night2: RunReport | None = None
     stale_dbt: Path | None = None
     extra: dict = field(default_factory=dict)
 
@@ -89,8 +96,8 @@ class Landing:
 
 def _night_that_removes_the_stale_folder(raw: Path, db: Path, logs: Path, lock: ProjectLock
                                         ) -> subprocess.CompletedProcess:
-    """run_job's command, holding the project exclusively only until the run's dbt step has removed
-    the planted folder (it logs that first thing), and shared from then on."""
+    """`dagster job execute` as run_job runs it, holding the project exclusively only until the run's
+    dbt step has removed the planted folder (it logs that first thing), and shared from then on."""
     logs.mkdir()
     out, err = logs / "stdout", logs / "stderr"
     with out.open("w") as stdout, err.open("w") as stderr:
@@ -164,8 +171,8 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Landing:
     (raw / "crawl" / "no marker yet.txt.done").write_bytes(b"")
     for path in (raw / "being written.txt", raw / "crawl" / "no marker yet.txt.done"):
         _old(path)
-    land.night2 = run_job(raw, land.db, INDICATORS_SETTLE_SECONDS="600")
-    assert land.night2.returncode == 0, output(land.night2)[-4000:]
+    land.night2 = run_in_process(raw, land.db, INDICATORS_SETTLE_SECONDS="600")  # only its warehouse is read
+    assert land.night2.success, land.night2.error
     return land
 
 
@@ -241,12 +248,13 @@ def test_5_stale_dbt_run_folders_are_removed(landing: Landing) -> None:
         landing.night1)
 
 
-def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path) -> None:
+def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = raw / "warehouse" / "indicators.duckdb"
-    result = run_job(raw, db)
-    assert result.returncode != 0
-    assert "lies inside the raw folder" in output(result)
+    capfd.readouterr()
+    result = run_in_process(raw, db)  # what the run prints: its log and alerts, on this process's stdout and stderr
+    assert not result.success
+    assert "lies inside the raw folder" in "".join(capfd.readouterr())
     assert not (raw / "warehouse").exists() or not any((raw / "warehouse").iterdir())
 
 
@@ -256,7 +264,7 @@ def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path) -> None:
 @dataclass
 class AnalystNights:
     db: Path
-    refused: subprocess.CompletedProcess
+    refused: RunReport
     published: subprocess.CompletedProcess
     sha_before: str
     sha_after_refusal: str
@@ -286,9 +294,9 @@ def analyst(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> A
     prepare_dbt_once()
     first = Holder(db, "rw", "notes")  # 81 rows in its WAL, uncommitted to the file
     try:
-        with project_lock():  # both nights run the job: run_job's, and the one started here
+        with project_lock():  # both nights run the job: in this process, and the one started here
             # night A: the analyst does not let go within the wait: refused, nothing replaced
-            refused = run_job(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
+            refused = run_in_process(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
             files_after_refusal = sorted(p.name for p in db.parent.iterdir())
             sha_after_refusal = sha(db)
             # night B: the analyst closes 5 s into the run; a second analyst opens the file read-write
@@ -354,8 +362,8 @@ def analyst(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> A
 
 
 def test_1_a_run_refuses_with_an_alert_while_an_analyst_holds_the_file(analyst: AnalystNights) -> None:
-    assert analyst.refused.returncode != 0
-    assert "is open read-write in another process" in output(analyst.refused)
+    assert not analyst.refused.success
+    assert "is open read-write in another process" in (analyst.refused.error or "")
     assert analyst.sha_after_refusal == analyst.sha_before  # nothing replaced
     assert not [name for name in analyst.files_after_refusal if ".building" in name or name.endswith(".wal")
                 and name != "indicators.duckdb.wal"]
@@ -388,7 +396,8 @@ def test_1_nobodys_writes_vanish(analyst: AnalystNights) -> None:
 # --- 4: a full disk ----------------------------------------------------------------------------------
 
 
-def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: Path, tmp_path: Path) -> None:
+def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: Path, tmp_path: Path,
+                                                              capfd: pytest.CaptureFixture[str]) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = _copy_warehouse(seed_warehouse, tmp_path / "wh")
     alerts_log = db.parent / "alerts.jsonl"  # absent when the seed run had nothing to tell
@@ -396,15 +405,16 @@ def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: P
     _Sink.received = []
     server = HTTPServer(("127.0.0.1", 0), _Sink)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        result = run_job(raw, db, INDICATORS_FAULT_POINT="disk_full",
-                         INDICATORS_ALERT_URL=f"http://127.0.0.1:{server.server_port}/")
+    capfd.readouterr()
+    try:  # in this process: what the run prints is on this process's stdout and stderr
+        result = run_in_process(raw, db, INDICATORS_FAULT_POINT="disk_full",
+                                INDICATORS_ALERT_URL=f"http://127.0.0.1:{server.server_port}/")
     finally:
         server.shutdown()
-    assert result.returncode != 0
-    log = output(result)
-    assert "No space left on device" in log
-    assert "ALERT [ERROR] run_failed: nightly run" in result.stderr  # stderr, whatever the log file does
+    assert not result.success
+    stdout, stderr = capfd.readouterr()
+    assert "No space left on device" in stdout + stderr
+    assert "ALERT [ERROR] run_failed: nightly run" in stderr  # stderr, whatever the log file does
     assert (alerts_log.read_bytes() if alerts_log.exists() else None) == log_before  # it could not be written
     posted = [a for batch in _Sink.received for a in batch["alerts"]]
     assert [a["check_name"] for a in posted] == ["run_failed"] and "No space left" in posted[0]["message"]

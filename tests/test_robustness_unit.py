@@ -25,7 +25,6 @@ from orchestration.config import Paths
 from orchestration.faults import FAULT_ENV
 from orchestration.ingest import DecodeError, RawFile, decode, read_file, scan_raw
 from orchestration.parsing.model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
-from tests.conftest import project_lock
 
 TEXT = "（2026年1月5日）\n\n2025年，浙江省研发经费投入增长8.62%，研发投入强度达3.20%，科技型中小企业突破4万家。\n"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -342,23 +341,22 @@ def test_dbt_run_folders_do_not_pile_up() -> None:
     target.mkdir(parents=True, exist_ok=True)
     last = target / "last_failed"
     saved = target / f".saved_last_failed.{os.getpid()}"
-    with project_lock(exclusive=True):  # the project's target/last_failed: no run may fail into it meanwhile
+    if last.exists():
+        os.replace(last, saved)
+    try:
+        for n in (1, 2):
+            failed = target / f"test-failed-run-{os.getpid()}-{n}"
+            failed.mkdir()
+            (failed / "run_results.json").write_text(str(n), encoding="utf-8")
+            keep_failed_run(failed)
+            assert not failed.exists()
+            assert (last / "run_results.json").read_text(encoding="utf-8") == str(n)
+        ok = target / f"test-ok-run-{os.getpid()}"
+        ok.mkdir()
+        keep_partial_parse(ok)
+        assert not ok.exists()
+    finally:
         if last.exists():
-            os.replace(last, saved)
-        try:
-            for n in (1, 2):
-                failed = target / f"test-failed-run-{os.getpid()}-{n}"
-                failed.mkdir()
-                (failed / "run_results.json").write_text(str(n), encoding="utf-8")
-                keep_failed_run(failed)
-                assert not failed.exists()
-                assert (last / "run_results.json").read_text(encoding="utf-8") == str(n)
-            ok = target / f"test-ok-run-{os.getpid()}"
-            ok.mkdir()
-            keep_partial_parse(ok)
-            assert not ok.exists()
-        finally:
-            if last.exists():
-                shutil.rmtree(last)
-            if saved.exists():
-                os.replace(saved, last)
+            shutil.rmtree(last)
+        if saved.exists():
+            os.replace(saved, last)
