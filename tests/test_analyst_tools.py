@@ -68,6 +68,23 @@ def _wait_until_it_has_open(process: subprocess.Popen[str], path: Path, seconds:
     raise AssertionError(f"the CLI did not open {path} within {seconds} s")
 
 
+def _wait_until_it_has_worked(process: subprocess.Popen[str], seconds: float, timeout: float = 60) -> None:
+    """Until `process` has used `seconds` of CPU more than now: measured in its own time, not the
+    clock's, so that on a loaded machine (the suite runs in two workers) it is past what comes after
+    the open (a second of CPU is far more than that takes) and inside the query."""
+    import psutil
+
+    def used() -> float:
+        times = psutil.Process(process.pid).cpu_times()
+        return times.user + times.system
+
+    start, deadline = used(), time.monotonic() + timeout
+    while used() - start < seconds:
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, f"the CLI did not use {seconds} s of CPU within {timeout} s"
+        time.sleep(0.1)
+
+
 def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "HOME": str(Path.home()), "INDICATORS_DB": str(
         disagreeing_warehouse)}
@@ -78,10 +95,15 @@ def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
         # as in a terminal: a suite started in the background (`pytest &`) would hand SIGINT on ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    _wait_until_it_has_open(process, disagreeing_warehouse)
-    time.sleep(1)  # the query is running now: Ctrl-C as a person presses it, not during the imports
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    try:
+        _wait_until_it_has_open(process, disagreeing_warehouse)
+        _wait_until_it_has_worked(process, seconds=1.0)  # the query is running now: Ctrl-C as a person presses it
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # it did not stop: the test fails, and leaves no query running for hours
+            process.kill()
+            process.wait()
     assert process.returncode == 130, err
     assert "Traceback" not in err and err.strip() == "error: interrupted"
 
