@@ -24,7 +24,7 @@ from orchestration.conflict_groups import read_conflict_groups
 from orchestration.gx_suites import load_suites
 from orchestration.lookup import nearest, normalise_period
 from orchestration.report import build_report_from_file, format_value
-from tests.conftest import run_job
+from tests.conftest import project_lock, run_in_process
 from tests.test_report import rendered_dom, section
 
 pytestmark = pytest.mark.e2e
@@ -68,6 +68,23 @@ def _wait_until_it_has_open(process: subprocess.Popen[str], path: Path, seconds:
     raise AssertionError(f"the CLI did not open {path} within {seconds} s")
 
 
+def _wait_until_it_has_worked(process: subprocess.Popen[str], seconds: float, timeout: float = 60) -> None:
+    """Until `process` has used `seconds` of CPU more than now: measured in its own time, not the
+    clock's, so that on a loaded machine (the suite runs in two workers) it is past what comes after
+    the open (a second of CPU is far more than that takes) and inside the query."""
+    import psutil
+
+    def used() -> float:
+        times = psutil.Process(process.pid).cpu_times()
+        return times.user + times.system
+
+    start, deadline = used(), time.monotonic() + timeout
+    while used() - start < seconds:
+        assert process.poll() is None, process.communicate()[1]
+        assert time.monotonic() < deadline, f"the CLI did not use {seconds} s of CPU within {timeout} s"
+        time.sleep(0.1)
+
+
 def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80", "HOME": str(Path.home()), "INDICATORS_DB": str(
         disagreeing_warehouse)}
@@ -78,10 +95,15 @@ def test_ctrl_c_ends_cleanly(disagreeing_warehouse: Path) -> None:
         # as in a terminal: a suite started in the background (`pytest &`) would hand SIGINT on ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    _wait_until_it_has_open(process, disagreeing_warehouse)
-    time.sleep(1)  # the query is running now: Ctrl-C as a person presses it, not during the imports
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    try:
+        _wait_until_it_has_open(process, disagreeing_warehouse)
+        _wait_until_it_has_worked(process, seconds=1.0)  # the query is running now: Ctrl-C as a person presses it
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # it did not stop: the test fails, and leaves no query running for hours
+            process.kill()
+            process.wait()
     assert process.returncode == 130, err
     assert "Traceback" not in err and err.strip() == "error: interrupted"
 
@@ -93,15 +115,16 @@ def test_ctrl_c_stops_a_run_cleanly(tmp_path: Path) -> None:
 
     raw = copy_seeds(tmp_path / "raw")
     db = tmp_path / "warehouse" / "indicators.duckdb"
-    process = subprocess.Popen(
-        [str(INDICATORS), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=job_env(raw, db), start_new_session=True,
-    )
-    # once the run has started (the first line comes after the imports), as a person would press it
-    assert process.stdout.readline().startswith("raw folder")
-    time.sleep(3)
-    os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=300)
+    with project_lock(exclusive=True):  # `indicators run` parses the dbt project again: it rewrites the manifest
+        process = subprocess.Popen(
+            [str(INDICATORS), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=job_env(raw, db), start_new_session=True,
+        )
+        # once the run has started (the first line comes after the imports), as a person would press it
+        assert process.stdout.readline().startswith("raw folder")
+        time.sleep(3)
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=300)
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err and err.strip().endswith("interrupted: the published warehouse was left as it was")
     assert not db.exists()
@@ -346,8 +369,8 @@ def test_adjudication_is_kept_with_the_warehouse_and_applied_by_the_next_run(
 
     # nothing changes until the next run, which applies every decision
     assert query(db, "select count(*) from mart.dq_conflicts where status <> 'open'") == [(0,)]
-    result = run_job(tmp_path / "raw", db)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    result = run_in_process(tmp_path / "raw", db)
+    assert result.success, result.error
     rows = {
         r[0]: r[1:]
         for r in query(db, "select conflict_id, status, resolved_by, note, accepted_value from mart.dq_conflicts")

@@ -28,6 +28,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import project_lock
+
 REPO = Path(__file__).resolve().parents[1]
 DBT_PROJECT = REPO / "dbt_project"
 STAGING_SCHEMA = REPO / "orchestration" / "staging_schema.sql"
@@ -396,7 +398,8 @@ def dbt(args: list[str], db: Path, work: Path) -> subprocess.CompletedProcess[st
         "DBT_LOG_PATH": str(work / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=work, timeout=300)
+    with project_lock():  # the project's models and seeds, which a test may be changing in the other worker
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=work, timeout=300)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     return result
 

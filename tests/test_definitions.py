@@ -9,13 +9,14 @@ import pytest
 from dagster import AssetKey, DagsterInstance, Definitions, RunRequest, SkipReason, build_sensor_context
 
 from orchestration.ingest import changed_files
-from tests.conftest import environment, prepare_dbt_once
+from tests.conftest import environment, prepare_dbt_once, project_lock
 
 
 @pytest.fixture(scope="module")
 def defs() -> Definitions:
     prepare_dbt_once()
-    from orchestration.definitions import defs
+    with project_lock():  # the definitions read the dbt manifest
+        from orchestration.definitions import defs
 
     return defs
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT_ROOT, run_in_process
+from tests.conftest import PROJECT_ROOT, project_lock, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -50,14 +50,18 @@ def read(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 @contextlib.contextmanager
 def adjudicated(conflict_id: str) -> Iterator[None]:
-    """An analyst's row in the adjudication seed, removed again afterwards (the file is the project's)."""
-    original = ADJUDICATIONS.read_bytes()
-    try:
-        with ADJUDICATIONS.open("a", encoding="utf-8") as f:
-            f.write(f"{conflict_id},resolved,test-analyst,2026-02-10,transposed digits in the daily\n")
-        yield
-    finally:
-        ADJUDICATIONS.write_bytes(original)
+    """An analyst's row in the adjudication seed, removed again afterwards (the file is the project's).
+
+    Every run seeds it: no other test's run may start until the row is gone again (another worker's
+    run with a conflict on the same key would find it resolved)."""
+    with project_lock(exclusive=True):
+        original = ADJUDICATIONS.read_bytes()
+        try:
+            with ADJUDICATIONS.open("a", encoding="utf-8") as f:
+                f.write(f"{conflict_id},resolved,test-analyst,2026-02-10,transposed digits in the daily\n")
+            yield
+        finally:
+            ADJUDICATIONS.write_bytes(original)
 
 
 @pytest.fixture(scope="module")

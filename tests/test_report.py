@@ -21,7 +21,7 @@ import matplotlib.image
 import pytest
 
 from orchestration.report import Series, build_report_from_file, format_value, render_chart
-from tests.conftest import copy_seeds, run_in_process
+from tests.conftest import build_once, copy_seeds, run_in_process
 
 pytestmark = pytest.mark.e2e
 
@@ -47,16 +47,20 @@ CHROMIUM_FLAGS = [
 _CONFLICT_RUN: dict[str, Path] = {}
 
 
+def _conflict_run(root: Path) -> Path:
+    raw = copy_seeds(root / "raw")
+    (raw / EXTRA_NAME).write_text(EXTRA_ARTICLE, encoding="utf-8")
+    db = root / "warehouse" / "indicators.duckdb"
+    result = run_in_process(raw, db)
+    assert result.success, result.error
+    return db
+
+
 def build_conflict_warehouse(factory: pytest.TempPathFactory) -> Path:
-    """One real run on the seeds + EXTRA_ARTICLE per session (test_cli.py shares it)."""
+    """One real run on the seeds + EXTRA_ARTICLE per test run (test_cli.py and test_analyst_tools.py
+    share it)."""
     if "db" not in _CONFLICT_RUN:
-        root = factory.mktemp("conflict_run")
-        raw = copy_seeds(root / "raw")
-        (raw / EXTRA_NAME).write_text(EXTRA_ARTICLE, encoding="utf-8")
-        db = root / "warehouse" / "indicators.duckdb"
-        result = run_in_process(raw, db)
-        assert result.success, result.error
-        _CONFLICT_RUN["db"] = db
+        _CONFLICT_RUN["db"] = build_once(factory, "conflict_run", _conflict_run)
     return _CONFLICT_RUN["db"]
 
 

@@ -1,5 +1,8 @@
-"""Issue 16 through the real job (`dagster job execute`, dbt, DuckDB, GX): the cases the crash tests
-do not cover, one shared run per scenario.
+"""Issue 16 through the real job (dbt, DuckDB, GX): the cases the crash tests do not cover, one
+shared run per scenario. The runs whose output or timing is the point run as people run them
+(`dagster job execute`: night 1 of the landing folder, the night an analyst holds the file during);
+the others run in the test process (run_in_process), whose stdout and stderr, or the run's error,
+the tests read instead where it matters.
 
 1. an analyst holds the published warehouse read-write during a run (the duckdb CLI without
    -readonly): the run waits, refuses with an alert when the analyst does not let go, and otherwise
@@ -24,13 +27,28 @@ import time
 from dataclasses import dataclass, field
 from http.server import HTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
 
-from orchestration.dbt_runs import TARGET_DIR
-from tests.conftest import FIXTURES, PROJECT_ROOT, SEED_FILES, SEED_RAW, copy_seeds, job_env, run_job
+from orchestration.dbt_runs import TARGET_DIR, remove_stale_run_folders
+from tests.conftest import (
+    FIXTURES,
+    PROJECT_ROOT,
+    SEED_FILES,
+    SEED_RAW,
+    ProjectLock,
+    copy_seeds,
+    job_env,
+    prepare_dbt_once,
+    project_lock,
+    run_in_process,
+)
 from tests.test_robustness_cases_unit import Holder, _Sink
+
+if TYPE_CHECKING:
+    from orchestration.runner import RunReport
 
 pytestmark = pytest.mark.e2e
 
@@ -68,12 +86,36 @@ class Landing:
     raw: Path
     db: Path
     night1: subprocess.CompletedProcess | None = None
-    night2: subprocess.CompletedProcess | None = None
+    night2: RunReport | None = None
     stale_dbt: Path | None = None
     extra: dict = field(default_factory=dict)
 
 
 # --- 2, 3, 5: one landing folder, two nights ----------------------------------------------------------
+
+
+def _night_that_removes_the_stale_folder(raw: Path, db: Path, logs: Path, lock: ProjectLock
+                                        ) -> subprocess.CompletedProcess:
+    """`dagster job execute` as run_job runs it, holding the project exclusively only until the run's
+    dbt step has removed the planted folder (it logs that first thing), and shared from then on."""
+    logs.mkdir()
+    out, err = logs / "stdout", logs / "stderr"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        job = subprocess.Popen(JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, INDICATORS_SETTLE_SECONDS="600"),
+                               stdout=stdout, stderr=stderr)
+        try:
+            deadline = time.monotonic() + 600
+            while job.poll() is None and "dbt run folder(s) left by killed runs" not in (
+                    err.read_text(errors="replace") + out.read_text(errors="replace")):
+                assert time.monotonic() < deadline, "night 1 did not reach its dbt step"
+                time.sleep(0.2)
+            lock.downgrade()
+            job.wait(600)
+        finally:
+            if job.poll() is None:
+                job.kill()
+    return subprocess.CompletedProcess(JOB, job.returncode, out.read_text(errors="replace"),
+                                       err.read_text(errors="replace"))
 
 
 @pytest.fixture(scope="module")
@@ -108,14 +150,20 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Landing:
     for path in raw.rglob("*"):
         _old(path)
     (raw / "being written.txt").write_text(text[: len(text) * 2 // 5], "utf-8")  # changed just now
-    # 5: a dbt run folder a killed run left an hour ago
-    stale = TARGET_DIR / "indicators_dbt-0000000-killed-run"
-    (stale / "compiled").mkdir(parents=True, exist_ok=True)
-    (stale / "run_results.json").write_text("{}")
-    for path in (stale / "run_results.json", stale / "compiled", stale):
-        os.utime(path, (OLD - 3600, OLD - 3600))
-    land = Landing(raw=raw, db=root / "wh" / "indicators.duckdb", stale_dbt=stale)
-    land.night1 = run_job(raw, land.db, INDICATORS_SETTLE_SECONDS="600")
+    land = Landing(raw=raw, db=root / "wh" / "indicators.duckdb")
+    prepare_dbt_once()
+    # every run removes the stale dbt run folders it finds: no other run (another test's, in the
+    # other worker) may start until night 1 has removed the one planted here
+    with project_lock(exclusive=True) as lock:
+        remove_stale_run_folders()  # older ones left by killed runs: night 1 names only the planted one
+        # 5: a dbt run folder a killed run left an hour ago
+        stale = TARGET_DIR / "indicators_dbt-0000000-killed-run"
+        (stale / "compiled").mkdir(parents=True, exist_ok=True)
+        (stale / "run_results.json").write_text("{}")
+        for path in (stale / "run_results.json", stale / "compiled", stale):
+            os.utime(path, (OLD - 3600, OLD - 3600))
+        land.stale_dbt = stale
+        land.night1 = _night_that_removes_the_stale_folder(raw, land.db, root / "night1", lock)
     assert land.night1.returncode == 0, output(land.night1)[-4000:]
     land.extra["versions_after_night1"] = read(land.db, "select source_file, version from staging.files")
     # night 2: the crawler finished the file and wrote the missing marker
@@ -123,8 +171,8 @@ def landing(tmp_path_factory: pytest.TempPathFactory) -> Landing:
     (raw / "crawl" / "no marker yet.txt.done").write_bytes(b"")
     for path in (raw / "being written.txt", raw / "crawl" / "no marker yet.txt.done"):
         _old(path)
-    land.night2 = run_job(raw, land.db, INDICATORS_SETTLE_SECONDS="600")
-    assert land.night2.returncode == 0, output(land.night2)[-4000:]
+    land.night2 = run_in_process(raw, land.db, INDICATORS_SETTLE_SECONDS="600")  # only its warehouse is read
+    assert land.night2.success, land.night2.error
     return land
 
 
@@ -200,12 +248,13 @@ def test_5_stale_dbt_run_folders_are_removed(landing: Landing) -> None:
         landing.night1)
 
 
-def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path) -> None:
+def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = raw / "warehouse" / "indicators.duckdb"
-    result = run_job(raw, db)
-    assert result.returncode != 0
-    assert "lies inside the raw folder" in output(result)
+    capfd.readouterr()
+    result = run_in_process(raw, db)  # what the run prints: its log and alerts, on this process's stdout and stderr
+    assert not result.success
+    assert "lies inside the raw folder" in "".join(capfd.readouterr())
     assert not (raw / "warehouse").exists() or not any((raw / "warehouse").iterdir())
 
 
@@ -215,7 +264,7 @@ def test_5_a_warehouse_inside_the_raw_folder_is_refused(tmp_path: Path) -> None:
 @dataclass
 class AnalystNights:
     db: Path
-    refused: subprocess.CompletedProcess
+    refused: RunReport
     published: subprocess.CompletedProcess
     sha_before: str
     sha_after_refusal: str
@@ -242,66 +291,69 @@ def analyst(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> A
     db = _copy_warehouse(seed_warehouse, root / "wh")
     sha_before = sha(db)
     lines_before = len(alert_lines(db))
+    prepare_dbt_once()
     first = Holder(db, "rw", "notes")  # 81 rows in its WAL, uncommitted to the file
     try:
-        # night A: the analyst does not let go within the wait: refused, nothing replaced
-        refused = run_job(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
-        files_after_refusal = sorted(p.name for p in db.parent.iterdir())
-        sha_after_refusal = sha(db)
-        # night B: the analyst closes 5 s into the run; a second analyst opens the file read-write
-        # while dbt builds and holds it until the publish has been waiting 3 s
-        log_path = root / "night-b.log"
-        errors: list[str] = []
-        reads = [0]
-        quiet = threading.Event()  # set while nobody outside the run holds the file read-write
-        stop = threading.Event()
+        with project_lock():  # both nights run the job: in this process, and the one started here
+            # night A: the analyst does not let go within the wait: refused, nothing replaced
+            refused = run_in_process(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="3")
+            files_after_refusal = sorted(p.name for p in db.parent.iterdir())
+            sha_after_refusal = sha(db)
+            # night B: the analyst closes 5 s into the run; a second analyst opens the file read-write
+            # while dbt builds and holds it until the publish has been waiting 3 s
+            log_path = root / "night-b.log"
+            errors: list[str] = []
+            reads = [0]
+            quiet = threading.Event()  # set while nobody outside the run holds the file read-write
+            stop = threading.Event()
 
-        def poll() -> None:
-            while not stop.is_set():
-                if quiet.is_set():
-                    try:
-                        with duckdb.connect(str(db), read_only=True) as con:
-                            con.execute("select count(*) from mart.fct_figures").fetchone()
-                        reads[0] += 1
-                    except duckdb.Error as exc:
-                        if quiet.is_set():  # not a writer that just arrived
-                            errors.append(str(exc))
-                time.sleep(0.05)
+            def poll() -> None:
+                while not stop.is_set():
+                    if quiet.is_set():
+                        try:
+                            with duckdb.connect(str(db), read_only=True) as con:
+                                con.execute("select count(*) from mart.fct_figures").fetchone()
+                            reads[0] += 1
+                        except duckdb.Error as exc:
+                            if quiet.is_set():  # not a writer that just arrived
+                                errors.append(str(exc))
+                    time.sleep(0.05)
 
-        reader = threading.Thread(target=poll, daemon=True)
-        reader.start()
-        with log_path.open("w") as log:
-            job = subprocess.Popen(JOB, cwd=PROJECT_ROOT, env=job_env(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="300",
-                                                                      PYTHONUNBUFFERED="1"),
-                                   stdout=log, stderr=subprocess.STDOUT)
-            second = None
-            try:
-                time.sleep(5)
-                first.close()
-                quiet.set()
-                deadline = time.monotonic() + 600
-                while "indicators_dbt - STEP_START" not in log_path.read_text(errors="replace"):
-                    assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
-                    time.sleep(0.2)
-                quiet.clear()
-                time.sleep(0.3)
-                second = Holder(db, "rw", "notes_during_run")
-                while "published_warehouse - STEP_START" not in log_path.read_text(errors="replace"):
-                    assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
-                    time.sleep(0.2)
-                time.sleep(3)
-                assert job.poll() is None  # the publish waits for the analyst
-                second.close()
-                quiet.set()
-                job.wait(600)
-            finally:
-                stop.set()
-                reader.join(10)
-                if second is not None:
+            reader = threading.Thread(target=poll, daemon=True)
+            reader.start()
+            with log_path.open("w") as log:
+                job = subprocess.Popen(
+                    JOB, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                    env=job_env(raw, db, INDICATORS_ANALYST_WAIT_SECONDS="300", PYTHONUNBUFFERED="1"),
+                )
+                second = None
+                try:
+                    time.sleep(5)
+                    first.close()
+                    quiet.set()
+                    deadline = time.monotonic() + 600
+                    while "indicators_dbt - STEP_START" not in log_path.read_text(errors="replace"):
+                        assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
+                        time.sleep(0.2)
+                    quiet.clear()
+                    time.sleep(0.3)
+                    second = Holder(db, "rw", "notes_during_run")
+                    while "published_warehouse - STEP_START" not in log_path.read_text(errors="replace"):
+                        assert job.poll() is None and time.monotonic() < deadline, "the run ended early"
+                        time.sleep(0.2)
+                    time.sleep(3)
+                    assert job.poll() is None  # the publish waits for the analyst
                     second.close()
-                if job.poll() is None:
-                    job.kill()
-        published = subprocess.CompletedProcess(JOB, job.returncode, log_path.read_text(errors="replace"), "")
+                    quiet.set()
+                    job.wait(600)
+                finally:
+                    stop.set()
+                    reader.join(10)
+                    if second is not None:
+                        second.close()
+                    if job.poll() is None:
+                        job.kill()
+            published = subprocess.CompletedProcess(JOB, job.returncode, log_path.read_text(errors="replace"), "")
     finally:
         first.close()
     return AnalystNights(db=db, refused=refused, published=published, sha_before=sha_before,
@@ -310,8 +362,8 @@ def analyst(seed_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> A
 
 
 def test_1_a_run_refuses_with_an_alert_while_an_analyst_holds_the_file(analyst: AnalystNights) -> None:
-    assert analyst.refused.returncode != 0
-    assert "is open read-write in another process" in output(analyst.refused)
+    assert not analyst.refused.success
+    assert "is open read-write in another process" in (analyst.refused.error or "")
     assert analyst.sha_after_refusal == analyst.sha_before  # nothing replaced
     assert not [name for name in analyst.files_after_refusal if ".building" in name or name.endswith(".wal")
                 and name != "indicators.duckdb.wal"]
@@ -344,7 +396,8 @@ def test_1_nobodys_writes_vanish(analyst: AnalystNights) -> None:
 # --- 4: a full disk ----------------------------------------------------------------------------------
 
 
-def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: Path, tmp_path: Path) -> None:
+def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: Path, tmp_path: Path,
+                                                              capfd: pytest.CaptureFixture[str]) -> None:
     raw = copy_seeds(tmp_path / "raw")
     db = _copy_warehouse(seed_warehouse, tmp_path / "wh")
     alerts_log = db.parent / "alerts.jsonl"  # absent when the seed run had nothing to tell
@@ -352,15 +405,16 @@ def test_4_a_full_disk_still_alerts_and_leaves_no_partial_copy(seed_warehouse: P
     _Sink.received = []
     server = HTTPServer(("127.0.0.1", 0), _Sink)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        result = run_job(raw, db, INDICATORS_FAULT_POINT="disk_full",
-                         INDICATORS_ALERT_URL=f"http://127.0.0.1:{server.server_port}/")
+    capfd.readouterr()
+    try:  # in this process: what the run prints is on this process's stdout and stderr
+        result = run_in_process(raw, db, INDICATORS_FAULT_POINT="disk_full",
+                                INDICATORS_ALERT_URL=f"http://127.0.0.1:{server.server_port}/")
     finally:
         server.shutdown()
-    assert result.returncode != 0
-    log = output(result)
-    assert "No space left on device" in log
-    assert "ALERT [ERROR] run_failed: nightly run" in result.stderr  # stderr, whatever the log file does
+    assert not result.success
+    stdout, stderr = capfd.readouterr()
+    assert "No space left on device" in stdout + stderr
+    assert "ALERT [ERROR] run_failed: nightly run" in stderr  # stderr, whatever the log file does
     assert (alerts_log.read_bytes() if alerts_log.exists() else None) == log_before  # it could not be written
     posted = [a for batch in _Sink.received for a in batch["alerts"]]
     assert [a["check_name"] for a in posted] == ["run_failed"] and "No space left" in posted[0]["message"]

@@ -29,7 +29,16 @@ import duckdb
 import pytest
 
 from scripts.fault_inject import snapshot
-from tests.conftest import PROJECT_ROOT, SEED_FILES, SEED_RAW, job_env, run_in_process, run_job
+from tests.conftest import (
+    PROJECT_ROOT,
+    SEED_FILES,
+    SEED_RAW,
+    job_env,
+    prepare_dbt_once,
+    project_lock,
+    run_in_process,
+    run_job,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -272,27 +281,29 @@ def night2(night1: Night) -> Night:
     lock_file = night1.db.with_name(night1.db.name + ".lock")
     log = night1.db.parent.parent / "night2.log"  # a file, not a pipe nobody reads while we wait
     out = log.open("w")
-    first = subprocess.Popen(
-        [sys.executable, "-m", "dagster", "job", "execute", "-m", "orchestration.definitions", "-j", "nightly_etl"],
-        cwd=PROJECT_ROOT, env=job_env(night1.raw, night1.db), stdout=out, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 300
-        while not (lock_file.exists() and lock_file.read_text().startswith("pid")):
-            assert first.poll() is None, "the first run ended before taking the lock"
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
-        second = run_job(night1.raw, night1.db)  # INDICATORS_LOCK_WAIT_SECONDS=0: stop at once
-        first.wait(timeout=900)
-    finally:
-        stop.set()
-        for t in readers:
-            t.join(10)
-        for a in analysts:
-            a.close()
-        if first.poll() is None:
-            first.kill()
-        out.close()
+    prepare_dbt_once()
+    with project_lock():  # both runs read the dbt project: the one started here and run_job's
+        first = subprocess.Popen(
+            [sys.executable, "-m", "dagster", "job", "execute", "-m", "orchestration.definitions", "-j", "nightly_etl"],
+            cwd=PROJECT_ROOT, env=job_env(night1.raw, night1.db), stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 300
+            while not (lock_file.exists() and lock_file.read_text().startswith("pid")):
+                assert first.poll() is None, "the first run ended before taking the lock"
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            second = run_job(night1.raw, night1.db)  # INDICATORS_LOCK_WAIT_SECONDS=0: stop at once
+            first.wait(timeout=900)
+        finally:
+            stop.set()
+            for t in readers:
+                t.join(10)
+            for a in analysts:
+                a.close()
+            if first.poll() is None:
+                first.kill()
+            out.close()
     night = Night(db=night1.db, raw=night1.raw)
     night.result = subprocess.CompletedProcess(first.args, first.returncode, log.read_text(errors="replace"), "")
     night.extra.update(before=before, lines_before=lines_before, second=second, errors=errors, counts=seen_counts)

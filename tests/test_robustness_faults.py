@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, copy_seeds
+from tests.conftest import PROJECT_ROOT, copy_seeds, prepare_dbt_once, project_lock
 
 pytestmark = pytest.mark.e2e
 
@@ -27,11 +27,13 @@ POINTS = ("during_dbt", "mid_parse") if os.environ.get("INDICATORS_SLOW_TESTS") 
 
 def test_killed_runs_rerun_to_exactly_the_clean_mart(seed_warehouse: Path, tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")  # the folder seed_warehouse was built from
-    result = subprocess.run(
-        [sys.executable, "scripts/fault_inject.py", "--raw", str(raw), "--yesterday-db", str(seed_warehouse),
-         "--points", ",".join(POINTS), "--workdir", str(tmp_path / "work")],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1500,
-    )
+    prepare_dbt_once()
+    with project_lock():  # the script runs the job (`dagster job execute`) several times
+        result = subprocess.run(
+            [sys.executable, "scripts/fault_inject.py", "--raw", str(raw), "--yesterday-db", str(seed_warehouse),
+             "--points", ",".join(POINTS), "--workdir", str(tmp_path / "work")],
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=1500,
+        )
     print(result.stdout)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     lines = [line for line in result.stdout.splitlines() if line.startswith(POINTS)]
