@@ -1563,15 +1563,6 @@ def test_a_place_where_a_report_was_released_is_a_venue_not_the_region() -> None
     assert got == {"鄂尔多斯市"}
 
 
-def test_a_file_names_year_alone_gives_no_season_for_a_forecast() -> None:
-    # a yearbook chapter with no date: the file is named for its year, which says nothing of the month
-    text = "重庆市科技局\n\n一、2018年科技创新工作发展回顾\n\n——全社会研发经费支出预计达到397亿元、同比增长9%。"
-    got = parse_document(text, source_name="chongqing-yearbook-2018.txt").mentions[0]
-    assert (got.value_kind, got.qualifier, got.period) == ("level", "approx", "2018")
-    # a filing line's day does say the season: in January, this year's 预计 is the year ahead
-    text = "红网时刻株洲1月14日讯 株洲市召开科技创新工作会议。\n\n今年，株洲预计全社会研发经费占GDP的比重超过3%。"
-    assert parse_document(text, source_name="zhuzhou-2020.txt").mentions[0].value_kind == "target"
-
 
 def test_a_paragraph_that_breaks_down_the_one_before_keeps_its_period() -> None:
     text = ("北京3月29日讯 3月28日，北京市统计局发布数据显示，2017年1-2月，全市大中型重点企业R&D经费内部支出57.4亿元，"

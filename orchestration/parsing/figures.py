@@ -1721,9 +1721,8 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     year = int(period[:4]) if period and period[:4].isdigit() else None
     published = art.published
     future = bool(published and year and year > published.year)
-    # `今年预计…` in January: the year ahead (a file name's year alone says no month: its 1 January is no season)
     forecast = estimated and bool(published and year == published.year and (
-        published.month <= FORECAST_UNTIL_MONTH) and (art.dated or published != date(published.year, 1, 1)))
+        published.month <= FORECAST_UNTIL_MONTH))  # `今年预计…` in January: the year ahead
     aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
             art.target_year is not None and not ranked) or ((future or forecast) and not ranked) or aimed:

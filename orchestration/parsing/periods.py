@@ -135,12 +135,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
         return latest, "text"
     if name_year is not None:
         best = date(name_year, 1, 1)
-        days = [(m.group(1), m.group(2)) for m in THIS_YEAR_DATE_RE.finditer(text)]
-        filed = STORY_DAY_RE.search(text, 0, STORY_DAY_REACH)  # `红网时刻株洲1月14日讯`
-        if filed is not None:
-            days.append((filed.group(1), filed.group(2)) if filed.group(1) else (filed.group(3), filed.group(4)))
-        for month, day in days:
-            found = _date(name_year, month, day)
+        for m in THIS_YEAR_DATE_RE.finditer(text):
+            found = _date(name_year, m.group(1), m.group(2))
             best = max(best, found) if found is not None else best
         return best, year_source
     if latest is not None:
