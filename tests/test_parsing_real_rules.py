@@ -1563,7 +1563,6 @@ def test_a_place_where_a_report_was_released_is_a_venue_not_the_region() -> None
     assert got == {"鄂尔多斯市"}
 
 
-
 def test_a_paragraph_that_breaks_down_the_one_before_keeps_its_period() -> None:
     text = ("北京3月29日讯 3月28日，北京市统计局发布数据显示，2017年1-2月，全市大中型重点企业R&D经费内部支出57.4亿元，"
             "比上年同期增长4.3%。\n分规模看，大型企业R&D经费内部支出38.0亿元，下降1.5%。\n"
