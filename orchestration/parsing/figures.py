@@ -29,7 +29,6 @@ from .rules import (
     CANDIDATE_POOL_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
-    CITIES_OF_THE_FIELD,
     COMPARED_BEFORE,
     COMPARED_WORDS_AFTER,
     COMPARED_WORDS_BEFORE,
@@ -100,7 +99,6 @@ from .rules import (
     RANK_CHANGE_UNITS,
     RANK_CONTEXT,
     RANK_ENDINGS,
-    RANK_FIELD_AFTER,
     RANK_FROM_FIELDS,
     RANK_MOVES,
     RANK_NAMES_AFTER,
@@ -361,7 +359,6 @@ _NAME_MARKS = "，,；;。！？!?：:、()（）“”\"《》 "
 _NAME_CUT_RE = re.compile(r"[，,；;。！？!?：:、()（）]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _HAS_NUMBER_RE = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
-_RANK_FIELD_AFTER = frozenset(RANK_FIELD_AFTER)
 _RANK_VERB_CHARS = frozenset(RANK_VERB_CHARS)
 _COMPARED_BEFORE = frozenset(COMPARED_BEFORE)
 _WIDE_YARDSTICK_BEFORE = frozenset(WIDE_YARDSTICK_BEFORE)
@@ -1886,9 +1883,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue  # `科技进步贡献率连续9年江苏第一` in a story about 无锡: the ranking's field
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
-        if wide and (text[pos + 2:pos + 3] in _RANK_FIELD_AFTER or lead[-1:] in WIDE_WHOLE_BEFORE
-                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)
-                     or text.startswith(CITIES_OF_THE_FIELD, pos + 2)):
+        if wide and (regions.wide_names_a_field(text, pos) or lead[-1:] in WIDE_WHOLE_BEFORE
+                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)):
             # `排名全省第9位`, `占全省比重`, `全省占比49.3%`, `在全省率先`, `全省市州排名`: the field or the whole
             continue
         if -1 < whole_at < pos:

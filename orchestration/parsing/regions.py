@@ -373,15 +373,20 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     kept = []
     for pos, code in places:
         if code.startswith("\x01"):
-            if text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
-                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)) or (
-                    code == PROVINCE and text.startswith(CITIES_OF_THE_FIELD, pos + 2)):
+            if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
+                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
                 continue
         elif (code.endswith("0000") and grades_platform(text, pos)) or (  # only a province grades platforms
                 text[pos - 1:pos] in _NAME_OPENERS and _inside_a_name(text, pos)):
             continue
         kept.append((pos, code))
     return kept
+
+
+def wide_names_a_field(text: str, pos: int) -> bool:
+    """Whether the wide word (全省, 全市) at `pos` names the field a ranking is within (`全省第一`, `排名全省第9位`,
+    `全省市州排名上升2位`), not the place whose figures the text gives."""
+    return text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text.startswith(CITIES_OF_THE_FIELD, pos + 2)
 
 
 _NAME_OPENERS = frozenset("(（")
