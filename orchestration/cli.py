@@ -17,6 +17,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -314,6 +315,50 @@ def _interrupt_after(*, pass_on: bool = False) -> Any:
         signal.signal(signal.SIGINT, previous)
     if noted:
         raise KeyboardInterrupt
+
+
+# How long a query may take to stop after Ctrl-C before the command ends without it
+QUERY_STOP_GRACE_SECONDS = 3.0
+
+
+@contextlib.contextmanager
+def _ctrl_c_ends_within(seconds: float) -> Any:
+    """Ctrl-C interrupts the query as usual and, should DuckDB not give the interpreter back within
+    `seconds`, ends the command anyway with the same one line and exit code 130.
+
+    DuckDB 2.0.1 stops a query by waiting for its running tasks; a task on one of its worker threads
+    that does not look at the interruption (a scan of a single large source) keeps the main thread
+    waiting until it finishes, which can be hours. It waits with the interpreter released, so a timer
+    thread can still end the process. The read-only connection has nothing to save."""
+    timers: list[threading.Timer] = []
+
+    def give_up() -> None:
+        _print_error("interrupted")
+        sys.stderr.flush()
+        os._exit(130)
+
+    def on_ctrl_c(signum: int, frame: Any) -> None:
+        if not timers:
+            timers.append(threading.Timer(seconds, give_up))
+            timers[0].daemon = True
+            timers[0].start()
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    except ValueError:  # not the main thread (a test calling main()): Ctrl-C is not ours to handle
+        yield
+        return
+    if previous is signal.SIG_IGN:  # started in the background: Ctrl-C is not meant for this process
+        signal.signal(signal.SIGINT, previous)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        for timer in timers:  # it stopped in time: the usual path prints the one line
+            timer.cancel()
 
 
 def _ago(when: datetime) -> str:
@@ -926,7 +971,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        code = args.func(args)
+        # `run` has its own Ctrl-C handling: it stops Dagster and leaves the published warehouse as it was
+        guard = contextlib.nullcontext() if args.command == "run" else _ctrl_c_ends_within(QUERY_STOP_GRACE_SECONDS)
+        with guard:
+            code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
         return code
     except CliError as exc:
