@@ -398,7 +398,7 @@ class Context:
     periods: list[tuple[int, str | None]]
     places: list[tuple[int, str]]
     target_at: int | None  # the first target word's position (estimates are no targets)
-    targets: list[tuple[int, str | None]]  # every target word's position and the year it names
+    targets: list[tuple[int, str | None]]  # every target word's position and the period it names (`未来5年`: a span)
     carried: str | None = None  # the last period named earlier in the paragraph
     no_later: frozenset[int] = frozenset()  # positions of periods that date no figure written before them
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
@@ -912,6 +912,16 @@ def _aimed_year(target: re.Match[str], published: date | None) -> str | None:
     return str(published.year + years - 1) if published is not None and years else None
 
 
+def _aimed_period(target: re.Match[str], published: date | None) -> str | None:
+    """The period a target is for: its year, or the years ahead it counts (`未来5年` said in 2022:
+    2022-2026, of which a level reached is the last year's, see _span_of, and a number to be added
+    over them (`新建5个院士工作站`) the span's)."""
+    year = _aimed_year(target, published)
+    if year and target.group("ahead") and published is not None and int(year) > published.year:
+        return f"{published.year}-{year}"
+    return year
+
+
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
@@ -930,13 +940,13 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         year = _aimed_year(m, art.published)
         if year and art.published and int(year) < art.published.year:
             continue  # `到2024年` said in 2025: reached, not a target
-        targets.append((m.start(), year))
+        targets.append((m.start(), _aimed_period(m, art.published) if year else year))
     target_at = targets[0][0] if targets else None
     # `目标到2023年，…。高新技术企业工业总产值力争突破10000亿元`: a plan's later sentences keep its year
     earlier_targets = between(doc.targets, doc.target_pos, paragraph_start, start)  # mostly none
-    target_year = next((year for m in reversed(earlier_targets) if (year := _aimed_year(m, art.published))),
+    target_year = next((year for m in reversed(earlier_targets) if (year := _aimed_period(m, art.published))),
                        None) if earlier_targets else None
-    if target_year and art.published and int(target_year) < art.published.year:
+    if target_year and art.published and int(target_year[-4:]) < art.published.year:
         target_year = None
     # a part of a year written alone (`上半年`) is of the last year written out before it in the
     # paragraph, else of the publication year (not of a `去年` before it: that year is over)
