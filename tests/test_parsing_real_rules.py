@@ -1676,3 +1676,17 @@ def test_years_ahead_are_a_span_for_what_is_added_over_them_and_the_last_year_fo
             "研发投入强度达到3%以上。")
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 1, 9)).mentions]
     assert got == [(12, "2023-2026"), (15, "2023-2026"), (3, "2026")]
+
+
+def test_a_target_stated_after_a_quoted_mubiao() -> None:
+    text = "今年，常德给自己定了科技创新的“小目标”：全市高新技术企业总数增加至600家；技术合同成交额提高到80亿元。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2021, 3, 2)).mentions]
+    assert got == [("target", "2021"), ("target", "2021")]
+
+
+def test_the_survey_year_of_rd_spending_frames_no_other_sentence_of_a_years_summary() -> None:
+    text = ("株洲市科技局2024年工作总结\n发布日期：2025年05月20日\n"
+            "2023年全市全社会研发经费投入达到120.5亿元(错年统计)，同比增长11.2%。"
+            "全市新增国家级科技创新平台2个，高新技术企业总数达到1900家，同比增长9%。")
+    got = [(m.value, m.period) for m in parse_document(text).mentions]
+    assert got == [(120.5e8, "2023"), (11.2, "2023"), (2, "2024"), (1900, "2024"), (9, "2024")]

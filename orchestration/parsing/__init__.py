@@ -136,8 +136,10 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                                          title_text, art_published, dated=art_source in ("metadata", "text"))
         story = next((k for k in range(first, last + 1) if blocks[k].kind == "body"), last)
         head = between(doc.periods, doc.period_pos, a_start, blocks[story].end) if blocks else []
+        titled_year = periods.TITLE_YEAR_RE.search(title_text)
         contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
-            "metadata", "text"), review_from=periods.review_start(head)))
+            "metadata", "text"), review_from=periods.review_start(head),
+            heading_year=titled_year.group(1) if titled_year else None))
         title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
         if headline is not None and len(starts) == 1:
             title = headline
@@ -166,7 +168,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 same_year = year is None or (base.default_period or "")[:4] == year  # keeps 2021M01-M10
                 current = replace(base, default_period=base.default_period if same_year else year,
                                   plan_review=plan or base.plan_review,
-                                  target_year=(year or "") if target else None)
+                                  target_year=(year or "") if target else None, heading_year=year)
         # the original: normalising turns tabs to spaces; most paragraphs have no gap where a label
         # could end, and one C search says so before the backtracking row pattern runs
         row = _TABLE_ROW_RE.match(text, block.start, block.end) if _TABLE_GAP_RE.search(

@@ -60,6 +60,7 @@ from .rules import (
     INNER_QUALIFIERS,
     LAGGED_INDICATORS,
     LAGGED_PUBLISHED_FROM_MONTH,
+    LAGGED_STATISTIC_WORDS,
     LIST_JOINERS,
     LIST_SUFFIXES,
     MEASURE_AFTER,
@@ -448,6 +449,7 @@ class ArticleContext:
     review_from: str | None = None  # the first year its head says it reviews (`党的十八大以来`: 2012)
     table_header: str | None = None  # on an indented table row: the label of the row above it
     measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
+    heading_year: str | None = None  # the year its title or section heading names (`2024年工作总结`)
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -972,6 +974,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
         if _MULTIPLE_BASE_AFTER_RE.match(text, m.end()):
             continue  # `成交额为“十三五”末的6.6倍。`: a multiple's base, not the paragraph's time
+        if art.heading_year and _lagged_survey_year(text, m, start, art.heading_year):
+            continue  # `2023年全社会研发经费…(错年统计)。我市新增3个国家级平台` in a review of 2024
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated,
                                     reported=reported)
         if carried:
@@ -1012,6 +1016,18 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
                    now_at, semicolons, new_breakdowns, listed_years, bases, agos)
+
+
+def _lagged_survey_year(text: str, m: re.Match[str], limit: int, reported: str) -> bool:
+    """Whether `m` is the year before the one a title or section heading reports on, written for a statistic
+    known only a year late (R&D spending) in its own sentence: the survey's year, which frames no other
+    sentence. (Without such a heading the year may well frame the next: `研发经费2018年增长至532亿元。
+    SCI论文由11392篇增加到17004篇` in a review that reaches 2019 for what it can.)"""
+    year = m.group("year")
+    if not (year and reported[:4].isdigit() and int(year) == int(reported[:4]) - 1):
+        return False
+    sentence = text[m.start():_sentence_end(text, m.start(), limit)]
+    return any(word in sentence for word in LAGGED_STATISTIC_WORDS)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:

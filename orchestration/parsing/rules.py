@@ -112,10 +112,10 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
               "新设", "安排", "启动", "在")  # `今年，河北省将在…实现新突破，新增高新技术企业800家`
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
-# when it states one (`目标是`, `目标：`), not in `规划目标任务全面完成`.
+# when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
+TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
                           r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
@@ -171,6 +171,9 @@ AS_OF_WORDS = ("截至", "截止")
 LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditure", "basic_research_share",
                      "enterprise_rd_expenditure", "enterprise_rd_share", "applied_research_expenditure",
                      "experimental_development_expenditure")
+# Words that name such a statistic in a sentence (`2023年全社会研发(R&D)经费投入达到233.9亿元(错年统计)`):
+# in a review of 2024, that sentence's year is the survey's, not the paragraph's.
+LAGGED_STATISTIC_WORDS = ("研发", "R&D", "研究与试验发展", "错年统计")
 LAGGED_PUBLISHED_FROM_MONTH = 9  # the month from which last year's R&D survey is out (statistics bulletins)
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
