@@ -1690,3 +1690,9 @@ def test_the_survey_year_of_rd_spending_frames_no_other_sentence_of_a_years_summ
             "全市新增国家级科技创新平台2个，高新技术企业总数达到1900家，同比增长9%。")
     got = [(m.value, m.period) for m in parse_document(text).mentions]
     assert got == [(120.5e8, "2023"), (11.2, "2023"), (2, "2024"), (1900, "2024"), (9, "2024")]
+
+
+def test_jihua_jiang_plans_whatever_follows_it() -> None:
+    text = "2021年，市科技局计划将全市高新技术企业数量提高到1500家，拟将技术合同成交额提升至90亿元。"
+    got = [m.value_kind for m in parse_document(text, published_on=date(2021, 1, 20)).mentions]
+    assert got == ["target", "target"]

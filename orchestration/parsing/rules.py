@@ -124,6 +124,8 @@ TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标[”’」]?(?:是|为|�
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
+                          # `计划将全市高新技术企业数量提高到4000家`: plans to, whatever follows
+                          r"|(?:计 {0,8}划|拟) {0,8}将"
                           # `全省将新增...`, `计划新建...`, `今年要新增...`: a plan, when a verb of one follows
                           # (将 in a year-end review, like 预计, is about the year under review: group `will`)
                           r"|(?:(?<!即)(?P<will>将)|计 {0,8}划|拟|(?<![主重需只想必纲摘])要)"
