@@ -1696,3 +1696,10 @@ def test_jihua_jiang_plans_whatever_follows_it() -> None:
     text = "2021年，市科技局计划将全市高新技术企业数量提高到1500家，拟将技术合同成交额提升至90亿元。"
     got = [m.value_kind for m in parse_document(text, published_on=date(2021, 1, 20)).mentions]
     assert got == ["target", "target"]
+
+
+def test_the_nations_figure_written_as_a_yardstick_with_de_after_it() -> None:
+    text = ("2018年—2020年，贵州研发经费年均增速15.2%，高于全国10.9%的增速；"
+            "投入强度提高0.2个百分点，高于全国0.3个百分点。")
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2021, 10, 9)).mentions]
+    assert got == [(15.2, "贵州省"), (10.9, "全国"), (0.2, "贵州省"), (0.3, "贵州省")]

@@ -267,6 +267,9 @@ _OPENING_CHARS_RE = re.compile("[区县旗市" + "".join(sorted({re.escape(word[
 # `高于全国平均水平(2.44%)`, `快于全国(8.4%)`, `全国平均增速(8.9%)`: the nation's figure, named in passing
 _NATIONAL_AVERAGE_END = re.compile(rf"(?:{trie_pattern(NATIONAL_WORDS)})"
                                    r" *(?:的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?|[(（])$")
+# `高于全国11.5%的增速`, `高于全国同期0.08个百分点的增幅`: the nation's figure, written as the yardstick
+_NATIONAL_YARDSTICK_END = re.compile(rf"(?:{_alternation(COMPARED_WORDS_BEFORE)})(?:{trie_pattern(NATIONAL_WORDS)})"
+                                     r"(?:同期)? *$")
 # `高于全区平均水平(0.83%)`, `高于自治区平均增速(21.8%)`: the region's average, named in passing
 _WIDE_AVERAGE_END = re.compile(
     rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX))})"
@@ -1829,6 +1832,10 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                 _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
                 or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):
             site.compared = True  # `首次超过全国的平均水平6.77%`: the nation's figure, named in passing
+            return national
+        if nation_named and text.startswith("的", cand.end) and _NATIONAL_YARDSTICK_END.search(
+                text, site.seg_start, cand.start):
+            site.compared = True  # `高于全国11.5%的增速` (not `高于全国0.5个百分点`: by how much)
             return national
     if place is not None:
         site.place_at = place_at
