@@ -1703,3 +1703,15 @@ def test_the_nations_figure_written_as_a_yardstick_with_de_after_it() -> None:
             "投入强度提高0.2个百分点，高于全国0.3个百分点。")
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2021, 10, 9)).mentions]
     assert got == [(15.2, "贵州省"), (10.9, "全国"), (0.2, "贵州省"), (0.3, "贵州省")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("南昌由第48位升至第31位。", [("第48位", "rank"), ("第31位", "rank")]),  # where it moved from
+    ("南昌从2019年的第48位升至2021年的第31位，较上年上升了17位。",
+     [("第48位", "rank"), ("第31位", "rank"), ("上升了17位", "rank_change")]),
+    ("南昌从第48位上升到第31位。", [("第48位", "rank"), ("第31位", "rank")]),
+    ("全市汽车行业处于全国第5位、电子信息行业处于第8位。", [("第5位", "rank"), ("第8位", "rank")]),
+])
+def test_ranks_moved_from_and_ranks_held_with_chuyu(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.quote, m.value_kind) for m in parse_document(text, published_on=date(2021, 11, 2)).mentions]
+    assert got == want

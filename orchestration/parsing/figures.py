@@ -790,10 +790,15 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         first = item.start()
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
-            text[first - 1:first] in FROM_WORDS and text.startswith(RANK_MOVES, m.end() + 1)) and not (
+            _RANK_FROM_END.search(text, max(0, first - 8), first) and text.startswith(RANK_MOVES, m.end())
+    ) and not (
             _ranking_list_item(text, first, m.end())):
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
+
+
+# where a rank moved from (`由第12位升至`, `从2018年的第98位升至2020年的第79位`)
+_RANK_FROM_END = re.compile(rf"(?:{_alternation(FROM_WORDS)})(?:(?:19|20)\d\d\s?年的?)?$")
 
 
 def _ranking_list_item(text: str, first: int, end: int) -> bool:
