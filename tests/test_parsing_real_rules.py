@@ -1640,7 +1640,8 @@ def test_ranks_listed_in_chinese_numerals_after_one_di() -> None:
 
 def test_an_amount_with_yishang_before_the_items_it_sorts_is_a_threshold() -> None:
     text = ("宜昌全年新签约、新开工、新入库50亿元以上项目分别达50个、29个、15个。"
-            "实施5万元以上的产学研合作项目3438项。全省研发投入1000亿元以上，企业贡献大。总收入超亿元企业达到10家。")
+            "实施5万元以上的产学研合作项目3438项。全省研发投入1000亿元以上，企业贡献大。总收入超亿元企业达到10家。"
+            "规模超亿元科技型企业4210家。")
     got = [m.quote for m in parse_document(text, published_on=date(2023, 1, 6)).mentions if m.unit == "yuan"]
     assert got == ["1000亿元以上"]
 

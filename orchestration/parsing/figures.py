@@ -323,8 +323,8 @@ _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
 _BOUNDS = ("以上", "以下")
-# (or the items right after the amount: `总收入超亿元企业达到10家`)
-_THRESHOLD_ITEMS_RE = re.compile(rf"(?:(?:以上|以下)的?[^\s，。；;、,:：0-9]{{0,8}}?)?"
+# (or the items right after the amount, of a kind at most: `总收入超亿元企业达到10家`, `规模超亿元科技型企业`)
+_THRESHOLD_ITEMS_RE = re.compile(rf"(?:(?:以上|以下)的?[^\s，。；;、,:：0-9]{{0,8}}?|[\u4e00-\u9fff]{{1,4}}[型类])?"
                                  rf"(?:{_alternation(THRESHOLD_ITEMS)})")
 _STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
 _MULTIPLE_BASE_AFTER_RE = re.compile(r"[”\"]?的\s?[0-9.]+\s?倍")
