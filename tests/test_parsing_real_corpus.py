@@ -51,9 +51,9 @@ FLOORS = {
     # gathered last and scored untouched at the session's final rules, then read briefly
     "holdout23": {"recall": 0.95, "precision": 0.97, "attributes": 0.86, "merged": 0.94},
     # the eighth session's first group, read: a month-end stock held at its month (2018M08), a mid-year stock
-    # (`到今年6月`) as H1, and 目前 in early March as last year's, all split among annotators; targets listed
+    # (`到今年6月`, now read) as H1, and 目前 in early March as last year's, all split among annotators; targets listed
     # a sentence after the one that says they are targets
-    "holdout24": {"recall": 0.96, "precision": 0.97, "attributes": 0.76, "merged": 0.96},
+    "holdout24": {"recall": 0.96, "precision": 0.97, "attributes": 0.80, "merged": 0.96},
 }
 
 

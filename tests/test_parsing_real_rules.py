@@ -1716,3 +1716,15 @@ def test_the_nations_figure_written_as_a_yardstick_with_de_after_it() -> None:
 def test_ranks_moved_from_and_ranks_held_with_chuyu(text: str, want: list[tuple[str, str]]) -> None:
     got = [(m.quote, m.value_kind) for m in parse_document(text, published_on=date(2021, 11, 2)).mentions]
     assert got == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("到今年6月，全市创建了4个省级农业科技园区。", [("level", "2019H1")]),  # 到: June is over in September
+    ("截至去年9月，全市共有众创空间18家。", [("level", "2018Q1-Q3")]),
+    ("到2019年6月，全市共有高新技术企业320家。", [("level", "2019H1")]),  # reached, not an aim
+    ("到2019年12月，全市高新技术企业力争达到400家。", [("target", "2019")]),  # still ahead
+])
+def test_a_month_after_daoor_jiezhi_and_a_relative_or_written_year_is_an_as_of_date(
+        text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2019, 9, 17)).mentions]
+    assert got == want

@@ -948,8 +948,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
         year = _aimed_year(m, art.published)
-        if year and art.published and int(year) < art.published.year:
-            continue  # `到2024年` said in 2025: reached, not a target
+        if year and art.published and (int(year) < art.published.year or (
+                m.group("target_year") and periods.month_is_past(text, m.end(), int(year), art.published))):
+            continue  # `到2024年` said in 2025, `到2019年6月` in September 2019: reached, not a target
         targets.append((m.start(), _aimed_period(m, art.published) if year else year))
     target_at = targets[0][0] if targets else None
     # `目标到2023年，…。高新技术企业工业总产值力争突破10000亿元`: a plan's later sentences keep its year

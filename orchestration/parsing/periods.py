@@ -318,6 +318,37 @@ def is_base(text: str, pos: int) -> bool:
 _LISTED_BASE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:末|底)?\s?[和、及与]\s?$")
 
 
+def _as_of_month(text: str, match: re.Match[str], published: date | None) -> str | None:
+    """The part of the year a year written after 截至/到 and before a bare month stands for (`截至2022年7月`:
+    M01-M07, `到今年6月`: H1), or None if no such month follows (or, after 到, it is not over yet)."""
+    before = text[max(0, match.start() - 3):match.start()].rstrip()
+    if not before.endswith(AS_OF_WORDS):
+        return None
+    month = _AS_OF_MONTH_RE.match(text, match.end())
+    if month is None:
+        return None
+    if before.endswith("到") and not month_is_past(text, match.end(), _year_of(match, published), published):
+        return None
+    return part_of_year(month.group(1) + "月底", _balance_follows(text, month.end())) or ""
+
+
+def _year_of(match: re.Match[str], published: date | None) -> int | None:
+    if match.group("year"):
+        return int(match.group("year"))
+    relative = match.group("relative")
+    return published.year + RELATIVE_OFFSETS[relative] if published and relative in RELATIVE_OFFSETS else None
+
+
+def month_is_past(text: str, pos: int, year: int | None, published: date | None) -> bool:
+    """Whether the month written at `pos`, after `year` (`到2019年6月`), is over by `published`."""
+    month = _MONTH_WRITTEN_RE.match(text, pos)
+    number = _month(month.group(1)) if month else None
+    return bool(number and year and published and (year, number) < (published.year, published.month))
+
+
+_MONTH_WRITTEN_RE = re.compile(rf"\s?({_CN_MONTH})\s?月")
+
+
 def _month(word: str) -> int | None:
     month = int(word) if word.isdigit() else _CN_MONTHS.get(word)
     return month if month is not None and 1 <= month <= 12 else None
@@ -402,10 +433,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         if not match.group("part") and _EVENT_NAME_RE.match(text, match.end()):
             return None  # `2024年昆明市科技工作会上获悉`: the meeting's name
         part = match.group("part")
-        if not part and text.endswith(AS_OF_WORDS, max(0, match.start() - 3), match.start()) and (
-                month := _AS_OF_MONTH_RE.match(text, match.end())):
-            part = month.group(1) + "月底"  # `截至2022年7月`: as at July's end
-            return match.group("year") + (part_of_year(part, _balance_follows(text, month.end())) or "")
+        if not part and (month_end := _as_of_month(text, match, published)) is not None:
+            return match.group("year") + month_end  # `截至2022年7月`: as at July's end
         return match.group("year") + (part_of_year(part, _balance_follows(text, match.end())) or "") if part else (
             match.group("year"))
     if match.group("part_only"):
@@ -444,6 +473,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         written = match.group("relative_part")
         if written:
             part = part_of_year(written, _balance_follows(text, match.end())) or ""
+        elif (month_end := _as_of_month(text, match, published)) is not None:
+            part = month_end  # `截至今年6月`, `到今年6月`: as at June's end
         elif not (part and text.startswith("同期", match.end())):
             part = ""
         anchor = written or reported

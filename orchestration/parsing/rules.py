@@ -165,8 +165,9 @@ WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平|[0-9.]+\s?[^\s�
 # A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
 # held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
 POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
-# A month written after these and a year (`截至2022年7月，…累计备案10462家`) is a month's end too.
-AS_OF_WORDS = ("截至", "截止")
+# A month written after these and a year (`截至2022年7月，…累计备案10462家`, `到今年6月，全市创建了…`) is a
+# month's end too (到: when that month is over by the publication date; before it, `到2027年6月` is an aim).
+AS_OF_WORDS = ("截至", "截止", "到")
 # Yearly statistics known only the year after (the R&D survey is published the next autumn): a figure of one
 # dated by nothing but a page of the same year (`数据显示，北京全社会研发经费支出达到1479.8亿元` in November
 # 2017) is the last complete year's.
