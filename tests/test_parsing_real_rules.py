@@ -1728,3 +1728,9 @@ def test_a_month_after_daoor_jiezhi_and_a_relative_or_written_year_is_an_as_of_d
         text: str, want: list[tuple[str, str]]) -> None:
     got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2019, 9, 17)).mentions]
     assert got == want
+
+
+def test_jiang_before_a_verb_of_focus_states_a_plan() -> None:
+    text = "今年将聚焦重点产业集群建设20个省重点实验室群，将加快培育科技型中小企业1000家。"
+    got = [m.value_kind for m in parse_document(text, published_on=date(2024, 4, 24)).mentions]
+    assert got == ["target", "target"]
