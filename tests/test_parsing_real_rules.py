@@ -1734,3 +1734,13 @@ def test_jiang_before_a_verb_of_focus_states_a_plan() -> None:
     text = "今年将聚焦重点产业集群建设20个省重点实验室群，将加快培育科技型中小企业1000家。"
     got = [m.value_kind for m in parse_document(text, published_on=date(2024, 4, 24)).mentions]
     assert got == ["target", "target"]
+
+
+def test_a_breadcrumbs_last_step_is_the_title_and_a_section_is_none() -> None:
+    text = ("当前位置:首页 > 新闻资讯 > 上半年湖南省技术合同成交额同比增长三成\n供稿: | 2022-08-18\n"
+            "2022年上半年，湖南全省共认定登记技术合同8000项。\n企业技术输出合同成交额300亿元，占全省的70%。")
+    doc = parse_document(text)
+    assert doc.articles[0].title == "上半年湖南省技术合同成交额同比增长三成"
+    assert {m.period for m in doc.mentions} == {"2022H1"}
+    section = "当前位置：首页 > 新闻资讯\n湖南技术合同成交额增长三成\n2022年湖南共认定登记技术合同8000项。"
+    assert parse_document(section, published_on=date(2023, 1, 5)).articles[0].title == "湖南技术合同成交额增长三成"

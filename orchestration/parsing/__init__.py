@@ -94,7 +94,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         last = (starts[number + 1][0] if number + 1 < len(starts) else len(blocks)) - 1
         a_start = blocks[first].start if blocks else 0
         a_end = blocks[last].end if blocks else len(text)
-        title_text = "".join(norm[blocks[k].start:blocks[k].end] for k in titles)
+        title_text = "".join(norm[slice(*layout.title_span(norm, blocks[k]))] for k in titles)
         if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
             title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
@@ -140,7 +140,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
             "metadata", "text"), review_from=periods.review_start(head),
             heading_year=titled_year.group(1) if titled_year else None))
-        title = text[blocks[titles[0]].start:blocks[titles[0]].end] if titles else None
+        title = text[slice(*layout.title_span(norm, blocks[titles[0]]))] if titles else None
         if headline is not None and len(starts) == 1:
             title = headline
         articles.append(Article(

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from . import regions
 from .rules import (
+    BREADCRUMB_OPENERS,
+    BREADCRUMB_TITLE_MIN_CHARS,
     BYLINE_ROLES,
     CAPTION_MARKS,
     COMMON_SURNAMES,
@@ -88,7 +90,30 @@ def is_caption(line: str) -> bool:
     return line[:1] in "(（" and line[-1:] in ")）" and "图" in line
 
 
+def is_breadcrumb(line: str) -> bool:
+    return line.startswith(BREADCRUMB_OPENERS)
+
+
+def _breadcrumb_titles(norm: str, block: Block) -> bool:
+    """Whether a breadcrumb's last step is the article's title (not a section such as `新闻资讯`)."""
+    start, end = title_span(norm, block)
+    return end - start >= BREADCRUMB_TITLE_MIN_CHARS
+
+
+def title_span(norm: str, block: Block) -> tuple[int, int]:
+    """Where a title block's title stands: the whole block, or a breadcrumb's last step."""
+    if not norm.startswith(BREADCRUMB_OPENERS, block.start):
+        return block.start, block.end
+    steps = list(_BREADCRUMB_STEP_RE.finditer(norm, block.start, block.end))
+    return (steps[-1].end() if steps else block.start), block.end
+
+
+_BREADCRUMB_STEP_RE = re.compile(r"\s*[>＞»]\s*")
+
+
 def classify(line: str) -> str:
+    if is_breadcrumb(line):
+        return "heading"  # page furniture, never a paragraph of the story
     if is_caption(line):
         return "caption"
     if is_byline(line):
@@ -122,6 +147,8 @@ def is_masthead(norm: str, block: Block) -> bool:
 def is_title_candidate(norm: str, block: Block) -> bool:
     """A heading that can be an article's title: not the page's date line, masthead or a row of a
     government portal's metadata (`发文日期: | 2025-06-05 | 公开方式: | 主动公开 |`)."""
+    if norm.startswith(BREADCRUMB_OPENERS, block.start):
+        return block.kind == "heading" and _breadcrumb_titles(norm, block)
     return block.kind == "heading" and not is_date_line(norm, block) and not is_masthead(norm, block) and (
         not norm.startswith(PAGE_METADATA_LABELS, block.start))
 

@@ -495,6 +495,10 @@ TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区
                        "执行部门", "活动类型", "名称", "各市", "各地", "各地区", "各省", "省份", "市州")
 # --- layout -------------------------------------------------------------------------------------------
 # A line opening with one of these is a government portal's metadata row, never a title.
+# A line opening with one of these is a page's breadcrumb (`当前位置:首页 > 新闻资讯 > 上半年湖北省…`): its last
+# step is the article's title when it is long enough to be one, not a section (`新闻资讯`).
+BREADCRUMB_OPENERS = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置")
+BREADCRUMB_TITLE_MIN_CHARS = 9
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
                         "发文机关", "信息来源")
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
