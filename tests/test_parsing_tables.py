@@ -200,3 +200,37 @@ def test_a_ranking_table_gives_each_place_its_rank() -> None:
 def test_numbered_lines_under_no_ranking_header_are_no_ranks() -> None:
     text = RANKING.replace("排序 城市", "城市")
     assert not [m for m in parse_document(text).mentions if m.period_source == "table"]
+
+
+GROUPED = """发布时间:2024-09-23 09:55 信息来源:江西省市场监督管理局
+2024年7月江西省有效发明专利统计表 | ||||||
+地 区 | 有效发明 专利量 |
+职 务 | 非职务 | 专利密度 (件/万人) |
+排名 | ||||
+大专院校 | 工矿企业 | 职务总计 | 个人 | |||||
+南昌市 | 21989 | 6783 | 13995 | 20778 | 1211 | 32.23 | 1 |
+赣州市 | 5694 | 603 | 4866 | 5469 | 225 | 6.68 | 2 |
+其 他 | 9 | 0 | 8 | 8 | 1 | - | |
+全 省 | 39829 | 8703 | 28156 | 36859 | 2970 | 8.85 | |
+"""
+
+
+def test_a_header_whose_groups_parts_are_on_its_last_line() -> None:
+    """`职务` and `非职务` group the parts under them (大专院校, 工矿企业, 职务总计 | 个人); the first row
+    says how many columns there are; a dash is no value and a total row may leave its rank blank. The title
+    names the month the table is for."""
+    doc = parse_document(GROUPED)
+    got = {(m.region_name, m.indicator_code or m.indicator_name, m.value, m.value_kind, m.period)
+           for m in doc.mentions if m.region_name in ("南昌市", "江西省") and m.subject is None}
+    assert got == {
+        ("南昌市", "invention_patents_held", 21989, "level", "2024M07"),
+        ("南昌市", "大专院校", 6783, "level", "2024M07"),
+        ("南昌市", "工矿企业", 13995, "level", "2024M07"), ("南昌市", "职务总计", 20778, "level", "2024M07"),
+        ("南昌市", "个人", 1211, "level", "2024M07"), ("南昌市", "专利密度", 32.23, "level", "2024M07"),
+        ("南昌市", "排名", 1, "rank", "2024M07"),
+        ("江西省", "invention_patents_held", 39829, "level", "2024M07"),
+        ("江西省", "大专院校", 8703, "level", "2024M07"),
+        ("江西省", "工矿企业", 28156, "level", "2024M07"), ("江西省", "职务总计", 36859, "level", "2024M07"),
+        ("江西省", "个人", 2970, "level", "2024M07"), ("江西省", "专利密度", 8.85, "level", "2024M07"),
+    }
+    assert [m.value for m in doc.mentions if m.subject == "其他"] == [9, 0, 8, 8, 1]

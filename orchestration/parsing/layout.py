@@ -34,7 +34,7 @@ _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
 _DATE_LINE_RE = re.compile(rf"(?:本报讯\s*|{DATE_LINE_LABEL_PATTERN})?"
                            r"[12]\d{3}(?:\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|-\d{1,2}-\d{1,2})\s*"
-                           r"(?:星期.|周.|\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：].{0,20})?$"
+                           r"(?:星期.|周.|\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:信息)?来源[:：].{0,20})?$"
                            # (a labelled month or year alone: `发布时间：2025-01`, `发布时间：2020`)
                            rf"|{DATE_LINE_LABEL_PATTERN}[12]\d{{3}}\s?(?:年|[-/.年]\s?\d{{1,2}}\s?月?)?\s*$")
 _DATELINE_RE = re.compile(DATELINE_PATTERN)

@@ -226,6 +226,9 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
     year they mean) not after publication, else the publication year. A title that names a part of
     the year (`前三季度全市规上工业增加值增长6.2%`) makes the default that part of that year."""
+    if (month := _TITLE_MONTH_RE.search(title)) is not None and _month(month.group(2)):
+        # `2025年7月湖南省有效发明专利统计表`: a month's release reports on that month
+        return f"{month.group(1)}M{_month(month.group(2)):02d}"
     part_match = _TITLE_PART_RE.search(title)
     part = part_of_year(part_match.group()) if part_match else None
     match = TITLE_YEAR_RE.search(title)
@@ -291,6 +294,9 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
 
 
 _TITLE_PART_RE = re.compile(PART_PATTERN)
+# a year and a month alone in a title, not a day (`2025年7月28日`) nor a range (`2025年7-9月`)
+_TITLE_MONTH_RE = re.compile(rf"(?<![0-9])((?:19|20)\d\d)\s?年\s?({_CN_MONTH})\s?月"
+                             r"(?!\s?[0-9一二三四五六七八九十]{1,3}\s?[日号])(?![份底末])")
 
 
 _MONTH_AFTER_RE = re.compile(r"\s?\d{1,2}\s?月")

@@ -54,6 +54,7 @@ class Column:
     multiplier: float
     counter: str | None
     kind: str  # level, growth_rate or share
+    named: bool = True  # its header names the measure (not a part of a group: `大专院校` under `职务`)
 
 
 _RANK_COLUMN = Column("排名", "rank", 1.0, None, "rank")
@@ -94,7 +95,7 @@ def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     k = 0
     while k < len(spans):
         serial = texts[k] in TABLE_SERIAL_HEADERS and k + 1 < len(spans)  # `序号 | 各市 | …`
-        header = _header(texts, k + 1 if serial else k)
+        header = _header(texts, k + 1 if serial else k) or _grouped_header(spans, k)
         if header is None:
             k += 1
             continue
@@ -175,6 +176,71 @@ def _header(texts: list[str], k: int) -> tuple[list[Column], int] | None:
     return (columns, k + 1 + consumed) if len(columns) >= 2 and len(columns) == len(names) else None
 
 
+def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | None:
+    """The columns of a header over several lines whose groups' parts are on its last line (cells merged
+    across columns and rows, flattened):
+
+        地 区 | 有效发明专利量 |
+        职 务 | 非职务 | 常住人口 (万人) | 专利密度 (件/万人) | 排名 |
+        大专院校 | 科研单位 | 工矿企业 | 机关团体 | 职务总计 | 个人 |
+        长沙市 | 81989 | 30783 | 1713 | 46995 | 1270 | 80761 | 1228 | 1061.65 | 77.23 | 1 |
+
+    The first row says how many columns there are; the groups (`职务`, `非职务`) are the cells without a
+    unit right before the first with one, and their parts, in order, take their place. A part is a count
+    like the measure before the groups, with no indicator of its own (a breakdown, not the total)."""
+    if _label(spans[k].text) is None:
+        return None
+    first_row = next((j for j in range(k + 1, min(len(spans) - 1, k + 1 + 3 * _MAX_COLUMNS))
+                      if not _NUMBER_RE.fullmatch(spans[j].text) and _NUMBER_RE.fullmatch(spans[j + 1].text)), None)
+    if first_row is None:
+        return None
+    width = 0
+    while first_row + 1 + width < len(spans) and _NUMBER_RE.fullmatch(spans[first_row + 1 + width].text):
+        width += 1
+    header = spans[k + 1:first_row]
+    groups = len(header) - width
+    last_line = [span for span in header if span.block == header[-1].block] if header else []
+    top = header[:len(header) - len(last_line)]
+    if groups < 1 or not top or len(last_line) <= groups or width > _MAX_COLUMNS:
+        return None
+    with_unit = next((i for i, span in enumerate(top) if _UNIT_RE.search(span.text)), len(top))
+    at = with_unit - groups
+    if at < 1 or any(_UNIT_RE.search(span.text) for span in top[at:with_unit]):
+        return None
+    measure = _unitless_column(top[at - 1].text)
+    if measure is None:
+        return None
+    names = [span.text for span in top[:at]]
+    parts = [Column(span.text.replace(" ", ""), measure.unit, 1.0, measure.counter, measure.kind, False)
+             for span in last_line]
+    columns: list[Column] = []
+    for name in names:
+        column = _column(name, columns) or _unitless_column(name)
+        if column is None:
+            return None
+        columns.append(column)
+    columns.extend(parts)
+    for span in top[with_unit:]:
+        column = _column(span.text, columns) or (_RANK_COLUMN if span.text in TABLE_RANK_HEADERS else None)
+        if column is None:
+            return None
+        columns.append(column)
+    return (columns, first_row) if len(columns) == width else None
+
+
+def _label(text: str) -> str | None:
+    compact = text.replace(" ", "").replace("\u3000", "")
+    return compact if compact in TABLE_LABEL_HEADERS else None
+
+
+def _unitless_column(name: str) -> Column | None:
+    """A column whose header names a counted measure of the dictionary but no unit (`有效发明专利量`)."""
+    indicator = indicators.lookup(name.replace(" ", ""))
+    if indicator is None or indicator.unit != "count":
+        return None
+    return Column(name.replace(" ", ""), "count", 1.0, None, "level")
+
+
 def _split_header(cells: list[str]) -> list[str]:
     """The header's columns: cells that carry their unit (`R&D经费(亿元)`), or a run of names followed by
     as many cells that are only a unit, joined (`R&D经费` + `(亿元)`)."""
@@ -218,24 +284,45 @@ def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[i
     """Rows of `len(columns) + 1` cells from cell k until a row breaks the pattern (`serial`: a row may
     open with its number, `1 | 杭州 | …`); returns where reading stopped."""
     width = len(columns) + 1
-    while k + width <= len(spans):
+    while k + 1 < len(spans):
         if serial and _SERIAL_RE.fullmatch(spans[k].text) and not _NUMBER_RE.fullmatch(spans[k + 1].text):
             k += 1  # the row's number, then its label
         label = spans[k].text
-        values = [spans[k + n].text for n in range(1, width)]
-        if _NUMBER_RE.fullmatch(label) or not all(_NUMBER_RE.fullmatch(v) for v in values):
+        row = _row_cells(spans, k, width)
+        if _NUMBER_RE.fullmatch(label) or row is None:
             break
         region_code, subject = _row_owner(label)
-        for n, column in enumerate(columns):
-            cell = spans[k + 1 + n]
-            indicator = indicators.lookup(column.name)
+        for n, column in enumerate(columns[:len(row)]):
+            cell = row[n]
+            if not _NUMBER_RE.fullmatch(cell.text):
+                continue  # `-`: no value in this column
+            value = float(cell.text)
+            indicator = indicators.lookup(column.name) if column.named else None
             found.append((cell.block, Cell(
-                cell.start, cell.end, float(values[n]) * column.multiplier, label, column, region_code, subject,
+                cell.start, cell.end, value * column.multiplier, label, column, region_code, subject,
                 indicator.code if indicator is not None and subject is None else None,
                 indicator.name if indicator is not None and subject is None else column.name,
             )))
-        k += width
+        k += 1 + len(row)
     return k
+
+
+def _row_cells(spans: list[_Span], k: int, width: int) -> list[_Span] | None:
+    """The value cells of the row labelled at `k`, or None where the table has ended. A row written on one
+    line (`全 省 | 129829 | … | 19.85 | |`) is that line's cells: a dash for a value not given (`-`), the
+    last ones may be left blank. A table written one cell per line takes the next `width - 1` cells."""
+    if k + 1 < len(spans) and spans[k + 1].block == spans[k].block:
+        row = [span for span in spans[k + 1:k + width] if span.block == spans[k].block]
+    elif k + width <= len(spans):
+        row = spans[k + 1:k + width]
+    else:
+        return None
+    if not any(_NUMBER_RE.fullmatch(span.text) for span in row):
+        return None
+    return row if all(_NUMBER_RE.fullmatch(span.text) or span.text in _NO_VALUE for span in row) else None
+
+
+_NO_VALUE = ("-", "—", "--", "/", "－")
 
 
 def _row_owner(label: str) -> tuple[str | None, str | None]:
