@@ -188,7 +188,15 @@ FIGURE_RE = re.compile(
 
 def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
-    return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
+    words = list(words)  # type: ignore[call-overload]
+    pattern = re.compile(f"(?:{trie_pattern(words)})$")
+    _WORD_ENDS[pattern] = frozenset(word[-1] for word in words if word)
+    return pattern
+
+
+# the last characters of each `_ending` pattern's words: `_word_before` searches only where one stands
+# (or a line break, before which `$` matches too), mostly not
+_WORD_ENDS: dict[re.Pattern[str], frozenset[str]] = {}
 
 
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
@@ -453,10 +461,13 @@ class ArticleContext:
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
     """The word of `pattern` ending right at `pos`, if any; read through a reprint's blanked pinyin
     (`超過(guò)40億元` reads `超    过    40亿元`)."""
-    match = pattern.search(text, max(0, pos - lookback), pos)
+    last = text[pos - 1:pos]
+    ends = _WORD_ENDS.get(pattern)
+    match = pattern.search(text, max(0, pos - lookback), pos) if (
+        ends is None or last in ends or last == "\n") else None
     if match:
         return match.group()
-    if text[pos - 1:pos] != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:
+    if last != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:
         return None  # no blanks here (nearly always): nothing more to read
     near = text[max(0, pos - lookback * _BLANKED_PINYIN_WIDTH):pos]
     match = pattern.search(near.replace(" ", "")[-lookback:])
@@ -1098,7 +1109,7 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
 @lru_cache(maxsize=8192)
 def _opening(phrase: str) -> str:
     """A segment without the time, 其中 and commas it opens with."""
-    raw = _QUOTES_RE.sub("", phrase)
+    raw = _QUOTES_RE.sub("", phrase) if _QUOTES_FIRST_RE.search(phrase) else phrase  # (mostly nothing to remove)
     m = _LEADING_PERIOD_RE.match(raw)
     raw = raw[m.end():] if m else raw
     return raw.lstrip("，,").removeprefix("其中").lstrip("，,：:")
@@ -1108,7 +1119,7 @@ def _opening(phrase: str) -> str:
 def _subject_at_start(phrase: str) -> str | None:
     """The organisation or programme `phrase` (a segment or clause up to a figure) opens with."""
     pattern = regions.gazetteer().pattern
-    raw = _QUOTES_RE.sub("", phrase)
+    raw = _QUOTES_RE.sub("", phrase) if _QUOTES_FIRST_RE.search(phrase) else phrase  # (mostly nothing to remove)
     m = _LEADING_PERIOD_RE.match(raw)
     if m:
         raw = raw[m.end():]
@@ -2023,7 +2034,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
         elif segment:
             name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
     flow = None
-    if _FLOW_RE.search(pre_raw) or _FLOW_RE.search(raw):  # rare: then the first in the list's order
+    if _FLOW_RE.search(pre_raw) or (raw is not pre_raw and _FLOW_RE.search(raw)):  # rare: the first in order
         flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
     if event and flow is None and not cand.kind.startswith("rank"):
         return None, name  # `19家中试基地相继落成`: this year's event, not the stock
