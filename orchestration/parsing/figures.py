@@ -190,13 +190,14 @@ def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
     words = list(words)  # type: ignore[call-overload]
     pattern = re.compile(f"(?:{trie_pattern(words)})$")
-    _WORD_ENDS[pattern] = frozenset(word[-1] for word in words if word)
+    _WORD_ENDS[pattern.pattern] = frozenset(word[-1] for word in words if word)
     return pattern
 
 
-# the last characters of each `_ending` pattern's words: `_word_before` searches only where one stands
-# (or a line break, before which `$` matches too), mostly not
-_WORD_ENDS: dict[re.Pattern[str], frozenset[str]] = {}
+# the last characters of each `_ending` pattern's words, by its source (a compiled pattern hashes its
+# whole code at each lookup): `_word_before` searches only where one stands (or a line break, before
+# which `$` matches too), mostly not
+_WORD_ENDS: dict[str, frozenset[str]] = {}
 
 
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
@@ -261,6 +262,10 @@ _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（
 # search that skips ahead at C speed, where the substitution tries its three branches at every character)
 _QUOTES_FIRST_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲(（【]")
 _TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
+# where `_TARGET_RE` matches, found by a pattern that opens with the class itself (`re` jumps between
+# those characters at C speed, where the leading lookahead is tried at every position): see _matches_at
+_TARGET_AT_RE = re.compile(rf"[{TARGET_TRIGGER_FIRST_CHARS}]"
+                           rf"(?<=(?={_TARGET_RE.pattern})[{TARGET_TRIGGER_FIRST_CHARS}])")
 _PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
@@ -462,7 +467,7 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
     """The word of `pattern` ending right at `pos`, if any; read through a reprint's blanked pinyin
     (`超過(guò)40億元` reads `超    过    40亿元`)."""
     last = text[pos - 1:pos]
-    ends = _WORD_ENDS.get(pattern)
+    ends = _WORD_ENDS.get(pattern.pattern)
     match = pattern.search(text, max(0, pos - lookback), pos) if (
         ends is None or last in ends or last == "\n") else None
     if match:
@@ -531,16 +536,21 @@ class DocumentIndex:
               named_places: list[tuple[int, str]] | None = None) -> DocumentIndex:
         """`titles`: spans of the articles' titles (they confirm ambiguous place names);
         `named_places`: `regions.find_places(text)` if already found."""
-        numbers = [m for m in FIGURE_RE.finditer(text)
-                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] in ("第", "之")
-                   or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
-                   or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())
-                   or text.startswith(HALF_WORD, m.start())
-                   or (text[m.start() - 1:m.start()] in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
-                       text, max(0, m.start() - 24), m.start()) is not None)]
+        numbers = []
+        for m in FIGURE_RE.finditer(text):
+            if m.lastgroup not in ("unit", "post"):  # (each position read once: one call for both ends)
+                s, e = m.span()
+                before = text[s - 1:s]
+                if not (before in ("第", "之") or (text[e - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
+                        or text.startswith("百分之", s) or text.startswith(FRACTION_WORD, e)
+                        or text.startswith(HALF_WORD, s)
+                        or (before in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
+                            text, max(0, s - 24), s) is not None)):
+                    continue
+            numbers.append(m)
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
-        targets = list(_TARGET_RE.finditer(text))
+        targets = _matches_at(_TARGET_RE, _TARGET_AT_RE, text)
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
                    [m.start() for m in _REVISION_RE.finditer(text)],
@@ -548,9 +558,26 @@ class DocumentIndex:
                    [m.start() for m in _NOW_RE.finditer(text) if not _not_now(text, m)])
 
 
+def _matches_at(pattern: re.Pattern[str], at: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))`, where `at` matches one character exactly where `pattern` matches:
+    each place `at` finds, `pattern` matches there (the same match), and the search goes on after it."""
+    found = []
+    pos = 0
+    while (hit := at.search(text, pos)) is not None:
+        m = pattern.match(text, hit.start())
+        if m is None or m.end() == m.start():  # (never: `at` holds `pattern`, whose matches are not empty)
+            return list(pattern.finditer(text))
+        found.append(m)
+        pos = m.end()
+    return found
+
+
 def between(items: list, positions: list[int], start: int, end: int) -> list:
     """The items whose (sorted) positions fall in [start, end): two bisections, no scan."""
-    return items[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+    return items[_bisect_left(positions, start):_bisect_left(positions, end)]
+
+
+_bisect_left = bisect.bisect_left
 
 
 def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) -> list[Candidate]:
@@ -1170,7 +1197,7 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
 
 def _last_before(positions: list[int], pos: int, floor: int) -> int:
     """The position right after the last delimiter before `pos` (or `floor`)."""
-    i = bisect.bisect_left(positions, pos)
+    i = _bisect_left(positions, pos)
     return max(floor, positions[i - 1] + 1) if i else floor
 
 
@@ -1288,7 +1315,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if cand.counter in RANK_ENDINGS:  # (most figures are not: no call for them)
             cand = _ranked_like_its_lead(scope, index, cand, own)
         site = _site(scope, cand, prev, prev_end)
-        _list_item_stage(scope, site, index, own)
+        if scope.groups:  # (most sentences have no `分别` list: no call)
+            _list_item_stage(scope, site, index, own)
         if prev is not None and prev.qualifier in ("lower_bound", "upper_bound") and site.qualifier == "exact":
             _bound_shared_with(scope, site, prev)  # (most figures are not a bound's list items: no call)
         _subject_stage(scope, site, prev)
