@@ -87,7 +87,10 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
     title_spans = [(blocks[k].start, blocks[k].end) for _, _, titles in starts for k in titles]
     doc = DocumentIndex.build(norm, title_spans, named_places)
-    file_region, _ = regions.primary_region(regions.votes(norm, doc.places))
+    # (votes keeps or drops each place by itself: an article's are the file's in its span, filtered once)
+    file_votes = regions.votes(norm, doc.places)
+    file_vote_pos = [pos for pos, _ in file_votes]
+    file_region, _ = regions.primary_region(file_votes)
     articles: list[Article] = []
     contexts: list[ArticleContext] = []
     for number, (first, byline, titles) in enumerate(starts):
@@ -99,7 +102,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             title_text = normalize(headline) + title_text
         title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
         title_places += _issuer_places(norm, blocks[first:min(last + 1, first + ISSUER_LOOKAHEAD_BLOCKS)], doc)
-        voted = regions.votes(norm, between(doc.places, doc.place_pos, a_start, a_end))
+        voted = between(file_votes, file_vote_pos, a_start, a_end)
         region_code, count = regions.primary_region(voted, title_places)
         if count < 2:
             region_code = file_region

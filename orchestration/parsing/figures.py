@@ -1030,9 +1030,11 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     # a change's start (`由2015年的`) and a report's edition (`达到70.70%——《…报告2023》发布`) date no
     # figure written before them
-    no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions
+    no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions if (
+        found_periods) else frozenset()  # (most sentences name no period: no generator)
     # `比2020年的4.19件增长130%`: a comparison's base year dates its own value, not the change
-    bases = frozenset(pos for pos, period in found_periods if period and periods.is_base(text, pos))
+    bases = frozenset(pos for pos, period in found_periods if period and periods.is_base(text, pos)) if (
+        found_periods) else frozenset()
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
@@ -1323,7 +1325,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
         _kind_stage(scope, site, phrase + (name or ""), period, prev)
-        period = _change_over_pair(scope, site, out, period)
+        if site.kind in ("growth_rate", "change"):  # (the only kinds it reads: no call for the others)
+            period = _change_over_pair(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
                                                           cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
@@ -2010,6 +2013,8 @@ def _own_value_in_brackets(text: str, pos: int, value_at: int) -> bool:
 def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
     """Where the clauses of the sentence that open with the nation (`，我国…`) have their national word."""
     clauses = []
+    if not between(doc.national_pos, doc.national_pos, start, end):
+        return clauses  # no national word in the sentence (most): no filing line to read either
     filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
     for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
