@@ -190,13 +190,13 @@ def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
     words = list(words)  # type: ignore[call-overload]
     pattern = re.compile(f"(?:{trie_pattern(words)})$")
-    _WORD_ENDS[pattern.pattern] = frozenset(word[-1] for word in words if word)
+    _WORD_ENDS[pattern.pattern] = frozenset([*(word[-1] for word in words if word), "\n"])
     return pattern
 
 
-# the last characters of each `_ending` pattern's words, by its source (a compiled pattern hashes its
-# whole code at each lookup): `_word_before` searches only where one stands (or a line break, before
-# which `$` matches too), mostly not
+# the last characters of each `_ending` pattern's words and a line break (before which `$` matches too),
+# by the pattern's source (a compiled pattern hashes its whole code at each lookup): `_word_before`
+# searches only where one of them stands, mostly not
 _WORD_ENDS: dict[str, frozenset[str]] = {}
 
 
@@ -468,8 +468,7 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
     (`超過(guò)40億元` reads `超    过    40亿元`)."""
     last = text[pos - 1:pos]
     ends = _WORD_ENDS.get(pattern.pattern)
-    match = pattern.search(text, max(0, pos - lookback), pos) if (
-        ends is None or last in ends or last == "\n") else None
+    match = pattern.search(text, max(0, pos - lookback), pos) if ends is None or last in ends else None
     if match:
         return match.group()
     if last != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:

@@ -111,7 +111,7 @@ def split_blocks(norm: str) -> list[Block]:
             continue
         start += len(line) - len(line.lstrip(_EDGE_SPACE))
         end -= len(line) - len(line.rstrip(_EDGE_SPACE))
-        blocks.append(Block(start, end, classify(norm[start:end])))
+        blocks.append(Block(start, end, classify(stripped)))  # (`stripped` is norm[start:end])
     return blocks
 
 
