@@ -1199,7 +1199,10 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
 def _last_before(positions: list[int], pos: int, floor: int) -> int:
     """The position right after the last delimiter before `pos` (or `floor`)."""
     i = _bisect_left(positions, pos)
-    return max(floor, positions[i - 1] + 1) if i else floor
+    if not i:
+        return floor
+    after = positions[i - 1] + 1
+    return after if after > floor else floor  # (max() without the builtin's call)
 
 
 def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
@@ -1487,8 +1490,10 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
 def _unit_fits(code: str, unit: str | None, kind: str) -> bool:
     """Whether a figure in `unit` can be a level or change of the indicator `code` (its seed unit):
     money for money, counts for counts, percentages for percentages. Rates and ranks fit any."""
+    if kind not in ("level", "change", "target") or unit is None:
+        return True  # (before the dictionary's lookup: rates and ranks need none)
     indicator = indicators.by_code(code)
-    if indicator is None or kind not in ("level", "change", "target") or unit is None:
+    if indicator is None:
         return True
     return UNIT_FAMILIES.get(unit, unit) == UNIT_FAMILIES.get(indicator.unit, indicator.unit)
 
@@ -1640,7 +1645,7 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
     (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
     text, cand = scope.text, site.cand
-    if period and _SPAN_RE.fullmatch(period):
+    if period and "-" in period and _SPAN_RE.fullmatch(period):  # (one C call rules out a year: most)
         before = text[site.seg_start:cand.start]
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
@@ -1826,7 +1831,7 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         named_after = place is not None and place_at > min(site.seg_start, site.clause_start) + 1 and not (
             text.startswith(("全", "我", "本"), place_at))  # `全国40大城市高新企业排行:沈阳2560家`: 沈阳's
         if (nation_named and not named_after and _is_national(text, site.seg_start, site.clause_start, cand.start)) or (
-                _last_national_clause(scope, cand.start) > place_at) or (
+                scope.national_clauses and _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
         whole = _WHOLE_IN_BRACKETS_END.search(text, site.seg_start, cand.start) if text[cand.start - 1:cand.start] in (
