@@ -197,6 +197,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     sentence_counts = [0] * len(blocks)
     region_names: dict[str | None, str | None] = {}
     number_pos = doc.number_pos
+    numbers_end = len(number_pos)
     next_number = 0  # index of the first number not yet passed
     article_read = 0
     first = 0
@@ -212,9 +213,9 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             sentence_counts[p_index] += 1
             sentence_text = text[s_start:s_end]
             sentences.append(Sentence(p_index, s_index, s_start, s_end, sentence_text))
-            while next_number < len(number_pos) and number_pos[next_number] < s_start:
+            while next_number < numbers_end and number_pos[next_number] < s_start:
                 next_number += 1
-            if block.kind == "byline" or next_number == len(number_pos) or number_pos[next_number] >= s_end:
+            if block.kind == "byline" or next_number == numbers_end or number_pos[next_number] >= s_end:
                 continue  # no number in this sentence: nothing more to do
             if block.article != article_read:
                 doc.last_change[:] = [None, None]  # an article's changes say nothing of the next one's years

@@ -471,7 +471,7 @@ def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -
     match = pattern.search(text, max(0, pos - lookback), pos) if ends is None or last in ends else None
     if match:
         return match.group()
-    if last != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:
+    if last != " " and text.find("  ", pos - lookback - 2 if pos > lookback + 2 else 0, pos) == -1:
         return None  # no blanks here (nearly always): nothing more to read
     near = text[max(0, pos - lookback * _BLANKED_PINYIN_WIDTH):pos]
     match = pattern.search(near.replace(" ", "")[-lookback:])
@@ -602,7 +602,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             prev, s = "第", s - 1  # `居全省第 4 位`: stray spaces around the digits
         num = m.group("num")
         e = m.end()
-        nxt = text[e] if e < len(text) else ""
+        nxt = text[e:e + 1]  # ("" at the end)
         if nxt in CATEGORY_SUFFIXES:
             continue
         # (a one-character unit is the character at the unit's start: most are no place's first character)
@@ -680,12 +680,12 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
-        if text.startswith(RANGE_AFTER, m.end()):
+        if text.startswith(RANGE_AFTER, e):
             continue  # `在十亿元范围内`: a band
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
                 _word_before(_MEASURE_BEFORE_END, text, s, 5)
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, _back_over(text, s, len(pre)), 5))
-                or text.startswith(MEASURE_AFTER, m.end())):
+                or text.startswith(MEASURE_AFTER, e)):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
     if found and text.find("、", start, end) != -1:
@@ -1404,8 +1404,10 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     clause_start = _last_before(scope.clause_delims, cand.start, start)
     after = bisect.bisect_left(scope.seg_delims, cand.end)
     clause_end = scope.seg_delims[after] if after < len(scope.seg_delims) else scope.end
-    seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
-    near = max(clause_start, cand.start - 16)
+    seg_start = _last_before(scope.seg_delims, cand.start, start)
+    if seg_start < prev_end:  # (max() without the builtin's call, here and below)
+        seg_start = prev_end
+    near = cand.start - 16 if cand.start - 16 > clause_start else clause_start
     base_at = (_FROM_RANK_RE if cand.kind == "rank" else _FROM_RE).search(text, near, cand.start) if (
         _FROM_CHAR_RE.search(text, near, cand.start) is not None) else None
     spans = scope.base_spans
