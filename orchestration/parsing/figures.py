@@ -957,7 +957,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     found = between(doc.targets, doc.target_pos, start, end)
     # `预计2022年新增高企1100家左右，全市高企将突破5200家` in January 2023: the 将 of a past year's estimate
     published = art.published
-    past_estimate = published is not None and any(
+    past_estimate = bool(found) and published is not None and any(  # (no generator for no target word)
         m.group("estimate") and (y := _estimated_year(text, paragraph_start, m)) and int(y) < published.year
         for m in found)
     for m in found:
@@ -983,7 +983,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     before = between(doc.periods, doc.period_pos, paragraph_start, start)
     # (not a comparison's base: `高于2024年同期0.11个百分点。各市…` is still about 2025's 1-3月)
     written = next((m.group("year") for m in reversed(before) if m.group("year") and not periods.is_base(
-        text, m.start())), None)
+        text, m.start())), None) if before else None
     year = written or year
     reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     carried = None
