@@ -41,7 +41,8 @@ from .rules import (
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
 _FILING_LINE_RE = re.compile(FILING_LINE_PATTERN)
-_FILING_TAIL_RE = re.compile(r"[电讯]")
+_FILING_TAILS = "电讯"
+_FILING_TAIL_RE = re.compile(f"[{_FILING_TAILS}]")
 _BREAKDOWN_OPENING_RE = re.compile(BREAKDOWN_OPENING_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
 _TABLE_GAP_RE = re.compile(r"[\t \u3000]")  # a row's label ends at one, 2 to 30 characters in
@@ -52,10 +53,15 @@ __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention"
 def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The places not named in a filing line (`新华社北京3月5日电`): that is where the newsroom sits."""
     filed = []
-    for tail in _FILING_TAIL_RE.finditer(norm):  # rare: search back from each `…日电`, `…讯` only
-        m = _FILING_LINE_RE.search(norm, max(0, tail.start() - 24), tail.end())
-        if m is not None and m.end() == tail.end():
-            filed.append((m.start(), m.end()))
+    # rare: search back from each `…日电`, `…讯` only (str.find finds them fastest; the order of the lines
+    # found does not matter)
+    for tail in _FILING_TAILS:
+        at = norm.find(tail)
+        while at != -1:
+            m = _FILING_LINE_RE.search(norm, max(0, at - 24), at + 1)
+            if m is not None and m.end() == at + 1:
+                filed.append((m.start(), m.end()))
+            at = norm.find(tail, at + 1)
     if not filed:
         return places
     positions = [pos for pos, _ in places]
