@@ -189,7 +189,16 @@ FIGURE_RE = re.compile(
 
 def _ending(words: object) -> re.Pattern[str]:
     """Matches one of `words` ending exactly where a search's `endpos` is (leftmost = longest)."""
-    return re.compile(f"(?:{trie_pattern(words)})$")  # type: ignore[arg-type]
+    words = list(words)  # type: ignore[call-overload]
+    pattern = re.compile(f"(?:{trie_pattern(words)})$")
+    _WORD_ENDS[pattern.pattern] = frozenset([*(word[-1] for word in words if word), "\n"])
+    return pattern
+
+
+# the last characters of each `_ending` pattern's words and a line break (before which `$` matches too),
+# by the pattern's source (a compiled pattern hashes its whole code at each lookup): `_word_before`
+# searches only where one of them stands, mostly not
+_WORD_ENDS: dict[str, frozenset[str]] = {}
 
 
 _PRE_QUALIFIER_END = _ending(PRE_QUALIFIERS)
@@ -254,6 +263,10 @@ _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（
 # search that skips ahead at C speed, where the substitution tries its three branches at every character)
 _QUOTES_FIRST_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲(（【]")
 _TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
+# where `_TARGET_RE` matches, found by a pattern that opens with the class itself (`re` jumps between
+# those characters at C speed, where the leading lookahead is tried at every position): see _matches_at
+_TARGET_AT_RE = re.compile(rf"[{TARGET_TRIGGER_FIRST_CHARS}]"
+                           rf"(?<=(?={_TARGET_RE.pattern})[{TARGET_TRIGGER_FIRST_CHARS}])")
 _PRE_QUALIFIER_LOOKBACK = max(map(len, PRE_QUALIFIERS))
 _SUBJECT_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9×+·\-]{{1,24}}?(?:{trie_pattern(SUBJECT_SUFFIXES)})")
 _SUBJECT_SUFFIX_RE = re.compile(trie_pattern(SUBJECT_SUFFIXES))
@@ -458,10 +471,12 @@ class ArticleContext:
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
     """The word of `pattern` ending right at `pos`, if any; read through a reprint's blanked pinyin
     (`超過(guò)40億元` reads `超    过    40亿元`)."""
-    match = pattern.search(text, max(0, pos - lookback), pos)
+    last = text[pos - 1:pos]
+    ends = _WORD_ENDS.get(pattern.pattern)
+    match = pattern.search(text, max(0, pos - lookback), pos) if ends is None or last in ends else None
     if match:
         return match.group()
-    if text[pos - 1:pos] != " " and text.find("  ", max(0, pos - lookback - 2), pos) == -1:
+    if last != " " and text.find("  ", pos - lookback - 2 if pos > lookback + 2 else 0, pos) == -1:
         return None  # no blanks here (nearly always): nothing more to read
     near = text[max(0, pos - lookback * _BLANKED_PINYIN_WIDTH):pos]
     match = pattern.search(near.replace(" ", "")[-lookback:])
@@ -525,26 +540,68 @@ class DocumentIndex:
               named_places: list[tuple[int, str]] | None = None) -> DocumentIndex:
         """`titles`: spans of the articles' titles (they confirm ambiguous place names);
         `named_places`: `regions.find_places(text)` if already found."""
-        numbers = [m for m in FIGURE_RE.finditer(text)
-                   if m.lastgroup in ("unit", "post") or text[m.start() - 1:m.start()] in ("第", "之")
-                   or (text[m.end() - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
-                   or text.startswith("百分之", m.start()) or text.startswith(FRACTION_WORD, m.end())
-                   or text.startswith(HALF_WORD, m.start())
-                   or (text[m.start() - 1:m.start()] in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
-                       text, max(0, m.start() - 24), m.start()) is not None)]
+        numbers = []
+        for m in FIGURE_RE.finditer(text):
+            if m.lastgroup not in ("unit", "post"):  # (each position read once: one call for both ends)
+                s, e = m.span()
+                before = text[s - 1:s]
+                if not (before in ("第", "之") or (text[e - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
+                        or text.startswith("百分之", s) or text.startswith(FRACTION_WORD, e)
+                        or text.startswith(HALF_WORD, s)
+                        or (before in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
+                            text, max(0, s - 24), s) is not None)):
+                    continue
+            numbers.append(m)
         places = regions.find_document_places(text, titles, named_places)
         found_periods = list(periods.PERIOD_RE.finditer(text))
-        targets = list(_TARGET_RE.finditer(text))
+        targets = _matches_at(_TARGET_RE, _TARGET_AT_RE, text)
         return cls(numbers, [m.start() for m in numbers], places, [pos for pos, _ in places],
                    found_periods, [m.start() for m in found_periods], targets, [m.start() for m in targets],
                    [m.start() for m in _REVISION_RE.finditer(text)],
-                   [m.start() for m in _NATIONAL_WORD_RE.finditer(text)],
+                   [m.start() for m in _word_matches(_NATIONAL_WORD_RE, NATIONAL_SUBJECT_WORDS, text)],
                    [m.start() for m in _NOW_RE.finditer(text) if not _not_now(text, m)])
+
+
+def _matches_at(pattern: re.Pattern[str], at: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))`, where `at` matches one character exactly where `pattern` matches:
+    each place `at` finds, `pattern` matches there (the same match), and the search goes on after it."""
+    found = []
+    pos = 0
+    while (hit := at.search(text, pos)) is not None:
+        m = pattern.match(text, hit.start())
+        if m is None or m.end() == m.start():  # (never: `at` holds `pattern`, whose matches are not empty)
+            return list(pattern.finditer(text))
+        found.append(m)
+        pos = m.end()
+    return found
+
+
+def _word_matches(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern that opens with one of a few `words` (their trie),
+    matched only where `str.find` finds one of them, in order, past the last match: every match starts
+    where one of the words does (faster than `re`'s scan when the words are few and their first
+    characters common: 全国)."""
+    starts = set()
+    for word in words:
+        at = text.find(word) if word else -1
+        while at != -1:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    found = []
+    last_end = 0
+    for at in sorted(starts):
+        if at >= last_end and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            last_end = m.end()
+    return found
 
 
 def between(items: list, positions: list[int], start: int, end: int) -> list:
     """The items whose (sorted) positions fall in [start, end): two bisections, no scan."""
-    return items[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+    return items[_bisect_left(positions, start):_bisect_left(positions, end)]
+
+
+_bisect_left = bisect.bisect_left
 
 
 def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) -> list[Candidate]:
@@ -570,7 +627,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             prev, s = "第", s - 1  # `居全省第 4 位`: stray spaces around the digits
         num = m.group("num")
         e = m.end()
-        nxt = text[e] if e < len(text) else ""
+        nxt = text[e:e + 1]  # ("" at the end)
         if nxt in CATEGORY_SUFFIXES:
             continue
         # (a one-character unit is the character at the unit's start: most are no place's first character)
@@ -648,12 +705,12 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
-        if text.startswith(RANGE_AFTER, m.end()):
+        if text.startswith(RANGE_AFTER, e):
             continue  # `在十亿元范围内`: a band
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
                 _word_before(_MEASURE_BEFORE_END, text, s, 5)
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, _back_over(text, s, len(pre)), 5))
-                or text.startswith(MEASURE_AFTER, m.end())):
+                or text.startswith(MEASURE_AFTER, e)):
             continue  # `给予最高50万元奖励`, `按增量的10%给予补助`: a policy's rule, not a statistic
         found.extend(_quantity(text, m, value, unit, pre, inner, quote_end))
     if found and text.find("、", start, end) != -1:
@@ -940,7 +997,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     found = between(doc.targets, doc.target_pos, start, end)
     # `预计2022年新增高企1100家左右，全市高企将突破5200家` in January 2023: the 将 of a past year's estimate
     published = art.published
-    past_estimate = published is not None and any(
+    past_estimate = bool(found) and published is not None and any(  # (no generator for no target word)
         m.group("estimate") and (y := _estimated_year(text, paragraph_start, m)) and int(y) < published.year
         for m in found)
     for m in found:
@@ -967,7 +1024,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     before = between(doc.periods, doc.period_pos, paragraph_start, start)
     # (not a comparison's base: `高于2024年同期0.11个百分点。各市…` is still about 2025's 1-3月)
     written = next((m.group("year") for m in reversed(before) if m.group("year") and not periods.is_base(
-        text, m.start())), None)
+        text, m.start())), None) if before else None
     year = written or year
     reported = default[:4] if default and default[:4].isdigit() and default[4:5] != "-" else None
     carried = None
@@ -1015,9 +1072,11 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         text, now[-1], _sentence_end(text, now[-1], start)) else None
     # a change's start (`由2015年的`) and a report's edition (`达到70.70%——《…报告2023》发布`) date no
     # figure written before them
-    no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions
+    no_later = frozenset(pos for pos, _ in found_periods if text[pos - 1:pos] in FROM_WORDS) | editions if (
+        found_periods) else frozenset()  # (most sentences name no period: no generator)
     # `比2020年的4.19件增长130%`: a comparison's base year dates its own value, not the change
-    bases = frozenset(pos for pos, period in found_periods if period and periods.is_base(text, pos))
+    bases = frozenset(pos for pos, period in found_periods if period and periods.is_base(text, pos)) if (
+        found_periods) else frozenset()
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
@@ -1133,7 +1192,7 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
 @lru_cache(maxsize=8192)
 def _opening(phrase: str) -> str:
     """A segment without the time, 其中 and commas it opens with."""
-    raw = _QUOTES_RE.sub("", phrase)
+    raw = _QUOTES_RE.sub("", phrase) if _QUOTES_FIRST_RE.search(phrase) else phrase  # (mostly nothing to remove)
     m = _LEADING_PERIOD_RE.match(raw)
     raw = raw[m.end():] if m else raw
     return raw.lstrip("，,").removeprefix("其中").lstrip("，,：:")
@@ -1143,7 +1202,7 @@ def _opening(phrase: str) -> str:
 def _subject_at_start(phrase: str) -> str | None:
     """The organisation or programme `phrase` (a segment or clause up to a figure) opens with."""
     pattern = regions.gazetteer().pattern
-    raw = _QUOTES_RE.sub("", phrase)
+    raw = _QUOTES_RE.sub("", phrase) if _QUOTES_FIRST_RE.search(phrase) else phrase  # (mostly nothing to remove)
     m = _LEADING_PERIOD_RE.match(raw)
     if m:
         raw = raw[m.end():]
@@ -1194,8 +1253,11 @@ def _is_national(text: str, seg_start: int, clause_start: int, pos: int) -> bool
 
 def _last_before(positions: list[int], pos: int, floor: int) -> int:
     """The position right after the last delimiter before `pos` (or `floor`)."""
-    i = bisect.bisect_left(positions, pos)
-    return max(floor, positions[i - 1] + 1) if i else floor
+    i = _bisect_left(positions, pos)
+    if not i:
+        return floor
+    after = positions[i - 1] + 1
+    return after if after > floor else floor  # (max() without the builtin's call)
 
 
 def _list_items(text: str, lo: int, pos: int, count: int = 0) -> list[str]:
@@ -1312,14 +1374,16 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         if cand.counter in RANK_ENDINGS:  # (most figures are not: no call for them)
             cand = _ranked_like_its_lead(scope, index, cand, own)
         site = _site(scope, cand, prev, prev_end)
-        _list_item_stage(scope, site, index, own)
+        if scope.groups:  # (most sentences have no `分别` list: no call)
+            _list_item_stage(scope, site, index, own)
         if prev is not None and prev.qualifier in ("lower_bound", "upper_bound") and site.qualifier == "exact":
             _bound_shared_with(scope, site, prev)  # (most figures are not a bound's list items: no call)
         _subject_stage(scope, site, prev)
         code, name, phrase = _indicator_stage(scope, site, prev)
         period, period_source = _period_stage(scope, site, code, prev)
         _kind_stage(scope, site, phrase + (name or ""), period, prev)
-        period = _change_over_pair(scope, site, out, period)
+        if site.kind in ("growth_rate", "change"):  # (the only kinds it reads: no call for the others)
+            period = _change_over_pair(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
                                                           cand.start))
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
@@ -1395,8 +1459,10 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
     clause_start = _last_before(scope.clause_delims, cand.start, start)
     after = bisect.bisect_left(scope.seg_delims, cand.end)
     clause_end = scope.seg_delims[after] if after < len(scope.seg_delims) else scope.end
-    seg_start = max(_last_before(scope.seg_delims, cand.start, start), prev_end)
-    near = max(clause_start, cand.start - 16)
+    seg_start = _last_before(scope.seg_delims, cand.start, start)
+    if seg_start < prev_end:  # (max() without the builtin's call, here and below)
+        seg_start = prev_end
+    near = cand.start - 16 if cand.start - 16 > clause_start else clause_start
     base_at = (_FROM_RANK_RE if cand.kind == "rank" else _FROM_RE).search(text, near, cand.start) if (
         _FROM_CHAR_RE.search(text, near, cand.start) is not None) else None
     spans = scope.base_spans
@@ -1481,8 +1547,10 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
 def _unit_fits(code: str, unit: str | None, kind: str) -> bool:
     """Whether a figure in `unit` can be a level or change of the indicator `code` (its seed unit):
     money for money, counts for counts, percentages for percentages. Rates and ranks fit any."""
+    if kind not in ("level", "change", "target") or unit is None:
+        return True  # (before the dictionary's lookup: rates and ranks need none)
     indicator = indicators.by_code(code)
-    if indicator is None or kind not in ("level", "change", "target") or unit is None:
+    if indicator is None:
         return True
     return UNIT_FAMILIES.get(unit, unit) == UNIT_FAMILIES.get(indicator.unit, indicator.unit)
 
@@ -1634,7 +1702,7 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     600余篇`) keeps the span. An average (`年均增长15.9%`) or a change against a year before the last
     (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
     text, cand = scope.text, site.cand
-    if period and _SPAN_RE.fullmatch(period):
+    if period and "-" in period and _SPAN_RE.fullmatch(period):  # (one C call rules out a year: most)
         before = text[site.seg_start:cand.start]
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
@@ -1820,7 +1888,7 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         named_after = place is not None and place_at > min(site.seg_start, site.clause_start) + 1 and not (
             text.startswith(("全", "我", "本"), place_at))  # `全国40大城市高新企业排行:沈阳2560家`: 沈阳's
         if (nation_named and not named_after and _is_national(text, site.seg_start, site.clause_start, cand.start)) or (
-                _last_national_clause(scope, cand.start) > place_at) or (
+                scope.national_clauses and _last_national_clause(scope, cand.start) > place_at) or (
                 site.unit_is_count and _PROVINCE_COUNT_END.search(text, site.seg_start, cand.start)):
             return national  # `2022年，我国…，预计全年…增长3.6%`, `超过千亿元的省(市)有6个`
         whole = _WHOLE_IN_BRACKETS_END.search(text, site.seg_start, cand.start) if text[cand.start - 1:cand.start] in (
@@ -2010,6 +2078,8 @@ def _own_value_in_brackets(text: str, pos: int, value_at: int) -> bool:
 def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> list[int]:
     """Where the clauses of the sentence that open with the nation (`，我国…`) have their national word."""
     clauses = []
+    if not between(doc.national_pos, doc.national_pos, start, end):
+        return clauses  # no national word in the sentence (most): no filing line to read either
     filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
     for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
@@ -2062,7 +2132,7 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
         elif segment:
             name = segment[:12]  # `产出19项领跑全球...`: what follows is all we have
     flow = None
-    if _FLOW_RE.search(pre_raw) or _FLOW_RE.search(raw):  # rare: then the first in the list's order
+    if _FLOW_RE.search(pre_raw) or (raw is not pre_raw and _FLOW_RE.search(raw)):  # rare: the first in order
         flow = next((word for word in FLOW_PREFIXES if word in pre_raw or word in raw), None)
     if event and flow is None and not cand.kind.startswith("rank"):
         return None, name  # `19家中试基地相继落成`: this year's event, not the stock

@@ -68,9 +68,12 @@ def _is_name_token(token: str) -> bool:
     return token[0] in COMMON_SURNAMES and len(token) <= 3
 
 
+_NOT_IN_BYLINES = frozenset("，。：！？；“”【】")  # (one C pass over the line, not a generator)
+
+
 def is_byline(line: str) -> bool:
     """`雷蕾 王铭俊`, `长沙晚报全媒体记者 徐运源`: names, optionally after a reporter's role."""
-    if len(line) > 40 or any(ch in line for ch in "，。：！？；“”【】"):
+    if len(line) > 40 or not _NOT_IN_BYLINES.isdisjoint(line):
         return False
     match = _BYLINE_ROLE_RE.search(line)
     if match is None and " " not in line.strip():
@@ -136,7 +139,7 @@ def split_blocks(norm: str) -> list[Block]:
             continue
         start += len(line) - len(line.lstrip(_EDGE_SPACE))
         end -= len(line) - len(line.rstrip(_EDGE_SPACE))
-        blocks.append(Block(start, end, classify(norm[start:end])))
+        blocks.append(Block(start, end, classify(stripped)))  # (`stripped` is norm[start:end])
     return blocks
 
 

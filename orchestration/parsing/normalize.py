@@ -103,7 +103,7 @@ def normalize(text: str) -> str:
     norm = text.translate(_dense_table()) if _translated_re().search(text) is not None else text
     if "(" in norm and _PINYIN_DEBRIS_RE.search(norm) is not None:
         norm = _PINYIN_DEBRIS_RE.sub(lambda m: " " * len(m.group()), norm)
-    if _ZERO_WIDTH_RE.search(text) is None:  # 160 M chars/s: nearly free
+    if not any(char in text for char in _ZERO_WIDTH):  # six C searches for one character: ~3x the class's speed
         return norm
     parts: list[str] = []
     last = 0
