@@ -177,7 +177,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 same_year = year is None or (base.default_period or "")[:4] == year  # keeps 2021M01-M10
                 current = replace(base, default_period=base.default_period if same_year else year,
                                   plan_review=plan or base.plan_review,
-                                  target_year=(year or "") if target else None, heading_year=year)
+                                  target_year=(year or "") if target else None, heading_year=year or base.heading_year)
         # the original: normalising turns tabs to spaces; most paragraphs have no gap where a label
         # could end, and one C search says so before the backtracking row pattern runs
         row = _TABLE_ROW_RE.match(text, block.start, block.end) if _TABLE_GAP_RE.search(
