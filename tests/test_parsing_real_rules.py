@@ -1744,3 +1744,21 @@ def test_a_breadcrumbs_last_step_is_the_title_and_a_section_is_none() -> None:
     assert {m.period for m in doc.mentions} == {"2022H1"}
     section = "当前位置：首页 > 新闻资讯\n湖南技术合同成交额增长三成\n2022年湖南共认定登记技术合同8000项。"
     assert parse_document(section, published_on=date(2023, 1, 5)).articles[0].title == "湖南技术合同成交额增长三成"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2023年，合肥科技型中小企业数量首次进入全国前十。", [("前十", 10, "upper_bound", "合肥市")]),
+    ("2023年，合肥位列全国创新型城市排行榜前10名。", [("前10名", 10, "upper_bound", "合肥市")]),
+    ("2023年，合肥综合实力位居全国前三甲。", [("前三甲", 3, "upper_bound", "合肥市")]),
+    # not one place's rank: a group the top qualifies, a count of places or items in it, a list of fields
+    ("2023年，研发经费投入前3位的设区市分别为南昌市、赣州市和宜春市。", []),
+    ("2022年，江苏有两个城市进入前十位。", [("两个", 2, "exact", "江苏省")]),
+    ("2022年，嘉峪关15项指标在全省排名前三。", [("15项", 15, "exact", "嘉峪关市")]),
+    ("2022年，四川电子信息、高技术服务、先进制造居前三位。", []),
+    ("前三季度，合肥高新技术企业增长12%。", [("增长12%", 12, "exact", "合肥市")]),
+])
+def test_a_place_in_the_top_n_of_a_ranking_is_a_rank_of_n_at_most(
+        text: str, want: list[tuple[str, float, str, str]]) -> None:
+    got = [(m.quote, m.value, m.qualifier, m.region_name)
+           for m in parse_document(text, published_on=date(2024, 1, 9)).mentions]
+    assert got == want

@@ -130,6 +130,8 @@ from .rules import (
     THRESHOLD_ITEMS,
     TIED_AFTER,
     TIED_WITH_BEFORE,
+    TOP_N_COUNTED_PLACES,
+    TOP_N_ENDINGS,
     UNIT_FAMILIES,
     WHOLE_YEAR_PATTERN,
     WIDE_FIRST_AFTER,
@@ -545,7 +547,7 @@ class DocumentIndex:
             if m.lastgroup not in ("unit", "post"):  # (each position read once: one call for both ends)
                 s, e = m.span()
                 before = text[s - 1:s]
-                if not (before in ("第", "之") or (text[e - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
+                if not (before in ("第", "之", "前") or (text[e - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
                         or text.startswith("百分之", s) or text.startswith(FRACTION_WORD, e)
                         or text.startswith(HALF_WORD, s)
                         or (before in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
@@ -647,8 +649,14 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue
         if quoted and (_inside_short_quote(text, s, start) or _inside_book_title(text, s, start)):
             continue  # `“1+2”体系`, `《...（2024年修订）》`: names
-        if prev == "前" and (unit in RANK_ENDINGS or (unit == "个" and nxt == "月")):
-            continue  # `居全省前两位`: the top of a ranking, no rank; `前10个月`: a period
+        if prev == "前" and (unit in RANK_ENDINGS or (unit is None and (not nxt or nxt in _BOUNDARIES
+                                                                       or nxt in TOP_N_ENDINGS))):
+            cand = _top_n(text, m, start, value, unit, nxt, s - 1)
+            if cand is not None:
+                found.append(cand)
+            continue
+        if prev == "前" and unit == "个" and nxt == "月":
+            continue  # `前10个月`: a period
         if unit == "个" and nxt == "月":
             continue  # `10个月`: a duration
         if unit == "个" and _STRUCTURE_NOUN_RE.match(text, e):
@@ -856,6 +864,26 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
 
 # where a rank moved from (`由第12位升至`, `从2018年的第98位升至2020年的第79位`)
 _RANK_FROM_END = re.compile(rf"(?:{_alternation(FROM_WORDS)})(?:(?:19|20)\d\d\s?年的?)?$")
+
+
+_COUNT_BEFORE_TOP_RE = re.compile(r"[0-9一二两三四五六七八九十]\s?[项个座家]")
+
+
+def _top_n(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, nxt: str, s: int
+           ) -> Candidate | None:
+    """`居全国前十`, `进入前10名`, `位列前三甲`: a rank of `value` at most, in a ranking's clause; not the top
+    that qualifies a group (`前3位的设区市分别为…`) nor the field of a count of places (`两个城市进入前十位`)."""
+    end = m.end() + (1 if unit is None and nxt in TOP_N_ENDINGS else 0)
+    if text.startswith("的", end):
+        return None
+    clause = max(lo, max(text.rfind(ch, lo, s) for ch in "，,；;。") + 1)  # (a list's 、 within it)
+    if any(text.find(word, clause, s) != -1 for word in TOP_N_COUNTED_PLACES) or _COUNT_BEFORE_TOP_RE.search(
+            text, clause, s):
+        return None  # (`15项指标在全省排名前三`: a count of what is in the top)
+    rank = _rank(text, m, lo, value, unit if unit is not None else "位", "", s)
+    if rank is None:
+        return None
+    return replace(rank, start=s, end=end, qualifier="upper_bound")
 
 
 def _ranking_list_item(text: str, first: int, end: int) -> bool:

@@ -311,6 +311,12 @@ COMPARED_WORDS_AFTER = ("之后", "之外", "以外", "相比")
 NOT_NUMBER_BEFORE = ("数", "几", "余", "多")
 CONJUNCTIONS = ("和", "与", "及", "等")  # after a number: a list goes on, no noun phrase follows
 AFTER_RANK_OK = ("的", "和", "与", "及", "、")  # after 第N: the list of ranks goes on
+# `居全国前十`, `进入前10名`, `位列前三甲`: a place among the top N of a ranking, a rank of N at most (upper
+# bound). After N, these words end such a rank; before it in its clause, a count of places makes it the
+# field of a count instead (`有两个城市进入前十位`: 2 is the figure), and a list the field of several
+# (`电子信息、高技术服务、先进制造居前三位`: no one's rank).
+TOP_N_ENDINGS = ("甲", "强")
+TOP_N_COUNTED_PLACES = ("个城市", "个省", "个市", "个地区", "座城市", "城市有", "省份有", "、")
 # `其中二季度单季增长7.6%`: a period right after these is a part of the period, for that figure only.
 SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
 # Organisations a figure may be referred back to (`公司…`): names ending with these.
