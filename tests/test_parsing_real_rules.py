@@ -1762,3 +1762,10 @@ def test_a_place_in_the_top_n_of_a_ranking_is_a_rank_of_n_at_most(
     got = [(m.quote, m.value, m.qualifier, m.region_name)
            for m in parse_document(text, published_on=date(2024, 1, 9)).mentions]
     assert got == want
+
+
+def test_a_ranking_goes_on_in_the_clauses_after_a_rank() -> None:
+    text = ("2021年，青岛在创新型城市中排名靠前：双创基地数位居第2位，国家级科技成果奖数第9位，"
+            "高新技术企业数第10位。全市新增研发机构第3批。")
+    got = [m.quote for m in parse_document(text, published_on=date(2022, 2, 9)).mentions if m.value_kind == "rank"]
+    assert got == ["第2位", "第9位", "第10位"]

@@ -857,11 +857,15 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
             _RANK_FROM_END.search(text, max(0, first - 8), first) and text.startswith(RANK_MOVES, m.end())
     ) and not (
-            _ranking_list_item(text, first, m.end())):
+            _ranking_list_item(text, first, m.end())) and not (
+            unit is not None and _RANK_CLAUSE_BEFORE_RE.search(text, max(lo, clause_start - 12), clause_start)):
         return None
     return Candidate(s, m.end(), m.start(), value, "rank", None, "exact", "rank")
 
 
+# a clause that ended with a rank right before this one: the ranking goes on (`双创基地数位居第2位，国家级科技
+# 成果奖数第9位，高新技术企业数第10位`)
+_RANK_CLAUSE_BEFORE_RE = re.compile(r"第\s?[0-9一二三四五六七八九十]{1,3}\s?[位名]\s?[，,；;]$")
 # where a rank moved from (`由第12位升至`, `从2018年的第98位升至2020年的第79位`)
 _RANK_FROM_END = re.compile(rf"(?:{_alternation(FROM_WORDS)})(?:(?:19|20)\d\d\s?年的?)?$")
 
