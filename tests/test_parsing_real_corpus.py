@@ -58,6 +58,11 @@ FLOORS = {
     # cell per line with its header's units and date split off (134 core rows unread); the same table laid
     # out one row per line is read
     "holdout25": {"recall": 0.73, "precision": 0.93, "attributes": 0.93, "merged": 0.97},
+    # the eighth session's last group (h91-h93; h90 left out, see fixtures/real/README.md), gathered after
+    # every other rule and scored untouched at the session's start and at 1b96de2; read briefly: 过去五年 in
+    # a December review (the annotator ends it the year before, the parser at the review's own year), a
+    # city's press conference whose figures went to the province
+    "holdout26": {"recall": 0.97, "precision": 0.95, "attributes": 0.72, "merged": 0.98},
 }
 
 
