@@ -115,9 +115,9 @@ def test_ctrl_c_ends_the_command_when_the_query_does_not_stop() -> None:
         "import time\n"
         "from orchestration import cli\n"
         "with cli._ctrl_c_ends_within(1.0):\n"
-        "    print('waiting', flush=True)\n"
         "    while True:\n"
-        "        try:\n"
+        "        try:\n"  # (the line is printed inside the try: Ctrl-C, sent once it is read, lands there)
+        "            print('waiting', flush=True)\n"
         "            time.sleep(60)\n"
         "        except KeyboardInterrupt:\n"  # what DuckDB does meanwhile: it keeps the interpreter
         "            pass\n"
