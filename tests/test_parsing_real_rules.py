@@ -1769,3 +1769,10 @@ def test_a_ranking_goes_on_in_the_clauses_after_a_rank() -> None:
             "高新技术企业数第10位。全市新增研发机构第3批。")
     got = [m.quote for m in parse_document(text, published_on=date(2022, 2, 9)).mentions if m.value_kind == "rank"]
     assert got == ["第2位", "第9位", "第10位"]
+
+
+def test_a_province_grading_a_title_a_few_characters_before_it_owns_nothing_in_a_citys_story() -> None:
+    text = ("南宁市推进工业振兴情况新闻发布会\n南宁全年新入规工业企业173家，新增广西工业龙头企业4家、"
+            "广西工业企业质量管理标杆13家，数量均居全区首位。全市入选广西制造业单项冠军12家。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2024, 2, 22)).mentions}
+    assert got == {"南宁市"}

@@ -28,6 +28,7 @@ from .rules import (
     ORG_NAME_SUFFIXES,
     ORG_NATIONAL_PARK_PATTERN,
     PLACE_ANAPHORS,
+    PLATFORM_GRADE_KINDS,
     PLATFORM_GRADES,
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
@@ -427,8 +428,14 @@ def match_name(text: str, pos: int) -> re.Match[str] | None:
 def grades_platform(text: str, pos: int) -> bool:
     """Whether the place name at `pos` grades a kind of platform (`云南省重点实验室`, `河北省级…`)."""
     end = name_end(text, pos)
-    # the grade follows the name, or its 级 (`河北省级重点实验室`)
-    return end is not None and any(text.startswith(PLATFORM_GRADES, at) for at in (end, end + 1))
+    if end is None:
+        return False
+    # the grade follows the name, or its 级 (`河北省级重点实验室`), or a few characters of its kind (`广西工业龙头企业`)
+    kind = _GRADE_KIND_RE.match(text, end)
+    return any(text.startswith(PLATFORM_GRADES, at) for at in {end, end + 1, kind.end()}) if kind else False
+
+
+_GRADE_KIND_RE = re.compile(rf"(?:{'|'.join(PLATFORM_GRADE_KINDS)}){{0,2}}")
 
 
 def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int, str]]) -> bool:

@@ -397,11 +397,15 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
 ))
 # (海南 and 吉林 are also a prefecture's short name; alone they are the province, which comes first in
 # the seed: 吉林市 and 海南州 are written in full)
-# A province's name right before one of these grades a kind of platform (`云南省重点实验室24家` in a
-# story about 昆明: the city's labs of provincial rank), it does not say whose figure it is.
+# A province's name before one of these grades a kind of platform or title (`云南省重点实验室24家` in a
+# story about 昆明: the city's labs of provincial rank; `新增广西工业龙头企业4家` in one about 南宁), with at
+# most two words of its kind between them (PLATFORM_GRADE_KINDS: `工业`, `制造业`, `工业企业`; not a verb:
+# `海南省已有国家重点实验室3家` is the province's); it does not say whose figure it is.
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
                    "院士工作站", "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人",
-                   "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地")
+                   "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地", "龙头企业",
+                   "质量管理标杆", "单项冠军", "领军企业", "示范企业", "隐形冠军")
+PLATFORM_GRADE_KINDS = ("工业", "制造业", "企业", "科技", "创新", "农业", "服务业", "中小企业")
 # A place name directly followed by one of these names a park (`遵义高新区`): it owns the figures of its own
 # segment (the park's, with the park as subject), not those of a later one (`…；新增3个省级高新区`).
 PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区")
