@@ -62,7 +62,7 @@ FLOORS = {
     # every other rule and scored untouched at the session's start and at 1b96de2; read briefly: 过去五年 in
     # a December review (the annotator ends it the year before, the parser at the review's own year), a
     # city's press conference whose figures went to the province
-    "holdout26": {"recall": 0.97, "precision": 0.95, "attributes": 0.72, "merged": 0.98},
+    "holdout26": {"recall": 0.97, "precision": 0.95, "attributes": 0.74, "merged": 0.98},
 }
 
 
