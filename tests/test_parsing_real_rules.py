@@ -1776,3 +1776,9 @@ def test_a_province_grading_a_title_a_few_characters_before_it_owns_nothing_in_a
             "广西工业企业质量管理标杆13家，数量均居全区首位。全市入选广西制造业单项冠军12家。")
     got = {m.region_name for m in parse_document(text, published_on=date(2024, 2, 22)).mentions}
     assert got == {"南宁市"}
+
+
+def test_years_within_which_an_aim_is_to_be_met_count_ahead_like_weilai() -> None:
+    text = "东莞力争5年内实现地区生产总值突破1.4万亿元，新建研发机构20家。力争2025年高新技术企业达到5000家。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 20)).mentions]
+    assert got == [("target", "2026"), ("target", "2022-2026"), ("target", "2025")]

@@ -116,12 +116,12 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
+TARGET_TRIGGER_PATTERN = (r"(?:未来|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"  # `力争5年内` too
+                          r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
                           r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
-                          r"|未来(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年"
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
