@@ -67,7 +67,6 @@ def _dense_table() -> list[int]:
     return dense
 
 
-_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 _DIGITS = "0-9\uff10-\uff19"
 # zero-width characters inside a number (`1.\u200b94%`, copied from web pages)
 _ZERO_WIDTH_IN_NUMBER_RE = re.compile(
