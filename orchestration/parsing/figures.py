@@ -247,6 +247,7 @@ _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a p
 _CLAUSE_DELIMS = frozenset("；;。！？!?\n")  # a subset of the segment delimiters
 _COMMA_OR_STOP_RE = re.compile(r"[，,；;。！？!?\n]")  # the segment delimiters but a list's 、
 _RANK_CLAUSE_DELIMS = ("，", ",", "；", ";", "。", "、")
+_TOP_N_CLAUSE_DELIMS = tuple(ch for ch in _RANK_CLAUSE_DELIMS if ch != "、")  # a list's 、 stays within it
 # an earlier rank of a list, with its 第 or after one (`第七、八和第九位`)
 _RANK_LIST_ITEM_RE = re.compile(r"第?[0-9一二三四五六七八九十]{1,3}[、和及]$")
 # ranks listed after one 第 (`分列第13、16、23、25、27位`, `跃居全国第33位、62位`): the list before a later item
@@ -880,7 +881,7 @@ def _top_n(text: str, m: re.Match[str], lo: int, value: float, unit: str | None,
     end = m.end() + (1 if unit is None and nxt in TOP_N_ENDINGS else 0)
     if text.startswith("的", end):
         return None
-    clause = max(lo, max(text.rfind(ch, lo, s) for ch in "，,；;。") + 1)  # (a list's 、 within it)
+    clause = max(lo, max(text.rfind(ch, lo, s) for ch in _TOP_N_CLAUSE_DELIMS) + 1)
     if any(text.find(word, clause, s) != -1 for word in TOP_N_COUNTED_PLACES) or _COUNT_BEFORE_TOP_RE.search(
             text, clause, s):
         return None  # (`15项指标在全省排名前三`: a count of what is in the top)
@@ -1118,13 +1119,13 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                    now_at, semicolons, new_breakdowns, listed_years, bases, agos)
 
 
-def _lagged_survey_year(text: str, m: re.Match[str], limit: int, reported: str) -> bool:
+def _lagged_survey_year(text: str, m: re.Match[str], limit: int, heading_year: str) -> bool:
     """Whether `m` is the year before the one a title or section heading reports on, written for a statistic
     known only a year late (R&D spending) in its own sentence: the survey's year, which frames no other
     sentence. (Without such a heading the year may well frame the next: `研发经费2018年增长至532亿元。
     SCI论文由11392篇增加到17004篇` in a review that reaches 2019 for what it can.)"""
     year = m.group("year")
-    if not (year and reported[:4].isdigit() and int(year) == int(reported[:4]) - 1):
+    if not (year and heading_year[:4].isdigit() and int(year) == int(heading_year[:4]) - 1):
         return False
     sentence = text[m.start():_sentence_end(text, m.start(), limit)]
     return any(word in sentence for word in LAGGED_STATISTIC_WORDS)

@@ -333,7 +333,7 @@ def _as_of_month(text: str, match: re.Match[str], published: date | None) -> str
     month = _AS_OF_MONTH_RE.match(text, match.end())
     if month is None:
         return None
-    if before.endswith("到") and not month_is_past(text, match.end(), _year_of(match, published), published):
+    if before.endswith("到") and not _is_over(_year_of(match, published), _month(month.group(1)), published):
         return None
     return part_of_year(month.group(1) + "月底", _balance_follows(text, month.end())) or ""
 
@@ -348,8 +348,12 @@ def _year_of(match: re.Match[str], published: date | None) -> int | None:
 def month_is_past(text: str, pos: int, year: int | None, published: date | None) -> bool:
     """Whether the month written at `pos`, after `year` (`到2019年6月`), is over by `published`."""
     month = _MONTH_WRITTEN_RE.match(text, pos)
-    number = _month(month.group(1)) if month else None
-    return bool(number and year and published and (year, number) < (published.year, published.month))
+    return month is not None and _is_over(year, _month(month.group(1)), published)
+
+
+def _is_over(year: int | None, month: int | None, published: date | None) -> bool:
+    """Whether `month` of `year` has ended by `published`."""
+    return bool(month and year and published and (year, month) < (published.year, published.month))
 
 
 _MONTH_WRITTEN_RE = re.compile(rf"\s?({_CN_MONTH})\s?月")

@@ -431,8 +431,8 @@ def grades_platform(text: str, pos: int) -> bool:
     if end is None:
         return False
     # the grade follows the name, or its 级 (`河北省级重点实验室`), or a few characters of its kind (`广西工业龙头企业`)
-    kind = _GRADE_KIND_RE.match(text, end)
-    return any(text.startswith(PLATFORM_GRADES, at) for at in {end, end + 1, kind.end()}) if kind else False
+    kind_end = _GRADE_KIND_RE.match(text, end).end()  # (matches always: none, one or two words)
+    return any(text.startswith(PLATFORM_GRADES, at) for at in {end, end + 1, kind_end})
 
 
 _GRADE_KIND_RE = re.compile(rf"(?:{'|'.join(PLATFORM_GRADE_KINDS)}){{0,2}}")

@@ -174,7 +174,7 @@ def _header(texts: list[str], k: int) -> tuple[list[Column], int] | None:
     """The columns of a header starting at cell k (a label header such as `地区`, then two or more
     measured columns), and where its first row starts."""
     label = texts[k]
-    if label.replace(" ", "").replace("\u3000", "") not in TABLE_LABEL_HEADERS and (
+    if _label(label) is None and (
             label.split()[-1] not in TABLE_LABEL_HEADERS):  # `…排行榜 注*榜单不含港澳台地区 地区`: a
         return None  # table run on after the text before it on one line
     cells = texts[k + 1:k + 1 + 2 * _MAX_COLUMNS]
@@ -241,8 +241,13 @@ def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | No
     return (columns, first_row) if len(columns) == width else None
 
 
+def _compact(text: str) -> str:
+    return text.replace(" ", "").replace("\u3000", "")
+
+
 def _label(text: str) -> str | None:
-    compact = text.replace(" ", "").replace("\u3000", "")
+    """The label header a cell is (`地  区`: 地区), if it is one."""
+    compact = _compact(text)
     return compact if compact in TABLE_LABEL_HEADERS else None
 
 
@@ -305,8 +310,7 @@ def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[i
         if _NUMBER_RE.fullmatch(label) or row is None:
             break
         region_code, subject = _row_owner(label)
-        for n, column in enumerate(columns[:len(row)]):
-            cell = row[n]
+        for column, cell in zip(columns, row, strict=False):  # (a row may leave its last cells blank)
             if not _NUMBER_RE.fullmatch(cell.text):
                 continue  # `-`: no value in this column
             value = float(cell.text)
@@ -341,7 +345,7 @@ _NO_VALUE = ("-", "—", "--", "/", "－")
 def _row_owner(label: str) -> tuple[str | None, str | None]:
     """(region code or place marker, subject) of a row: a place (`福州市`, `全  省`), the whole
     (`合计`: neither), or a part of it (an industry, a kind of performer: the subject)."""
-    compact = label.replace(" ", "").replace("\u3000", "")
+    compact = _compact(label)
     if compact in NATION_NAMES:
         return regions.national_code(), None  # `全国 | 24393.1 | 2.40`: the nation's row
     places = regions.find_places(compact)
