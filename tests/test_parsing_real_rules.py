@@ -1782,3 +1782,29 @@ def test_years_within_which_an_aim_is_to_be_met_count_ahead_like_weilai() -> Non
     text = "东莞力争5年内实现地区生产总值突破1.4万亿元，新建研发机构20家。力争2025年高新技术企业达到5000家。"
     got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 20)).mentions]
     assert got == [("target", "2026"), ("target", "2022-2026"), ("target", "2025")]
+
+
+def test_zhengqudao_a_thing_is_what_was_won_zhengqudao_a_year_aims_at_it() -> None:
+    won = "2016年工作总结\n2016年，全市争取到省部科技计划项目185项，新增省级重点实验室1家。"
+    got = [(m.value_kind, m.period) for m in parse_document(won, published_on=date(2017, 4, 5)).mentions]
+    assert got == [("level", "2016"), ("level", "2016")]
+    aimed = "全市争取到2025年高新技术企业达到500家。"
+    got = [(m.value_kind, m.period) for m in parse_document(aimed, published_on=date(2023, 4, 5)).mentions]
+    assert got == [("target", "2025")]
+
+
+def test_a_dash_opening_an_item_that_ends_like_a_clause_is_an_item_not_a_heading() -> None:
+    # (as headings, `——获省部科技计划项目185项；` would open a section of plans: 计划)
+    text = ("2016年工作总结及2017年工作计划\n发布时间:2017-04-05\n2016年，我市科技工作取得新成效。\n"
+            "一、2016主要工作及成效\n——新增高新技术企业26家，全市高新技术企业达到112家；\n"
+            "——获省部科技计划项目185项；\n——新增省级重点实验室1家；\n"
+            "——全市专利申请量达到5036件，同比增长48.25%；\n")
+    got = [(m.quote, m.value_kind, m.period) for m in parse_document(text).mentions]
+    assert got == [("26家", "level", "2016"), ("112家", "level", "2016"), ("185项", "level", "2016"),
+                   ("1家", "level", "2016"), ("5036件", "level", "2016"), ("同比增长48.25%", "growth_rate", "2016")]
+
+
+def test_shangyinian_is_the_year_before() -> None:
+    text = "今年1—5月，我区完成691家科技型中小企业入库。已入库企业上一年实现销售收入114.9亿元，利润总额8.83亿元。"
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2023, 6, 3)).mentions]
+    assert got == [("691家", "2023M01-M05"), ("114.9亿元", "2022"), ("8.83亿元", "2022")]

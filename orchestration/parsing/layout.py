@@ -121,8 +121,8 @@ def classify(line: str) -> str:
         return "caption"
     if is_byline(line):
         return "byline"
-    if line.startswith(("【", "★", "——", "—")):
-        return "heading"
+    if line.startswith(("【", "★", "——", "—")) and line[-1] not in "。；;":
+        return "heading"  # (a dash opening a clause that ends like one is an item of a list: `——新增…26家；`)
     if len(line) <= 40 and "。" not in line and line[-1] not in "；;…":
         return "heading"  # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading
     return "body"

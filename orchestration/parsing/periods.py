@@ -56,7 +56,7 @@ PERIOD_RE = re.compile(
     # ... or after it, at the end of the title (`《中国区域科技创新评价报告2021》`)
     r"|(?<=[告数數榜单單])(?P<edition_after>20\d\d)(?=\s?年?(?:版|度)?》)"
     rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
-    rf"|(?P<relative>今年|去年|前年|明年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
+    rf"|(?P<relative>今年|去年|前年|明年|上一年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     # `从10年前的第34位`: that many years before the page's year
     r"|(?<![0-9])(?P<ago>[0-9一二两三四五六七八九十]{1,2})\s?年前(?=的)"
     r"|(?<!连续)(?<!创)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
@@ -71,7 +71,7 @@ _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
 BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是",  # `是去年的1.5倍`
                 "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
-RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # A report's own voice: these count from the year it reports on, not from the day a page printed it
 # (`由上年的84.13%提高到本年的92.90%` in a 2018 story on a report of 2016's data: 2015 and 2016).
 REPORT_VOICE_RELATIVES = ("本年", "上年")

@@ -118,7 +118,9 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
 # (qualifier approx), not a target; about a later year they are targets like the others.
 TARGET_TRIGGER_PATTERN = (r"(?:未来|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"  # `力争5年内` too
                           r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
-                          r"|(?<!累计)争取(?=到|达|实现|突破|在|用|新增|超|[0-9])"
+                          # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
+                          # `争取到2025年` is left to the year-after-到 branch below, which checks the year)
+                          r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
