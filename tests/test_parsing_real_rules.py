@@ -1808,3 +1808,43 @@ def test_shangyinian_is_the_year_before() -> None:
     text = "今年1—5月，我区完成691家科技型中小企业入库。已入库企业上一年实现销售收入114.9亿元，利润总额8.83亿元。"
     got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2023, 6, 3)).mentions]
     assert got == [("691家", "2023M01-M05"), ("114.9亿元", "2022"), ("8.83亿元", "2022")]
+
+
+def test_a_paragraphs_announced_list_of_aims_makes_every_figure_after_it_an_aim() -> None:
+    text = ("今后五年全市经济社会发展的主要目标是：建成创新型中心城市，力争进入全国创新型城市行列。"
+            "全市生产总值年均增长11%左右，总量突破5500亿元，研发投入强度达2.2%。\n"
+            "2016年，全市生产总值达到3157.7亿元。")
+    got = [(m.quote, m.value_kind, m.period) for m in parse_document(text, published_on=date(2017, 2, 17)).mentions]
+    assert got == [("增长11%左右", "target", "2017-2021"), ("突破5500亿元", "target", "2021"),
+                   ("2.2%", "target", "2021"), ("3157.7亿元", "level", "2016")]
+
+
+def test_yuqi_early_in_a_year_forecasts_it_a_result_against_expectations_is_a_result() -> None:
+    text = "今年全省将推动高新区提质升级。预期全年高新技术企业总数增加至2600家。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2017, 2, 10)).mentions]
+    assert got == [("target", "2017")]
+    text = "2016年，全省高新技术企业总数增长超预期，达到2600家。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2017, 2, 10)).mentions]
+    assert got == [("level", "2016")]
+
+
+def test_aims_under_a_numbered_heading_are_for_the_year_its_first_paragraph_aims_at() -> None:
+    text = ("海南省创新型省份建设实施方案\n发布时间：2022-02-26\n为加快创新型省份建设，制定本方案。\n"
+            "(二)主要目标。\n到2025年，建成具有海南特色的区域创新体系。\n"
+            "——科技创新能力显著提升。全社会研究与试验发展经费支出占地区生产总值比重达到1.6%，"
+            "国家级创新平台达到16家以上。")
+    got = [(m.quote, m.value_kind, m.period, m.indicator_code) for m in parse_document(text).mentions]
+    assert got == [("1.6%", "target", "2025", "rd_intensity"),
+                   ("16家以上", "target", "2025", "national_innovation_platforms")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2015年，广西共有南宁、桂林、柳州、北海4个国家高新区。", [("4个", "广西壮族自治区")]),
+    ("2024年，福建省有厦门、福州、泉州、龙岩4个国家级创新型城市。", [("4个", "福建省")]),
+    # not a count of them: each place's own figure
+    ("2024年，南宁、桂林、柳州新增高新技术企业4个。", [("4个", "南宁市"), ("4个", "桂林市"), ("4个", "柳州市")]),
+])
+def test_a_count_right_after_as_many_places_listed_counts_them_for_the_whole(
+        text: str, want: list[tuple[str, str]]) -> None:
+    got = sorted((m.quote, m.region_name) for m in parse_document(text, published_on=date(2025, 3, 1)).mentions)
+    assert got == sorted(want)

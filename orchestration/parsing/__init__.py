@@ -37,6 +37,7 @@ from .rules import (
     ISSUER_SUFFIXES,
     MEASURE_HEADING_MAX_CHARS,
     NATION_NAMES,
+    TARGET_TRIGGER_PATTERN,
 )
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
@@ -45,6 +46,7 @@ _FILING_TAILS = "电讯"
 _FILING_TAIL_RE = re.compile(f"[{_FILING_TAILS}]")
 _BREAKDOWN_OPENING_RE = re.compile(BREAKDOWN_OPENING_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
+_TARGET_RE = re.compile(TARGET_TRIGGER_PATTERN)
 _TABLE_GAP_RE = re.compile(r"[\t \u3000]")  # a row's label ends at one, 2 to 30 characters in
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
@@ -178,6 +180,12 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 current = replace(base, default_period=base.default_period if same_year else year,
                                   plan_review=plan or base.plan_review,
                                   target_year=(year or "") if target else None, heading_year=year or base.heading_year)
+        if current.target_year == "" and block.kind == "body":
+            # `(二)主要目标。` over `到2025年，建成…`: the aims under a heading that names no year are for
+            # the year its first paragraph aims at
+            aimed = _aimed_year(norm, block, base.published)
+            if aimed:
+                current = replace(current, target_year=aimed)
         # the original: normalising turns tabs to spaces; most paragraphs have no gap where a label
         # could end, and one C search says so before the backtracking row pattern runs
         row = _TABLE_ROW_RE.match(text, block.start, block.end) if _TABLE_GAP_RE.search(
@@ -253,6 +261,15 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
 _BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _aimed_year(norm: str, block: layout.Block, published: datetime.date | None) -> str | None:
+    """The first year a paragraph aims at (`到2025年`), if not already past at publication."""
+    for m in _TARGET_RE.finditer(norm, block.start, block.end):
+        year = m.group("target_year")
+        if year and (published is None or int(year) >= published.year):
+            return year
+    return None
 
 
 def _measure_heading(norm: str, blocks: list[layout.Block], index: int) -> str | None:

@@ -47,6 +47,7 @@ from .rules import (
     FROM_FILLERS,
     FROM_WORDS,
     GENERIC_PHRASES,
+    GOAL_LIST_PATTERN,
     GOES_ON_FROM_WORDS,
     GROUP_TOTAL_WORDS,
     GROWTH_ACHIEVED_VERBS,
@@ -266,6 +267,7 @@ _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（
 # search that skips ahead at C speed, where the substitution tries its three branches at every character)
 _QUOTES_FIRST_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲(（【]")
 _TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
+_GOAL_LIST_RE = re.compile(GOAL_LIST_PATTERN)
 # where `_TARGET_RE` matches, found by a pattern that opens with the class itself (`re` jumps between
 # those characters at C speed, where the leading lookahead is tried at every position): see _matches_at
 _TARGET_AT_RE = re.compile(rf"[{TARGET_TRIGGER_FIRST_CHARS}]"
@@ -424,6 +426,7 @@ class Context:
     estimates: list[int] = field(default_factory=list)  # positions of `预计`, `有望`
     target_year: str | None = None  # the year the paragraph's last target before the sentence named
     now_at: int | None = None  # a 目前 earlier in the paragraph, with no period written after it
+    goal_list: bool = False  # an earlier sentence of the paragraph announced its aims (`主要目标是：`)
     semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
     new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
     listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
@@ -1049,6 +1052,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                        None) if earlier_targets else None
     if target_year and art.published and int(target_year[-4:]) < art.published.year:
         target_year = None
+    # (not a past plan's list: `“十三五”的主要目标是：` reviewed in 2021)
+    goal_list = bool(earlier_targets) and any(_GOAL_LIST_RE.match(text, m.start()) for m in earlier_targets) and not (
+        target_year is None and any(_aimed_period(m, art.published) for m in earlier_targets))
     # a part of a year written alone (`上半年`) is of the last year written out before it in the
     # paragraph, else of the publication year (not of a `去年` before it: that year is over)
     default = art.default_period
@@ -1116,7 +1122,7 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
         semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
-                   now_at, semicolons, new_breakdowns, listed_years, bases, agos)
+                   now_at, goal_list, semicolons, new_breakdowns, listed_years, bases, agos)
 
 
 def _lagged_survey_year(text: str, m: re.Match[str], limit: int, heading_year: str) -> bool:
@@ -1470,6 +1476,24 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
     return listed[::-1]
 
 
+_PLACE_NAME_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_LISTED_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alternation(LIST_JOINERS)})")
+
+
+def _counts_places_listed(scope: SentenceScope, site: Site, place_at: int, place: str) -> bool:
+    """Whether a count right after a list of places counts them (`南宁、桂林、柳州、北海4个`: four)."""
+    text, cand = scope.text, site.cand
+    if not _PLACE_NAME_ALONE_RE.fullmatch(text, place_at, cand.start):
+        return False
+    listed, cursor = 1, place_at
+    for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, place_at)):
+        # (by the text between: a short name that is also a word, 北海, has no name_end)
+        if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(text, pos, cursor):
+            break
+        listed, cursor = listed + 1, pos
+    return listed > 1 and site.value == listed
+
+
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
     """`从2006年的0.57万亿元增加至2023年的6.87万亿元，增长了11倍`: a change stated right after a
     start and an end in different years is over the years between them (not a year-on-year one)."""
@@ -1746,7 +1770,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
         verb_end = _before_blanks(text, cand.start)
         stock = site.kind == "level" and (site.after_base or _STOCK_VERB_END.search(text, verb_end - 4, verb_end)
                                           or text.startswith(STOCK_VERBS, cand.start)  # `突破1500亿元`
-                                          or (prev is not None and prev.kind == "level" and prev.period == period[5:]
+                                          or (prev is not None and prev.period == period[5:]
+                                              and (prev.base_kind if prev.kind == "target" else prev.kind) == "level"
                                               and text[prev.end:cand.start].strip() in LIST_JOINERS))  # `连跨A、B`
         # a rank reached (`排名上升至全国第10位`) stands at the span's end too; the rank of a rise over it
         # (`提升幅度居全国第二`) is the span's
@@ -1857,8 +1882,9 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     forecast = estimated and bool(published and year == published.year and (
         published.month <= FORECAST_UNTIL_MONTH))  # `今年预计…` in January: the year ahead
     aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
+    aims = art.target_year is not None or ctx.goal_list  # under a heading or a paragraph's list of aims
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
-            art.target_year is not None and not ranked) or ((future or forecast) and not ranked) or aimed:
+            aims and not ranked) or ((future or forecast) and not ranked) or aimed:
         site.kind = "target"
     elif estimated and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
@@ -1915,6 +1941,10 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         if text.startswith(PLACE_COUNT_NOUNS, cand.end):
             return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
     place_at, place = _place_before(scope, site, prev)
+    if place is not None and site.unit_is_count and _counts_places_listed(scope, site, place_at, place):
+        # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's
+        home = regions.region(place)
+        return (home.parent_code if home is not None and home.parent_code else None) or scope.art.region_code
     if site.kind not in ("rank", "rank_change"):
         # every national word holds 国: most figures skip the checks that read them
         nation_named = text.find("国", min(site.seg_start, site.clause_start), cand.start) != -1
@@ -2287,11 +2317,11 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
     """The figure's period: a target's year; else the last period written before it in its sentence;
     else one written after it in its own segment (`...达500亿元（2024年）`); else the paragraph's;
     else one written later in the sentence; else the article's (or its section's)."""
-    if not ctx.periods and ctx.target_at is None and art.target_year is None:
+    if not ctx.periods and ctx.target_at is None and art.target_year is None and not ctx.goal_list:
         # no period in the sentence and no target: the paragraph's or the article's (most figures)
         return (ctx.carried, "paragraph") if ctx.carried else (art.default_period, "article")
     if (ctx.target_at is not None and ctx.target_at < cand.start) or (
-            art.target_year is not None and cand.kind not in ("rank", "rank_change")):
+            (art.target_year is not None or ctx.goal_list) and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
         # or span named before it (`“十四五”期间，我省将新建...`), else this year; never a part of one
         # (`未来5年，太原将新建5个…`: a target word with no year of its own, 将, keeps the year of the one

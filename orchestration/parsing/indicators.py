@@ -13,6 +13,7 @@ from .seeds import read_seed
 from .trie import trie_pattern
 
 _RD_FORMS = (("研发", "R&D"), ("R&D", "研发"), ("研究与试验发展", "研发"), ("研究与试验发展", "R&D"),
+             ("研发", "研究与试验发展"), ("R&D", "研究与试验发展"),  # an official document spells it out
              ("R&D", "r&d"), ("研发", "r&d"), ("研究与试验发展", "r&d"))  # reprints lower-case it
 
 

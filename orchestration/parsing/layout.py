@@ -24,6 +24,7 @@ from .rules import (
     COMPOUND_SURNAMES,
     DATE_LINE_LABEL_PATTERN,
     DATELINE_PATTERN,
+    NUMBERED_HEADING_PATTERN,
     PAGE_METADATA_LABELS,
 )
 
@@ -46,6 +47,7 @@ _MASTHEAD_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|
                           r"(?:\s*[（(]?\s*第?\s*[0-9A-Z]{1,3}\s*版\s*[)）]?)?\s*$"
                           r"|[^\n>＞›]{1,20}(?:\s?[>＞›]\s?[^\n>＞›]{1,20})+$")
 _TERMINAL = "。！？!?；;…”"
+_NUMBERED_HEADING_RE = re.compile(NUMBERED_HEADING_PATTERN)
 MIN_REPEAT = 12  # shorter paragraphs repeat by nature (【镜头】); they only join a repeated run
 REPEAT_WINDOW = 100_000  # characters of earlier text a cut-short copy is looked for in
 
@@ -125,6 +127,8 @@ def classify(line: str) -> str:
         return "heading"  # (a dash opening a clause that ends like one is an item of a list: `——新增…26家；`)
     if len(line) <= 40 and "。" not in line and line[-1] not in "；;…":
         return "heading"  # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading
+    if _NUMBERED_HEADING_RE.match(line):
+        return "heading"
     return "body"
 
 

@@ -244,7 +244,7 @@ def _with_anaphors(text: str, found: list[tuple[int, str]]) -> list[tuple[int, s
     return sorted(found + added) if added else found
 
 
-# an item of a list: `、` before it and `(`, `（` or `、` after it (`铜陵(增长4502.1%)、黄山(增长686.7%)`)
+# an item of a list: `、` before it and `(`, `（`, `、` or a digit after it (`铜陵(增长4502.1%)、黄山(增长686.7%)`)
 _LIST_ITEM_BEFORE = "、"
 _LIST_ITEM_AFTER = "(（、"
 LIST_NEIGHBOUR_REACH = 16  # characters back to the list's previous place
@@ -253,8 +253,9 @@ LIST_NEIGHBOUR_REACH = 16  # characters back to the list's previous place
 def _listed_among_places(text: str, pos: int, size: int, found: list[tuple[int, str]]) -> bool:
     """Whether a short name that is also a common word stands as an item of a list whose previous item
     is a place: `铜陵(增长4502.1%)、黄山(增长686.7%)` names 黄山市, `黄山风景` does not."""
-    if text[pos - 1:pos] != _LIST_ITEM_BEFORE or text[pos + size:pos + size + 1] not in _LIST_ITEM_AFTER:
-        return False
+    after = text[pos + size:pos + size + 1]
+    if text[pos - 1:pos] != _LIST_ITEM_BEFORE or not (after in _LIST_ITEM_AFTER or after.isdigit()):
+        return False  # (a count closes a list too: `南宁、桂林、柳州、北海4个国家高新区`)
     i = bisect.bisect_left(found, (pos, ""))
     if i == 0:
         return False

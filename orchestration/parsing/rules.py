@@ -116,13 +116,15 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
-TARGET_TRIGGER_PATTERN = (r"(?:未来|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"  # `力争5年内` too
+# (`力争5年内`, `今后五年` too)
+TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"
                           r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
                           # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
                           # `争取到2025年` is left to the year-after-到 branch below, which checks the year)
                           r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
-                          r"|(?P<estimate>预 {0,8}计|有 {0,8}望)|确保"
+                          # (`预期全年…`, but not a result against one: `超预期`, `好于预期`, `符合预期`)
+                          r"|(?P<estimate>预 {0,8}计|(?<![超于合出])预 {0,8}期|有 {0,8}望)|确保"
                           # `未来5年，太原将…` said in 2022: aims for 2026
                           # `到2027年`, but not a point a change reached (`提高到2023年的8536亿元`)
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
@@ -137,8 +139,11 @@ TARGET_TRIGGER_PATTERN = (r"(?:未来|力争|争取|确保)(?P<ahead>[0-9一二�
                           # `今年，全市要着力…`, `；要引导企业…`: 要 opening a clause, or after who or when, is an aim
                           r"|(?:(?<=全市|全省|全区|今年|明年|我市|我省|我区)|(?<=[。；;，,、\n]))要(?![求素点闻害件是])")
 
+# A target trigger that announces a list of aims (`今后五年…的主要目标是：…。全市生产总值年均增长11%左右，
+# 总量突破5500亿元`): every figure after it in its paragraph is an aim.
+GOAL_LIST_PATTERN = r"目标[”’」]?(?:是|为)?\s?[：:]"
 # Every character a target trigger can start with (a fast pre-check before the pattern above).
-TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未宗"
+TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未今宗"
 
 # A report written from this month on is about the year under review: its `将` is an estimate, and a
 # five-year plan's last year is over enough to be reviewed.
@@ -332,6 +337,10 @@ UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
+# A numbered line of a few words ending in a full stop (`(二)主要目标。`, `一、总体要求。`) is a section
+# heading of an official document, as one without the full stop is.
+NUMBERED_HEADING_PATTERN = (r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+                            r"[^。，,；;]{1,16}。$")
 # A year written right after one of these (`预计2021年…`, `力争到2025年…`) is one a figure aims or is
 # forecast for, not the year an article reports on.
 FORECAST_YEAR_WORDS = ("预计", "预期", "力争", "有望", "计划")
