@@ -1848,3 +1848,25 @@ def test_a_count_right_after_as_many_places_listed_counts_them_for_the_whole(
         text: str, want: list[tuple[str, str]]) -> None:
     got = sorted((m.quote, m.region_name) for m in parse_document(text, published_on=date(2025, 3, 1)).mentions)
     assert got == sorted(want)
+
+
+def test_places_a_count_counts_own_no_later_figure_of_the_sentence() -> None:
+    text = "2023年，报告首次将北京、上海、天津、重庆4个直辖市纳入评比，城市总数由97个增至101个。"
+    got = {m.region_name for m in parse_document(text, published_on=date(2024, 1, 5)).mentions}
+    assert got == {"全国"}
+
+
+def test_a_place_name_read_across_two_words_is_no_place() -> None:
+    text = ("2024年，全省高新区集聚了全省80%以上的省级重点实验室，诞生了世界首台330kV及以上海上风电平台用变压器。"
+            "全省共有高新区59家。")
+    doc = parse_document(text, published_on=date(2024, 12, 18), source_name="hunan-news-2024.txt")
+    assert {m.region_name for m in doc.mentions} == {"湖南省"}
+    assert doc.articles[0].region_name == "湖南省"
+    shanghai = parse_document("以上海为例，2024年高新技术企业达到2.4万家。", published_on=date(2025, 3, 1))
+    assert [m.region_name for m in shanghai.mentions] == ["上海市"]
+
+
+def test_a_provinces_award_won_by_a_city_is_the_citys_figure() -> None:
+    text = "九江市2016年工作总结\n2016年，全市获得江西省科学技术奖3项，其中科技进步一等奖1项。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2017, 4, 5)).mentions]
+    assert got == ["九江市", "九江市"]

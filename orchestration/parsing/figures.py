@@ -1476,14 +1476,16 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
     return listed[::-1]
 
 
-_PLACE_NAME_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_PLACE_THEN_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?([0-9]{1,2})(?![0-9.])")
 _LISTED_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alternation(LIST_JOINERS)})")
 
 
-def _counts_places_listed(scope: SentenceScope, site: Site, place_at: int, place: str) -> bool:
-    """Whether a count right after a list of places counts them (`南宁、桂林、柳州、北海4个`: four)."""
-    text, cand = scope.text, site.cand
-    if not _PLACE_NAME_ALONE_RE.fullmatch(text, place_at, cand.start):
+def _counted_places(scope: SentenceScope, place_at: int, place: str) -> bool:
+    """Whether the place ends a list of places that the number right after it counts
+    (`南宁、桂林、柳州、北海4个`: four)."""
+    text = scope.text
+    number = _PLACE_THEN_NUMBER_RE.match(text, place_at)
+    if number is None:
         return False
     listed, cursor = 1, place_at
     for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, place_at)):
@@ -1491,7 +1493,7 @@ def _counts_places_listed(scope: SentenceScope, site: Site, place_at: int, place
         if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(text, pos, cursor):
             break
         listed, cursor = listed + 1, pos
-    return listed > 1 and site.value == listed
+    return listed > 1 and int(number.group(1)) == listed
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
@@ -1941,8 +1943,9 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         if text.startswith(PLACE_COUNT_NOUNS, cand.end):
             return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
     place_at, place = _place_before(scope, site, prev)
-    if place is not None and site.unit_is_count and _counts_places_listed(scope, site, place_at, place):
-        # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's
+    if place is not None and _counted_places(scope, place_at, place):
+        # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's (and the
+        # places a count counts own no later figure: `北京、上海等4个直辖市纳入评比，城市总数由97个…`)
         home = regions.region(place)
         return (home.parent_code if home is not None and home.parent_code else None) or scope.art.region_code
     if site.kind not in ("rank", "rank_change"):

@@ -16,6 +16,7 @@ from .normalize import compact
 from .rules import (
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
+    ACROSS_WORDS_PLACE_PATTERN,
     AMBIGUOUS_ABBREVIATIONS,
     AMBIGUOUS_SHORT_NAMES,
     AUTONOMOUS_REGION_SUFFIX,
@@ -188,12 +189,22 @@ def find_document_places(text: str, titles: Sequence[tuple[int, int]] = (),
     them in a title (`创新主体竞相涌现 日照发展动能澎湃`, spans `titles`) and again in the text."""
     if found is None:
         found = find_places(text)
-    return _with_anaphors(text, _with_short_names(text, titles, _not_craft_names(text, found)))
+    found = _not_craft_names(text, _not_across_words(text, found))
+    return _with_anaphors(text, _with_short_names(text, titles, found))
 
 
 # a place that names a craft (`“吉林一号”在轨卫星`, `济南一号`, `珠海一号`): a satellite or a ship, not a
 # place the text speaks of
 _CRAFT_NAME_RE = re.compile(r"\s*[一二三四五六七八九十0-9]{1,3}\s*号")
+
+
+_ACROSS_WORDS_RE = re.compile(ACROSS_WORDS_PLACE_PATTERN)
+
+
+def _not_across_words(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    if "以上海" not in text:  # (rare: one find rules it out)
+        return found
+    return [(pos, code) for pos, code in found if not _ACROSS_WORDS_RE.match(text, pos)]
 
 
 def _not_craft_names(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:

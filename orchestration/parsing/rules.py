@@ -406,6 +406,8 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
     "山南", "文山", "红河", "大理", "玉树", "普洱", "和田", "海西", "三明", "北海",
     "怒江",
 ))
+# A place name read across two words: `330kV及以上海上风电` (以上 + 海上), not `以上海为例`.
+ACROSS_WORDS_PLACE_PATTERN = r"(?<=以)上海(?=[上域洋外关水岸运底港拔])"
 # (海南 and 吉林 are also a prefecture's short name; alone they are the province, which comes first in
 # the seed: 吉林市 and 海南州 are written in full)
 # A province's name before one of these grades a kind of platform or title (`云南省重点实验室24家` in a
@@ -415,7 +417,8 @@ AMBIGUOUS_SHORT_NAMES = frozenset((  # 朝阳产业, 大同小异, 日照时数,
 PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究中心", "工程研究中心", "新型研发机构", "院士专家工作站",
                    "院士工作站", "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人",
                    "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地", "龙头企业",
-                   "质量管理标杆", "单项冠军", "领军企业", "示范企业", "隐形冠军")
+                   "质量管理标杆", "单项冠军", "领军企业", "示范企业", "隐形冠军",
+                   "科学技术奖", "科技进步奖", "自然科学奖", "技术发明奖")  # (an award: `获得江西省科学技术奖3项`)
 PLATFORM_GRADE_KINDS = ("工业", "制造业", "企业", "科技", "创新", "农业", "服务业", "中小企业")
 # A place name directly followed by one of these names a park (`遵义高新区`): it owns the figures of its own
 # segment (the park's, with the park as subject), not those of a later one (`…；新增3个省级高新区`).
