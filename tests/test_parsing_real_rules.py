@@ -1870,3 +1870,24 @@ def test_a_provinces_award_won_by_a_city_is_the_citys_figure() -> None:
     text = "九江市2016年工作总结\n2016年，全市获得江西省科学技术奖3项，其中科技进步一等奖1项。"
     got = [m.region_name for m in parse_document(text, published_on=date(2017, 4, 5)).mentions]
     assert got == ["九江市", "九江市"]
+
+
+def test_a_parks_story_gives_the_park_what_it_gives_no_place_and_the_city_what_it_names() -> None:
+    text = ("无锡高新区进入全国20强\n发布时间：2022-02-25\n"
+            "2021年，全区高新技术产业产值突破3800亿元，全社会研发经费支出占GDP比重达到4.84%。"
+            "全市高新技术企业达到5000家。")
+    got = [(m.quote, m.region_name, m.subject) for m in parse_document(text).mentions]
+    assert got == [("突破3800亿元", "无锡市", "无锡高新区"), ("4.84%", "无锡市", "无锡高新区"),
+                   ("5000家", "无锡市", None)]
+
+
+def test_a_park_named_by_its_city_owns_its_figures_in_any_story() -> None:
+    text = "2020年，沈阳市高新技术企业达到2566家，其中沈阳高新区高新技术企业786家；全市新增科技型中小企业900家。"
+    got = [(m.quote, m.subject) for m in parse_document(text, published_on=date(2021, 2, 8)).mentions]
+    assert got == [("2566家", None), ("786家", "沈阳高新区"), ("900家", None)]
+
+
+def test_a_source_label_under_a_date_line_is_no_title() -> None:
+    text = ("2021-02-08 18:02:20\n來源:互聯網\n沈陽高新區高新技術企業數量年增近50%\n"
+            "日前，沈阳高新区净增252家高新技术企业。")
+    assert parse_document(text).articles[0].title == "沈陽高新區高新技術企業數量年增近50%"

@@ -150,7 +150,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         titled_year = periods.TITLE_YEAR_RE.search(title_text)
         contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
             "metadata", "text"), review_from=periods.review_start(head),
-            heading_year=titled_year.group(1) if titled_year else None))
+            heading_year=titled_year.group(1) if titled_year else None, park=_titled_park(title_text)))
         title = text[slice(*layout.title_span(norm, blocks[titles[0]]))] if titles else None
         if headline is not None and len(starts) == 1:
             title = headline
@@ -261,6 +261,16 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
 _BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _titled_park(title: str) -> str | None:
+    """The city's park a title names (`无锡高新区进入全国20强`, `四川泸州高新区：…`), as written."""
+    for pos, code in regions.find_places(title):
+        home = regions.region(code)
+        park = regions.park_named_at(title, pos) if home is not None and home.level == "prefecture" else None
+        if park is not None:
+            return park
+    return None
 
 
 def _aimed_year(norm: str, block: layout.Block, published: datetime.date | None) -> str | None:

@@ -85,6 +85,7 @@ from .rules import (
     ORG_NAME_SUFFIXES,
     OWNER_WIDE_FIRST_CHARS,
     PARK_AFTER_PLACE,
+    PARK_AREA_WORDS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PERFORMERS,
@@ -472,6 +473,7 @@ class ArticleContext:
     table_header: str | None = None  # on an indented table row: the label of the row above it
     measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
     heading_year: str | None = None  # the year its title or section heading names (`2024年工作总结`)
+    park: str | None = None  # the city's park its title is about (`无锡高新区进入全国20强`)
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -1425,8 +1427,11 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             period = _change_over_pair(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
                                                           cand.start))
+        region = _region_stage(scope, site, prev)
+        if site.subject is None:
+            site.subject = _park_of(scope, site, region)
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
-                      _region_stage(scope, site, prev), site.subject, period, period_source, code, name or None,
+                      region, site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
         found.compared = site.compared
         if period and (site.base_at is not None or site.after_base) and period_source not in ("now", "article"):
@@ -1438,6 +1443,20 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
             out.extend(replace(found, region_code=code) for code in listed)
         prev, prev_end = found, cand.end
     return out
+
+
+def _park_of(scope: SentenceScope, site: Site, region: str | None) -> str | None:
+    """The park whose figure it is: the one named by the place that gave the figure its region
+    (`无锡高新区高新技术产业产值突破3800亿元`), or in a park's story (ArticleContext.park) the story's, for
+    a figure given no place or the park's area (`全区`)."""
+    text, at = scope.text, site.place_at
+    named = regions.park_named_at(text, at) if at >= 0 else None
+    if named is not None:
+        return named
+    if scope.art.park is not None and region == scope.art.region_code and (
+            at < 0 or text.startswith(PARK_AREA_WORDS, at)):
+        return scope.art.park
+    return None
 
 
 def _bound_shared_with(scope: SentenceScope, site: Site, prev: Found) -> None:

@@ -28,6 +28,7 @@ from .rules import (
     ORG_AFTER_PLACE,
     ORG_NAME_SUFFIXES,
     ORG_NATIONAL_PARK_PATTERN,
+    PARK_AFTER_PLACE,
     PLACE_ANAPHORS,
     PLATFORM_GRADE_KINDS,
     PLATFORM_GRADES,
@@ -418,6 +419,16 @@ def name_end(text: str, pos: int) -> int | None:
     """Where the place name written at `pos` ends, or None if none is written there."""
     m = match_name(text, pos)
     return m.end() if m is not None else None
+
+
+_PARK_AFTER_RE = re.compile("(?:国家)?(?:" + "|".join(sorted(PARK_AFTER_PLACE, key=len, reverse=True)) + ")")
+
+
+def park_named_at(text: str, pos: int) -> str | None:
+    """The park named by the place name at `pos` (`无锡高新区`, `衡阳国家高新区`), as written, if it names one."""
+    end = name_end(text, pos)
+    park = _PARK_AFTER_RE.match(text, end) if end is not None else None
+    return text[pos:park.end()] if park is not None else None
 
 
 def place_ends_at(text: str, end: int) -> bool:

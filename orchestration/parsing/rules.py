@@ -423,6 +423,10 @@ PLATFORM_GRADE_KINDS = ("工业", "制造业", "企业", "科技", "创新", "�
 # A place name directly followed by one of these names a park (`遵义高新区`): it owns the figures of its own
 # segment (the park's, with the park as subject), not those of a later one (`…；新增3个省级高新区`).
 PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区")
+# A story whose title names a city's park (`无锡高新区进入全国20强`) is the park's: the figures it gives no
+# place, or gives one of these (`全区`: the park's area), are the park's (its subject), as every annotator
+# read them; those of 全市, 全省 or a place named stay the region's.
+PARK_AREA_WORDS = ("全区", "本区", "园区", "该区", "全园")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
                    "卫视", "路", "大道", "街")
@@ -524,7 +528,7 @@ TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区
 BREADCRUMB_OPENERS = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置")
 BREADCRUMB_TITLE_MIN_CHARS = 9
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
-                        "发文机关", "信息来源")
+                        "发文机关", "信息来源", "来源:", "来源：")  # (`来源:互联网` under a date line)
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
 TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次")
