@@ -1891,3 +1891,17 @@ def test_a_source_label_under_a_date_line_is_no_title() -> None:
     text = ("2021-02-08 18:02:20\n來源:互聯網\n沈陽高新區高新技術企業數量年增近50%\n"
             "日前，沈阳高新区净增252家高新技术企业。")
     assert parse_document(text).articles[0].title == "沈陽高新區高新技術企業數量年增近50%"
+
+
+def test_a_stock_now_that_repeats_an_earlier_figure_of_its_article_is_for_that_figures_period() -> None:
+    text = ("2020年，全市培育入库科技型中小企业379家，认定高新技术企业31家。\n"
+            "截至目前，榆林市入库科技型中小企业379家，高新技术企业总数达到80家。")
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2021, 3, 20)).mentions]
+    assert got == [("379家", "2020"), ("31家", "2020"), ("379家", "2020"), ("80家", "2021")]
+
+
+def test_the_province_a_place_is_the_only_one_in_is_no_owner_and_a_verb_opens_no_subject() -> None:
+    text = ("凉山建成全省民族地区唯一一家省级高新区，建成省级重点实验室等创新平台30余个，"
+            "全州各类科技型企业达349家。")
+    got = [(m.quote, m.region_name, m.subject) for m in parse_document(text, published_on=date(2024, 10, 22)).mentions]
+    assert got == [("30余个", "凉山彝族自治州", None), ("349家", "凉山彝族自治州", None)]

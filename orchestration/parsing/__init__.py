@@ -37,6 +37,7 @@ from .rules import (
     ISSUER_SUFFIXES,
     MEASURE_HEADING_MAX_CHARS,
     NATION_NAMES,
+    RESTATED_MIN_VALUE,
     TARGET_TRIGGER_PATTERN,
 )
 
@@ -253,6 +254,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 ))
         first = last + 1
     _titles_restate_their_stories(mentions, paragraphs)
+    _stocks_now_restate_earlier_figures(mentions)
     table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
     if table_mentions:
         mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
@@ -349,6 +351,21 @@ def _titles_restate_their_stories(mentions: list[FigureMention], paragraphs: lis
             if story is not None:
                 mention.period, mention.value_kind, mention.qualifier = story.period, story.value_kind, story.qualifier
                 mention.period_source = "story"
+
+
+def _stocks_now_restate_earlier_figures(mentions: list[FigureMention]) -> None:
+    """A figure dated by the time of writing (`截至目前，榆林市入库科技型中小企业379家` in March 2021)
+    that repeats a figure its article gave earlier with a period of its own (`2020年…入库科技型中小企业
+    379家`) restates that figure, and is for its period. Small counts (`1家`) repeat by chance."""
+    if not any(m.period_source == "now" for m in mentions):
+        return
+    stated: dict[tuple[int, float, str, str | None, str], str] = {}
+    for m in mentions:
+        key = (m.article_index, m.value, m.unit, m.counter, m.value_kind)
+        if m.period_source == "now" and key in stated and m.value >= RESTATED_MIN_VALUE:
+            m.period, m.period_source = stated[key], "restated"
+        elif m.period and m.period_source not in ("now", "article"):
+            stated.setdefault(key, m.period)
 
 
 def _headline_paragraphs(paragraphs: list[Paragraph]) -> set[int]:

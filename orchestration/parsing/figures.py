@@ -137,6 +137,7 @@ from .rules import (
     UNIT_FAMILIES,
     WHOLE_YEAR_PATTERN,
     WIDE_FIRST_AFTER,
+    WIDE_FIRST_GAP_MAX,
     WIDE_WHOLE_AFTER,
     WIDE_WHOLE_BEFORE,
     WIDE_YARDSTICK_AFTER,
@@ -269,6 +270,7 @@ _QUOTES_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲]|[(（
 _QUOTES_FIRST_RE = re.compile(r"[“”‘’\"《》「」『』\s■●◆▲(（【]")
 _TARGET_RE = re.compile(rf"(?=[{TARGET_TRIGGER_FIRST_CHARS}])(?:{TARGET_TRIGGER_PATTERN})")
 _GOAL_LIST_RE = re.compile(GOAL_LIST_PATTERN)
+_WIDE_FIRST_RE = re.compile(rf"[\u4e00-\u9fff]{{0,{WIDE_FIRST_GAP_MAX}}}?(?:{_alternation(WIDE_FIRST_AFTER)})")
 # where `_TARGET_RE` matches, found by a pattern that opens with the class itself (`re` jumps between
 # those characters at C speed, where the leading lookahead is tried at every position): see _matches_at
 _TARGET_AT_RE = re.compile(rf"[{TARGET_TRIGGER_FIRST_CHARS}]"
@@ -2076,7 +2078,7 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (regions.wide_names_a_field(text, pos) or lead[-1:] in WIDE_WHOLE_BEFORE
-                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or text.startswith(WIDE_FIRST_AFTER, pos + 2)):
+                     or text.startswith(WIDE_WHOLE_AFTER, pos + 2) or _WIDE_FIRST_RE.match(text, pos + 2)):
             # `排名全省第9位`, `占全省比重`, `全省占比49.3%`, `在全省率先`, `全省市州排名`: the field or the whole
             continue
         if -1 < whole_at < pos:

@@ -145,6 +145,9 @@ GOAL_LIST_PATTERN = r"目标[”’」]?(?:是|为)?\s?[：:]"
 # Every character a target trigger can start with (a fast pre-check before the pattern above).
 TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未今宗"
 
+# A figure dated by the time of writing that repeats an earlier figure of its article of at least this
+# value restates it (smaller counts repeat by chance: `1家`).
+RESTATED_MIN_VALUE = 10
 # A report written from this month on is about the year under review: its `将` is an estimate, and a
 # five-year plan's last year is over enough to be reviewed.
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
@@ -386,7 +389,9 @@ WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较",
 WIDE_YARDSTICK_AFTER = ("平均", "及全国", "和全国", "同期")
 # 全省 right before these is the field a place was first in (`在全省率先组建了28家市级创新联合体`), in the
 # figure's own segment too: the figure is the place's.
-WIDE_FIRST_AFTER = ("率先", "首创", "首家", "首个", "首批", "第一个", "第一家", "第一批")
+WIDE_FIRST_AFTER = ("率先", "首创", "首家", "首个", "首批", "第一个", "第一家", "第一批", "唯一")
+# (with up to this many characters of the part of the field between: `建成全省民族地区唯一一家省级高新区`)
+WIDE_FIRST_GAP_MAX = 6
 # Of those, the ones that say "we" (我省, 本市) name whose figure it is even in a rank's own segment
 # (`我省区域创新能力排名全国第10位`), where 全省 is the field ranked over (`居全省第一`).
 OWNER_WIDE_FIRST_CHARS = ("我", "本")
@@ -451,7 +456,8 @@ SUBJECT_BLOCKERS = ("企业", "高校", "全省", "全市", "各类", "各级", 
                     "重点", "新型", "出台", "实施", "建设", "推动", "开展", "加快", "积极", "备案",
                     "通过", "围绕", "聚焦", "依托", "其中", "目前", "同时", "作为", "成功", "获批",
                     "累计", "新增", "共", "已", "亿", "万", "千", "百", "签约", "在建", "新建",
-                    "新开工", "续建", "重大", "重点")
+                    "新开工", "续建", "重大", "重点",
+                    "建成", "拥有", "形成", "培育", "打造", "引进", "获得")  # (`凉山建成…省级高新区，…30余个`: a verb)
 # Region/time prefixes stripped from the start of a noun phrase.
 PHRASE_PREFIXES = ("年均", "全国", "全球", "世界", "截至", "截止", "其中", "目前", "同时", "此外", "累计",
                    "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "全区", "全州", "全盟",
