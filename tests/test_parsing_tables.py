@@ -234,3 +234,20 @@ def test_a_header_whose_groups_parts_are_on_its_last_line() -> None:
         ("江西省", "个人", 2970, "level", "2024M07"), ("江西省", "专利密度", 8.85, "level", "2024M07"),
     }
     assert [m.value for m in doc.mentions if m.subject == "其他"] == [9, 0, 8, 8, 1]
+
+
+def test_a_one_line_table_with_a_groups_name_over_its_columns_and_sections_between_its_rows() -> None:
+    text = ("发布时间：2018-11-20\n规模以上工业企业R&D项目情况(2017年) | 指标 | R&D项目 | 项目数 (项) | "
+            "项目人员 折合全时 当 量 (人年) | 项目经费 内部支出 (万元) | 工业企业总计 | 9204 | 40032 | 912007 | "
+            "按企业规模分 | | | | 大型 | 664 | 8797 | 221079 | 其他内资企业 | | | | "
+            "外商投资企业 | 276 | 1918 | 49257 |")
+    doc = parse_document(text, source_name="wenzhou-table-2017.txt")
+    got = [(m.quote, m.value, m.counter, m.subject, m.period) for m in doc.mentions]
+    assert got == [
+        ("9204", 9204, "项", None, "2017"), ("40032", 40032, "人年", None, "2017"),
+        ("912007", 9120070000, None, None, "2017"),
+        ("664", 664, "项", "大型", "2017"), ("8797", 8797, "人年", "大型", "2017"),
+        ("221079", 2210790000, None, "大型", "2017"),
+        ("276", 276, "项", "外商投资企业", "2017"), ("1918", 1918, "人年", "外商投资企业", "2017"),
+        ("49257", 492570000, None, "外商投资企业", "2017"),
+    ]

@@ -542,7 +542,8 @@ TABLE_SERIAL_HEADERS = ("序号", *TABLE_RANK_HEADERS)
 # A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),
                "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),
-               "人": ("count", 1.0), "件": ("count", 1.0), "万人": ("count", 1e4), "件/万人": ("count", 1.0)}
+               "人": ("count", 1.0), "件": ("count", 1.0), "万人": ("count", 1e4), "件/万人": ("count", 1.0),
+               "人年": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
 TABLE_GROWTH_WORDS = ("增长", "增速", "增幅")  # a column of growth rates (`比上年增长(%)`)
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
 

@@ -178,6 +178,10 @@ def _header(texts: list[str], k: int) -> tuple[list[Column], int] | None:
             label.split()[-1] not in TABLE_LABEL_HEADERS):  # `…排行榜 注*榜单不含港澳台地区 地区`: a
         return None  # table run on after the text before it on one line
     cells = texts[k + 1:k + 1 + 2 * _MAX_COLUMNS]
+    grouped = len(cells) > 2 and _UNIT_RE.search(cells[0]) is None and all(
+        _UNIT_RE.search(cell) is not None and not _UNIT_RE.fullmatch(cell) for cell in cells[1:3])
+    if grouped:  # `指标 | R&D项目 | 项目数(项) | 参加项目人员(人) | …`: a group's name over the columns
+        k, cells = k + 1, cells[1:]
     names = _split_header(cells)  # `R&D经费`, `投入强度`, then `(亿元)`, `(%)`: names and units on two rows
     columns: list[Column] = []
     for name in names:
@@ -307,6 +311,10 @@ def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[i
             k += 1  # the row's number, then its label
         label = spans[k].text
         row = _row_cells(spans, k, width)
+        if row is None and not _NUMBER_RE.fullmatch(label) and _row_cells(spans, k + 1, width) is not None and (
+                not _NUMBER_RE.fullmatch(spans[k + 1].text)):
+            k += 1  # `按企业规模分 | | | |`, `其他内资企业 | | | |`: a section's heading or a row with no values
+            continue
         if _NUMBER_RE.fullmatch(label) or row is None:
             break
         region_code, subject = _row_owner(label)
@@ -351,6 +359,6 @@ def _row_owner(label: str) -> tuple[str | None, str | None]:
     places = regions.find_places(compact)
     if places and places[0][0] == 0:
         return places[0][1], None  # a place, or the marker of the article's own (全省, 全市)
-    if compact in TABLE_TOTAL_LABELS:
+    if compact.endswith(TABLE_TOTAL_LABELS):  # (`合计`, `工业企业总计`: the table's whole)
         return None, None
     return None, compact
