@@ -1905,3 +1905,10 @@ def test_the_province_a_place_is_the_only_one_in_is_no_owner_and_a_verb_opens_no
             "全州各类科技型企业达349家。")
     got = [(m.quote, m.region_name, m.subject) for m in parse_document(text, published_on=date(2024, 10, 22)).mentions]
     assert got == [("30余个", "凉山彝族自治州", None), ("349家", "凉山彝族自治州", None)]
+
+
+def test_a_total_aimed_at_a_plans_last_year_is_over_the_plan_when_the_plan_is_named() -> None:
+    text = ("全力支持组织实施《云南省“十四五”科技创新规划》，到2025年，累计突破重大关键核心技术500项。"
+            "到2025年，全省累计新增高新技术企业2000家。")
+    got = [m.period for m in parse_document(text, published_on=date(2022, 2, 16)).mentions]
+    assert got == ["2021-2025", "2022-2025"]

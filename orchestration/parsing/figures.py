@@ -1728,7 +1728,11 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         period, source = _period(ctx, cand, art, site.clause_end)
     ahead = source == "target" and period and period.isdigit() and art.published and int(period) > art.published.year
     if ahead and any(word in scope.text[site.seg_start:cand.start] for word in SPAN_TOTAL_WORDS):
-        period = f"{art.published.year}-{period}"  # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023
+        # `到2023年…累计突破2000亿元` said in 2021: a total over 2021-2023; over a plan ending then that the
+        # sentence or the title names (`实施《“十四五”科技创新规划》，到2025年，累计…`), the plan's years
+        plan = next((years for name, years in FIVE_YEAR_PLANS.items() if years[1] == int(period) and (
+            name in scope.text[scope.start:cand.start] or name == art.plan_review)), None)
+        period = f"{plan[0] if plan else art.published.year}-{period}"
     now = between(scope.nows, scope.nows, scope.start, cand.start) if scope.nows else []
     if not now and source == "article" and ctx.now_at is not None:
         now = [ctx.now_at]  # `目前，河南已有…。同时，培育了创新龙头企业116家`: the paragraph's time of writing
