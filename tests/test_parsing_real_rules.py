@@ -1912,3 +1912,18 @@ def test_a_total_aimed_at_a_plans_last_year_is_over_the_plan_when_the_plan_is_na
             "到2025年，全省累计新增高新技术企业2000家。")
     got = [m.period for m in parse_document(text, published_on=date(2022, 2, 16)).mentions]
     assert got == ["2021-2025", "2022-2025"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("宜都：市县科技创新综合考评再获优秀\n2023-05-22 宜都市科技局\n"
+     "2022年，宜都新增高新技术企业19家，总数达到156家；湖北全省高新技术企业达到2.5万家。",
+     [("19家", "宜都市"), ("156家", "宜都市"), ("2.5万家", None)]),
+    # a place the gazetteer knows opens the title: the city's own story
+    ("宜昌：科技创新综合考评再获优秀\n2023-05-22\n2022年，全市高新技术企业达到1500家。", [("1500家", None)]),
+    # a word before a colon that names no county
+    ("重磅：全省科技创新综合考评结果发布\n2023-05-22\n2022年，湖北高新技术企业达到2.5万家。", [("2.5万家", None)]),
+])
+def test_a_story_titled_with_a_county_the_gazetteer_lacks_gives_the_county_its_unplaced_figures(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    got = [(m.quote, m.subject) for m in parse_document(text).mentions]
+    assert got == want

@@ -24,12 +24,14 @@ import re
 from dataclasses import replace
 
 from . import layout, periods, regions, tables
-from .figures import ArticleContext, DocumentIndex, between, read_sentence
+from .figures import ArticleContext, DocumentIndex, StoryPart, between, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
 from .rules import (
     BREAKDOWN_OPENING_PATTERN,
     BULLET_MARKS,
+    COUNTY_AREA_WORDS,
+    COUNTY_SUFFIXES,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     ISSUER_LINE_MAX_CHARS,
@@ -37,6 +39,7 @@ from .rules import (
     ISSUER_SUFFIXES,
     MEASURE_HEADING_MAX_CHARS,
     NATION_NAMES,
+    PARK_AREA_WORDS,
     RESTATED_MIN_VALUE,
     TARGET_TRIGGER_PATTERN,
 )
@@ -151,7 +154,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         titled_year = periods.TITLE_YEAR_RE.search(title_text)
         contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
             "metadata", "text"), review_from=periods.review_start(head),
-            heading_year=titled_year.group(1) if titled_year else None, park=_titled_park(title_text)))
+            heading_year=titled_year.group(1) if titled_year else None,
+            part=_titled_park(title_text) or _titled_county(title_text, norm)))
         title = text[slice(*layout.title_span(norm, blocks[titles[0]]))] if titles else None
         if headline is not None and len(starts) == 1:
             title = headline
@@ -265,14 +269,29 @@ _BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 
 
-def _titled_park(title: str) -> str | None:
+def _titled_park(title: str) -> StoryPart | None:
     """The city's park a title names (`无锡高新区进入全国20强`, `四川泸州高新区：…`), as written."""
     for pos, code in regions.find_places(title):
         home = regions.region(code)
         park = regions.park_named_at(title, pos) if home is not None and home.level == "prefecture" else None
         if park is not None:
-            return park
+            return StoryPart(park, PARK_AREA_WORDS)
     return None
+
+
+_COUNTY_TITLE_RE = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:({'|'.join(COUNTY_SUFFIXES)})|(?=[:：]))")
+
+
+def _titled_county(title: str, norm: str) -> StoryPart | None:
+    """The county a title opens with (`宜都：…`, `武穴市高新技术产业增加值…`), when the gazetteer does not know
+    it and the text writes it with a county's suffix (`宜都市科技局`)."""
+    m = _COUNTY_TITLE_RE.match(title)
+    if m is None or regions.find_places(m.group(1)):
+        return None  # no name opens it, or a place the gazetteer knows (a city's story, a province's)
+    suffix = m.group(2) or next((s for s in COUNTY_SUFFIXES if m.group(1) + s in norm), None)
+    if suffix is None or regions.find_places(m.group(1) + suffix):
+        return None
+    return StoryPart(m.group(1) + suffix, COUNTY_AREA_WORDS)
 
 
 def _aimed_year(norm: str, block: layout.Block, published: datetime.date | None) -> str | None:

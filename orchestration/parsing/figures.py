@@ -85,7 +85,6 @@ from .rules import (
     ORG_NAME_SUFFIXES,
     OWNER_WIDE_FIRST_CHARS,
     PARK_AFTER_PLACE,
-    PARK_AREA_WORDS,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PERFORMERS,
@@ -461,6 +460,15 @@ class Found:
     compared: bool = False  # a figure of the nation named in passing, as a comparison's base
 
 
+@dataclass(frozen=True, slots=True)
+class StoryPart:
+    """A part of a region a story is about (a city's park, a county): its name as written, and the words
+    by which the story names its area (`全区` in a park's story, `全市` in a county-level city's)."""
+
+    name: str
+    area_words: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class ArticleContext:
     """What an article contributes to its figures' context."""
@@ -475,7 +483,7 @@ class ArticleContext:
     table_header: str | None = None  # on an indented table row: the label of the row above it
     measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
     heading_year: str | None = None  # the year its title or section heading names (`2024年工作总结`)
-    park: str | None = None  # the city's park its title is about (`无锡高新区进入全国20强`)
+    part: StoryPart | None = None  # the park or county its title is about, whose figures they are
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -1431,7 +1439,7 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
                                                           cand.start))
         region = _region_stage(scope, site, prev)
         if site.subject is None:
-            site.subject = _park_of(scope, site, region)
+            site.subject = _part_of(scope, site, region)
         found = Found(cand.start, cand.end, site.value, cand.unit, cand.counter, site.qualifier, site.kind,
                       region, site.subject, period, period_source, code, name or None,
                       cand.kind, phrase, revised, site.group is not None)
@@ -1447,17 +1455,17 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
     return out
 
 
-def _park_of(scope: SentenceScope, site: Site, region: str | None) -> str | None:
-    """The park whose figure it is: the one named by the place that gave the figure its region
-    (`无锡高新区高新技术产业产值突破3800亿元`), or in a park's story (ArticleContext.park) the story's, for
-    a figure given no place or the park's area (`全区`)."""
+def _part_of(scope: SentenceScope, site: Site, region: str | None) -> str | None:
+    """The park or county whose figure it is: the park named by the place that gave the figure its
+    region (`无锡高新区高新技术产业产值突破3800亿元`), or in the story of a part (ArticleContext.part) that
+    part, for a figure given no place or the part's area (`全区` in a park's story)."""
     text, at = scope.text, site.place_at
     named = regions.park_named_at(text, at) if at >= 0 else None
     if named is not None:
         return named
-    if scope.art.park is not None and region == scope.art.region_code and (
-            at < 0 or text.startswith(PARK_AREA_WORDS, at)):
-        return scope.art.park
+    part = scope.art.part
+    if part is not None and region == scope.art.region_code and (at < 0 or text.startswith(part.area_words, at)):
+        return part.name
     return None
 
 

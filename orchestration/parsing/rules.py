@@ -432,6 +432,12 @@ PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业�
 # place, or gives one of these (`全区`: the park's area), are the park's (its subject), as every annotator
 # read them; those of 全市, 全省 or a place named stay the region's.
 PARK_AREA_WORDS = ("全区", "本区", "园区", "该区", "全园")
+# A story whose title opens with a county or a county-level city the gazetteer lacks (`宜都：市县科技创新综合
+# 考评再获优秀`, `武穴市高新技术产业增加值…`; the text writes it with one of these suffixes) is that county's:
+# the figures it gives no place, or these words (its own area), are the county's (its subject), never its
+# province's or its city's totals.
+COUNTY_SUFFIXES = ("县", "市")
+COUNTY_AREA_WORDS = ("全市", "我市", "本市", "全县", "我县", "本县", "该市", "该县")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
                    "卫视", "路", "大道", "街")
