@@ -1927,3 +1927,13 @@ def test_a_story_titled_with_a_county_the_gazetteer_lacks_gives_the_county_its_u
         text: str, want: list[tuple[str, str | None]]) -> None:
     got = [(m.quote, m.subject) for m in parse_document(text).mentions]
     assert got == want
+
+
+def test_a_line_ending_in_a_comma_is_a_broken_sentence_and_a_closing_byline_keeps_the_title() -> None:
+    text = ("发布时间：2024-04-20\n一季度南昌规上高技术制造业增加值同比增长28.3%\n南昌发布\n"
+            "记者从市统计局获悉,\n一季度,南昌市新兴动能稳步增强。\n"
+            "装备制造业增加值同比增长22.2%,高于全市平均水平13.8个百分点。\n来源:洪观新闻记者 蔡欢\n")
+    doc = parse_document(text)
+    assert doc.articles[0].title == "一季度南昌规上高技术制造业增加值同比增长28.3%"
+    assert [p.kind for p in doc.paragraphs][3] == "body"
+    assert {m.period for m in doc.mentions} == {"2024Q1"}

@@ -125,8 +125,10 @@ def classify(line: str) -> str:
         return "byline"
     if line.startswith(("【", "★", "——", "—")) and line[-1] not in "。；;":
         return "heading"  # (a dash opening a clause that ends like one is an item of a list: `——新增…26家；`)
-    if len(line) <= 40 and "。" not in line and line[-1] not in "；;…":
-        return "heading"  # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading
+    if len(line) <= 40 and "。" not in line and line[-1] not in "；;…，,、":
+        # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading (and no comma at its
+        # end: `记者从市统计局获悉,` is a sentence the page broke into lines)
+        return "heading"
     if _NUMBERED_HEADING_RE.match(line):
         return "heading"
     return "body"
@@ -190,9 +192,10 @@ def assign_articles(norm: str, blocks: list[Block],
         starts.append((j, byline, titles))
         floor = i + 1
     if not starts or starts[0][0] > 0:
-        first_titles = [] if starts else [  # the first heading that is not the page's date
-            k for k in range(min(3, len(blocks)))
-            if is_title_candidate(norm, blocks[k])][:1]
+        # the first heading that is not the page's date (also above a story whose byline ends it:
+        # `来源:洪观新闻记者 蔡欢` as the page's last line), up to the next article's first block
+        first_titles = [k for k in range(min(3, len(blocks), starts[0][0] if starts else len(blocks)))
+                        if is_title_candidate(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     if places:
         starts = _split_at_region_changes(norm, blocks, starts, places)
