@@ -1937,3 +1937,10 @@ def test_a_line_ending_in_a_comma_is_a_broken_sentence_and_a_closing_byline_keep
     assert doc.articles[0].title == "一季度南昌规上高技术制造业增加值同比增长28.3%"
     assert [p.kind for p in doc.paragraphs][3] == "body"
     assert {m.period for m in doc.mentions} == {"2024Q1"}
+
+
+def test_a_start_written_without_a_year_after_a_year_compared_with_is_that_years() -> None:
+    text = ("与2014年相比，北京科技创新主要指标实现跃升。包括万人发明专利拥有量从48.2件提高到2023年的262.9件；"
+            "年技术合同成交额从3136亿元提高到2023年的8536.9亿元。")
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2024, 9, 20)).mentions]
+    assert got == [("48.2件", "2014"), ("262.9件", "2023"), ("3136亿元", "2014"), ("8536.9亿元", "2023")]

@@ -1713,6 +1713,8 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         named = [p for pos, p in ctx.periods if site.base_at <= pos < cand.start and p]  # first year
         scope.base_spans.append((site.base_at, cand.start))
         period, source = (named[-1], "explicit") if named else (None, "base")
+        if period is None and (compared := _compared_with_year(scope, site.base_at)):
+            return compared, "compared"  # `与2014年相比，…。包括…从48.2件提高到2023年的262.9件`: 2014's
         around = None if named else _period(ctx, cand, art, site.clause_end)[0]
         if around and _SPAN_RE.fullmatch(around):
             period, source = around[:4], "span_start"  # `五年来…由600亿元增至1400亿元`
@@ -1767,6 +1769,16 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             period == str(art.published.year)) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
         period = str(art.published.year - 1)  # a yearly statistic is known only the year after
     return _span_of(scope, site, period, prev), source
+
+
+def _compared_with_year(scope: SentenceScope, before: int) -> str | None:
+    """The year the paragraph last named before `before`, when it named it as what it compares with
+    (`与2014年相比`, `比2012年`): where a change written after it without a year of its own starts."""
+    written = between(scope.doc.periods, scope.doc.period_pos, scope.paragraph_from, before)
+    last = next((m for m in reversed(written) if m.group("year") or m.group("relative")), None) if written else None
+    if last is None or not last.group("year") or not periods.is_base(scope.text, last.start()):
+        return None
+    return last.group("year")
 
 
 def _last_rd_survey_year(published: date) -> int:
