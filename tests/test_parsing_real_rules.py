@@ -1944,3 +1944,19 @@ def test_a_start_written_without_a_year_after_a_year_compared_with_is_that_years
             "年技术合同成交额从3136亿元提高到2023年的8536.9亿元。")
     got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2024, 9, 20)).mentions]
     assert got == [("48.2件", "2014"), ("262.9件", "2023"), ("3136亿元", "2014"), ("8536.9亿元", "2023")]
+
+
+@pytest.mark.parametrize(("text", "quote", "region"), [
+    ("2023年，四川各市州高新技术企业均有增长。其中，成都是全省的“领头羊”，有效国家高新技术企业达到13146家。",
+     "13146家", "成都市"),
+    ("2023年，自贡、德阳、绵阳13市州增速达到或超过省平均增速(16.06%)。", "16.06%", "四川省"),
+])
+def test_the_province_a_city_leads_and_the_provinces_average_without_quan(text: str, quote: str, region: str) -> None:
+    got = [m.region_name for m in parse_document(text, published_on=date(2024, 4, 22)).mentions if m.quote == quote]
+    assert got == [region]
+
+
+def test_zhengqu_quannian_states_an_aim() -> None:
+    text = "今年，保定将加大研发经费投入力度，争取全年技术合同成交额达230亿元以上。"
+    got = [m.value_kind for m in parse_document(text, published_on=date(2024, 2, 20)).mentions]
+    assert got == ["target"]

@@ -292,7 +292,7 @@ _NATIONAL_YARDSTICK_END = re.compile(rf"(?:{_alternation(COMPARED_WORDS_BEFORE)}
                                      r"(?:同期)? *$")
 # `高于全区平均水平(0.83%)`, `高于自治区平均增速(21.8%)`: the region's average, named in passing
 _WIDE_AVERAGE_END = re.compile(
-    rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX))})"
+    rf"({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX, '省'))})"  # `省平均增速`
     r"的?平均(?:水平|增速|增幅|强度|值)?(?:为|是|的)?[(（]?$")
 _WHOLE_IN_BRACKETS_END = re.compile(
     rf"占({trie_pattern((*PROVINCE_WIDE, *AUTONOMOUS_REGION_WIDE, AUTONOMOUS_REGION_SUFFIX, *NATIONAL_WORDS))})"
@@ -2012,7 +2012,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         if site.kind != "change" and (wide := _WIDE_AVERAGE_END.search(text, site.seg_start, cand.start)):
             # `高于全区平均水平(0.83%)` in a city's story: the province's (or region's) average
             named = regions.find_places(wide.group(1))
-            return regions.resolve(named[0][1] if named else regions.AUTONOMOUS, scope.art.region_code)
+            whole = regions.PROVINCE if wide.group(1) == "省" else regions.AUTONOMOUS
+            return regions.resolve(named[0][1] if named else whole, scope.art.region_code)
         if nation_named and site.kind != "change" and (
                 _NATIONAL_AVERAGE_END.search(text, site.seg_start, cand.start)
                 or _NATIONAL_BASE_RE.match(text, site.seg_start, cand.start)):

@@ -121,7 +121,7 @@ TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9
                           r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
                           # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
                           # `争取到2025年` is left to the year-after-到 branch below, which checks the year)
-                          r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|[0-9])"
+                          r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|全年|[0-9])"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           # (`预期全年…`, but not a result against one: `超预期`, `好于预期`, `符合预期`)
                           r"|(?P<estimate>预 {0,8}计|(?<![超于合出])预 {0,8}期|有 {0,8}望)|确保"
@@ -385,7 +385,8 @@ WIDE_WHOLE_BEFORE = ("占", "对")
 WIDE_WHOLE_AFTER = ("占", "的占", "的比重", "的份额")
 # 全省 after these, or before these, is the field of a ranking or the yardstick of a comparison
 # (`在全省13个市中排名第二`, `远超全省及全国平均水平`), not what a story is about.
-WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较", "跑", "先")  # 领跑全省, 领先全省
+WIDE_YARDSTICK_BEFORE = ("占", "居", "列", "在", "超", "于", "比", "较", "跑", "先",  # 领跑全省, 领先全省
+                         "是")  # `成都是全省的“领头羊”，…达到13146家`
 WIDE_YARDSTICK_AFTER = ("平均", "及全国", "和全国", "同期")
 # 全省 right before these is the field a place was first in (`在全省率先组建了28家市级创新联合体`), in the
 # figure's own segment too: the figure is the place's.
