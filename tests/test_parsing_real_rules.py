@@ -1960,3 +1960,16 @@ def test_zhengqu_quannian_states_an_aim() -> None:
     text = "今年，保定将加大研发经费投入力度，争取全年技术合同成交额达230亿元以上。"
     got = [m.value_kind for m in parse_document(text, published_on=date(2024, 2, 20)).mentions]
     assert got == ["target"]
+
+
+def test_a_now_word_is_read_through_a_reprints_blanked_pinyin() -> None:
+    text = "地區生產總值由2020年的3888億元增長至2024年的4879億元。\n科技創新能力持續躍升。全市現(xiàn)有院士工作站5家。"
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2025, 10, 14)).mentions]
+    assert got == [("3888億元", "2020"), ("4879億元", "2024"), ("5家", "2025")]
+
+
+def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
+    typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
+    right = typo.replace("五“", "五”")
+    got = [m.period for m in parse_document(typo, published_on=date(2022, 8, 11)).mentions]
+    assert got == [m.period for m in parse_document(right, published_on=date(2022, 8, 11)).mentions] == ["2016-2020"]

@@ -55,7 +55,8 @@ PERIOD_RE = re.compile(
     r"|(?P<edition>(?<![0-9])20\d\d)(?=[^\s0-9，。,；;、：:]{2,24}?(?:榜|报告|指数|排行|排名|评价))"
     # ... or after it, at the end of the title (`《中国区域科技创新评价报告2021》`)
     r"|(?<=[告数數榜单單])(?P<edition_after>20\d\d)(?=\s?年?(?:版|度)?》)"
-    rf"|[“\"]?(?P<plan>{_PLANS})[”\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
+    # (a page may close the quote with an opening one: `“十三五“以来`)
+    rf"|[“\"]?(?P<plan>{_PLANS})[”“\"]?(?P<plan_part>期间|以来|时期|开局之年|开局|首年|收官之年|收官|末|期末)?"
     rf"|(?P<relative>今年|去年|前年|明年|上一年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     # `从10年前的第34位`: that many years before the page's year
     r"|(?<![0-9])(?P<ago>[0-9一二两三四五六七八九十]{1,2})\s?年前(?=的)"
