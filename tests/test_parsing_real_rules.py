@@ -1973,3 +1973,11 @@ def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     right = typo.replace("五“", "五”")
     got = [m.period for m in parse_document(typo, published_on=date(2022, 8, 11)).mentions]
     assert got == [m.period for m in parse_document(right, published_on=date(2022, 8, 11)).mentions] == ["2016-2020"]
+
+
+def test_a_year_followed_by_zhijin_opens_a_span_like_yilai() -> None:
+    text = "2016年至今，黑龙江的高新技术企业已由768家增加到2738家。"
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2022, 6, 1)).mentions]
+    since = [(m.quote, m.period)
+             for m in parse_document(text.replace("至今", "以来"), published_on=date(2022, 6, 1)).mentions]
+    assert got == since == [("768家", "2016"), ("2738家", "2021")]

@@ -45,7 +45,7 @@ PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 PERIOD_RE = re.compile(
     r"(?=[12十“\"今去前明上下第本当过近党自0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
-    r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来)"
+    r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来|至今|到现在|迄今)"  # `2016年至今`: since then
     # `自2023年8月全球研发中心城市启动建设以来`: since a year named further back in its clause
     r"|自\s?(?P<since_from>(?:19|20)\d\d)\s?年(?=[^，。；,;]{0,24}?以来)"
     # `党的十八大以来`: since the party congress of that year
