@@ -251,3 +251,15 @@ def test_a_one_line_table_with_a_groups_name_over_its_columns_and_sections_betwe
         ("276", 276, "项", "外商投资企业", "2017"), ("1918", 1918, "人年", "外商投资企业", "2017"),
         ("49257", 492570000, None, "外商投资企业", "2017"),
     ]
+
+
+def test_a_table_one_cell_per_line_whose_header_groups_columns_by_applicant() -> None:
+    cells = ["2023年8月湖南省专利授权量统计表", "地 区", "当年授权量", "当月授权量", "发明", "职 务", "非职务",
+             "大专院校", "职务总计", "个人", "长沙市", "25858", "3307", "1274", "610", "3163", "144",
+             "株洲市", "4241", "570", "134", "40", "521", "49"]
+    doc = parse_document("发布时间：2023-09-21\n" + "\n".join(cells) + "\n")
+    got = [(m.quote, m.region_name, m.period, m.unit) for m in doc.mentions]
+    assert got[:6] == [("25858", "长沙市", "2023M01-M08", "count"), ("3307", "长沙市", "2023M08", "count"),
+                       ("1274", "长沙市", "2023M08", "count"), ("610", "长沙市", "2023M08", "count"),
+                       ("3163", "长沙市", "2023M08", "count"), ("144", "长沙市", "2023M08", "count")]
+    assert len(got) == 12 and got[6][:2] == ("4241", "株洲市")

@@ -400,6 +400,12 @@ def _headline_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     return heads
 
 
+def _so_far(period: str | None) -> str | None:
+    """The year up to a month's end (`2023M08` -> `2023M01-M08`); any other period as it is."""
+    month = re.fullmatch(r"(\d{4})M(\d\d)", period or "")
+    return f"{month.group(1)}M01-M{month.group(2)}" if month and month.group(2) != "01" else period
+
+
 def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: list[ArticleContext],
                     sentences: list[Sentence]) -> list[FigureMention]:
     """The figures of tables flattened one cell per line (tables.py), each in its article's context:
@@ -420,7 +426,8 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
             char_start=cell.start, char_end=cell.end, quote=text[cell.start:cell.end], sentence=sentence.text,
             value=cell.value, unit=cell.column.unit, counter=cell.column.counter, qualifier="exact",
             value_kind=cell.column.kind, region_code=region_code, region_name=home.name if home else None,
-            subject=cell.subject, period=context.default_period, period_source="table",
+            subject=cell.subject, period=_so_far(context.default_period) if cell.column.to_date else (
+                context.default_period), period_source="table",
             indicator_code=cell.indicator_code, indicator_name=cell.indicator_name,
             is_repeated_passage=blocks[index].repeat_of is not None,
             sentence_paragraph_index=sentence.paragraph_index,

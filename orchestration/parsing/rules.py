@@ -553,6 +553,11 @@ TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan",
                "人年": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
 TABLE_GROWTH_WORDS = ("增长", "增速", "增幅")  # a column of growth rates (`比上年增长(%)`)
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
+# Header cells that only group the columns after them: patent statistics split grants by applicant, 职务
+# over 大专院校 … 职务总计, 非职务 over 个人 (a table one cell per line loses where the groups' row ended).
+TABLE_GROUP_HEADERS = ("职务", "非职务")
+# A column named with one of these counts the year so far (`当年授权量` in an August table: 2023M01-M08).
+TABLE_TO_DATE_WORDS = ("当年", "本年", "累计")
 
 # --- layout ------------------------------------------------------------------------------------
 # Common surnames: a short line of space-separated names starting with these is a byline.

@@ -22,10 +22,12 @@ from . import indicators, regions
 from .layout import Block
 from .rules import (
     NATION_NAMES,
+    TABLE_GROUP_HEADERS,
     TABLE_GROWTH_WORDS,
     TABLE_LABEL_HEADERS,
     TABLE_RANK_HEADERS,
     TABLE_SERIAL_HEADERS,
+    TABLE_TO_DATE_WORDS,
     TABLE_TOTAL_LABELS,
     TABLE_UNITS,
 )
@@ -56,6 +58,7 @@ class Column:
     counter: str | None
     kind: str  # level, growth_rate or share
     named: bool = True  # its header names the measure (not a part of a group: `大专院校` under `职务`)
+    to_date: bool = False  # it counts the year so far (`当年授权量`), not the table's month
 
 
 _RANK_COLUMN = Column("排名", "rank", 1.0, None, "rank")
@@ -100,15 +103,15 @@ def _names_a_unit(norm: str) -> bool:
 
 def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     """(index of the value's block, cell) for every value of every table flattened into `blocks`."""
-    if not _names_a_unit(norm):
-        return []  # no header can name a column's unit: no table (most texts)
+    if not _names_a_unit(norm) and not all(group in norm for group in TABLE_GROUP_HEADERS):
+        return []  # no header can name a column's unit, nor group its columns: no table (most texts)
     spans = _spans(norm, blocks)
     texts = [span.text for span in spans]
     found: list[tuple[int, Cell]] = []
     k = 0
     while k < len(spans):
         serial = texts[k] in TABLE_SERIAL_HEADERS and k + 1 < len(spans)  # `序号 | 各市 | …`
-        header = _header(texts, k + 1 if serial else k) or _grouped_header(spans, k)
+        header = _header(texts, k + 1 if serial else k) or _grouped_header(spans, k) or _flat_grouped_header(spans, k)
         if header is None:
             k += 1
             continue
@@ -243,6 +246,33 @@ def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | No
             return None
         columns.append(column)
     return (columns, first_row) if len(columns) == width else None
+
+
+def _flat_grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | None:
+    """The columns of a header written one cell per line whose cells group the columns after them
+    (TABLE_GROUP_HEADERS), with no unit anywhere:
+
+        地 区 | 当年授权量 | 当月授权量 | 发明 | 实用新型 | 外观设计 | 职 务 | 非职务 |
+        大专院校 | 科研单位 | 工矿企业 | 机关团体 | 职务总计 | 个人 | 长沙市 | 25858 | 3307 | …
+
+    Without the groups the names are the columns, one per value of the first row; every value a count."""
+    if _label(spans[k].text) is None:
+        return None
+    first_row = next((j for j in range(k + 1, min(len(spans) - 1, k + 1 + 3 * _MAX_COLUMNS))
+                      if not _NUMBER_RE.fullmatch(spans[j].text) and _NUMBER_RE.fullmatch(spans[j + 1].text)), None)
+    if first_row is None:
+        return None
+    names = [_compact(span.text) for span in spans[k + 1:first_row]]
+    leaves = [name for name in names if name not in TABLE_GROUP_HEADERS]
+    if len(leaves) == len(names) or any(_UNIT_RE.search(name) for name in names):
+        return None  # no group to leave out, or a unit: a header the others read
+    width = 0
+    while first_row + 1 + width < len(spans) and _NUMBER_RE.fullmatch(spans[first_row + 1 + width].text):
+        width += 1
+    if width != len(leaves) or width > _MAX_COLUMNS:
+        return None
+    return [Column(name, "count", 1.0, None, "level", False, name.startswith(TABLE_TO_DATE_WORDS))
+            for name in leaves], first_row
 
 
 def _compact(text: str) -> str:
