@@ -1972,7 +1972,7 @@ def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")
     got = [m.period for m in parse_document(typo, published_on=date(2022, 8, 11)).mentions]
-    assert got == [m.period for m in parse_document(right, published_on=date(2022, 8, 11)).mentions] == ["2016-2020"]
+    assert got == [m.period for m in parse_document(right, published_on=date(2022, 8, 11)).mentions] == ["2016-2021"]
 
 
 def test_a_year_followed_by_zhijin_opens_a_span_like_yilai() -> None:
@@ -1981,3 +1981,11 @@ def test_a_year_followed_by_zhijin_opens_a_span_like_yilai() -> None:
     since = [(m.quote, m.period)
              for m in parse_document(text.replace("至今", "以来"), published_on=date(2022, 6, 1)).mentions]
     assert got == since == [("768家", "2016"), ("2738家", "2021")]
+
+
+def test_since_a_plan_that_is_over_runs_to_the_last_complete_year() -> None:
+    text = "“十二五”以来，我省高新技术企业累计认定1837家。"
+    got = [m.period for m in parse_document(text, published_on=date(2017, 3, 20)).mentions]
+    assert got == ["2011-2016"]
+    during = [m.period for m in parse_document(text.replace("以来", "期间"), published_on=date(2017, 3, 20)).mentions]
+    assert during == ["2011-2015"]

@@ -466,9 +466,11 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             return str(last)
         if part == "以来" and text.startswith(RECORD_AFTER_SINCE, match.end()):
             return None  # `创“十三五”以来最好成绩`: a record's yardstick
-        if part == "以来" and published is not None and first <= last_complete_year(published) < last and (
-                not _in_plans_last_autumn(published, last)):
-            return f"{first}-{last_complete_year(published)}"  # `“十四五”以来` in 2024: 2021-2023
+        done = last_complete_year(published) if published is not None else None
+        if part == "以来" and done is not None and first <= done and (
+                done >= last or not _in_plans_last_autumn(published, last)):
+            # `“十四五”以来` in 2024: 2021-2023; `“十二五”以来` in 2017, the plan over: 2011-2016 (since then)
+            return f"{first}-{done}"
         if part or text[max(0, match.start() - 2):match.start()] in PLAN_REVIEW_WORDS or text.startswith(
                 PLAN_TOTAL_WORDS, match.end()):
             # `“十三五”期间`, `回顾“十三五”`, `“十二五”总量`: the plan's years; in a review written before
