@@ -1989,3 +1989,11 @@ def test_since_a_plan_that_is_over_runs_to_the_last_complete_year() -> None:
     assert got == ["2011-2016"]
     during = [m.period for m in parse_document(text.replace("以来", "期间"), published_on=date(2017, 3, 20)).mentions]
     assert during == ["2011-2015"]
+
+
+def test_places_a_story_compares_itself_with_do_not_say_what_it_is_about() -> None:
+    text = ("省高新技術產業增加值去年突破8000億元\n2018年，全省高新技术产业实现增加值8468.05亿元。"
+            "到2018年末，全省拥有国家级企业技术中心49个，在中部地区低于河南(88个)、安徽(76个)和湖北(58个)。")
+    doc = parse_document(text, source_name="hunan-traditional-2018.txt", published_on=date(2019, 3, 26))
+    assert doc.articles[0].region_name == "湖南省"
+    assert [m.region_name for m in doc.mentions][:2] == ["湖南省", "湖南省"]

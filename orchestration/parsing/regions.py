@@ -23,6 +23,8 @@ from .rules import (
     AUTONOMOUS_REGION_WIDE,
     CITIES_OF_THE_FIELD,
     CITY_WIDE,
+    COMPARED_BEFORE,
+    COMPARED_WORDS_BEFORE,
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
@@ -381,11 +383,20 @@ def resolve(marker: str, article_code: str | None) -> str | None:
     return marker
 
 
+LIST_JOINERS_BEFORE_PLACE = ("、", "和", "及", "与")
+
+
 def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The places that say what a text is about: not 全省 as a ranking's field or a share's whole
     (`全省第一`, `占全省`), nor a province that grades a platform (`云南省重点实验室`)."""
     kept = []
+    compared = False  # the place before was a comparison's yardstick (`低于河南(88个)、安徽(76个)`)
     for pos, code in places:
+        before = text[max(0, pos - 2):pos]
+        compared = before.endswith(COMPARED_BEFORE) or before in COMPARED_WORDS_BEFORE or (
+            compared and before[-1:] in LIST_JOINERS_BEFORE_PLACE)
+        if compared and not code.startswith("\x01"):
+            continue  # `在中部地区低于河南(88个)、安徽(76个)和湖北(58个)`: yardsticks, not what it is about
         if code.startswith("\x01"):
             if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
                     text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
