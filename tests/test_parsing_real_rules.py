@@ -1997,3 +1997,12 @@ def test_places_a_story_compares_itself_with_do_not_say_what_it_is_about() -> No
     doc = parse_document(text, source_name="hunan-traditional-2018.txt", published_on=date(2019, 3, 26))
     assert doc.articles[0].region_name == "湖南省"
     assert [m.region_name for m in doc.mentions][:2] == ["湖南省", "湖南省"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2021年，北京、上海、深圳这3个城市的研发投入强度达到4%以上。", {"北京市", "上海市", "深圳市"}),
+    ("2022年，武汉、鄂州、黄石等3地输出技术合同成交额合计1800.01亿元。", {"湖北省"}),
+])
+def test_a_figure_after_a_count_of_places_is_each_ones_only_when_said_of_each(text: str, want: set[str]) -> None:
+    got = {m.region_name for m in parse_document(text, published_on=date(2022, 6, 1)).mentions if m.unit != "count"}
+    assert got == want

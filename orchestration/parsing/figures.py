@@ -35,6 +35,7 @@ from .rules import (
     CONJUNCTIONS,
     COUNTERS,
     CRITERION_VERBS,
+    EACH_WORDS,
     ESTIMATE_OPENS_WITHIN,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
@@ -1518,20 +1519,32 @@ _PLACE_THEN_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?([0-9]{1,2})(?![0-9.])
 _LISTED_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alternation(LIST_JOINERS)})")
 
 
-def _counted_places(scope: SentenceScope, place_at: int, place: str) -> bool:
-    """Whether the place ends a list of places that the number right after it counts
-    (`南宁、桂林、柳州、北海4个`: four)."""
+def _each_of_the_counted(text: str, counted: int, pos: int) -> bool:
+    """Whether a figure at `pos` is said of each place a count ending at `counted` counts: in the count's
+    own segment, after `这` (`这5个城市达到4%以上`) or a word of each (`均`, `都`)."""
+    between_them = text[counted:pos]
+    if any(mark in between_them for mark in "，,；;。"):
+        return False
+    digits = counted - 1
+    while digits > 0 and text[digits - 1].isdigit():
+        digits -= 1
+    return text[digits - 1:digits] == "这" or any(word in between_them for word in EACH_WORDS)
+
+
+def _counted_places(scope: SentenceScope, place_at: int, place: str) -> int | None:
+    """Where the number ends that counts the list of places the place ends (`南宁、桂林、柳州、北海4个`:
+    four), if one does."""
     text = scope.text
     number = _PLACE_THEN_NUMBER_RE.match(text, place_at)
     if number is None:
-        return False
+        return None
     listed, cursor = 1, place_at
     for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, place_at)):
         # (by the text between: a short name that is also a word, 北海, has no name_end)
         if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(text, pos, cursor):
             break
         listed, cursor = listed + 1, pos
-    return listed > 1 and int(number.group(1)) == listed
+    return number.end() if listed > 1 and int(number.group(1)) == listed else None
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
@@ -1997,9 +2010,11 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         if text.startswith(PLACE_COUNT_NOUNS, cand.end):
             return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
     place_at, place = _place_before(scope, site, prev)
-    if place is not None and _counted_places(scope, place_at, place):
-        # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's (and the
-        # places a count counts own no later figure: `北京、上海等4个直辖市纳入评比，城市总数由97个…`)
+    counted = _counted_places(scope, place_at, place) if place is not None else None
+    if counted is not None and (cand.start < counted or not _each_of_the_counted(text, counted, cand.start)):
+        # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's; the places a
+        # count counts own no later figure (`北京、上海等4个直辖市纳入评比，城市总数由97个…`, `武汉、鄂州等5地…
+        # 合计1800.01亿元`) but one said of each of them (`北京、上海、深圳这3个城市达到4%以上`)
         home = regions.region(place)
         return (home.parent_code if home is not None and home.parent_code else None) or scope.art.region_code
     if site.kind not in ("rank", "rank_change"):

@@ -236,6 +236,8 @@ THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "�
                     "市有", "市(", "市（", "县有", "区有")
 # Between places listed and a figure, these make it the group's total, not each place's figure
 # (`武汉、鄂州…等5地输出技术合同成交额合计1800.01亿元`, `沈阳、大连两市…总额占全省的56.3%`).
+# After a count of places listed (`北京、上海5个城市`), these say a figure is each place's (`均达到4%以上`).
+EACH_WORDS = ("均", "都", "各")
 GROUP_TOTAL_WORDS = ("合计", "总额", "总量", "共计", "合共", "总和", "加起来", "共同")
 # A count of places (`9个地区…实现增长`, `12个省份`): a figure about the whole they belong to. Provinces
 # counted are the nation's; the others, the article's region (a province counting its cities).
