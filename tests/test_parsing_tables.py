@@ -263,3 +263,18 @@ def test_a_table_one_cell_per_line_whose_header_groups_columns_by_applicant() ->
                        ("1274", "长沙市", "2023M08", "count"), ("610", "长沙市", "2023M08", "count"),
                        ("3163", "长沙市", "2023M08", "count"), ("144", "长沙市", "2023M08", "count")]
     assert len(got) == 12 and got[6][:2] == ("4241", "株洲市")
+
+
+def test_a_table_of_measures_one_row_per_line_under_periods_and_changes() -> None:
+    text = ("发布日期:2025-01-07\n规模以上企业科技投入及产出 | 1-11月 | 同比±% |\n"
+            "规模以上工业企业研发费用(亿元) | 611.4 | 8.9 |\n规模以上工业企业新产品产值率(%) | 32.8 | 0.1 |\n"
+            "规模以上企业研发情况 | 1-11月增速(%) | |\n研究开发费用 | 21.7 | |\n"
+            "专利情况 | 1-2季度 | 同比±% |\n授权专利数(件) | 34439 | 9.2 |\n")
+    doc = parse_document(text, source_name="ningbo-table-2024.txt")
+    got = [(m.quote, m.value, m.unit, m.value_kind, m.period) for m in doc.mentions]
+    assert got == [
+        ("611.4", 61140000000.0, "yuan", "level", "2024M01-M11"), ("8.9", 8.9, "percent", "growth_rate", "2024M01-M11"),
+        ("32.8", 32.8, "percent", "share", "2024M01-M11"), ("0.1", 0.1, "percentage_point", "change", "2024M01-M11"),
+        ("21.7", 21.7, "percent", "growth_rate", "2024M01-M11"),
+        ("34439", 34439.0, "count", "level", "2024H1"), ("9.2", 9.2, "percent", "growth_rate", "2024H1"),
+    ]

@@ -410,13 +410,18 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
                     sentences: list[Sentence]) -> list[FigureMention]:
     """The figures of tables flattened one cell per line (tables.py), each in its article's context:
     the row's place or the article's region, the article's (or its section's) period."""
-    found = tables.cells(norm, blocks) + tables.ranks(norm, blocks)
+    found = [(index, cell, None) for index, cell in tables.cells(norm, blocks) + tables.ranks(norm, blocks)]
+    found += tables.measure_rows(norm, blocks)
     if not found:
         return []
     sentence_starts = [s.char_start for s in sentences]
     out = []
-    for index, cell in found:
+    for index, cell, part in found:
         context = contexts[index]
+        period = _so_far(context.default_period) if cell.column.to_date else context.default_period
+        if part is not None:  # a column's own part of the year (`1-11月`), in the article's year
+            period = periods.part_in_year(part, int(period[:4]), context.published) if period and (
+                period[:4].isdigit()) else None
         region_code = regions.resolve(cell.region_code, context.region_code) if cell.region_code else (
             context.region_code)
         home = regions.region(region_code)
@@ -426,8 +431,7 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
             char_start=cell.start, char_end=cell.end, quote=text[cell.start:cell.end], sentence=sentence.text,
             value=cell.value, unit=cell.column.unit, counter=cell.column.counter, qualifier="exact",
             value_kind=cell.column.kind, region_code=region_code, region_name=home.name if home else None,
-            subject=cell.subject, period=_so_far(context.default_period) if cell.column.to_date else (
-                context.default_period), period_source="table",
+            subject=cell.subject, period=period, period_source="table",
             indicator_code=cell.indicator_code, indicator_name=cell.indicator_name,
             is_repeated_passage=blocks[index].repeat_of is not None,
             sentence_paragraph_index=sentence.paragraph_index,

@@ -35,7 +35,8 @@ _CN_MONTH = "[0-9]{1,2}|十[一二]?|[一二三四五六七八九]"
 # `6月底`), written after a year or alone; a day after a month makes it a date (`1-3月5日` is none).
 # One grammar: part_of_year reads the named groups, PERIOD_RE embeds it (several times) without them.
 _PART_SOURCE = (
-    r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|第?(?P<quarter>[一二三四1-4])季度"
+    r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|[1一]\s?[-—~至到]\s?(?P<q_to>[23二三])\s?季度"  # `1-2季度`
+    r"|第?(?P<quarter>[一二三四1-4])季度"
     rf"|(?P<m_from>{_CN_MONTH})\s?月?\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
     rf"|前(?P<m_upto>{_CN_MONTH})个?月|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
 )
@@ -365,6 +366,14 @@ def _month(word: str) -> int | None:
     return month if month is not None and 1 <= month <= 12 else None
 
 
+def part_in_year(part: str, year: int, published: date | None) -> str:
+    """A part of a year (`M01-M11`) in the year it was written for: not the publication year's when that
+    part is not over yet (`1-11月` in a January release is last year's)."""
+    if published is not None and year == published.year and _last_month(part) > published.month:
+        year -= 1
+    return f"{year}{part}"
+
+
 def _last_month(part: str) -> int:
     """The month a part of a year ends with: H1 -> 6, Q1-Q3 -> 9, M01-M10 -> 10."""
     if part.startswith("H"):
@@ -396,6 +405,8 @@ def part_of_year(word: str, point_in_time: bool = False) -> str | None:
         return "H1" if m.group("half") == "上" else "H2"
     if m.group("q_upto"):
         return "Q1-Q3" if m.group("q_upto") == "三" else "Q1-Q2"
+    if m.group("q_to"):
+        return "Q1-Q3" if m.group("q_to") in "3三" else "H1"  # `1-2季度` is the first half
     if m.group("quarter"):
         return f"Q{_month(m.group('quarter'))}"
     if m.group("m_from"):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import indicators, regions
+from . import indicators, periods, regions
 from .layout import Block
 from .rules import (
     NATION_NAMES,
@@ -142,6 +142,85 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
                 block.start, block.start + len(norm[block.start:block.end].rstrip()), float(rank), row.group(2),
                 _RANK_COLUMN, places[0][1], None, indicator.code if indicator else None,
                 indicator.name if indicator else _RANK_COLUMN.name)))
+    return out
+
+
+def measure_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, str]]:
+    """(index of the row's block, cell, the part of the year its column covers) for every value of a table
+    whose rows are measures, one row per line, under a header of periods and changes:
+
+        规模以上企业科技投入及产出 | 1-11月 | 同比±% |
+        规模以上工业企业研发费用(亿元) | 611.4 | 8.9 |
+        规模以上工业企业新产品产值率(%) | 32.8 | 0.1 |
+
+    A row's label names the measure and its unit; a column headed by a part of the year (`1-11月`) holds
+    its levels, one headed by a change (`同比±%`) their growth (in points for a rate). A column headed by a
+    growth over a part of the year (`1-5月增速(%)`) holds the growth of measures named without a unit."""
+    if "|" not in norm:
+        return []
+    out: list[tuple[int, Cell, str]] = []
+    header: list[tuple[str, str]] | None = None  # (kind of column: level or growth, the part of the year)
+    for index, block in enumerate(blocks):
+        cells = [cell.strip() for cell in norm[block.start:block.end].split("|")]
+        if len(cells) < 2:
+            header = None
+            continue
+        columns = _measure_header(cells[1:])
+        if columns is not None:
+            header = columns
+            continue
+        if header is None:
+            continue
+        out.extend((index, cell, part) for cell, part in _measure_row(norm, block, cells, header))
+    return out
+
+
+def _measure_header(cells: list[str]) -> list[tuple[str, str]] | None:
+    """The columns a header line names after its first cell (`1-11月 | 同比±%`), or None if it is no such
+    header: every named cell a part of the year or a change."""
+    columns, part = [], ""
+    for cell in cells:
+        if not cell:
+            continue
+        cell_part = periods.part_of_year(_compact(cell))
+        if cell_part and not any(word in cell for word in _CHANGE_HEADER_WORDS):
+            columns.append(("level", cell_part))
+            part = cell_part
+        elif any(word in cell for word in _CHANGE_HEADER_WORDS):
+            columns.append(("growth", cell_part or part))
+        else:
+            return None
+    return columns if columns else None
+
+
+_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
+
+
+def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[str, str]]) -> list[tuple[Cell, str]]:
+    """The figures of one measure's row under `header`."""
+    label = cells[0].lstrip("#")
+    unit = _UNIT_RE.search(label)
+    name = _compact(label[:unit.start()] if unit else label)
+    values = [cell for cell in cells[1:] if cell]
+    if not name or len(values) > len(header) or not all(_NUMBER_RE.fullmatch(value) for value in values):
+        return []
+    out, cursor = [], block.start + len(cells[0]) + 1
+    indicator = indicators.lookup(name)
+    for (kind, part), value in zip(header, values, strict=False):
+        at = norm.find(value, cursor, block.end)
+        cursor = at + len(value)
+        if kind == "level" and unit is None:
+            continue  # a level with no unit to read it by
+        if kind == "level":
+            out_unit, multiplier = TABLE_UNITS[unit.group(1)]
+            column = Column(name, out_unit, multiplier, unit.group(1) if out_unit == "count" else None,
+                            "share" if out_unit == "percent" else "level")
+        else:  # a rate's change is in points
+            rate = unit is not None and TABLE_UNITS[unit.group(1)][0] == "percent"
+            column = Column(name, "percentage_point" if rate else "percent", 1.0, None,
+                            "change" if rate else "growth_rate")
+        out.append((Cell(at, cursor, float(value) * column.multiplier, label, column, None, None,
+                         indicator.code if indicator is not None else None, name), part))
     return out
 
 
