@@ -2006,3 +2006,9 @@ def test_places_a_story_compares_itself_with_do_not_say_what_it_is_about() -> No
 def test_a_figure_after_a_count_of_places_is_each_ones_only_when_said_of_each(text: str, want: set[str]) -> None:
     got = {m.region_name for m in parse_document(text, published_on=date(2022, 6, 1)).mentions if m.unit != "count"}
     assert got == want
+
+
+def test_the_province_a_few_characters_before_a_standing_in_it_is_the_field() -> None:
+    text = "孝感市“十四五”发展成就发布会\n2024年，孝感主要指标全省均衡靠前，社会消费品零售总额达1200亿元。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2025, 10, 10)).mentions]
+    assert got == ["孝感市"]

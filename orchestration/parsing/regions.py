@@ -36,6 +36,7 @@ from .rules import (
     PLATFORM_GRADES,
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
+    RANK_STANDING_AFTER_PATTERN,
     WIDE_YARDSTICK_AFTER,
     WIDE_YARDSTICK_BEFORE,
 )
@@ -411,7 +412,11 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def wide_names_a_field(text: str, pos: int) -> bool:
     """Whether the wide word (全省, 全市) at `pos` names the field a ranking is within (`全省第一`, `排名全省第9位`,
     `全省市州排名上升2位`), not the place whose figures the text gives."""
-    return text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text.startswith(CITIES_OF_THE_FIELD, pos + 2)
+    return text[pos + 2:pos + 3] in RANK_FIELD_AFTER or text.startswith(CITIES_OF_THE_FIELD, pos + 2) or (
+        _STANDING_AFTER_RE.match(text, pos + 2) is not None)
+
+
+_STANDING_AFTER_RE = re.compile(RANK_STANDING_AFTER_PATTERN)
 
 
 _NAME_OPENERS = frozenset("(（")

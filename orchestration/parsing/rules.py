@@ -302,6 +302,8 @@ NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # A rank's field is named after these (`排名全省第9位`, `居全国第5`): 全省 there is no region.
 RANK_FIELD_AFTER = ("第", "前", "排", "首")
+# ... and so does 全省 a few characters before a standing in it (`主要指标全省均衡靠前`, `全省领先`).
+RANK_STANDING_AFTER_PATTERN = r"[\u4e00-\u9fff]{0,4}?(?:靠前|前列|领先|居首|首位)"
 # 全省 before the cities it ranks a city among (`全省市州排名上升2位`, `全省各设区市中`) is that field too.
 CITIES_OF_THE_FIELD = ("市州", "各市州", "地市", "各地市", "设区市", "各设区市", "地级市", "各市")
 # A rank followed by these is the rank of the place named after them (`排在首位的是广东省`).
