@@ -2012,3 +2012,11 @@ def test_the_province_a_few_characters_before_a_standing_in_it_is_the_field() ->
     text = "孝感市“十四五”发展成就发布会\n2024年，孝感主要指标全省均衡靠前，社会消费品零售总额达1200亿元。"
     got = [m.region_name for m in parse_document(text, published_on=date(2025, 10, 10)).mentions]
     assert got == ["孝感市"]
+
+
+def test_a_year_long_past_is_history_and_frames_no_figure() -> None:
+    text = ("一座流淌着创新基因的城市\n2026-1-5 10:53| 发布者: admin\n"
+            "回望上世纪90年代：1990年，市委、市政府作出了把科教事业放在经济和社会发展首位的决定。\n"
+            "烟台省级以上科创平台达到447家，高新技术企业数量达到2500余家。")
+    got = {m.period for m in parse_document(text, source_name="yantai-feature-2025.txt").mentions}
+    assert got == {"2025"}

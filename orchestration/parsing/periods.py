@@ -15,6 +15,7 @@ from .rules import (
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
     FROM_WORDS,
+    HISTORY_YEARS_BEFORE,
     MILESTONE_AFTER,
     MILESTONE_BEFORE,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
@@ -276,6 +277,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 # `2018年长春市就已进入…`, `早在2021年`: a milestone passed long before the story; `自1999年开始
                 # 连续发布`: where a run of years started
                 continue
+            if published is not None and int(year) < published.year - HISTORY_YEARS_BEFORE:
+                continue  # `回望上世纪90年代：1990年，市委…` in 2026: history, not what the story reports on
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
                 counts[year] += 1
     if counts:

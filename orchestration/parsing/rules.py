@@ -148,6 +148,9 @@ TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未今宗"
 # A figure dated by the time of writing that repeats an earlier figure of its article of at least this
 # value restates it (smaller counts repeat by chance: `1家`).
 RESTATED_MIN_VALUE = 10
+# A year written more than this many years before a story's publication is history (`回望上世纪90年代：1990年`):
+# it says nothing of the year the story's figures are for.
+HISTORY_YEARS_BEFORE = 10
 # A report written from this month on is about the year under review: its `将` is an estimate, and a
 # five-year plan's last year is over enough to be reviewed.
 YEAR_UNDER_REVIEW_FROM_MONTH = 10
