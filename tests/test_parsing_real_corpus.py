@@ -82,9 +82,10 @@ FLOORS = {
     # province of its own, 宁波's tables of measures
     "holdout31": {"recall": 0.94, "precision": 0.91, "attributes": 0.83, "merged": 0.91},
     # the last (h114, h115, h117; the search tool's budget ran out before h116), scored untouched at the start
-    # (0.800) and at 4018dff (0.824), then read briefly; recall is low because h117's two tables (a yearbook's,
-    # a ranking's; 227 core rows) are unread
-    "holdout32": {"recall": 0.46, "precision": 0.96, "attributes": 0.83, "merged": 0.96},
+    # (0.800) and at 4018dff (0.824), then read briefly: a ranking table's rank columns (`专利排行`) are read
+    # now; recall is low because h117's yearbook table is not; merged is low because the gold quotes every
+    # cell of the ranking table by its row's start, which the row's overall rank overlaps
+    "holdout32": {"recall": 0.62, "precision": 0.96, "attributes": 0.86, "merged": 0.86},
 }
 
 

@@ -278,3 +278,14 @@ def test_a_table_of_measures_one_row_per_line_under_periods_and_changes() -> Non
         ("21.7", 21.7, "percent", "growth_rate", "2024M01-M11"),
         ("34439", 34439.0, "count", "level", "2024H1"), ("9.2", 9.2, "percent", "growth_rate", "2024H1"),
     ]
+
+
+def test_a_ranking_table_gives_each_place_its_overall_rank_and_its_rank_in_each_ranked_column() -> None:
+    text = ("2019中国城市竞争力排行榜\n排行 | 城市 | 专利分值 | 专利排行 | 创新企业分值 | 创新企业排行 |\n"
+            "1 | 北京 | 0.8617 | 2 | 1 | 1 |\n2 | 深圳 | 1 | 1 | 0.4395 | 2 |\n")
+    doc = parse_document(text, published_on=date(2019, 12, 20))
+    got = [(m.value, m.value_kind, m.region_name, m.indicator_name) for m in doc.mentions]
+    assert got == [
+        (1, "rank", "北京市", "排名"), (2, "rank", "北京市", "专利排名"), (1, "rank", "北京市", "创新企业排名"),
+        (2, "rank", "深圳市", "排名"), (1, "rank", "深圳市", "专利排名"), (2, "rank", "深圳市", "创新企业排名"),
+    ]

@@ -551,7 +551,7 @@ PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日�
                         "发文机关", "信息来源", "来源:", "来源：")  # (`来源:互联网` under a date line)
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
-TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次")
+TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次", "排行")
 TABLE_SERIAL_HEADERS = ("序号", *TABLE_RANK_HEADERS)
 # A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),

@@ -43,7 +43,7 @@ _CELL_GAP = r"[ \t\u3000|｜]+"
 # a ranking table's header line: its rank column, then the places' (`排序 城市 创新能力效用值`)
 _RANK_HEADER_RE = re.compile(
     rf"^(?:{'|'.join(TABLE_RANK_HEADERS)}){_CELL_GAP}(?:{'|'.join(TABLE_LABEL_HEADERS)})(?:{_CELL_GAP}|$)", re.M)
-_RANK_ROW_RE = re.compile(rf"([0-9]{{1,3}}){_CELL_GAP}([^\s|｜0-9]{{2,12}})(?:{_CELL_GAP}[^\s|｜]+)*\s*")
+_RANK_ROW_RE = re.compile(rf"([0-9]{{1,3}}){_CELL_GAP}([^\s|｜0-9]{{2,12}})(?:{_CELL_GAP}[^\s|｜]+)*[\s|｜]*")
 _ASIDE_RE = re.compile(r"[(（][^()（）]{0,12}[)）]|\s")
 _MEASURE_LOOKBACK = 3  # paragraphs above a ranking table that may name what it ranks
 
@@ -129,6 +129,8 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
     for header in _RANK_HEADER_RE.finditer(norm):
         k = bisect.bisect_right(starts, header.start()) - 1
         indicator = _ranked_measure(norm, blocks, k)
+        names = _CELL_TEXT_RE.findall(norm, blocks[k].start, blocks[k].end)
+        ranked_columns = {i: name[:-2] for i, name in enumerate(names) if i > 1 and name.endswith(TABLE_RANK_HEADERS)}
         previous = 0
         for row_block in range(k + 1, len(blocks)):
             block = blocks[row_block]
@@ -142,6 +144,32 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
                 block.start, block.start + len(norm[block.start:block.end].rstrip()), float(rank), row.group(2),
                 _RANK_COLUMN, places[0][1], None, indicator.code if indicator else None,
                 indicator.name if indicator else _RANK_COLUMN.name)))
+            if ranked_columns:
+                out.extend((row_block, cell) for cell in _column_ranks(norm, block, ranked_columns, len(names),
+                                                                          row.group(2), places[0][1]))
+    return out
+
+
+_CELL_TEXT_RE = re.compile(r"[^\s|｜]+")
+
+
+def _column_ranks(norm: str, block: Block, ranked: dict[int, str], width: int, label: str,
+                  place: str) -> list[Cell]:
+    """The ranks a row gives in the columns headed `…排行` (`专利排行`, `R&D投入排行`): each the place's rank
+    in the ranking the header names."""
+    cells = list(_CELL_TEXT_RE.finditer(norm, block.start, block.end))
+    if len(cells) != width:
+        return []
+    out = []
+    for i, name in ranked.items():
+        value = cells[i].group()
+        if not value.isdigit():
+            continue
+        column = Column(name + _RANK_COLUMN.name, "rank", 1.0, None, "rank")
+        indicator = indicators.lookup(_compact(name) + _RANK_COLUMN.name)
+        indicator = indicator if indicator is not None and indicator.unit == "rank" else None  # not `R&D投入`
+        out.append(Cell(cells[i].start(), cells[i].end(), float(value), label, column, place, None,
+                        indicator.code if indicator else None, column.name))
     return out
 
 
