@@ -315,15 +315,10 @@ def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | No
     The first row says how many columns there are; the groups (`职务`, `非职务`) are the cells without a
     unit right before the first with one, and their parts, in order, take their place. A part is a count
     like the measure before the groups, with no indicator of its own (a breakdown, not the total)."""
-    if _label(spans[k].text) is None:
+    row = _first_row(spans, k)
+    if row is None:
         return None
-    first_row = next((j for j in range(k + 1, min(len(spans) - 1, k + 1 + 3 * _MAX_COLUMNS))
-                      if not _NUMBER_RE.fullmatch(spans[j].text) and _NUMBER_RE.fullmatch(spans[j + 1].text)), None)
-    if first_row is None:
-        return None
-    width = 0
-    while first_row + 1 + width < len(spans) and _NUMBER_RE.fullmatch(spans[first_row + 1 + width].text):
-        width += 1
+    first_row, width = row
     header = spans[k + 1:first_row]
     groups = len(header) - width
     last_line = [span for span in header if span.block == header[-1].block] if header else []
@@ -355,6 +350,21 @@ def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | No
     return (columns, first_row) if len(columns) == width else None
 
 
+def _first_row(spans: list[_Span], k: int) -> tuple[int, int] | None:
+    """Under a label header at cell k (`地 区`), where the first row starts (its label: the first cell
+    followed by a number) and how many values it holds, or None."""
+    if _label(spans[k].text) is None:
+        return None
+    first_row = next((j for j in range(k + 1, min(len(spans) - 1, k + 1 + 3 * _MAX_COLUMNS))
+                      if not _NUMBER_RE.fullmatch(spans[j].text) and _NUMBER_RE.fullmatch(spans[j + 1].text)), None)
+    if first_row is None:
+        return None
+    width = 0
+    while first_row + 1 + width < len(spans) and _NUMBER_RE.fullmatch(spans[first_row + 1 + width].text):
+        width += 1
+    return first_row, width
+
+
 def _flat_grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | None:
     """The columns of a header written one cell per line whose cells group the columns after them
     (TABLE_GROUP_HEADERS), with no unit anywhere:
@@ -363,19 +373,14 @@ def _flat_grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int]
         大专院校 | 科研单位 | 工矿企业 | 机关团体 | 职务总计 | 个人 | 长沙市 | 25858 | 3307 | …
 
     Without the groups the names are the columns, one per value of the first row; every value a count."""
-    if _label(spans[k].text) is None:
+    row = _first_row(spans, k)
+    if row is None:
         return None
-    first_row = next((j for j in range(k + 1, min(len(spans) - 1, k + 1 + 3 * _MAX_COLUMNS))
-                      if not _NUMBER_RE.fullmatch(spans[j].text) and _NUMBER_RE.fullmatch(spans[j + 1].text)), None)
-    if first_row is None:
-        return None
+    first_row, width = row
     names = [_compact(span.text) for span in spans[k + 1:first_row]]
     leaves = [name for name in names if name not in TABLE_GROUP_HEADERS]
     if len(leaves) == len(names) or any(_UNIT_RE.search(name) for name in names):
         return None  # no group to leave out, or a unit: a header the others read
-    width = 0
-    while first_row + 1 + width < len(spans) and _NUMBER_RE.fullmatch(spans[first_row + 1 + width].text):
-        width += 1
     if width != len(leaves) or width > _MAX_COLUMNS:
         return None
     return [Column(name, "count", 1.0, None, "level", False, name.startswith(TABLE_TO_DATE_WORDS))
