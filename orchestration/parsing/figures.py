@@ -1523,7 +1523,7 @@ def _each_of_the_counted(text: str, counted: int, pos: int) -> bool:
     """Whether a figure at `pos` is said of each place a count ending at `counted` counts: in the count's
     own segment, after `这` (`这5个城市达到4%以上`) or a word of each (`均`, `都`)."""
     between_them = text[counted:pos]
-    if any(mark in between_them for mark in "，,；;。"):
+    if _SEGMENT_DELIMS_RE.search(between_them):
         return False
     digits = counted - 1
     while digits > 0 and text[digits - 1].isdigit():
