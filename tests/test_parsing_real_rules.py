@@ -2020,3 +2020,9 @@ def test_a_year_long_past_is_history_and_frames_no_figure() -> None:
             "烟台省级以上科创平台达到447家，高新技术企业数量达到2500余家。")
     got = {m.period for m in parse_document(text, source_name="yantai-feature-2025.txt").mentions}
     assert got == {"2025"}
+
+
+def test_benian_after_a_part_of_the_year_is_the_year_so_far() -> None:
+    text = "1-11月，荆门市新能源新材料企业91家，本年进规27家，合计产值741.01亿元，同比增长33.5%。"
+    got = {m.period for m in parse_document(text, published_on=date(2024, 12, 23)).mentions}
+    assert got == {"2024M01-M11"}

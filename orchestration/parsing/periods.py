@@ -502,8 +502,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             part = part_of_year(written, _balance_follows(text, match.end())) or ""
         elif (month_end := _as_of_month(text, match, published)) is not None:
             part = month_end  # `截至今年6月`, `到今年6月`: as at June's end
-        elif not (part and text.startswith("同期", match.end())):
-            part = ""
+        elif not (part and (text.startswith("同期", match.end()) or relative == "本年")):
+            part = ""  # (but `1-11月，…本年进规27家`: the statistics' own year so far keeps its part)
         anchor = written or reported
         if relative in REPORT_VOICE_RELATIVES and anchor and anchor.isdigit() and not is_base(text, match.start()):
             return str(int(anchor) + RELATIVE_OFFSETS[relative]) + part
