@@ -2026,3 +2026,9 @@ def test_benian_after_a_part_of_the_year_is_the_year_so_far() -> None:
     text = "1-11月，荆门市新能源新材料企业91家，本年进规27家，合计产值741.01亿元，同比增长33.5%。"
     got = {m.period for m in parse_document(text, published_on=date(2024, 12, 23)).mentions}
     assert got == {"2024M01-M11"}
+
+
+def test_a_month_followed_by_dangyue_is_that_month() -> None:
+    text = "2024年，阜阳高技术制造业增加值增长34.3%。其中，12月当月增长45.5%，居全省第2位。"
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2025, 2, 19)).mentions]
+    assert got == [("增长34.3%", "2024"), ("增长45.5%", "2024M12"), ("第2位", "2024M12")]

@@ -39,7 +39,7 @@ _PART_SOURCE = (
     r"(?P<half>[上下])半年|前(?P<q_upto>[三两二])季度|[1一]\s?[-—~至到]\s?(?P<q_to>[23二三])\s?季度"  # `1-2季度`
     r"|第?(?P<quarter>[一二三四1-4])季度"
     rf"|(?P<m_from>{_CN_MONTH})\s?月?\s?[-—~至到]\s?(?P<m_to>{_CN_MONTH})\s?月(?:份)?(?!\s?[0-9]{{1,2}}\s?日)"
-    rf"|前(?P<m_upto>{_CN_MONTH})个?月|(?P<month>{_CN_MONTH})月份|(?P<month_end>{_CN_MONTH})月(?:底|末)"
+    rf"|前(?P<m_upto>{_CN_MONTH})个?月|(?P<month>{_CN_MONTH})月(?:份|当月)|(?P<month_end>{_CN_MONTH})月(?:底|末)"
 )
 _PART_RE = re.compile(_PART_SOURCE)
 PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
