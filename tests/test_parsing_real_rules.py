@@ -2032,3 +2032,11 @@ def test_a_month_followed_by_dangyue_is_that_month() -> None:
     text = "2024年，阜阳高技术制造业增加值增长34.3%。其中，12月当月增长45.5%，居全省第2位。"
     got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2025, 2, 19)).mentions]
     assert got == [("增长34.3%", "2024"), ("增长45.5%", "2024M12"), ("第2位", "2024M12")]
+
+
+def test_the_year_a_story_says_it_reviews_outweighs_its_other_years() -> None:
+    text = ("保定：今年研发经费投入增长百分之十\n发布时间：2024年\n保定市政府工作报告对2023年工作进行回顾。"
+            "今年，保定提出新目标。今年要加快发展。\n"
+            "科学研究与试验发展投入强度3.48%，稳居全省第一；技术合同成交总额378.3亿元。")
+    got = [(m.quote, m.period) for m in parse_document(text).mentions if m.quote in ("3.48%", "378.3亿元")]
+    assert got == [("3.48%", "2023"), ("378.3亿元", "2023")]

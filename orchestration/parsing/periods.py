@@ -246,6 +246,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     if plan and published is not None and published.year > plan[1] and any(word in title for word in PLAN_REVIEW_WORDS):
         return f"{plan[0]}-{plan[1]}"  # `大理州科技工作“十二五”回顾` in May 2016: the plan's years
     counts: Counter[str] = Counter()
+    reviewed: list[str] = []
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
     early = dated and published is not None and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
     for m in found:
@@ -279,8 +280,12 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
                 continue
             if published is not None and int(year) < published.year - HISTORY_YEARS_BEFORE:
                 continue  # `回望上世纪90年代：1990年，市委…` in 2026: history, not what the story reports on
+            if m.group("year") and _REVIEWED_RE.search(text, max(0, m.start() - 2), min(len(text), m.end() + 8)):
+                reviewed.append(year)  # `对2023年工作进行回顾`, `回顾2023年`: the year the story says it reviews
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
                 counts[year] += 1
+    if reviewed:
+        return max(reviewed) + (part or "")
     if counts:
         return max(counts.items(), key=lambda item: (item[1], item[0]))[0] + (part or "")
     if match and edition:
@@ -311,6 +316,7 @@ _FORECAST_BEFORE_RE = re.compile(rf"(?:{'|'.join(FORECAST_YEAR_WORDS)})(?:到|�
 
 
 _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(SECTION_TARGET_WORDS)})")
+_REVIEWED_RE = re.compile(r"回顾(?:\d{4}\s?年)?|\d{4}\s?年[^，。,；;]{0,5}回顾")
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
