@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from . import layout, periods, regions, tables
-from .figures import ArticleContext, DocumentIndex, StoryPart, between, read_sentence
+from .figures import ArticleContext, DocumentIndex, StoryPart, between, first_aimed_year, read_sentence
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
 from .rules import (
@@ -41,7 +41,6 @@ from .rules import (
     NATION_NAMES,
     PARK_AREA_WORDS,
     RESTATED_MIN_VALUE,
-    TARGET_TRIGGER_PATTERN,
 )
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
@@ -50,7 +49,6 @@ _FILING_TAILS = "电讯"
 _FILING_TAIL_RE = re.compile(f"[{_FILING_TAILS}]")
 _BREAKDOWN_OPENING_RE = re.compile(BREAKDOWN_OPENING_PATTERN)
 _TABLE_ROW_RE = re.compile(r"([^\t]{2,30}?)(?:\t+|[ \u3000]{2,})(?=\S)[^\t]{0,20}[0-9０-９]")
-_TARGET_RE = re.compile(TARGET_TRIGGER_PATTERN)
 _TABLE_GAP_RE = re.compile(r"[\t \u3000]")  # a row's label ends at one, 2 to 30 characters in
 
 __all__ = ["parse_document", "Article", "Paragraph", "Sentence", "FigureMention", "ParsedDocument"]
@@ -188,7 +186,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         if current.target_year == "" and block.kind == "body":
             # `(二)主要目标。` over `到2025年，建成…`: the aims under a heading that names no year are for
             # the year its first paragraph aims at
-            aimed = _aimed_year(norm, block, base.published)
+            aimed = first_aimed_year(norm, block.start, block.end, base.published)
             if aimed:
                 current = replace(current, target_year=aimed)
         # the original: normalising turns tabs to spaces; most paragraphs have no gap where a label
@@ -294,15 +292,6 @@ def _titled_county(title: str, norm: str) -> StoryPart | None:
     return StoryPart(m.group(1) + suffix, COUNTY_AREA_WORDS)
 
 
-def _aimed_year(norm: str, block: layout.Block, published: datetime.date | None) -> str | None:
-    """The first year a paragraph aims at (`到2025年`), if not already past at publication."""
-    for m in _TARGET_RE.finditer(norm, block.start, block.end):
-        year = m.group("target_year")
-        if year and (published is None or int(year) >= published.year):
-            return year
-    return None
-
-
 def _measure_heading(norm: str, blocks: list[layout.Block], index: int) -> str | None:
     """The short heading line right above a bulleted figure (`科技创新环境指数` over `●68.16% 比上年…`),
     which names the figure's measure; None for any other paragraph."""
@@ -400,12 +389,6 @@ def _headline_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     return heads
 
 
-def _so_far(period: str | None) -> str | None:
-    """The year up to a month's end (`2023M08` -> `2023M01-M08`); any other period as it is."""
-    month = re.fullmatch(r"(\d{4})M(\d\d)", period or "")
-    return f"{month.group(1)}M01-M{month.group(2)}" if month and month.group(2) != "01" else period
-
-
 def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: list[ArticleContext],
                     sentences: list[Sentence]) -> list[FigureMention]:
     """The figures of tables flattened one cell per line (tables.py), each in its article's context:
@@ -418,7 +401,7 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
     out = []
     for index, cell, part in found:
         context = contexts[index]
-        period = _so_far(context.default_period) if cell.column.to_date else context.default_period
+        period = periods.year_so_far(context.default_period) if cell.column.to_date else context.default_period
         if part is not None:  # a column's own part of the year (`1-11月`), in the article's year
             period = periods.part_in_year(part, int(period[:4]), context.published) if period and (
                 period[:4].isdigit()) else None

@@ -1037,6 +1037,15 @@ def _aimed_year(target: re.Match[str], published: date | None) -> str | None:
     return str(published.year + years - 1) if published is not None and years else None
 
 
+def first_aimed_year(text: str, start: int, end: int, published: date | None) -> str | None:
+    """The first year text[start:end] aims at (`到2025年`), if not already past at publication."""
+    for m in _TARGET_RE.finditer(text, start, end):
+        year = m.group("target_year")
+        if year and (published is None or int(year) >= published.year):
+            return year
+    return None
+
+
 def _aimed_period(target: re.Match[str], published: date | None) -> str | None:
     """The period a target is for: its year, or the years ahead it counts (`未来5年` said in 2022:
     2022-2026, of which a level reached is the last year's, see _span_of, and a number to be added
@@ -1519,21 +1528,18 @@ _PLACE_THEN_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?([0-9]{1,2})(?![0-9.])
 _LISTED_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alternation(LIST_JOINERS)})")
 
 
-def _each_of_the_counted(text: str, counted: int, pos: int) -> bool:
-    """Whether a figure at `pos` is said of each place a count ending at `counted` counts: in the count's
-    own segment, after `这` (`这5个城市达到4%以上`) or a word of each (`均`, `都`)."""
-    between_them = text[counted:pos]
+def _each_of_the_counted(text: str, count: re.Match[str], pos: int) -> bool:
+    """Whether a figure at `pos` is said of each place `count` (`_PLACE_THEN_NUMBER_RE`'s match) counts: in
+    the count's own segment, after `这` (`这5个城市达到4%以上`) or a word of each (`均`, `都`)."""
+    between_them = text[count.end():pos]
     if _SEGMENT_DELIMS_RE.search(between_them):
         return False
-    digits = counted - 1
-    while digits > 0 and text[digits - 1].isdigit():
-        digits -= 1
-    return text[digits - 1:digits] == "这" or any(word in between_them for word in EACH_WORDS)
+    return text[count.start(1) - 1:count.start(1)] == "这" or any(word in between_them for word in EACH_WORDS)
 
 
-def _counted_places(scope: SentenceScope, place_at: int, place: str) -> int | None:
-    """Where the number ends that counts the list of places the place ends (`南宁、桂林、柳州、北海4个`:
-    four), if one does."""
+def _counted_places(scope: SentenceScope, place_at: int, place: str) -> re.Match[str] | None:
+    """The number that counts the list of places the place ends (`南宁、桂林、柳州、北海4个`: four), if one
+    does (its group 1)."""
     text = scope.text
     number = _PLACE_THEN_NUMBER_RE.match(text, place_at)
     if number is None:
@@ -1544,7 +1550,7 @@ def _counted_places(scope: SentenceScope, place_at: int, place: str) -> int | No
         if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(text, pos, cursor):
             break
         listed, cursor = listed + 1, pos
-    return number.end() if listed > 1 and int(number.group(1)) == listed else None
+    return number if listed > 1 and int(number.group(1)) == listed else None
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
@@ -1951,9 +1957,8 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     forecast = estimated and bool(published and year == published.year and (
         published.month <= FORECAST_UNTIL_MONTH))  # `今年预计…` in January: the year ahead
     aimed = site.kind in ("level", "change") and _AIM_AFTER_RE.match(scope.text, cand.end) is not None
-    aims = art.target_year is not None or ctx.goal_list  # under a heading or a paragraph's list of aims
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
-            aims and not ranked) or ((future or forecast) and not ranked) or aimed:
+            _among_aims(ctx, art) and not ranked) or ((future or forecast) and not ranked) or aimed:
         site.kind = "target"
     elif estimated and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
@@ -2010,8 +2015,8 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         if text.startswith(PLACE_COUNT_NOUNS, cand.end):
             return scope.art.region_code  # `全省14个地区中，…等9个地区R&D经费投入强度实现增长`
     place_at, place = _place_before(scope, site, prev)
-    counted = _counted_places(scope, place_at, place) if place is not None else None
-    if counted is not None and (cand.start < counted or not _each_of_the_counted(text, counted, cand.start)):
+    count = _counted_places(scope, place_at, place) if place is not None else None
+    if count is not None and (cand.start < count.end() or not _each_of_the_counted(text, count, cand.start)):
         # `共有南宁、桂林、柳州、北海4个国家高新区`: the region's count, not the last place's; the places a
         # count counts own no later figure (`北京、上海等4个直辖市纳入评比，城市总数由97个…`, `武汉、鄂州等5地…
         # 合计1800.01亿元`) but one said of each of them (`北京、上海、深圳这3个城市达到4%以上`)
@@ -2385,16 +2390,22 @@ def _is_part_of_total(name: str) -> bool:
     return bool(at) and name[:at].endswith(PART_OF_TOTAL_ENDINGS)
 
 
+def _among_aims(ctx: Context, art: ArticleContext) -> bool:
+    """Whether the sentence stands among aims: under a heading that sets them, or after a paragraph's
+    announced list of them (`主要目标是：`)."""
+    return art.target_year is not None or ctx.goal_list
+
+
 def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int | None = None
             ) -> tuple[str | None, str]:
     """The figure's period: a target's year; else the last period written before it in its sentence;
     else one written after it in its own segment (`...达500亿元（2024年）`); else the paragraph's;
     else one written later in the sentence; else the article's (or its section's)."""
-    if not ctx.periods and ctx.target_at is None and art.target_year is None and not ctx.goal_list:
+    if not ctx.periods and ctx.target_at is None and not _among_aims(ctx, art):
         # no period in the sentence and no target: the paragraph's or the article's (most figures)
         return (ctx.carried, "paragraph") if ctx.carried else (art.default_period, "article")
     if (ctx.target_at is not None and ctx.target_at < cand.start) or (
-            (art.target_year is not None or ctx.goal_list) and cand.kind not in ("rank", "rank_change")):
+            _among_aims(ctx, art) and cand.kind not in ("rank", "rank_change")):
         # the year of the nearest target word before the figure (`力争到2030年`), else the last year
         # or span named before it (`“十四五”期间，我省将新建...`), else this year; never a part of one
         # (`未来5年，太原将新建5个…`: a target word with no year of its own, 将, keeps the year of the one

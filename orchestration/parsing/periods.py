@@ -383,6 +383,15 @@ def part_in_year(part: str, year: int, published: date | None) -> str:
     return f"{year}{part}"
 
 
+def year_so_far(period: str | None) -> str | None:
+    """The year up to a month's end (`2023M08` -> `2023M01-M08`); any other period as it is."""
+    month = _SINGLE_MONTH_RE.fullmatch(period or "")
+    return f"{month.group(1)}M01-M{month.group(2)}" if month and month.group(2) != "01" else period
+
+
+_SINGLE_MONTH_RE = re.compile(r"(\d{4})M(\d\d)")
+
+
 def _last_month(part: str) -> int:
     """The month a part of a year ends with: H1 -> 6, Q1-Q3 -> 9, M01-M10 -> 10."""
     if part.startswith("H"):

@@ -25,6 +25,7 @@ from .rules import (
     CITY_WIDE,
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
+    LIST_JOINERS,
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
@@ -384,9 +385,6 @@ def resolve(marker: str, article_code: str | None) -> str | None:
     return marker
 
 
-LIST_JOINERS_BEFORE_PLACE = ("、", "和", "及", "与")
-
-
 def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The places that say what a text is about: not 全省 as a ranking's field or a share's whole
     (`全省第一`, `占全省`), nor a province that grades a platform (`云南省重点实验室`)."""
@@ -395,7 +393,7 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for pos, code in places:
         before = text[max(0, pos - 2):pos]
         compared = before.endswith(COMPARED_BEFORE) or before in COMPARED_WORDS_BEFORE or (
-            compared and before[-1:] in LIST_JOINERS_BEFORE_PLACE)
+            compared and before[-1:] in LIST_JOINERS)
         if compared and not code.startswith("\x01"):
             continue  # `在中部地区低于河南(88个)、安徽(76个)和湖北(58个)`: yardsticks, not what it is about
         if code.startswith("\x01"):

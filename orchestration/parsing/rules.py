@@ -559,6 +559,8 @@ TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan",
                "人": ("count", 1.0), "件": ("count", 1.0), "万人": ("count", 1e4), "件/万人": ("count", 1.0),
                "人年": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
 TABLE_GROWTH_WORDS = ("增长", "增速", "增幅")  # a column of growth rates (`比上年增长(%)`)
+# A header cell of a table of measures holding one of these heads a column of changes (`同比±%`, `1-5月增速(%)`).
+TABLE_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
 # Header cells that only group the columns after them: patent statistics split grants by applicant, 职务
 # over 大专院校 … 职务总计, 非职务 over 个人 (a table one cell per line loses where the groups' row ended).

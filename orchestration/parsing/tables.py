@@ -22,6 +22,7 @@ from . import indicators, periods, regions
 from .layout import Block
 from .rules import (
     NATION_NAMES,
+    TABLE_CHANGE_HEADER_WORDS,
     TABLE_GROUP_HEADERS,
     TABLE_GROWTH_WORDS,
     TABLE_LABEL_HEADERS,
@@ -165,8 +166,8 @@ def _column_ranks(norm: str, block: Block, ranked: dict[int, str], width: int, l
         value = cells[i].group()
         if not value.isdigit():
             continue
-        column = Column(name + _RANK_COLUMN.name, "rank", 1.0, None, "rank")
-        indicator = indicators.lookup(_compact(name) + _RANK_COLUMN.name)
+        column = Column(name + _RANK_COLUMN.name, "rank", 1.0, None, "rank")  # (a cell holds no blank)
+        indicator = indicators.lookup(column.name)
         indicator = indicator if indicator is not None and indicator.unit == "rank" else None  # not `R&D投入`
         out.append(Cell(cells[i].start(), cells[i].end(), float(value), label, column, place, None,
                         indicator.code if indicator else None, column.name))
@@ -211,17 +212,14 @@ def _measure_header(cells: list[str]) -> list[tuple[str, str]] | None:
         if not cell:
             continue
         cell_part = periods.part_of_year(_compact(cell))
-        if cell_part and not any(word in cell for word in _CHANGE_HEADER_WORDS):
+        if any(word in cell for word in TABLE_CHANGE_HEADER_WORDS):
+            columns.append(("growth", cell_part or part))
+        elif cell_part:
             columns.append(("level", cell_part))
             part = cell_part
-        elif any(word in cell for word in _CHANGE_HEADER_WORDS):
-            columns.append(("growth", cell_part or part))
         else:
             return None
     return columns if columns else None
-
-
-_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
 
 
 def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[str, str]]) -> list[tuple[Cell, str]]:
@@ -333,7 +331,7 @@ def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | No
     if measure is None:
         return None
     names = [span.text for span in top[:at]]
-    parts = [Column(span.text.replace(" ", ""), measure.unit, 1.0, measure.counter, measure.kind, False)
+    parts = [Column(_compact(span.text), measure.unit, 1.0, measure.counter, measure.kind, False)
              for span in last_line]
     columns: list[Column] = []
     for name in names:
@@ -399,10 +397,11 @@ def _label(text: str) -> str | None:
 
 def _unitless_column(name: str) -> Column | None:
     """A column whose header names a counted measure of the dictionary but no unit (`有效发明专利量`)."""
-    indicator = indicators.lookup(name.replace(" ", ""))
+    name = _compact(name)
+    indicator = indicators.lookup(name)
     if indicator is None or indicator.unit != "count":
         return None
-    return Column(name.replace(" ", ""), "count", 1.0, None, "level")
+    return Column(name, "count", 1.0, None, "level")
 
 
 def _split_header(cells: list[str]) -> list[str]:
