@@ -1968,6 +1968,13 @@ def test_a_now_word_is_read_through_a_reprints_blanked_pinyin() -> None:
     assert got == [("3888億元", "2020"), ("4879億元", "2024"), ("5家", "2025")]
 
 
+def test_a_word_holding_xianyou_is_no_now_word_through_blanked_pinyin_either() -> None:
+    debris = "2023年，全省研發投入增長12%。全省實(shí)現(xiàn)有效發(fā)明專利擁有量8.6萬件。"
+    clean = "2023年，全省研發投入增長12%。全省實現有效發明專利擁有量8.6萬件。"
+    got = [m.period for m in parse_document(debris, published_on=date(2024, 3, 1)).mentions]
+    assert got == [m.period for m in parse_document(clean, published_on=date(2024, 3, 1)).mentions] == ["2023", "2023"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -155,8 +155,15 @@ _YEAR_LISTED_RE = re.compile(
 
 
 def _not_now(text: str, m: re.Match[str]) -> bool:
-    """Whether a NOW_WORDS match is part of a word that does not speak of the time of writing."""
-    return m.group() == "现有" and any(text.startswith(word, m.start() - word.find("现有")) for word in NOT_NOW_WORDS)
+    """Whether a NOW_WORDS match is part of a word that does not speak of the time of writing; read through a
+    reprint's blanked pinyin like the match itself (`實(shí)現(xiàn)有效` reads `实    现     有效`)."""
+    if m.group().replace(" ", "") != "现有":
+        return False
+    reach = 4 * _BLANKED_PINYIN_WIDTH  # (the longest NOT_NOW_WORDS reach two characters either side)
+    before = text[max(0, m.start() - reach):m.start()].replace(" ", "")
+    around = before + "现有" + text[m.end():m.end() + reach].replace(" ", "")
+    return any(len(before) >= word.find("现有") and around.startswith(word, len(before) - word.find("现有"))
+               for word in NOT_NOW_WORDS)
 
 
 def _alternation(words: object) -> str:
@@ -586,7 +593,8 @@ def _now_positions(text: str) -> list[int]:
     """Where NOW_WORDS stand, also read through a reprint's blanked pinyin (`現(xiàn)有` reads `现     有`)."""
     found = [m.start() for m in _NOW_RE.finditer(text) if not _not_now(text, m)]
     if "  " in text:  # (a reprint with pinyin debris: rare; the words written whole are found above)
-        found = sorted(found + [m.start() for m in _NOW_THROUGH_BLANKS_RE.finditer(text) if " " in m.group()])
+        found = sorted(found + [m.start() for m in _NOW_THROUGH_BLANKS_RE.finditer(text)
+                                if " " in m.group() and not _not_now(text, m)])
     return found
 
 
