@@ -319,7 +319,7 @@ _FILING_LINE_RE = re.compile(rf"\s*{FILING_LINE_PATTERN}\s*")
 _ORG_NAME_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alternation(ORG_NAME_SUFFIXES)})")
 _LIST_SPLIT_RE = re.compile("|".join(map(re.escape, LIST_JOINERS)))  # in this order: 以及 after 及
 _LIST_JOINERS = frozenset(LIST_JOINERS)
-_PERIOD_WORDS = (r"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|今年|去年|当年|上一年|上年)"
+_PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|{_alternation(periods.RELATIVE_OFFSETS)})"
                  rf"(?:度|底|末|{periods.PART_PATTERN})?|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
