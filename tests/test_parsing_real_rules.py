@@ -1975,6 +1975,17 @@ def test_a_word_holding_xianyou_is_no_now_word_through_blanked_pinyin_either() -
     assert got == [m.period for m in parse_document(clean, published_on=date(2024, 3, 1)).mentions] == ["2023", "2023"]
 
 
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("2022年，全市高新技术产业增加值占GDP比重达31.5%（预估值）。", "approx"),
+    ("2022年，全市技术合同成交额86.4亿元(估计数)，增长15%。", "approx"),
+    ("2022年，全市高新技术产业增加值占GDP比重超过31.5%（预估值）。", "lower_bound"),  # a bound stays one
+    ("2022年，全市高新技术产业增加值占GDP比重达31.5%（全省第二）。", "exact"),
+])
+def test_an_estimate_noted_in_brackets_after_a_figure_is_approx(text: str, qualifier: str) -> None:
+    got = [(m.qualifier, m.value_kind) for m in parse_document(text, published_on=date(2023, 2, 1)).mentions]
+    assert got[0] == (qualifier, "share" if "比重" in text else "level")
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -36,6 +36,7 @@ from .rules import (
     COUNTERS,
     CRITERION_VERBS,
     EACH_WORDS,
+    ESTIMATE_NOTES,
     ESTIMATE_OPENS_WITHIN,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
@@ -251,6 +252,7 @@ _GROWTH_VERB_BEFORE_RE = re.compile(r"增长(?:均|分别|都)$")  # a growth ve
 # a number followed by the aim it is (`超额完成2件的目标任务`, `完成全年170家任务`), read through pinyin debris
 # (not a bare `的目标`: `实现…稳定在6100家以上的目标` states the level reached)
 _AIM_AFTER_RE = re.compile(r" *(?:的 *)?(?:目 *标 *)?任 *务")
+_ESTIMATE_NOTE_RE = re.compile(rf"\s?[(（](?:{_alternation(ESTIMATE_NOTES)})[)）]")
 _BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
 _EXAMPLES_BEFORE_RE = re.compile(r"[^，,。；;：:]{0,24}等\s*$")  # from a place: a list, then 等 and the number
@@ -1968,7 +1970,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     if (target_at is not None and target_at < cand.start and site.kind != "rank") or (
             _among_aims(ctx, art) and not ranked) or ((future or forecast) and not ranked) or aimed:
         site.kind = "target"
-    elif estimated and site.qualifier == "exact" and not ranked:
+    elif (estimated or _ESTIMATE_NOTE_RE.match(scope.text, cand.end)) and site.qualifier == "exact" and not ranked:
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
 
 

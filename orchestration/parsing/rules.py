@@ -164,6 +164,8 @@ FORECAST_UNTIL_MONTH = 3
 # `预计` within this many characters of a sentence's start opens it: it covers every clause, past
 # semicolons (`今年，株洲预计…；新引进…`); later in a sentence it covers its own clause only.
 ESTIMATE_OPENS_WITHIN = 8
+# In brackets right after a figure, these say it is estimated (`占GDP比重达29.2%(预估值)`): approx, like `预计`.
+ESTIMATE_NOTES = ("预估值", "预估数", "预估", "预计值", "预计数", "估计值", "估计数", "估算值", "估算数", "估计")
 # Before a figure in its clause, these say it revises an earlier release (`已修订为2.16%`).
 REVISION_WORDS = ("修订为", "修订后", "修订后为", "调整为", "核实为", "修正为", "核定为", "订正为")
 # A clause opening with one of these speaks of the time of writing (`目前…位居世界第二位`): the
