@@ -1986,6 +1986,14 @@ def test_an_estimate_noted_in_brackets_after_a_figure_is_approx(text: str, quali
     assert got[0] == (qualifier, "share" if "比重" in text else "level")
 
 
+def test_a_date_ending_a_term_is_not_the_pages_date() -> None:
+    text = ("浏阳新增31家高新技术企业\n来源:红网 2017-02-10 09:38:11\n"
+            "本次认定的企业有效期为2017年1月1日至2019年12月31日。截至目前，浏阳共有66家高新技术企业。")
+    doc = parse_document(text, source_name="liuyang.txt")
+    assert doc.articles[0].published_on == date(2017, 2, 10)
+    assert [m.period for m in doc.mentions if m.quote.startswith("66")] == ["2016"]  # (a stock early in a year)
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

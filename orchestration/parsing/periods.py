@@ -88,6 +88,8 @@ FULL_DATE_RE = re.compile(r"([12][09]\d\d)(?:\s?年\s?(?=\d{1,2}\s?月)|-)(\d{1,
 # a date line some sites print day first (`03.03.2016 18:24`, `07.01.2016`)
 DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.])")  # (opens with a digit: fast)
 # ... and one with slashes or dots (`发布时间:2023/2/23 22:55:16`, `2016.03.03`), also near the top only
+# ... but never a date that ends a range (`有效期为2017年1月1日至2019年12月31日`): a term, not the page's day
+RANGE_END_BEFORE_RE = re.compile(r"(?:至|到|—|~|～)\s?$")
 SLASHED_DATE_RE = re.compile(r"([12][09]\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
 # a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
@@ -122,7 +124,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
     if year_line is not None:  # the page's own year beats the name someone gave the file
         name_year, year_source = int(year_line.group(1)), "text_year"
     latest: date | None = None
-    written = [(m.group(1), m.group(2), m.group(3)) for m in FULL_DATE_RE.finditer(text)]
+    written = [(m.group(1), m.group(2), m.group(3)) for m in FULL_DATE_RE.finditer(text)
+               if RANGE_END_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()) is None]
     # (a day-first date is a date line's: looked for near the top only, where such lines stand)
     written += [(m.group(3), m.group(2), m.group(1)) for m in DAY_FIRST_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
