@@ -1922,6 +1922,13 @@ def test_a_total_aimed_at_a_plans_last_year_is_over_the_plan_when_the_plan_is_na
     ("宜昌：科技创新综合考评再获优秀\n2023-05-22\n2022年，全市高新技术企业达到1500家。", [("1500家", None)]),
     # a word before a colon that names no county
     ("重磅：全省科技创新综合考评结果发布\n2023-05-22\n2022年，湖北高新技术企业达到2.5万家。", [("2.5万家", None)]),
+    # a title opening with the county's bare name, which the text writes under its province or as an office's
+    ("浏阳新增31家高新技术企业\n2017-02-10\n记者从湖南省浏阳市科技局了解到，名单已出炉。截至目前，浏阳共有66家高新技术企业。",
+     [("31家", "浏阳市"), ("66家", "浏阳市")]),
+    ("醴陵新增高新技术企业12家\n2019-02-10\n醴陵市科技局介绍，2018年醴陵共有高新技术企业66家。",
+     [("12家", "醴陵市"), ("66家", "醴陵市")]),
+    # ... but not a word whose `市` opens 市场, though a city's name stands before it
+    ("技术交易活跃\n2018-02-10\n沈阳市技术市场交易活跃，2017年技术合同成交额达到200亿元。", [("200亿元", None)]),
 ])
 def test_a_story_titled_with_a_county_the_gazetteer_lacks_gives_the_county_its_unplaced_figures(
         text: str, want: list[tuple[str, str | None]]) -> None:

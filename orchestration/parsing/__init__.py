@@ -278,18 +278,34 @@ def _titled_park(title: str) -> StoryPart | None:
 
 
 _COUNTY_TITLE_RE = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:({'|'.join(COUNTY_SUFFIXES)})|(?=[:：]))")
+# a county's name opening a title without its suffix (`浏阳新增…`): not an area word (`全省新增…`, `我市…`)
+# ... then written with its suffix under its parent (`湖南省浏阳市`) or as an office's (`浏阳市科技局`) in the text
+_COUNTY_OFFICES = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
+_COUNTY_NAME_RE = re.compile(r"[^全我本该各省市县区国\W\d][\u4e00-\u9fff]{1,2}")
+
+
+def _writes_county(norm: str, county: str, bare: bool) -> bool:
+    """Whether the text writes `county` (a name and its suffix); for a name a title opened with bare, under
+    its parent or as an office's, as only a county is written (not `技术市场`, `政府市`)."""
+    if not bare:
+        return county in norm
+    return any((regions.place_ends_at(norm, m.start()) or norm.startswith(_COUNTY_OFFICES, m.end()))
+               and not norm.startswith("场", m.end()) for m in re.finditer(county, norm))  # (not `技术市场`)
 
 
 def _titled_county(title: str, norm: str) -> StoryPart | None:
-    """The county a title opens with (`宜都：…`, `武穴市高新技术产业增加值…`), when the gazetteer does not know
-    it and the text writes it with a county's suffix (`宜都市科技局`)."""
+    """The county a title opens with (`宜都：…`, `武穴市高新技术产业增加值…`, `浏阳新增31家…`), when the gazetteer
+    does not know it and the text writes it with a county's suffix (`宜都市科技局`, `湖南省浏阳市科技局`)."""
     m = _COUNTY_TITLE_RE.match(title)
-    if m is None or regions.find_places(m.group(1)):
-        return None  # no name opens it, or a place the gazetteer knows (a city's story, a province's)
-    suffix = m.group(2) or next((s for s in COUNTY_SUFFIXES if m.group(1) + s in norm), None)
-    if suffix is None or regions.find_places(m.group(1) + suffix):
-        return None
-    return StoryPart(m.group(1) + suffix, COUNTY_AREA_WORDS)
+    names = [m.group(1)] if m is not None else [title[:n] for n in (2, 3) if _COUNTY_NAME_RE.fullmatch(title[:n])]
+    for name in names:
+        if regions.find_places(name):
+            return None  # a place the gazetteer knows opens it (a city's story, a province's)
+        suffix = (m.group(2) if m is not None else None) or next(
+            (s for s in COUNTY_SUFFIXES if _writes_county(norm, name + s, bare=m is None)), None)
+        if suffix is not None and not regions.find_places(name + suffix):
+            return StoryPart(name + suffix, COUNTY_AREA_WORDS)
+    return None
 
 
 def _measure_heading(norm: str, blocks: list[layout.Block], index: int) -> str | None:
