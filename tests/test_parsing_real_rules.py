@@ -2001,6 +2001,18 @@ def test_a_date_ending_a_term_is_not_the_pages_date() -> None:
     assert [m.period for m in doc.mentions if m.quote.startswith("66")] == ["2016"]  # (a stock early in a year)
 
 
+@pytest.mark.parametrize("text", [
+    "2024年，陜西省研發經費投入排名全國第10位，較(jiào)上年(nián)提升1位。全省R&D經費926.20億元，比(bǐ)上年增加80.15億元。",
+    "2024年，陜西省研發經費投入排名全國第10位，較(jiao)上年(nian)提升1位。全省R&D經費926.20億元，比(bi)上年增加80.15億元。",
+    # (a syllable printed twice is one run of debris)
+    "2024年，陜西省研發經費投入排名全國第10位，較(jiao)(jiao)上年提升1位。全省R&D經費926.20億元，比上年增(zeng)(zeng)加80.15億元。",
+])
+def test_a_base_marker_is_read_through_a_reprints_blanked_pinyin(text: str) -> None:
+    got = [(m.value, m.value_kind, m.period) for m in parse_document(text, published_on=date(2025, 10, 12)).mentions]
+    assert got == [(10, "rank", "2024"), (1, "rank_change", "2024"), (92620000000, "level", "2024"),
+                   (8015000000, "change", "2024")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -79,7 +79,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # Some converters drop the tone marks (`增(zeng)長14.6%`): a toneless syllable counts only between
 # two Chinese characters (or before a digit), where no ASCII word in brackets would stand.
 _PINYIN_DEBRIS_RE = re.compile(rf"\((?:(?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}üńňǹ]{{1,8}}"
-                               r"|(?<=[\u4e00-\u9fff]\()[a-z]{1,6}(?=\)[\u4e00-\u9fff0-9]))\)")
+                               # (a syllable some copies print twice: `增(zeng)(zeng)長`, one run of debris)
+                               r"|(?<=[\u4e00-\u9fff]\()[a-z]{1,6}(?:\)\([a-z]{1,6})*(?=\)[\u4e00-\u9fff0-9]))\)")
 
 
 @lru_cache(maxsize=1)

@@ -74,6 +74,7 @@ _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
 BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是",  # `是去年的1.5倍`
                 "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
+BASE_MARKER_REACH = 24  # characters before a year within which its base marker stands, blanks included
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # A report's own voice: these count from the year it reports on, not from the day a page printed it
 # (`由上年的84.13%提高到本年的92.90%` in a 2018 story on a report of 2016's data: 2015 and 2016).
@@ -327,7 +328,8 @@ _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?!
 
 
 def is_base(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 4):pos].rstrip()  # `比 2008 年增长30.2%`: spaces as a census bulletin sets them
+    # (`比 2008 年增长30.2%`: spaces as a census bulletin sets them; `較(jiào)上年`: a reprint's blanked pinyin)
+    before = text[max(0, pos - BASE_MARKER_REACH):pos].replace(" ", "").rstrip()
     if before.endswith(BASE_MARKERS):  # (one call for the whole tuple)
         return True
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
