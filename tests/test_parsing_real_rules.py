@@ -2013,6 +2013,12 @@ def test_a_base_marker_is_read_through_a_reprints_blanked_pinyin(text: str) -> N
                    (8015000000, "change", "2024")]
 
 
+def test_a_number_of_places_right_after_paiming_or_ju_is_a_rank() -> None:
+    text = "2016年，江西综合科技进步水平指数排名20位，平均工资比较系数居15位。城乡居民中有8位院士。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2017, 3, 1)).mentions]
+    assert got == [(20, "rank"), (15, "rank"), (8, "level")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -268,7 +268,7 @@ _BARE_RANK_LIST_RE = re.compile(r"第(?:[0-9]{1,3}|[一二三四五六七八九�
                                 r"(?:[、和及](?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[位名]?)*[、和及]$")
 _SMALL_CN_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}")
 _RANK_LIST_JOINERS = ("、", "和", "及")
-_RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的")  # right before the number
+_RANK_WITHOUT_DI_BEFORE = frozenset("至到列在居国省市区的名")  # right before the number (`排名20位`)
 _RANK_WITHOUT_DI_RE = re.compile(rf"(?:{_alternation(RANK_WITHOUT_DI_VERBS)})[^，,；;。、\n]{{0,14}}$")
 _NET_CHANGE_RE = re.compile(_alternation(NET_CHANGE_WORDS))
 _RESPECTIVELY_RE = re.compile(_alternation(RESPECTIVELY_WORDS))

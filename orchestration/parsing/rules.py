@@ -101,7 +101,7 @@ RANK_ENDINGS = ("位", "名")
 # A number ending in 位 or 名 without 第 is still a rank after one of these in its clause (`位列全国22名`,
 # `全国排名上升至26位`), not a count of people.
 RANK_WITHOUT_DI_VERBS = ("位列", "排名", "排在", "位居", "名列", "升至", "上升至", "提升至", "跃升至", "跃居", "下降至",
-                         "降至", "居全国", "居全省")
+                         "降至", "居全国", "居全省", "居")  # `平均工资比较系数居15位`
 # ... and right after one of these fields when it ends its clause (`大连2479家,全国25名;`).
 RANK_WITHOUT_DI_FIELDS = ("全国", "全省", "全市", "全区")
 # Shares: percent figures not preceded by a change verb are shares (强度, 占比, 率, ...).
