@@ -2019,6 +2019,12 @@ def test_a_number_of_places_right_after_paiming_or_ju_is_a_rank() -> None:
     assert got == [(20, "rank"), (15, "rank"), (8, "level")]
 
 
+def test_an_aim_written_right_before_its_number_and_a_planned_entry_are_targets() -> None:
+    text = "今年河南省入库科技型中小企业目标2万家。其中郑州市拟入库6780家。2023年全省入库企业1.8万家，完成目标100%。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2024, 9, 10)).mentions]
+    assert got == [(20000, "target"), (6780, "target"), (18000, "level"), (100, "share")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -110,7 +110,8 @@ RANK_WITHOUT_DI_FIELDS = ("全国", "全省", "全市", "全区")
 PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育", "建设", "建成", "实现", "达到", "突破", "引进",
               "推动", "打造", "布局", "完成", "组织实施", "投入", "争取", "力争", "累计", "破", "超过", "达", "设立",
               "新设", "安排", "启动", "在",  # `今年，河北省将在…实现新突破，新增高新技术企业800家`
-              "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力")  # `今年将聚焦重点产业集群建设20个…`
+              "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力",
+              "入库")  # `郑州市拟入库6780家`: a share of a province's aim  # `今年将聚焦重点产业集群建设20个…`
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
@@ -118,7 +119,7 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
 # (qualifier approx), not a target; about a later year they are targets like the others.
 # (`力争5年内`, `今后五年` too)
 TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"
-                          r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|预期目标|宗旨(?:是|为|：|:)"
+                          r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|(?<!完成)目标(?=[0-9])|预期目标|宗旨(?:是|为|：|:)"
                           # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
                           # `争取到2025年` is left to the year-after-到 branch below, which checks the year)
                           r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|全年|[0-9])"
