@@ -2025,6 +2025,25 @@ def test_an_aim_written_right_before_its_number_and_a_planned_entry_are_targets(
     assert got == [(20000, "target"), (6780, "target"), (18000, "level"), (100, "share")]
 
 
+def test_a_count_of_provinces_listed_is_their_groups_figure_not_the_last_provinces() -> None:
+    text = "2024年，湖北、湖南、江西、安徽、河南、山西六省技术合同成交额1.89万亿元，接近全国总量的1/3。"
+    got = [(m.quote, m.region_name, m.subject) for m in parse_document(text, published_on=date(2025, 9, 11)).mentions]
+    assert got[0] == ("1.89万亿元", "全国", "湖北、湖南、江西、安徽、河南、山西六省")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # said of each (均) runs on past a comma
+    ("2021年上半年，营口、鞍山、抚顺三市高新技术企业营业收入增速均超30%，利润增速超过90%。",
+     ["营口市", "鞍山市", "抚顺市"] * 2),
+    # ... but 平均 holds no 均 of each
+    ("2020年，天津、北京、上海排在前3位，同时也是高于全国平均水平(全国指数为70.76%)的地区。", ["全国"]),
+])
+def test_a_figure_said_of_each_of_the_counted_places_is_each_ones(text: str, want: list[str]) -> None:
+    got = [m.region_name for m in parse_document(text, published_on=date(2021, 8, 1)).mentions
+           if m.value_kind != "rank"]
+    assert sorted(got) == sorted(want)
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

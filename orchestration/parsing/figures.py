@@ -79,6 +79,7 @@ from .rules import (
     NEW_BREAKDOWN_PATTERN,
     NOT_CHANGE_PREFIXES,
     NOT_COUNTER_WORDS,
+    NOT_EACH_WORDS,
     NOT_NOUNS_AFTER,
     NOT_NOW_WORDS,
     NOT_NUMBER_BEFORE,
@@ -98,6 +99,7 @@ from .rules import (
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     PROVINCE_COUNT_NOUNS,
+    PROVINCE_GROUP_NOUNS,
     PROVINCE_WIDE,
     RANGE_AFTER,
     RANK_CHANGE_UNITS,
@@ -1534,7 +1536,11 @@ def _places_listed_before(scope: SentenceScope, site: Site, found: Found) -> lis
     return listed[::-1]
 
 
-_PLACE_THEN_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?([0-9]{1,2})(?![0-9.])")
+# (a count in small Chinese numerals before its noun: `山西六省`, `抚顺三市`)
+_PLACE_THEN_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?([0-9]{1,2}(?![0-9.])|[两三四五六七八九十]{1,2}(?=[个省市地区]))")
+_EACH_RE = re.compile(_alternation(EACH_WORDS))
+_NOT_EACH_RE = re.compile(_alternation(NOT_EACH_WORDS))
 _LISTED_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alternation(LIST_JOINERS)})")
 
 
@@ -1542,25 +1548,31 @@ def _each_of_the_counted(text: str, count: re.Match[str], pos: int) -> bool:
     """Whether a figure at `pos` is said of each place `count` (`_PLACE_THEN_NUMBER_RE`'s match) counts: in
     the count's own segment, after `这` (`这5个城市达到4%以上`) or a word of each (`均`, `都`)."""
     between_them = text[count.end():pos]
-    if _SEGMENT_DELIMS_RE.search(between_them):
-        return False
-    return text[count.start(1) - 1:count.start(1)] == "这" or any(word in between_them for word in EACH_WORDS)
+    if _EACH_RE.search(_NOT_EACH_RE.sub("", between_them)):
+        return True  # (and on past a comma: `三市…增速均超30%,利润增速超过90%`)
+    return text[count.start(1) - 1:count.start(1)] == "这" and not _SEGMENT_DELIMS_RE.search(between_them)
+
+
+def _listed_up_to(scope: SentenceScope, place_at: int, place: str) -> list[int]:
+    """Where the places of the list that the place at `place_at` ends stand, first first (`A、B、C`)."""
+    listed = [place_at]
+    for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, place_at)):
+        # (by the text between: a short name that is also a word, 北海, has no name_end)
+        if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(scope.text, pos, listed[0]):
+            break
+        listed.insert(0, pos)
+    return listed
 
 
 def _counted_places(scope: SentenceScope, place_at: int, place: str) -> re.Match[str] | None:
     """The number that counts the list of places the place ends (`南宁、桂林、柳州、北海4个`: four), if one
     does (its group 1)."""
-    text = scope.text
-    number = _PLACE_THEN_NUMBER_RE.match(text, place_at)
+    number = _PLACE_THEN_NUMBER_RE.match(scope.text, place_at)
     if number is None:
         return None
-    listed, cursor = 1, place_at
-    for pos, other in reversed(between(scope.doc.places, scope.doc.place_pos, scope.start, place_at)):
-        # (by the text between: a short name that is also a word, 北海, has no name_end)
-        if other == place or other.startswith("\x01") or not _LISTED_NAME_RE.fullmatch(text, pos, cursor):
-            break
-        listed, cursor = listed + 1, pos
-    return number if listed > 1 and int(number.group(1)) == listed else None
+    listed = len(_listed_up_to(scope, place_at, place))
+    written = number.group(1)
+    return number if listed > 1 and (int(written) if written.isdigit() else parse_number(written)) == listed else None
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
@@ -2031,6 +2043,10 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         # count counts own no later figure (`北京、上海等4个直辖市纳入评比，城市总数由97个…`, `武汉、鄂州等5地…
         # 合计1800.01亿元`) but one said of each of them (`北京、上海、深圳这3个城市达到4%以上`)
         home = regions.region(place)
+        if home is not None and home.level == "province" and text.startswith(PROVINCE_GROUP_NOUNS, count.end()):
+            # `湖北、湖南、江西、安徽、河南、山西六省技术合同成交额…`: the provinces' group, a part of the nation
+            site.subject = text[_listed_up_to(scope, place_at, place)[0]:count.end() + 1]  # (with its noun)
+            return national
         return (home.parent_code if home is not None and home.parent_code else None) or scope.art.region_code
     if site.kind not in ("rank", "rank_change"):
         # every national word holds 国: most figures skip the checks that read them

@@ -244,6 +244,11 @@ THRESHOLD_GROUPS = ("省份", "省(", "省（", "省市", "省区", "城市", "�
 # (`武汉、鄂州…等5地输出技术合同成交额合计1800.01亿元`, `沈阳、大连两市…总额占全省的56.3%`).
 # After a count of places listed (`北京、上海5个城市`), these say a figure is each place's (`均达到4%以上`).
 EACH_WORDS = ("均", "都", "各")
+# ... but not inside these words (`高于全国平均水平`)
+NOT_EACH_WORDS = ("平均", "人均", "年均", "户均", "均衡", "均值", "各类", "各级", "各地", "各项")
+# A count of provinces listed (`湖北、湖南、江西、安徽、河南、山西六省`) counts them with one of these: their figures
+# are the group's (the nation's region, the group as subject), never one province's.
+PROVINCE_GROUP_NOUNS = ("省", "个省")
 GROUP_TOTAL_WORDS = ("合计", "总额", "总量", "共计", "合共", "总和", "加起来", "共同")
 # A count of places (`9个地区…实现增长`, `12个省份`): a figure about the whole they belong to. Provinces
 # counted are the nation's; the others, the article's region (a province counting its cities).
