@@ -2019,10 +2019,14 @@ def test_a_number_of_places_right_after_paiming_or_ju_is_a_rank() -> None:
     assert got == [(20, "rank"), (15, "rank"), (8, "level")]
 
 
-def test_an_aim_written_right_before_its_number_and_a_planned_entry_are_targets() -> None:
-    text = "今年河南省入库科技型中小企业目标2万家。其中郑州市拟入库6780家。2023年全省入库企业1.8万家，完成目标100%。"
+def test_an_aim_written_right_before_its_number_is_a_target() -> None:
+    text = "今年河南省入库科技型中小企业目标2万家。2023年全省入库企业1.8万家，完成目标100%。"
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2024, 9, 10)).mentions]
-    assert got == [(20000, "target"), (6780, "target"), (18000, "level"), (100, "share")]
+    assert got == [(20000, "target"), (18000, "level"), (100, "share")]
+    # (`拟入库` is no plan: the candidates a published list proposes)
+    text = "2025年上半年，湖北省科技型中小企业储备拟入库28692家，同比增长11.44%。"
+    got = [m.value_kind for m in parse_document(text, published_on=date(2025, 8, 13)).mentions]
+    assert got == ["level", "growth_rate"]
 
 
 def test_a_count_of_provinces_listed_is_their_groups_figure_not_the_last_provinces() -> None:

@@ -110,8 +110,8 @@ RANK_WITHOUT_DI_FIELDS = ("全国", "全省", "全市", "全区")
 PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育", "建设", "建成", "实现", "达到", "突破", "引进",
               "推动", "打造", "布局", "完成", "组织实施", "投入", "争取", "力争", "累计", "破", "超过", "达", "设立",
               "新设", "安排", "启动", "在",  # `今年，河北省将在…实现新突破，新增高新技术企业800家`
-              "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力",
-              "入库")  # `郑州市拟入库6780家`: a share of a province's aim  # `今年将聚焦重点产业集群建设20个…`
+              "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力")  # `今年将聚焦重点产业集群建设20个…`
+# (not 入库: `拟入库28692家` is as often the candidates a list proposes, a result, as a share of an aim)
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
