@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from orchestration.parsing import FigureMention, parse_document, regions
+from orchestration.parsing import FigureMention, parse_document, periods, regions
 
 FIELDS = ("value", "qualifier", "value_kind", "region_name", "period")
 
@@ -2046,6 +2046,21 @@ def test_a_figure_said_of_each_of_the_counted_places_is_each_ones(text: str, wan
     got = [m.region_name for m in parse_document(text, published_on=date(2021, 8, 1)).mentions
            if m.value_kind != "rank"]
     assert sorted(got) == sorted(want)
+
+
+def test_a_title_naming_a_plan_just_ended_makes_its_last_year_the_default_through_blanked_pinyin() -> None:
+    text = ("“十三五”甘肅科技對該省經(jīng)濟(jì)增長貢獻(xiàn)率達(dá)到55.1%\n"
+            "過去五年，甘肅高新技術(shù)企業(yè)數(shù)從“十二五”末的319家增加到1229家。"
+            "“十三五”期間，技術(shù)合同成交額累計(jì)達(dá)到924億元。2019年全省R&D人員達(dá)4.6萬人。")
+    doc = parse_document(text, published_on=date(2021, 2, 5))
+    assert doc.articles[0].title is not None
+    got = [(m.value, m.period) for m in doc.mentions]
+    assert got == [(55.1, "2020"), (319, "2015"), (1229, "2020"), (92400000000, "2016-2020"), (46000, "2019")]
+
+
+def test_a_decimal_in_a_title_is_no_year() -> None:
+    assert periods.TITLE_YEAR_RE.search("4 广州 0.5147 3 0.2036 12") is None
+    assert periods.TITLE_YEAR_RE.search("广州2019年创新指数0.5147").group(1) == "2019"
 
 
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:

@@ -125,9 +125,11 @@ def classify(line: str) -> str:
         return "byline"
     if line.startswith(("【", "★", "——", "—")) and line[-1] not in "。；;":
         return "heading"  # (a dash opening a clause that ends like one is an item of a list: `——新增…26家；`)
-    if len(line) <= 40 and "。" not in line and line[-1] not in "；;…，,、":
+    if (len(line) if "|" in line else len(line) - line.count(" ")) <= 40 and "。" not in line and (
+            line[-1] not in "；;…，,、"):
         # `成都：科技创新跑出“加速度”`, `创新活力竞相迸发！`: no full stop in a heading (and no comma at its
-        # end: `记者从市统计局获悉,` is a sentence the page broke into lines)
+        # end: `记者从市统计局获悉,` is a sentence the page broke into lines); its length without a reprint's
+        # blanked pinyin (`經(jīng)濟(jì)` reads `经     济     `), but a table's row keeps its blanks
         return "heading"
     if _NUMBERED_HEADING_RE.match(line):
         return "heading"

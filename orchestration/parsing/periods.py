@@ -108,7 +108,7 @@ REPRINT_LAG_DAYS = 14  # a page dated this much later than its story's own day i
 YEAR_IN_NAME_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
 # a year in a title, not a date (`2025-10-18`, `2025-01`, `2025年10月18日`: a date line taken in with the title),
 # nor an amount (`迈上2000亿元新台阶`)
-TITLE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}(?:\s?[-/.]|(?![0-9])))"
+TITLE_YEAR_RE = re.compile(r"(?<![0-9.])((?:19|20)\d\d)(?![0-9])(?!\s?[-/.]\s?\d{1,2}(?:\s?[-/.]|(?![0-9])))"
                            r"(?!\s?年\s?\d{1,2}\s?月)"
                            r"(?!\s?[亿万千百元家个项件人户余多%])")
 
@@ -249,6 +249,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return str(published.year)  # `长沙“十四五”答卷` in December 2025: the plan's last year
     if plan and published is not None and published.year > plan[1] and any(word in title for word in PLAN_REVIEW_WORDS):
         return f"{plan[0]}-{plan[1]}"  # `大理州科技工作“十二五”回顾` in May 2016: the plan's years
+    if plan and published is not None and published.year == plan[1] + 1:
+        # `“十三五”甘肃科技对该省经济增长贡献率达到55.1%` in February 2021: the plan just ended, its last
+        # year is what the story reports on (not an earlier year one lagging statistic names)
+        return str(plan[1])
     counts: Counter[str] = Counter()
     reviewed: list[str] = []
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
