@@ -2063,6 +2063,15 @@ def test_a_decimal_in_a_title_is_no_year() -> None:
     assert periods.TITLE_YEAR_RE.search("广州2019年创新指数0.5147").group(1) == "2019"
 
 
+def test_shi_before_a_year_makes_it_a_base_only_before_a_multiple() -> None:
+    text = "宁夏高新技术企业特别是2017—2021年增长速度明显加快，由95家增长到356家。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 5, 1)).mentions]
+    assert got == [(95, "2017"), (356, "2021")]
+    text = "研发投入达到300亿元，是2020年的1.5倍。"  # (a base's: the year is not the 300亿元's)
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 5, 1)).mentions]
+    assert got[0] == (30000000000, "2022")  # (the last complete year, not 2020)
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

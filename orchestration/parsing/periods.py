@@ -335,12 +335,14 @@ def is_base(text: str, pos: int) -> bool:
     # (`比 2008 年增长30.2%`: spaces as a census bulletin sets them; `較(jiào)上年`: a reprint's blanked pinyin)
     before = text[max(0, pos - BASE_MARKER_REACH):pos].replace(" ", "").rstrip()
     if before.endswith(BASE_MARKERS):  # (one call for the whole tuple)
-        return True
+        # `是去年的1.5倍`, but not `特别是2017—2021年增长速度明显加快`: 是 is a base's only before a multiple
+        return not before.endswith("是") or _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
     listed = _LISTED_BASE_RE.search(text, max(0, pos - 12), pos)
     return listed is not None and is_base(text, listed.start(1))
 
 
+_MULTIPLE_IN_CLAUSE_RE = re.compile(r"[^，。；;,\n]{0,24}?倍")
 _LISTED_BASE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:末|底)?\s?[和、及与]\s?$")
 
 
