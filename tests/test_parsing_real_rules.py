@@ -2072,6 +2072,21 @@ def test_shi_before_a_year_makes_it_a_base_only_before_a_multiple() -> None:
     assert got[0] == (30000000000, "2022")  # (the last complete year, not 2020)
 
 
+def test_a_title_naming_a_summary_before_its_plans_reports_on_its_year() -> None:
+    text = "芜湖市科技局2023年工作总结和下一步工作计划\n全社会研发经费投入占GDP比重达3.76%。"
+    got = [m.period for m in parse_document(text, published_on=date(2025, 3, 1)).mentions]  # (a late page)
+    assert got == ["2023"]
+    text = "2024年全市科技工作目标任务和下一步工作总结\n高新技术企业突破2000家。"  # (aims first: not a summary's)
+    assert [m.period for m in parse_document(text, published_on=date(2024, 1, 1)).mentions] != ["2024"]
+
+
+def test_zaijin_moves_a_rank_and_two_years_average_spans_two_years() -> None:
+    text = "2021年，芜湖创新能力居全国第26位，较上年再进1位。规上工业增加值增长7.1%，两年平均增长5.9%。"
+    got = [(m.value, m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 25)).mentions]
+    assert got == [(26, "rank", "2021"), (1, "rank_change", "2021"), (7.1, "growth_rate", "2021"),
+                   (5.9, "growth_rate", "2020-2021")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

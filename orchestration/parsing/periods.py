@@ -27,6 +27,7 @@ from .rules import (
     RECORD_AFTER_SINCE,
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
+    SUMMARY_TITLE_WORDS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 
@@ -62,7 +63,8 @@ PERIOD_RE = re.compile(
     rf"|(?P<relative>今年|去年|前年|明年|上一年|上年|本年|当年)(?P<relative_part>{PART_PATTERN})?"
     # `从10年前的第34位`: that many years before the page's year
     r"|(?<![0-9])(?P<ago>[0-9一二两三四五六七八九十]{1,2})\s?年前(?=的)"
-    r"|(?<!连续)(?<!创)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少))"
+    # (`两年平均增长5.9%`: an average over the last two years)
+    r"|(?<!连续)(?<!创)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少|平均增))"
     r"|(?<!创)(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
@@ -227,6 +229,14 @@ def review_start(head: list[re.Match[str]]) -> str | None:
     return None
 
 
+def _sets_targets(title: str) -> bool:
+    """Whether a title announces targets (`2024年河南省政府定下这些目标`), not a summary first
+    (`2023年工作总结和下一步工作计划`)."""
+    aims = [title.find(word) for word in SECTION_TARGET_WORDS if word in title]
+    summary = [title.find(word) for word in SUMMARY_TITLE_WORDS if word in title]
+    return bool(aims) and not (summary and min(summary) < min(aims))
+
+
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
                    dated: bool = True) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
@@ -242,7 +252,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     # `《重庆科技创新指数报告2023》发布`: a report's edition, which the years its story names outweigh
     edition = match is not None and any(m.start() == match.start() and (m.group("edition") or m.group(
         "edition_after")) for m in PERIOD_RE.finditer(title))
-    if match and not edition and not any(word in title for word in SECTION_TARGET_WORDS):
+    if match and not edition and not _sets_targets(title):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
     if plan and published is not None and dated and _in_plans_last_autumn(published, plan[1]):

@@ -85,7 +85,7 @@ CHANGE_VERBS = {
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
     "伸长": 1, "同比伸长": 1, "增进": 1, "擢升": 1,  # 增长, 提升 in a spun rewrite
-    "晋升": 1, "攀升": 1,
+    "晋升": 1, "攀升": 1, "再进": 1,  # `较上年再进1位`
 }
 # Before a level's noun in its segment, these make it a net change (`净增高新技术企业超2000家`,
 # `高新技术企业净增数突破200家`): the difference of two stocks, unlike 新增 (what was added).
@@ -355,6 +355,8 @@ UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
+# A title that names a summary before its plans (`芜湖市科技局2023年工作总结和下一步工作计划`) reports on its year.
+SUMMARY_TITLE_WORDS = ("总结", "回顾", "盘点", "成绩单")
 # A numbered line of a few words ending in a full stop (`(二)主要目标。`, `一、总体要求。`) is a section
 # heading of an official document, as one without the full stop is.
 NUMBERED_HEADING_PATTERN = (r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
