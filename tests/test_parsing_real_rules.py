@@ -2087,6 +2087,14 @@ def test_zaijin_moves_a_rank_and_two_years_average_spans_two_years() -> None:
                    (5.9, "growth_rate", "2020-2021")]
 
 
+@pytest.mark.parametrize("opening", ["今年河南省政府工作报告", "2026年河南省政府工作报告",
+                                     "2026年河南两会上发布的成绩单"])
+def test_a_year_naming_a_work_report_dates_the_report_not_its_figures(opening: str) -> None:
+    text = f"{opening}显示，战略性新兴产业占规上工业增加值比重超过25%。"
+    got = [m.period for m in parse_document(text, published_on=date(2026, 1, 27)).mentions]
+    assert got == ["2025"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -531,8 +531,9 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         return None if not target else str(last)
     relative = match.group("relative")
     if relative:
-        if published is None or relative == "当年":
-            return None
+        if published is None or relative == "当年" or (
+                not match.group("relative_part") and _EVENT_NAME_RE.match(text, match.end())):
+            return None  # (`今年河南省政府工作报告…`: the report's year)
         written = match.group("relative_part")
         if written:
             part = part_of_year(written, _balance_follows(text, match.end())) or ""
