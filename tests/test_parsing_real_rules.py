@@ -2095,6 +2095,14 @@ def test_a_year_naming_a_work_report_dates_the_report_not_its_figures(opening: s
     assert got == ["2025"]
 
 
+def test_a_title_naming_a_years_work_report_reports_on_the_year_before() -> None:
+    text = "2023年湖南省政府工作报告(第2/9页)\n全省产业投资增长11.3%，制造业百亿企业达43家。"
+    got = [m.period for m in parse_document(text, published_on=date(2023, 2, 15)).mentions]
+    assert got == ["2022", "2022"]
+    text = "2023年湖南省科技创新成果展\n全省产业投资增长11.3%。"  # (no report: the title's year)
+    assert [m.period for m in parse_document(text, published_on=date(2023, 12, 15)).mentions] == ["2023"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -28,6 +28,7 @@ from .rules import (
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
     SUMMARY_TITLE_WORDS,
+    YEAR_REVIEWING_EVENT_NOUNS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 
@@ -252,6 +253,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     # `《重庆科技创新指数报告2023》发布`: a report's edition, which the years its story names outweigh
     edition = match is not None and any(m.start() == match.start() and (m.group("edition") or m.group(
         "edition_after")) for m in PERIOD_RE.finditer(title))
+    if match and not edition and _YEAR_REVIEWING_EVENT_RE.match(title, match.end()):
+        return str(int(match.group(1)) - 1)  # `2023年湖南省政府工作报告`: its review is of 2022
     if match and not edition and not _sets_targets(title):
         return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
@@ -335,6 +338,8 @@ _FORECAST_BEFORE_RE = re.compile(rf"(?:{'|'.join(FORECAST_YEAR_WORDS)})(?:到|�
 
 _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(SECTION_TARGET_WORDS)})")
 _REVIEWED_RE = re.compile(r"回顾(?:\d{4}\s?年)?|\d{4}\s?年[^，。,；;]{0,5}回顾")
+_YEAR_REVIEWING_EVENT_RE = re.compile(
+    rf"\s?年?[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(YEAR_REVIEWING_EVENT_NOUNS)})")
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
