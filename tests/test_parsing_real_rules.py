@@ -2103,6 +2103,12 @@ def test_a_title_naming_a_years_work_report_reports_on_the_year_before() -> None
     assert [m.period for m in parse_document(text, published_on=date(2023, 12, 15)).mentions] == ["2023"]
 
 
+def test_an_average_after_two_years_listed_is_over_them() -> None:
+    text = "2026年、2027年省级科技创新发展专项资金年均增长不低于15%。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2025, 12, 1)).mentions]
+    assert got == [("target", "2026-2027")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

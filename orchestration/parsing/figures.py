@@ -153,6 +153,7 @@ _WHOLE_YEAR_RE = re.compile(WHOLE_YEAR_PATTERN)
 _LIST_OR_BRACKET = frozenset("、和及与(（")  # a list or a value in brackets can put the yardstick word further
 _OWN_VALUE_AFTER_RE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a place's own value in brackets after its name
 # a year listed with another (`2018年、2019年`), or the last of such a list
+_LISTED_YEAR_PAIR_RE = re.compile(r"((?:19|20)\d\d)\s?年\s?[、和及与]\s?((?:19|20)\d\d)\s?年")
 _YEAR_LISTED_RE = re.compile(
     r"(?:19|20)\d\d\s?年\s?[、和及与]\s?(?:19|20)\d\d\s?年|(?<=年[、和及与])(?:19|20)\d\d\s?年")
 
@@ -1891,6 +1892,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     base = _BASE_YEAR_RE.search(text, lo, cand.start) if averaged or text.find("年", lo, cand.start) != -1 else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
+    if averaged and (pair := _LISTED_YEAR_PAIR_RE.search(text, scope.start, cand.start)) is not None and (
+            pair.group(2) == period and int(pair.group(1)) < int(period)):
+        return f"{pair.group(1)}-{period}"  # `2020年和2021年平均增速10.8%`: over the years listed
     if base is None and (plan_end := _BASE_PLAN_END_RE.search(text, seg_start, cand.start)) is not None and (
             (first := FIVE_YEAR_PLANS[plan_end.group(1)][1]) < int(period) - 1):
         return f"{first}-{period}"
