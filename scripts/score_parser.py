@@ -13,8 +13,9 @@ usage: score_parser.py [--raw DIR] [--gold FILE|DIR] [--show N] [--keep PATH]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
-import subprocess
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +24,9 @@ import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import score_extraction  # noqa: E402  (beside this script)
 
 from orchestration.ingest import decode  # noqa: E402
 from orchestration.parsing import parse_document  # noqa: E402
@@ -87,6 +91,26 @@ def build(raw: Path, db_path: Path, decoded: Path) -> int:
     return len(mention_rows)
 
 
+def report(raw: Path, gold: Path, show: int = 0, keep: Path | None = None) -> str:
+    """The scorer's report on `raw` against `gold` (a file, or a folder of gold_*.jsonl), run in this
+    process (the corpus tests score 40-odd sets: two interpreter starts each cost more than the scoring)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = keep or Path(tmp) / "parser_score.duckdb"
+        if db_path.exists():
+            db_path.unlink()
+        decoded = Path(tmp) / "texts"
+        decoded.mkdir()
+        build(raw, db_path, decoded)
+        if gold.is_dir():
+            folder, gold = gold, Path(tmp) / "gold.jsonl"
+            gold.write_text("".join(p.read_text("utf-8") for p in sorted(folder.glob("gold_*.jsonl"))), "utf-8")
+        argv = ["score_extraction.py", str(db_path), str(gold), str(decoded)] + (["--show", str(show)] if show else [])
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            score_extraction.main(argv)
+        return out.getvalue()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=ROOT / "raw")
@@ -94,21 +118,8 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--keep", type=Path, default=None, help="write the DuckDB file here and keep it")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = args.keep or Path(tmp) / "parser_score.duckdb"
-        if db_path.exists():
-            db_path.unlink()
-        decoded = Path(tmp) / "texts"
-        decoded.mkdir()
-        build(args.raw, db_path, decoded)
-        gold = args.gold
-        if gold.is_dir():
-            gold = Path(tmp) / "gold.jsonl"
-            gold.write_text("".join(p.read_text("utf-8") for p in sorted(args.gold.glob("gold_*.jsonl"))), "utf-8")
-        cmd = [sys.executable, str(ROOT / "scripts" / "score_extraction.py"), str(db_path), str(gold), str(decoded)]
-        if args.show:
-            cmd += ["--show", str(args.show)]
-        return subprocess.call(cmd)
+    print(report(args.raw, args.gold, args.show, args.keep), end="")
+    return 0
 
 
 if __name__ == "__main__":

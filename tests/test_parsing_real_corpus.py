@@ -5,10 +5,10 @@ set was scored blind first), less a small margin for the rounding of one or two 
 
 from __future__ import annotations
 
+import importlib.util
 import re
-import subprocess
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -89,14 +89,19 @@ FLOORS = {
 }
 
 
+def _score_parser() -> ModuleType:
+    """scripts/score_parser.py, imported (it is a script, not a package's module)."""
+    spec = importlib.util.spec_from_file_location("score_parser", ROOT / "scripts" / "score_parser.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def scores(half: str) -> dict[str, float]:
     """scripts/score_parser.py on one half: the scorer CONVENTIONS.md describes, on the parser alone."""
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "score_parser.py"), "--raw", str(REAL / half),
-         "--gold", str(REAL / half)],
-        capture_output=True, text=True, check=True, timeout=300,
-    )
-    return {name: float(value) for name, value in re.findall(r"(\w+)=([0-9.]+)", done.stdout.splitlines()[-1])}
+    report = _score_parser().report(REAL / half, REAL / half)
+    return {name: float(value) for name, value in re.findall(r"(\w+)=([0-9.]+)", report.splitlines()[-1])}
 
 
 @pytest.mark.parametrize("half", sorted(FLOORS))
