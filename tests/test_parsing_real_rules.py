@@ -2109,6 +2109,13 @@ def test_an_average_after_two_years_listed_is_over_them() -> None:
     assert got == [("target", "2026-2027")]
 
 
+@pytest.mark.parametrize("record", ["創(chuàng)近21年來新高", "创近21年来新高", "为近21年最高"])
+def test_years_a_record_is_measured_over_date_no_figure(record: str) -> None:
+    text = f"2022年，南宁工业投资增长53.2%，{record}，開工億元以上工業項目124個。"
+    got = [m.period for m in parse_document(text, published_on=date(2023, 1, 10)).mentions]
+    assert got == ["2022", "2022"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

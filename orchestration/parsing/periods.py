@@ -554,6 +554,8 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
         years = count_of(match.group("ago"))
         return str(published.year - years) if published and years else None
     since = match.group("since") or match.group("past")
+    if since and _record_yardstick(text, match):
+        return None  # `创近21年来新高`: a record's yardstick, not the figures' years
     if since and plan_review and since in ("5", "五"):  # `5年来` in a review of a five-year plan
         first, last = FIVE_YEAR_PLANS[plan_review]
         return f"{first}-{last}"
@@ -564,6 +566,14 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
     if written == str(published.year) and dated and published.month >= YEAR_UNDER_REVIEW_FROM_MONTH:
         end = published.year  # `2015年，…；近3年来，…` in November 2015: the year under review is the last
     return f"{end - years + 1}-{end}" if years > 1 else str(end)
+
+
+def _record_yardstick(text: str, match: re.Match[str]) -> bool:
+    """Whether the years a match counts measure a record (`创近21年来新高`), read through a reprint's
+    blanked pinyin (`創(chuàng)近21年來新高` reads `创        近21年来新高`)."""
+    before = text[max(0, match.start() - 12):match.start()].replace(" ", "")
+    after = text[match.end():match.end() + 16].replace(" ", "").removeprefix("来").removeprefix("以来")
+    return before.endswith("创") or after.startswith(RECORD_AFTER_SINCE)
 
 
 def plan_review_span(plan: str, published: date) -> str:
