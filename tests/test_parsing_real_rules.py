@@ -2082,6 +2082,9 @@ def test_a_title_naming_a_summary_before_its_plans_reports_on_its_year() -> None
 
 def test_zaijin_moves_a_rank_and_two_years_average_spans_two_years() -> None:
     text = "2021年，芜湖创新能力居全国第26位，较上年再进1位。规上工业增加值增长7.1%，两年平均增长5.9%。"
+    spike = [m.value_kind for m in parse_document("2025年，新余高技术制造业增加值飙升49.5%。",
+                                                  published_on=date(2026, 1, 5)).mentions]
+    assert spike == ["growth_rate"]
     got = [(m.value, m.value_kind, m.period) for m in parse_document(text, published_on=date(2022, 1, 25)).mentions]
     assert got == [(26, "rank", "2021"), (1, "rank_change", "2021"), (7.1, "growth_rate", "2021"),
                    (5.9, "growth_rate", "2020-2021")]

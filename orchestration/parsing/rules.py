@@ -85,7 +85,7 @@ CHANGE_VERBS = {
     "扩大": 1, "收窄": -1, "加快": 1, "放缓": -1, "回升": 1,
     "低": -1, "高": 1,  # `较全国平均水平低0.5个百分点`; not 最高/最低 (NOT_CHANGE_PREFIXES)
     "伸长": 1, "同比伸长": 1, "增进": 1, "擢升": 1,  # 增长, 提升 in a spun rewrite
-    "晋升": 1, "攀升": 1, "再进": 1,  # `较上年再进1位`
+    "晋升": 1, "攀升": 1, "飙升": 1, "再进": 1,  # `较上年再进1位`, `增加值飙升49.5%`
 }
 # Before a level's noun in its segment, these make it a net change (`净增高新技术企业超2000家`,
 # `高新技术企业净增数突破200家`): the difference of two stocks, unlike 新增 (what was added).
