@@ -2119,6 +2119,15 @@ def test_years_a_record_is_measured_over_date_no_figure(record: str) -> None:
     assert got == ["2022", "2022"]
 
 
+def test_a_province_naming_an_institution_of_a_field_does_not_vote_and_a_tie_goes_to_the_files_place() -> None:
+    assert regions.grades_platform("江苏省合成生物技术创新中心获批立项", 0)
+    assert not regions.grades_platform("江苏省新建重点实验室12家", 0)  # (a verb: the province's own count)
+    text = ("一年来，在市委、澳门网络公司的坚强领导下，市科技局深入学习贯彻对江苏工作重要讲话精神，"
+            "为常州加快构建产业体系。江苏省合成生物技术创新中心获批立项。全市研发经费支出达391.08亿元。")
+    doc = parse_document(text, source_name="changzhou-review-2025.txt", published_on=date(2025, 12, 20))
+    assert [m.region_name for m in doc.mentions] == ["常州市"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -116,6 +116,9 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
         region_code, count = regions.primary_region(voted, title_places)
         if count < 2:
             region_code = file_region
+            named = regions.file_name_region(source_name)
+            if named is not None and any(code == named for _, code in voted):
+                region_code = named  # places named once each (`为常州加快…`, a spam `澳门…`): the file's own
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
             region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)

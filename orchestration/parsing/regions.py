@@ -26,6 +26,8 @@ from .rules import (
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
     LIST_JOINERS,
+    NAMED_PLATFORM_FIELD_MAX,
+    NAMED_PLATFORM_GRADES,
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
     ORG_AFTER_PLACE,
@@ -469,7 +471,14 @@ def grades_platform(text: str, pos: int) -> bool:
         return False
     # the grade follows the name, or its 级 (`河北省级重点实验室`), or a few characters of its kind (`广西工业龙头企业`)
     kind_end = _GRADE_KIND_RE.match(text, end).end()  # (matches always: none, one or two words)
-    return any(text.startswith(PLATFORM_GRADES, at) for at in {end, end + 1, kind_end})
+    return any(text.startswith(PLATFORM_GRADES, at) for at in {end, end + 1, kind_end}) or (
+        _NAMED_PLATFORM_RE.match(text, end) is not None)
+
+
+# a field's name (no verb, no number, no punctuation) and a named institution's kind
+_NAMED_PLATFORM_RE = re.compile(
+    rf"(?!.{{0,{NAMED_PLATFORM_FIELD_MAX}}}?(?:新|建|认定|获批|拥有|共有|达|有|累计))"
+    rf"[\u4e00-\u9fff]{{2,{NAMED_PLATFORM_FIELD_MAX}}}?(?:{'|'.join(NAMED_PLATFORM_GRADES)})")
 
 
 _GRADE_KIND_RE = re.compile(rf"(?:{'|'.join(PLATFORM_GRADE_KINDS)}){{0,2}}")

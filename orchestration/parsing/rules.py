@@ -446,6 +446,11 @@ PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究�
                    "质量管理标杆", "单项冠军", "领军企业", "示范企业", "隐形冠军",
                    "科学技术奖", "科技进步奖", "自然科学奖", "技术发明奖")  # (an award: `获得江西省科学技术奖3项`)
 PLATFORM_GRADE_KINDS = ("工业", "制造业", "企业", "科技", "创新", "农业", "服务业", "中小企业")
+# ... and these, a named institution's kind, after a field's name (`江苏省合成生物技术创新中心`): the province
+# grades the institution, whatever its field (a few characters, no verb: not `江苏省新建重点实验室`)
+NAMED_PLATFORM_GRADES = ("技术创新中心", "重点实验室", "工程技术研究中心", "工程研究中心", "产业技术研究院",
+                         "产业创新中心", "制造业创新中心")
+NAMED_PLATFORM_FIELD_MAX = 6
 # A place name directly followed by one of these names a park (`遵义高新区`): it owns the figures of its own
 # segment (the park's, with the park as subject), not those of a later one (`…；新增3个省级高新区`).
 PARK_AFTER_PLACE = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区")
