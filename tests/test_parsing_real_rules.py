@@ -2128,6 +2128,15 @@ def test_a_province_naming_an_institution_of_a_field_does_not_vote_and_a_tie_goe
     assert [m.region_name for m in doc.mentions] == ["常州市"]
 
 
+def test_a_citys_first_person_story_from_its_newsroom_is_the_citys() -> None:
+    text = ("我市科技创新指数居全省第4\n本文转自:马鞍山日报\n"
+            "从总体排名看，我市2022年科技创新指数居全省第4(前三位为合肥、芜湖、滁州)。"
+            "与标兵合肥、芜湖、滁州相比，我市差距仍在拉大。")
+    doc = parse_document(text, published_on=date(2023, 11, 23))
+    assert doc.articles[0].region_name == "马鞍山市"
+    assert [m.region_name for m in doc.mentions if m.value == 4] == ["马鞍山市", "马鞍山市"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -33,6 +33,8 @@ from .rules import (
     COUNTY_AREA_WORDS,
     COUNTY_SUFFIXES,
     FILING_LINE_PATTERN,
+    FIRST_PERSON_CITY,
+    FIRST_PERSON_CITY_MIN,
     FIVE_YEAR_PLANS,
     ISSUER_LINE_MAX_CHARS,
     ISSUER_LOOKAHEAD_BLOCKS,
@@ -119,6 +121,10 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             named = regions.file_name_region(source_name)
             if named is not None and any(code == named for _, code in voted):
                 region_code = named  # places named once each (`为常州加快…`, a spam `澳门…`): the file's own
+        if norm.count(FIRST_PERSON_CITY, a_start, a_end) >= FIRST_PERSON_CITY_MIN and (
+                room := regions.newsroom_region(norm, a_start, a_end)) is not None and (
+                (home := regions.region(room)) is not None and home.level == "prefecture"):
+            region_code = room  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
             region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)

@@ -398,6 +398,10 @@ REMAINING_WORDS = ("其余", "其他", "另外")
 PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
+# A story in a city's first person (this word, at least FIRST_PERSON_CITY_MIN times) from a city's newsroom
+# (`本文转自:马鞍山日报`) is that city's, whatever other cities it names more (`前三位为合肥、芜湖、滁州`).
+FIRST_PERSON_CITY = "我市"
+FIRST_PERSON_CITY_MIN = 2
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
 # 贡献率达到48.9%`), not whose figure it is.
 WIDE_WHOLE_BEFORE = ("占", "对")
