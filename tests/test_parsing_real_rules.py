@@ -2137,6 +2137,17 @@ def test_a_citys_first_person_story_from_its_newsroom_is_the_citys() -> None:
     assert [m.region_name for m in doc.mentions if m.value == 4] == ["马鞍山市", "马鞍山市"]
 
 
+@pytest.mark.parametrize(("text", "region"), [
+    # an outlet named for a place (香港新闻网) files the story: the nation's, as its title says
+    ("中國創新能力綜合排名上升至第10位\n香港新聞網11月21日電 報告顯示,中國創新能力綜合排名上升至第10位。", "全国"),
+    # ... but a title in a region's own voice is that region's, 全国 the field it ranks in
+    ("去年我省研发投入强度居全国第七\n来源:各界新闻网-各界导报\n2018年，我省研发投入强度排名全国第7位。", "陕西省"),
+])
+def test_a_story_filed_by_a_places_outlet_is_the_nations_when_its_title_says_so(text: str, region: str) -> None:
+    got = {m.region_name for m in parse_document(text, published_on=date(2023, 11, 21)).mentions}
+    assert got == {region}
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

@@ -35,6 +35,7 @@ from .rules import (
     FILING_LINE_PATTERN,
     FIRST_PERSON_CITY,
     FIRST_PERSON_CITY_MIN,
+    FIRST_PERSON_REGION_WORDS,
     FIVE_YEAR_PLANS,
     ISSUER_LINE_MAX_CHARS,
     ISSUER_LOOKAHEAD_BLOCKS,
@@ -125,6 +126,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                 room := regions.newsroom_region(norm, a_start, a_end)) is not None and (
                 (home := regions.region(room)) is not None and home.level == "prefecture"):
             region_code = room  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind
+        own_place = region_code  # (before the newsroom's or the file name's stand in for it)
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
             region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)
@@ -136,8 +138,9 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             if region_code is None or (home_of_named is not None and home_of_named.parent_code == region_code):
                 region_code = named or region_code
         national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
-        nation_titled = any(name in title_text for name in NATION_NAMES)  # `中华人民共和国2016年…统计公报`
-        if national_clauses > max(count, 1) or (region_code is None and (national_clauses or nation_titled)) or (
+        nation_titled = any(name in title_text for name in NATION_NAMES) and not any(
+            word in title_text for word in FIRST_PERSON_REGION_WORDS)  # `中华人民共和国2016年…统计公报`
+        if national_clauses > max(count, 1) or (own_place is None and (national_clauses or nation_titled)) or (
                 count < 2 and regions.national_body_speaks(norm, a_start, a_end, voted)):
             # `2023年，全国共投入…`, or `国新办举行新聞發布會…去年全社会研发投入达到2.79万亿元` naming no
             # place of its own: a story about the nation

@@ -380,6 +380,8 @@ NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
+# ... but never a title in a region's own voice (`去年我省研发投入强度居全国第七`: 全国 is the field ranked over).
+FIRST_PERSON_REGION_WORDS = ("我省", "我市", "我区", "我州")
 # Opening a clause, these make the nation the subject of what follows (a story about the nation).
 NATIONAL_SUBJECT_WORDS = ("全国", "我国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
@@ -470,7 +472,8 @@ COUNTY_SUFFIXES = ("县", "市")
 COUNTY_AREA_WORDS = ("全市", "我市", "本市", "全县", "我县", "本县", "该市", "该县")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
-                   "卫视", "路", "大道", "街")
+                   "卫视", "路", "大道", "街",
+                   "新闻网", "新闻社", "商报", "都市报", "广播电视台")  # outlets: `香港新闻网11月21日电`
 # ... and so does 国家 when a park's name follows it (`昌吉国家农业科技园区`; not `山东国家创新型产业集群试点总数`)
 ORG_NATIONAL_PARK_PATTERN = r"国家[\u4e00-\u9fff]{0,8}?(?:园区|高新区|示范区|开发区|基地)"
 # Subjects: an organisation or programme at the start of a clause ends with one of these.
