@@ -2148,6 +2148,16 @@ def test_a_story_filed_by_a_places_outlet_is_the_nations_when_its_title_says_so(
     assert got == {region}
 
 
+def test_a_dateline_with_a_blank_and_a_release_in_beijing_leave_a_national_story_the_nations() -> None:
+    text = ("中新网 北京11月21日电(记者 孙自法)中国科学技术发展战略研究院11月21日在北京发布的报告显示，2023年，"
+            "中国国家创新指数综合排名世界第10位，较2021年提升3位。报告在北京发布。")
+    got = [m.region_name for m in parse_document(text, published_on=date(2023, 11, 21)).mentions]
+    assert got == ["全国", "全国"]
+    # (a city's own news names the city as its subject: not the nation's)
+    text = "2023年，北京高新技术企业达2.83万家。中国科学院北京分院在北京发布报告。"
+    assert [m.region_name for m in parse_document(text, published_on=date(2024, 1, 5)).mentions] == ["北京市"]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

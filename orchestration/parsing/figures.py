@@ -38,6 +38,7 @@ from .rules import (
     EACH_WORDS,
     ESTIMATE_NOTES,
     ESTIMATE_OPENS_WITHIN,
+    EVENT_AT_PLACE_VERBS,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     FLOW_EVENT_VERBS,
@@ -2178,6 +2179,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
                 text, pos, cand.start):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
+        if not wide and lead[-1:] == "在" and regions.followed_by(text, pos, EVENT_AT_PLACE_VERBS):
+            continue  # `在北京发布的《国家创新指数报告2022-2023》显示`: where it was released
         if not wide and pos < site.seg_start and regions.followed_by(text, pos, PARK_AFTER_PLACE):
             continue  # `推进遵义高新区升格…；新增3个省级高新区`: a park's name owns only its own segment
         if not wide and _yardstick_after(text, pos) and not _own_value_in_brackets(text, pos, cand.start):

@@ -25,6 +25,7 @@ from .rules import (
     CITY_WIDE,
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
+    EVENT_AT_PLACE_VERBS,
     LIST_JOINERS,
     NAMED_PLATFORM_FIELD_MAX,
     NAMED_PLATFORM_GRADES,
@@ -398,6 +399,8 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             compared and before[-1:] in LIST_JOINERS)
         if compared and not code.startswith("\x01"):
             continue  # `在中部地区低于河南(88个)、安徽(76个)和湖北(58个)`: yardsticks, not what it is about
+        if before.endswith("在") and followed_by(text, pos, EVENT_AT_PLACE_VERBS):
+            continue  # `在北京发布的《国家创新指数报告》`: where it was released
         if code.startswith("\x01"):
             if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
                     text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):

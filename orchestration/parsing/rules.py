@@ -325,6 +325,9 @@ RANK_NAMES_AFTER = ("的是", "的为")
 RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after them is a ranking's field (`升至河北省首位`)
 # A place right after these is the base of a comparison (`比全省高1.2个百分点`), not whose figure it is.
 COMPARED_BEFORE = ("比", "较")
+# A place between 在 and one of these is where an event was held (`在北京发布的《国家创新指数报告》`), not what
+# a story is about: it casts no vote for the story's region.
+EVENT_AT_PLACE_VERBS = ("发布", "举行", "召开", "举办", "开幕", "闭幕", "揭晓", "启动")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
 # After an enterprise count's noun, these make it a pool of candidates (`1118家高新技术企业培育指导性企业`,
@@ -383,7 +386,7 @@ NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
 # ... but never a title in a region's own voice (`去年我省研发投入强度居全国第七`: 全国 is the field ranked over).
 FIRST_PERSON_REGION_WORDS = ("我省", "我市", "我区", "我州")
 # Opening a clause, these make the nation the subject of what follows (a story about the nation).
-NATIONAL_SUBJECT_WORDS = ("全国", "我国")
+NATIONAL_SUBJECT_WORDS = ("全国", "我国", "中国")
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
 NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
                        "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
@@ -619,10 +622,11 @@ DATELINE_PATTERN = (r"(?:本报[\u4e00-\u9fff]{0,6}讯|新华社[\u4e00-\u9fff0-
 # the newsroom's, never the region of a figure (CONVENTIONS.md, "The nation").
 FILING_LINE_PATTERN = (r"(?=[\u4e00-\u9fff])"
                        r"(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|光明网|经济日报|科技日报|本报)"
-                       r"[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)"
+                       # (`中新网 北京11月21日电`: a blank after the outlet)
+                       r"\s?[\u4e00-\u9fff]{2,8}?\s?(?:[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日)?\s?(?:电|讯)"
                        # any outlet with a day, and a place if it names one: `光明日报北京3月5日电`,
                        # `中国甘肃网12月13日讯`
-                       r"|[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|报|网|社)[\u4e00-\u9fff]{0,6}?\s?[0-9]{1,2}\s?月\s?"
+                       r"|[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|报|网|社)\s?[\u4e00-\u9fff]{0,6}?\s?[0-9]{1,2}\s?月\s?"
                        r"[0-9]{1,2}\s?日\s?(?:电|讯))")
 # A place right before one of these names the paper or station that printed a story (湖南日报).
 NEWSROOM_SUFFIXES = ("日报", "晚报", "都市报", "广播电视台", "电视台", "新闻网")
