@@ -2135,6 +2135,12 @@ def test_a_citys_first_person_story_from_its_newsroom_is_the_citys() -> None:
     doc = parse_document(text, published_on=date(2023, 11, 23))
     assert doc.articles[0].region_name == "马鞍山市"
     assert [m.region_name for m in doc.mentions if m.value == 4] == ["马鞍山市", "马鞍山市"]
+    # no newsroom: the city the file is named after (the story never names its own city)
+    text = ("我市2019年研发投入强度居全省第六位\n"
+            "四川省统计局发布的公报显示，我市研发投入强度仅次于绵阳、德阳,成都、攀枝花、宜宾,排名全省第六位。"
+            "2019年，我市共投入研发经费7.3亿元。")
+    doc = parse_document(text, source_name="yaan-citynews-2019.txt", published_on=date(2020, 9, 1))
+    assert {m.region_name for m in doc.mentions if m.value == 730000000} == {"雅安市"}
 
 
 @pytest.mark.parametrize(("text", "region"), [

@@ -123,9 +123,8 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             if named is not None and any(code == named for _, code in voted):
                 region_code = named  # places named once each (`为常州加快…`, a spam `澳门…`): the file's own
         if norm.count(FIRST_PERSON_CITY, a_start, a_end) >= FIRST_PERSON_CITY_MIN and (
-                room := regions.newsroom_region(norm, a_start, a_end)) is not None and (
-                (home := regions.region(room)) is not None and home.level == "prefecture"):
-            region_code = room  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind
+                (home := _first_persons_city(norm, a_start, a_end, source_name)) is not None):
+            region_code = home  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind
         own_place = region_code  # (before the newsroom's or the file name's stand in for it)
         if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
             # named in the article or, on a page of several, above it
@@ -277,6 +276,16 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
 
 _BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _first_persons_city(norm: str, start: int, end: int, source_name: str) -> str | None:
+    """The city a story in a city's first person (我市) speaks for, which it never names: its newsroom's
+    (`本文转自:马鞍山日报`), else the one its file is named after; None unless it is a city."""
+    for code in (regions.newsroom_region(norm, start, end), regions.file_name_region(source_name)):
+        home = regions.region(code)
+        if home is not None and home.level == "prefecture":
+            return home.code
+    return None
 
 
 def _titled_park(title: str) -> StoryPart | None:
