@@ -2164,6 +2164,15 @@ def test_a_dateline_with_a_blank_and_a_release_in_beijing_leave_a_national_story
     assert [m.region_name for m in parse_document(text, published_on=date(2024, 1, 5)).mentions] == ["北京市"]
 
 
+def test_a_citys_story_quoting_its_provinces_release_first_stays_the_titled_citys() -> None:
+    text = ("上半年菏泽高新技术产业发展稳步增长\n2015年08月12日\n"
+            "日前，我省发布2015年上半年高新技术产业统计指标数据。1-6月份，我省高新技术产业产值累计实现22502.43亿元。"
+            "我省产值总量前三名为烟台、青岛、东营。\n"
+            "1-6月份，我市高新技术产业产值累计实现1038.82亿元，总量列全省第10位，增幅居全省第4位，占比位居全省第6位。")
+    got = [(m.value, m.region_name) for m in parse_document(text).mentions if m.value in (1038.82e8, 10, 4)]
+    assert got == [(1038.82e8, "菏泽市"), (10, "菏泽市"), (4, "菏泽市")]
+
+
 def test_a_plan_closed_with_an_opening_quote_is_still_the_plan() -> None:
     typo = "“十三五“以来，全市技术合同成交额累计达到500亿元。"
     right = typo.replace("五“", "五”")

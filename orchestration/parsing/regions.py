@@ -523,8 +523,11 @@ def primary_region(places: list[tuple[int, str]],
         tied = [c for c, n in counts.items() if n == count and (r := region(c)) is not None and r.parent_code == code]
         if len(tied) == 1:
             return tied[0], count
+    titled_in_own_voice = wide[CITY] > 0 and any(c == code for _, c in title_places)  # (`我市…` under `菏泽…`)
     if home is not None and home.level == "prefecture" and home.parent_code and province_wide and (
-            2 * wide[PROVINCE] >= count):  # 全省 said about as often as the city is named, not `省内` twice
+            2 * wide[PROVINCE] >= count) and not titled_in_own_voice:
+        # 全省 said about as often as the city is named, not `省内` twice; but a city's story that quotes its
+        # province's release first (`我省发布…。…我市…`) under a title naming the city stays the city's
         return home.parent_code, max(count, counts[home.parent_code])
     if home is not None and home.level == "province" and wide[CITY] >= 2 and wide[CITY] > wide[PROVINCE]:
         # `全市` more than `全省`, and one of the province's cities named at least half as often as the
