@@ -2067,6 +2067,9 @@ def test_shi_before_a_year_makes_it_a_base_only_before_a_multiple() -> None:
     text = "宁夏高新技术企业特别是2017—2021年增长速度明显加快，由95家增长到356家。"
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 5, 1)).mentions]
     assert got == [(95, "2017"), (356, "2021")]
+    text = "2025年河南技术合同成交额为“十三五”末的6.6倍，高新技术企业数量翻番至1.26万家。"  # (为 a multiple's base)
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2026, 1, 27)).mentions]
+    assert got == [(12600, "2025")]
     text = "研发投入达到300亿元，是2020年的1.5倍。"  # (a base's: the year is not the 300亿元's)
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 5, 1)).mentions]
     assert got[0] == (30000000000, "2022")  # (the last complete year, not 2020)

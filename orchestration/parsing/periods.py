@@ -352,6 +352,8 @@ def is_base(text: str, pos: int) -> bool:
     if before.endswith(BASE_MARKERS):  # (one call for the whole tuple)
         # `是去年的1.5倍`, but not `特别是2017—2021年增长速度明显加快`: 是 is a base's only before a multiple
         return not before.endswith("是") or _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None
+    if before.endswith(("为", "為")) and _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None:
+        return True  # `成交额为“十三五”末的6.6倍`: the multiple's base
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
     listed = _LISTED_BASE_RE.search(text, max(0, pos - 12), pos)
     return listed is not None and is_base(text, listed.start(1))
