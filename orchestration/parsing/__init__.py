@@ -31,6 +31,7 @@ from .rules import (
     BREAKDOWN_OPENING_PATTERN,
     BULLET_MARKS,
     COUNTY_AREA_WORDS,
+    COUNTY_OFFICE_WORDS,
     COUNTY_SUFFIXES,
     FILING_LINE_PATTERN,
     FIRST_PERSON_CITY,
@@ -300,8 +301,6 @@ def _titled_park(title: str) -> StoryPart | None:
 
 _COUNTY_TITLE_RE = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:({'|'.join(COUNTY_SUFFIXES)})|(?=[:：]))")
 # a county's name opening a title without its suffix (`浏阳新增…`): not an area word (`全省新增…`, `我市…`)
-# ... then written with its suffix under its parent (`湖南省浏阳市`) or as an office's (`浏阳市科技局`) in the text
-_COUNTY_OFFICES = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
 _COUNTY_NAME_RE = re.compile(r"[^全我本该各省市县区国\W\d][\u4e00-\u9fff]{1,2}")
 
 
@@ -310,7 +309,7 @@ def _writes_county(norm: str, county: str, bare: bool) -> bool:
     its parent or as an office's, as only a county is written (not `技术市场`, `政府市`)."""
     if not bare:
         return county in norm
-    return any((regions.place_ends_at(norm, m.start()) or norm.startswith(_COUNTY_OFFICES, m.end()))
+    return any((regions.place_ends_at(norm, m.start()) or norm.startswith(COUNTY_OFFICE_WORDS, m.end()))
                and not norm.startswith("场", m.end()) for m in re.finditer(county, norm))  # (not `技术市场`)
 
 

@@ -473,6 +473,9 @@ PARK_AREA_WORDS = ("全区", "本区", "园区", "该区", "全园")
 # province's or its city's totals.
 COUNTY_SUFFIXES = ("县", "市")
 COUNTY_AREA_WORDS = ("全市", "我市", "本市", "全县", "我县", "本县", "该市", "该县")
+# A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
+# its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
+COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
 # A place name directly followed by one of these names an organisation (湖南大学).
 ORG_AFTER_PLACE = ("大学", "学院", "师范", "理工", "医院", "银行", "日报", "晚报", "电视台",
                    "卫视", "路", "大道", "街",
