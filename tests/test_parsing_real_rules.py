@@ -2083,6 +2083,12 @@ def test_a_title_naming_a_summary_before_its_plans_reports_on_its_year() -> None
     assert [m.period for m in parse_document(text, published_on=date(2024, 1, 1)).mentions] != ["2024"]
 
 
+def test_a_rank_a_move_started_from_is_read_with_an_adverb_before_the_move() -> None:
+    text = "国家创新能力从2000年的第38位快速提升至2011年的第20位。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2023, 11, 22)).mentions]
+    assert got == [(38, "2000"), (20, "2011")]
+
+
 def test_zaijin_moves_a_rank_and_two_years_average_spans_two_years() -> None:
     text = "2021年，芜湖创新能力居全国第26位，较上年再进1位。规上工业增加值增长7.1%，两年平均增长5.9%。"
     spike = [m.value_kind for m in parse_document("2025年，新余高技术制造业增加值飙升49.5%。",

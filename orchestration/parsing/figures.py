@@ -107,6 +107,7 @@ from .rules import (
     RANK_CONTEXT,
     RANK_ENDINGS,
     RANK_FROM_FIELDS,
+    RANK_MOVE_ADVERBS,
     RANK_MOVES,
     RANK_NAMES_AFTER,
     RANK_VERB_CHARS,
@@ -895,7 +896,7 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
         first = item.start()
         clause_start = max(lo, max(text.rfind(ch, lo, first) for ch in _RANK_CLAUSE_DELIMS) + 1)
     if _RANK_CONTEXT_RE.search(text, clause_start, first) is None and not (
-            _RANK_FROM_END.search(text, max(0, first - 8), first) and text.startswith(RANK_MOVES, m.end())
+            _RANK_FROM_END.search(text, max(0, first - 8), first) and _RANK_MOVE_AFTER_RE.match(text, m.end())
     ) and not (
             _ranking_list_item(text, first, m.end())) and not (
             unit is not None and _RANK_CLAUSE_BEFORE_RE.search(text, max(lo, clause_start - 12), clause_start)):
@@ -907,6 +908,7 @@ def _rank(text: str, m: re.Match[str], lo: int, value: float, unit: str | None, 
 # 成果奖数第9位，高新技术企业数第10位`)
 _RANK_CLAUSE_BEFORE_RE = re.compile(r"第\s?[0-9一二三四五六七八九十]{1,3}\s?[位名]\s?[，,；;]$")
 # where a rank moved from (`由第12位升至`, `从2018年的第98位升至2020年的第79位`)
+_RANK_MOVE_AFTER_RE = re.compile(rf"(?:{_alternation(RANK_MOVE_ADVERBS)})?(?:{_alternation(RANK_MOVES)})")
 _RANK_FROM_END = re.compile(rf"(?:{_alternation(FROM_WORDS)})(?:(?:19|20)\d\d\s?年的?)?$")
 
 

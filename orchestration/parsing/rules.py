@@ -283,6 +283,8 @@ RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
 # though no field or verb of ranking comes before it.
 RANK_MOVES = ("提升", "上升", "升至", "跃升", "跃居", "前移", "进至", "进位", "攀升", "下降", "降至", "后退", "退至",
               "升到")
+# ... after one of these adverbs too (`从2000年的第38位快速提升至2011年的第20位`)
+RANK_MOVE_ADVERBS = ("快速", "迅速", "稳步", "大幅", "显著", "逐步", "持续", "一路", "进一步", "再次")
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达到了", "达", "约为", "在", "保持在", "始终保持在", "均保持在",
                      "(", "（")
