@@ -38,7 +38,6 @@ from .rules import (
     EACH_WORDS,
     ESTIMATE_NOTES,
     ESTIMATE_OPENS_WITHIN,
-    EVENT_AT_PLACE_VERBS,
     FILING_LINE_PATTERN,
     FIVE_YEAR_PLANS,
     FLOW_EVENT_VERBS,
@@ -156,8 +155,7 @@ _LIST_OR_BRACKET = frozenset("、和及与(（")  # a list or a value in bracket
 _OWN_VALUE_AFTER_RE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a place's own value in brackets after its name
 # a year listed with another (`2018年、2019年`), or the last of such a list
 _LISTED_YEAR_PAIR_RE = re.compile(r"((?:19|20)\d\d)\s?年\s?[、和及与]\s?((?:19|20)\d\d)\s?年")
-_YEAR_LISTED_RE = re.compile(
-    r"(?:19|20)\d\d\s?年\s?[、和及与]\s?(?:19|20)\d\d\s?年|(?<=年[、和及与])(?:19|20)\d\d\s?年")
+_YEAR_LISTED_RE = re.compile(rf"{_LISTED_YEAR_PAIR_RE.pattern}|(?<=年[、和及与])(?:19|20)\d\d\s?年")
 
 
 def _not_now(text: str, m: re.Match[str]) -> bool:
@@ -351,7 +349,8 @@ _YEAR_ITEM_RE = re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年?(?:底|末)?$")  # an
 _ONE_YEAR_CHANGE_RE = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 # bare tries, no first-character lookahead: `re` skips ahead on the trie's own first characters (trie.py)
 _NOW_RE = re.compile(trie_pattern(NOW_WORDS))
-_NOW_THROUGH_BLANKS_RE = re.compile("|".join(" {0,8}".join(word) for word in sorted(NOW_WORDS, key=len, reverse=True)))
+_NOW_THROUGH_BLANKS_RE = re.compile("|".join(f" {{0,{_BLANKED_PINYIN_WIDTH}}}".join(word)
+                                              for word in sorted(NOW_WORDS, key=len, reverse=True)))
 _REVISION_RE = re.compile(trie_pattern(REVISION_WORDS))
 _MONEY_NOUN_RE = re.compile(trie_pattern(MONEY_NOUNS))
 RANK_RANGE_MAX = 10  # places a range of ranks (`第4~6位`) may span
@@ -2181,7 +2180,7 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
                 text, pos, cand.start):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
-        if not wide and lead[-1:] == "在" and regions.followed_by(text, pos, EVENT_AT_PLACE_VERBS):
+        if not wide and regions.names_a_venue(text, pos, lead):
             continue  # `在北京发布的《国家创新指数报告2022-2023》显示`: where it was released
         if not wide and pos < site.seg_start and regions.followed_by(text, pos, PARK_AFTER_PLACE):
             continue  # `推进遵义高新区升格…；新增3个省级高新区`: a park's name owns only its own segment

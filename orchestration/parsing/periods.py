@@ -75,8 +75,11 @@ _NAMED_PARTS = {3: "Q1", 6: "H1"}
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
-BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "是",  # `是去年的1.5倍`
+BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比",
                 "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
+# ... and these only before a multiple in the year's clause (`是去年的1.5倍`, `为“十三五”末的6.6倍`; not
+# `特别是2017—2021年增长速度明显加快`)
+MULTIPLE_BASE_MARKERS = ("是", "为", "為")
 BASE_MARKER_REACH = 24  # characters before a year within which its base marker stands, blanks included
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # A report's own voice: these count from the year it reports on, not from the day a page printed it
@@ -349,11 +352,9 @@ _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?!
 def is_base(text: str, pos: int) -> bool:
     # (`比 2008 年增长30.2%`: spaces as a census bulletin sets them; `較(jiào)上年`: a reprint's blanked pinyin)
     before = text[max(0, pos - BASE_MARKER_REACH):pos].replace(" ", "").rstrip()
-    if before.endswith(BASE_MARKERS):  # (one call for the whole tuple)
-        # `是去年的1.5倍`, but not `特别是2017—2021年增长速度明显加快`: 是 is a base's only before a multiple
-        return not before.endswith("是") or _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None
-    if before.endswith(("为", "為")) and _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None:
-        return True  # `成交额为“十三五”末的6.6倍`: the multiple's base
+    if before.endswith(BASE_MARKERS) or (  # (one call for the whole tuple)
+            before.endswith(MULTIPLE_BASE_MARKERS) and _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None):
+        return True
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
     listed = _LISTED_BASE_RE.search(text, max(0, pos - 12), pos)
     return listed is not None and is_base(text, listed.start(1))

@@ -399,7 +399,7 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             compared and before[-1:] in LIST_JOINERS)
         if compared and not code.startswith("\x01"):
             continue  # `在中部地区低于河南(88个)、安徽(76个)和湖北(58个)`: yardsticks, not what it is about
-        if before.endswith("在") and followed_by(text, pos, EVENT_AT_PLACE_VERBS):
+        if names_a_venue(text, pos, before):
             continue  # `在北京发布的《国家创新指数报告》`: where it was released
         if code.startswith("\x01"):
             if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
@@ -453,6 +453,12 @@ def park_named_at(text: str, pos: int) -> str | None:
 def place_ends_at(text: str, end: int) -> bool:
     """Whether a place's name ends right at `end` (`南京` before `第2`)."""
     return any(name_end(text, pos) == end for pos, _ in find_places(text, max(0, end - 8), end))
+
+
+def names_a_venue(text: str, pos: int, before: str) -> bool:
+    """Whether the place name at `pos`, after `before` (the text written before it), is where something was
+    released or held (`在北京发布的报告`): it says nothing of whose figures a text gives."""
+    return before.endswith("在") and followed_by(text, pos, EVENT_AT_PLACE_VERBS)
 
 
 def followed_by(text: str, pos: int, words: tuple[str, ...]) -> bool:

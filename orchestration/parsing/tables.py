@@ -131,7 +131,8 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
         k = bisect.bisect_right(starts, header.start()) - 1
         indicator = _ranked_measure(norm, blocks, k)
         names = _CELL_TEXT_RE.findall(norm, blocks[k].start, blocks[k].end)
-        ranked_columns = {i: name[:-2] for i, name in enumerate(names) if i > 1 and name.endswith(TABLE_RANK_HEADERS)}
+        ranked_columns = {i: _ranked_column(name[:-2]) for i, name in enumerate(names)
+                          if i > 1 and name.endswith(TABLE_RANK_HEADERS)}
         previous = 0
         for row_block in range(k + 1, len(blocks)):
             block = blocks[row_block]
@@ -154,7 +155,14 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
 _CELL_TEXT_RE = re.compile(r"[^\s|｜]+")
 
 
-def _column_ranks(norm: str, block: Block, ranked: dict[int, str], width: int, label: str,
+def _ranked_column(measure: str) -> tuple[Column, str | None]:
+    """A column headed `…排行` (`专利排行`): the rank in the ranking it names, and that rank's indicator code."""
+    column = Column(measure + _RANK_COLUMN.name, "rank", 1.0, None, "rank")  # (a cell holds no blank)
+    indicator = indicators.lookup(column.name)
+    return column, indicator.code if indicator is not None and indicator.unit == "rank" else None  # not `R&D投入`
+
+
+def _column_ranks(norm: str, block: Block, ranked: dict[int, tuple[Column, str | None]], width: int, label: str,
                   place: str) -> list[Cell]:
     """The ranks a row gives in the columns headed `…排行` (`专利排行`, `R&D投入排行`): each the place's rank
     in the ranking the header names."""
@@ -162,15 +170,11 @@ def _column_ranks(norm: str, block: Block, ranked: dict[int, str], width: int, l
     if len(cells) != width:
         return []
     out = []
-    for i, name in ranked.items():
+    for i, (column, code) in ranked.items():
         value = cells[i].group()
-        if not value.isdigit():
-            continue
-        column = Column(name + _RANK_COLUMN.name, "rank", 1.0, None, "rank")  # (a cell holds no blank)
-        indicator = indicators.lookup(column.name)
-        indicator = indicator if indicator is not None and indicator.unit == "rank" else None  # not `R&D投入`
-        out.append(Cell(cells[i].start(), cells[i].end(), float(value), label, column, place, None,
-                        indicator.code if indicator else None, column.name))
+        if value.isdigit():
+            out.append(Cell(cells[i].start(), cells[i].end(), float(value), label, column, place, None, code,
+                            column.name))
     return out
 
 
