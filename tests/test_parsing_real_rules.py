@@ -2254,3 +2254,34 @@ def test_the_year_a_story_says_it_reviews_outweighs_its_other_years() -> None:
             "科学研究与试验发展投入强度3.48%，稳居全省第一；技术合同成交总额378.3亿元。")
     got = [(m.quote, m.period) for m in parse_document(text).mentions if m.quote in ("3.48%", "378.3亿元")]
     assert got == [("3.48%", "2023"), ("378.3亿元", "2023")]
+
+
+def test_places_written_as_a_list_do_not_say_what_a_national_story_is_about() -> None:
+    text = ("2024年全国研发经费达3.63万亿元\n"
+            "公报显示，2024年我国研究与试验发展(R&D)经费总投入达36326.8亿元。分地区看，广东、江苏、北京、浙江、"
+            "山东、上海6省市研发投入均超两千亿元。其中北京、上海、广东等7地投入强度高于全国平均水平，北京以6.58%位居首位。"
+            "同年，国家财政科技支出达12629.2亿元。")
+    doc = parse_document(text, published_on=date(2025, 10, 1))
+    assert doc.articles[0].region_name == "全国"
+    assert {m.region_name for m in doc.mentions if m.value == 1.26292e12} == {"全国"}
+    # two places named once each in the text are not a list: a city's story stays the city's
+    text = "长沙、株洲两市技术合同成交额增长。长沙市技术合同成交额达500亿元，长沙高新区贡献过半。"
+    assert parse_document(text, published_on=date(2025, 10, 1)).articles[0].region_name == "长沙市"
+
+
+def test_a_citys_first_person_story_on_a_national_list_is_the_citys() -> None:
+    text = ("全国最新一批 高新技术企业名单公示 我市1327家企业上榜\n"
+            "温州网讯 近日，全国高新技术企业认定管理工作领导小组办公室对浙江省2021年认定的第一批10076家高新技术企业"
+            "进行备案公示，我市共1327家企业榜上有名。“十三五”期间，我市规上工业企业研发强度从1.63%提高到2.21%。\n"
+            "本文转自:温州新闻网")
+    doc = parse_document(text, published_on=date(2021, 12, 21))
+    assert doc.articles[0].region_name == "温州市"
+    assert {m.region_name for m in doc.mentions if m.value in (1.63, 2.21)} == {"温州市"}
+
+
+@pytest.mark.parametrize(("published", "period"), [(date(2017, 4, 25), "2016"), (date(2017, 12, 20), "2017")])
+def test_a_look_back_over_a_year_early_in_the_next_is_of_the_year_before(published: date, period: str) -> None:
+    text = ("一年来，我市科技工作认真贯彻全省科技创新大会精神，实现开门红。\n一、主要工作成效与进展\n"
+            "二是区域自主创新能力进一步提升。全市专利申请达68244件，同比增长16%。")
+    doc = parse_document(text, source_name="ningbo-review.txt", published_on=published)
+    assert {m.period for m in doc.mentions} == {period}

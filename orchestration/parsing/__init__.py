@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, StoryPart, between, first_aimed_year, read_sentence
@@ -78,6 +78,37 @@ def _outside_filing_lines(norm: str, places: list[tuple[int, str]]) -> list[tupl
     return [place for i, place in enumerate(places) if i not in dropped]
 
 
+@dataclass(frozen=True)
+class _ArticleSpan:
+    """One article's place in the file: its blocks, its characters and its title."""
+
+    number: int
+    first: int  # its first block
+    last: int  # its last block
+    byline: int | None  # its byline's block
+    titles: list[int]  # its title blocks
+    start: int
+    end: int
+    title_text: str  # its title lines, normalised (with the page's headline when it has one article)
+
+
+@dataclass(frozen=True)
+class _FileFrame:
+    """What every article of a file is read against: the file's places, votes and date."""
+
+    norm: str
+    blocks: list[layout.Block]
+    doc: DocumentIndex
+    votes: list[tuple[int, str]]  # the places that count for an article's region (regions.votes)
+    vote_pos: list[int]
+    region: str | None  # the region the whole file's votes pick
+    source_name: str
+    published: datetime.date | None
+    published_source: str
+    from_metadata: bool  # the date came from outside the text: it wins over every date line
+    articles: int
+
+
 def parse_document(text: str, *, source_name: str = "", published_on: datetime.date | None = None,
                    title: str | None = None) -> ParsedDocument:
     """Parse one decoded file. Offsets in every record index `text` itself.
@@ -86,99 +117,153 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     tags and headline, a sidecar): the date wins over any date in the text; the title is the title
     of a file's only article and frames it as its own title line would (a plan, a year).
     """
-    headline = title
     norm = normalize(text)
     blocks = layout.split_blocks(norm)
     named_places = _outside_filing_lines(norm, regions.find_places(norm))
     starts = layout.assign_articles(norm, blocks, named_places)
     layout.mark_repeats(norm, blocks)
     layout.mark_continuations(norm, blocks)
+    spans = _article_spans(norm, blocks, starts, title, len(text))
+    file = _file_frame(norm, blocks, spans, named_places, source_name, published_on)
 
+    articles: list[Article] = []
+    contexts: list[ArticleContext] = []
+    for span in spans:
+        region_code = _article_region(span, file)
+        published, published_source = _article_date(span, file)
+        contexts.append(_article_context(span, file, region_code, published, published_source))
+        home = regions.region(region_code)
+        headline = text[slice(*layout.title_span(norm, blocks[span.titles[0]]))] if span.titles else None
+        articles.append(Article(
+            index=span.number, char_start=span.start, char_end=span.end,
+            title=title if title is not None and len(spans) == 1 else headline,
+            byline=text[blocks[span.byline].start:blocks[span.byline].end] if span.byline is not None else None,
+            published_on=published, published_on_source=published_source,
+            region_code=region_code, region_name=home.name if home else None,
+        ))
+    block_contexts = _block_contexts(text, norm, blocks, {k for span in spans for k in span.titles}, contexts)
+    paragraphs, sentences, mentions = _read_blocks(text, norm, blocks, block_contexts, file.doc)
+    _titles_restate_their_stories(mentions, paragraphs)
+    _stocks_now_restate_earlier_figures(mentions)
+    table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
+    if table_mentions:
+        mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
+    return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+def _article_spans(norm: str, blocks: list[layout.Block], starts: list[tuple[int, int | None, list[int]]],
+                   headline: str | None, text_length: int) -> list[_ArticleSpan]:
+    """Each article's blocks, characters and title text; a page's headline (metadata) heads its only
+    article's title when the title lines do not hold it."""
+    spans = []
+    for number, (first, byline, titles) in enumerate(starts):
+        last = (starts[number + 1][0] if number + 1 < len(starts) else len(blocks)) - 1
+        title_text = "".join(norm[slice(*layout.title_span(norm, blocks[k]))] for k in titles)
+        if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
+            title_text = normalize(headline) + title_text
+        spans.append(_ArticleSpan(number, first, last, byline, titles, blocks[first].start if blocks else 0,
+                                  blocks[last].end if blocks else text_length, title_text))
+    return spans
+
+
+def _file_frame(norm: str, blocks: list[layout.Block], spans: list[_ArticleSpan],
+                named_places: list[tuple[int, str]], source_name: str,
+                published_on: datetime.date | None) -> _FileFrame:
     if published_on is not None:
         published, published_source = published_on, "metadata"
     else:
         published, published_source = periods.publication_date(norm, source_name)
-
-    title_spans = [(blocks[k].start, blocks[k].end) for _, _, titles in starts for k in titles]
+    title_spans = [(blocks[k].start, blocks[k].end) for span in spans for k in span.titles]
     doc = DocumentIndex.build(norm, title_spans, named_places)
     # (votes keeps or drops each place by itself: an article's are the file's in its span, filtered once)
-    file_votes = regions.votes(norm, doc.places)
-    file_vote_pos = [pos for pos, _ in file_votes]
-    file_region, _ = regions.primary_region(file_votes)
-    articles: list[Article] = []
-    contexts: list[ArticleContext] = []
-    for number, (first, byline, titles) in enumerate(starts):
-        last = (starts[number + 1][0] if number + 1 < len(starts) else len(blocks)) - 1
-        a_start = blocks[first].start if blocks else 0
-        a_end = blocks[last].end if blocks else len(text)
-        title_text = "".join(norm[slice(*layout.title_span(norm, blocks[k]))] for k in titles)
-        if headline is not None and len(starts) == 1 and normalize(headline) not in title_text:
-            title_text = normalize(headline) + title_text
-        title_places = [p for k in titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
-        title_places += _issuer_places(norm, blocks[first:min(last + 1, first + ISSUER_LOOKAHEAD_BLOCKS)], doc)
-        voted = between(file_votes, file_vote_pos, a_start, a_end)
-        region_code, count = regions.primary_region(voted, title_places)
-        if count < 2:
-            region_code = file_region
-            named = regions.file_name_region(source_name)
-            if named is not None and any(code == named for _, code in voted):
-                region_code = named  # places named once each (`为常州加快…`, a spam `澳门…`): the file's own
-        if norm.count(FIRST_PERSON_CITY, a_start, a_end) >= FIRST_PERSON_CITY_MIN and (
-                (home := _first_persons_city(norm, a_start, a_end, source_name)) is not None):
-            region_code = home  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind
-        own_place = region_code  # (before the newsroom's or the file name's stand in for it)
-        if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
-            # named in the article or, on a page of several, above it
-            region_code = regions.newsroom_region(norm, a_start, a_end) or regions.newsroom_region(norm, 0, a_start)
-        if region_code is None or (count < 2 and regions.speaks_of_a_city(voted)):
-            # nor a paper of a place: the place the file is named after; also a city's story (全市…)
-            # that names only its province (`陕西省瞪羚企业`), when the file names one of its cities
-            named = regions.file_name_region(source_name)
-            home_of_named = regions.region(named)
-            if region_code is None or (home_of_named is not None and home_of_named.parent_code == region_code):
-                region_code = named or region_code
-        national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, a_start, a_end))
-        nation_titled = any(name in title_text for name in NATION_NAMES) and not any(
-            word in title_text for word in FIRST_PERSON_REGION_WORDS)  # `中华人民共和国2016年…统计公报`
-        if national_clauses > max(count, 1) or (own_place is None and (national_clauses or nation_titled)) or (
-                count < 2 and regions.national_body_speaks(norm, a_start, a_end, voted)):
-            # `2023年，全国共投入…`, or `国新办举行新聞發布會…去年全社会研发投入达到2.79万亿元` naming no
-            # place of its own: a story about the nation
-            region_code = regions.national_code()
-        home = regions.region(region_code)
-        plan = next((p for p in FIVE_YEAR_PLANS if p in title_text), None)
-        art_published, art_source = published, published_source
-        if published_on is None and len(starts) > 1:  # several articles: each may carry its own date line
-            head = [(blocks[k].start, blocks[k].end) for k in range(first, min(last, (byline or first) + 1) + 1)]
-            own = periods.own_date(norm, head, published)
-            if own is not None:
-                art_published, art_source = own, "text"
-        # a reprint of an older story; metadata's date wins over the text, and a file name's year says no day
-        told = periods.story_date(norm, a_start, a_end, art_published) if art_source == "text" else None
-        if told is not None:
-            art_published, art_source = told, "text"
-        default = periods.default_period(norm, between(doc.periods, doc.period_pos, a_start, a_end),
-                                         title_text, art_published, dated=art_source in ("metadata", "text"))
-        story = next((k for k in range(first, last + 1) if blocks[k].kind == "body"), last)
-        head = between(doc.periods, doc.period_pos, a_start, blocks[story].end) if blocks else []
-        titled_year = periods.TITLE_YEAR_RE.search(title_text)
-        contexts.append(ArticleContext(region_code, art_published, default, plan, dated=art_source in (
-            "metadata", "text"), review_from=periods.review_start(head),
-            heading_year=titled_year.group(1) if titled_year else None,
-            part=_titled_park(title_text) or _titled_county(title_text, norm)))
-        title = text[slice(*layout.title_span(norm, blocks[titles[0]]))] if titles else None
-        if headline is not None and len(starts) == 1:
-            title = headline
-        articles.append(Article(
-            index=number, char_start=a_start, char_end=a_end, title=title,
-            byline=text[blocks[byline].start:blocks[byline].end] if byline is not None else None,
-            published_on=art_published, published_on_source=art_source,
-            region_code=region_code, region_name=home.name if home else None,
-        ))
+    votes = regions.votes(norm, doc.places)
+    return _FileFrame(norm, blocks, doc, votes, [pos for pos, _ in votes], regions.primary_region(votes)[0],
+                      source_name, published, published_source, published_on is not None, len(spans))
 
-    # a section heading (`一、2025年和“十四五”时期工作回顾`, `二、2026年主要目标和重点任务`) frames the
-    # paragraphs under it, until the next heading that says something about periods or targets
-    title_blocks = {k for _, _, titles in starts for k in titles}
+
+def _article_region(span: _ArticleSpan, file: _FileFrame) -> str | None:
+    """The region an article is about: the place its text and title name most, else the file's or the
+    file name's; a city's first person (我市) its own city; with no place of its own, its newsroom's or the
+    file name's; the nation when national clauses or a national title or body outweigh its places."""
+    norm, doc, blocks = file.norm, file.doc, file.blocks
+    title_places = [p for k in span.titles for p in between(doc.places, doc.place_pos, blocks[k].start, blocks[k].end)]
+    title_places += _issuer_places(norm, blocks[span.first:min(span.last + 1, span.first + ISSUER_LOOKAHEAD_BLOCKS)],
+                                   doc)
+    voted = between(file.votes, file.vote_pos, span.start, span.end)
+    region_code, count = regions.primary_region(voted, title_places)
+    if count < 2:
+        region_code = file.region
+        named = regions.file_name_region(file.source_name)
+        if named is not None and any(code == named for _, code in voted):
+            region_code = named  # places named once each (`为常州加快…`, a spam `澳门…`): the file's own
+    if norm.count(FIRST_PERSON_CITY, span.start, span.end) >= FIRST_PERSON_CITY_MIN and (
+            (home := _first_persons_city(norm, span.start, span.end, file.source_name)) is not None):
+        return home  # `我市科技创新指数居全省第4` from 马鞍山日报: not the cities it ranks behind, nor the
+        # nation whose list it is on (`全国最新一批高新技术企业名单公示 我市1327家企业上榜`)
+    own_place = region_code  # (before the newsroom's or the file name's stand in for it)
+    if region_code is None:  # no place of its own: the paper's (`湖南日报…讯` and then only 全省),
+        # named in the article or, on a page of several, above it
+        region_code = regions.newsroom_region(norm, span.start, span.end) or regions.newsroom_region(
+            norm, 0, span.start)
+    if region_code is None or (count < 2 and regions.speaks_of_a_city(voted)):
+        # nor a paper of a place: the place the file is named after; also a city's story (全市…)
+        # that names only its province (`陕西省瞪羚企业`), when the file names one of its cities
+        named = regions.file_name_region(file.source_name)
+        home_of_named = regions.region(named)
+        if region_code is None or (home_of_named is not None and home_of_named.parent_code == region_code):
+            region_code = named or region_code
+    national_clauses = regions.national_clauses(norm, between(doc.national_pos, doc.national_pos, span.start,
+                                                              span.end))
+    nation_titled = any(name in span.title_text for name in NATION_NAMES) and not any(
+        word in span.title_text for word in FIRST_PERSON_REGION_WORDS)  # `中华人民共和国2016年…统计公报`
+    if national_clauses > max(count, 1) or (own_place is None and (national_clauses or nation_titled)) or (
+            count < 2 and regions.national_body_speaks(norm, span.start, span.end, voted)):
+        # `2023年，全国共投入…`, or `国新办举行新聞發布會…去年全社会研发投入达到2.79万亿元` naming no
+        # place of its own: a story about the nation
+        region_code = regions.national_code()
+    return region_code
+
+
+def _article_date(span: _ArticleSpan, file: _FileFrame) -> tuple[datetime.date | None, str]:
+    """An article's publication date and where it came from: the file's, or on a page of several its own
+    date line's; a reprint's story date (metadata's date wins over the text, a file name's year says no day)."""
+    published, source = file.published, file.published_source
+    if not file.from_metadata and file.articles > 1:  # several articles: each may carry its own date line
+        blocks = file.blocks
+        head = [(blocks[k].start, blocks[k].end) for k in range(span.first, min(span.last, (
+            span.byline or span.first) + 1) + 1)]
+        own = periods.own_date(file.norm, head, published)
+        if own is not None:
+            published, source = own, "text"
+    told = periods.story_date(file.norm, span.start, span.end, published) if source == "text" else None
+    if told is not None:
+        published, source = told, "text"
+    return published, source
+
+
+def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | None,
+                     published: datetime.date | None, published_source: str) -> ArticleContext:
+    """What an article contributes to its figures' context: region, date, default period, plan, the year
+    its head reviews from, its title's year and the park or county its title is about."""
+    norm, doc, blocks = file.norm, file.doc, file.blocks
+    dated = published_source in ("metadata", "text")
+    default = periods.default_period(norm, between(doc.periods, doc.period_pos, span.start, span.end),
+                                     span.title_text, published, dated=dated, span=(span.start, span.end))
+    story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
+    head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
+    titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
+    return ArticleContext(
+        region_code, published, default, next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None),
+        dated=dated, review_from=periods.review_start(head),
+        heading_year=titled_year.group(1) if titled_year else None,
+        part=_titled_park(span.title_text) or _titled_county(span.title_text, norm))
+
+
+def _block_contexts(text: str, norm: str, blocks: list[layout.Block], title_blocks: set[int],
+                    contexts: list[ArticleContext]) -> list[ArticleContext]:
+    """Each block's context: its article's, framed by the section heading above it (`一、2025年和“十四五”
+    时期工作回顾`, `二、2026年主要目标和重点任务`) until the next heading that says something about periods
+    or targets; a table row's with the label of the row heading it; a bulleted figure's with its measure."""
     block_contexts: list[ArticleContext] = []
     header: str | None = None  # the label of the table row that heads the indented rows under it
     for block_index, block in enumerate(blocks):
@@ -215,7 +300,13 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
             block_contexts.append(current)
         else:
             block_contexts.append(replace(current, table_header=header) if header else current)
+    return block_contexts
 
+
+def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_contexts: list[ArticleContext],
+                 doc: DocumentIndex) -> tuple[list[Paragraph], list[Sentence], list[FigureMention]]:
+    """The paragraphs, their sentences and the figures the sentences state, each in its block's context;
+    a run of blocks joined by layout cuts reads as one text."""
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     mentions: list[FigureMention] = []
@@ -232,7 +323,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     next_number = 0  # index of the first number not yet passed
     article_read = 0
     first = 0
-    while first < len(blocks):  # a run of blocks joined by layout cuts reads as one text
+    while first < len(blocks):
         last = first
         while last + 1 < len(blocks) and blocks[last + 1].continues:
             last += 1
@@ -267,12 +358,7 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
                     blocks[m_index].repeat_of is not None, p_index, found.is_revision, found.in_list,
                 ))
         first = last + 1
-    _titles_restate_their_stories(mentions, paragraphs)
-    _stocks_now_restate_earlier_figures(mentions)
-    table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
-    if table_mentions:
-        mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
-    return ParsedDocument(articles, paragraphs, sentences, mentions)
+    return paragraphs, sentences, mentions
 
 
 _BULLETED_FIGURE_RE = re.compile(rf"\s*[{BULLET_MARKS}]\s*[0-9]")

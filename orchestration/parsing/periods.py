@@ -16,6 +16,7 @@ from .rules import (
     FORECAST_YEAR_WORDS,
     FROM_WORDS,
     HISTORY_YEARS_BEFORE,
+    LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH,
     MILESTONE_AFTER,
     MILESTONE_BEFORE,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
@@ -28,6 +29,7 @@ from .rules import (
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
     SUMMARY_TITLE_WORDS,
+    YEAR_LOOKBACK_WORDS,
     YEAR_REVIEWING_EVENT_NOUNS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
@@ -242,7 +244,7 @@ def _sets_targets(title: str) -> bool:
 
 
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
-                   dated: bool = True) -> str | None:
+                   dated: bool = True, span: tuple[int, int] = (0, -1)) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
     year they mean) not after publication, else the publication year. A title that names a part of
@@ -323,7 +325,10 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
     # 800亿元`) is about the year just over, like `目前` then
-    year = published.year - 1 if early and not part else published.year  # (`dated`: a day, not a file's year)
+    looks_back = dated and published.month <= LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH and any(
+        text.find(word, *span) != -1 for word in YEAR_LOOKBACK_WORDS)  # `一年来，…` in April: last year's review
+    year = published.year - 1 if (early or looks_back) and not part else published.year  # (`dated`: a day,
+    # not a file's year)
     return str(year) + (part or "")
 
 

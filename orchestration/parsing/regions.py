@@ -27,6 +27,7 @@ from .rules import (
     COMPARED_WORDS_BEFORE,
     EVENT_AT_PLACE_VERBS,
     LIST_JOINERS,
+    LISTED_PROVINCES_MIN,
     NAMED_PLATFORM_FIELD_MAX,
     NAMED_PLATFORM_GRADES,
     NATIONAL_BODIES,
@@ -46,6 +47,8 @@ from .rules import (
 )
 from .seeds import read_seed
 from .trie import trie_pattern
+
+_PROVINCE_CODE_END = "0000"  # a province's code (`430000`), as against a city's (`430100`)
 
 
 @dataclass(frozen=True)
@@ -393,7 +396,10 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     (`全省第一`, `占全省`), nor a province that grades a platform (`云南省重点实验室`)."""
     kept = []
     compared = False  # the place before was a comparison's yardstick (`低于河南(88个)、安徽(76个)`)
-    for pos, code in places:
+    listed = _listed_places(text, places)
+    for index, (pos, code) in enumerate(places):
+        if index in listed:
+            continue  # `广东、江苏、北京、浙江…6省市`: a list over places, not what the text is about
         before = text[max(0, pos - 2):pos]
         compared = before.endswith(COMPARED_BEFORE) or before in COMPARED_WORDS_BEFORE or (
             compared and before[-1:] in LIST_JOINERS)
@@ -405,11 +411,33 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
                     text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
                 continue
-        elif (code.endswith("0000") and grades_platform(text, pos)) or (  # only a province grades platforms
+        elif (code.endswith(_PROVINCE_CODE_END) and grades_platform(text, pos)) or (  # only a province grades platforms
                 text[pos - 1:pos] in _NAME_OPENERS and _inside_a_name(text, pos)):
             continue
         kept.append((pos, code))
     return kept
+
+
+def _listed_places(text: str, places: list[tuple[int, str]]) -> set[int]:
+    """The indexes of provinces written as a list of LISTED_PROVINCES_MIN or more, one joiner between each
+    (`广东、江苏、北京`). (A list of a province's cities still speaks of their province.)"""
+    listed: set[int] = set()
+    run: list[int] = []
+    for index, (pos, code) in enumerate(places):
+        if code.startswith("\x01") or not code.endswith(_PROVINCE_CODE_END):
+            continue
+        previous = run[-1] if run else None
+        end = name_end(text, places[previous][0]) if previous is not None else None
+        joined = end is not None and previous == index - 1 and any(
+            pos == end + len(joiner) and text.startswith(joiner, end) for joiner in LIST_JOINERS)
+        if not joined:
+            if len(run) >= LISTED_PROVINCES_MIN:
+                listed.update(run)
+            run = []
+        run.append(index)
+    if len(run) >= LISTED_PROVINCES_MIN:
+        listed.update(run)
+    return listed
 
 
 def wide_names_a_field(text: str, pos: int) -> bool:
@@ -520,7 +548,7 @@ def primary_region(places: list[tuple[int, str]],
             counts[code] += 2
     if not counts:
         return None, 0
-    code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith("0000")))
+    code, count = max(counts.items(), key=lambda item: (item[1], item[0].endswith(_PROVINCE_CODE_END)))
     home = region(code)
     wide = Counter(marker for _, marker in places if marker in (PROVINCE, CITY))
     province_wide = wide[PROVINCE] >= 2 and wide[PROVINCE] > 2 * wide[CITY]

@@ -196,6 +196,10 @@ LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditu
 LAGGED_STATISTIC_WORDS = ("研发", "R&D", "研究与试验发展", "错年统计")
 LAGGED_PUBLISHED_FROM_MONTH = 9  # the month from which last year's R&D survey is out (statistics bulletins)
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
+# A story that looks back over a year (`一年来，我市科技工作…`) and names no year reports on the year before
+# when it is published in the first half of a year (a review in April 2017 is of 2016), else on its own.
+YEAR_LOOKBACK_WORDS = ("一年来", "过去一年", "过去的一年")
+LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH = 6
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成",
@@ -316,6 +320,9 @@ BASE_YEAR_MARKERS = ("是", "比", "较", *FROM_WORDS, "自")
 NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 # Words that join the items of a list (`A、B和C`).
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# Provinces written as a list of at least this many (`广东、江苏、北京、浙江`) are a breakdown or a comparison
+# over provinces: none of them says what the text is about.
+LISTED_PROVINCES_MIN = 3
 # A rank's field is named after these (`排名全省第9位`, `居全国第5`): 全省 there is no region.
 RANK_FIELD_AFTER = ("第", "前", "排", "首")
 # ... and so does 全省 a few characters before a standing in it (`主要指标全省均衡靠前`, `全省领先`).
