@@ -2285,3 +2285,20 @@ def test_a_look_back_over_a_year_early_in_the_next_is_of_the_year_before(publish
             "二是区域自主创新能力进一步提升。全市专利申请达68244件，同比增长16%。")
     doc = parse_document(text, source_name="ningbo-review.txt", published_on=published)
     assert {m.period for m in doc.mentions} == {period}
+
+
+def test_a_title_restates_its_leads_figure_not_a_later_one_of_the_same_value() -> None:
+    text = ("海南高新技术共169家\n"
+            "截至目前，我省共有169家高新技术企业，比五年前多了近百家。\n"
+            "刚刚过去的2015年，全省169家高企实现营业收入383.3亿元。")
+    doc = parse_document(text, source_name="hainan-news-2016.txt", published_on=date(2016, 7, 28))
+    assert [m.period for m in doc.mentions if m.value == 169] == ["2016", "2016", "2015"]
+
+
+def test_what_a_year_already_over_will_come_to_is_an_estimate_not_an_aim() -> None:
+    text = "数据显示，2020年我国研发支出将达到24391亿元，比上年增加2249.5亿元。"
+    got = [(m.value_kind, m.qualifier, m.period) for m in parse_document(text, published_on=date(2021, 1, 5)).mentions]
+    assert got == [("level", "approx", "2020"), ("change", "approx", "2020")]
+    # ... and what a year still ahead will come to is an aim (nor does a span's start make it past)
+    text = "2020年以来，全省将新增高新技术企业2000家。"
+    assert [m.value_kind for m in parse_document(text, published_on=date(2021, 3, 5)).mentions] == ["target"]

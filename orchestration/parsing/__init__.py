@@ -468,8 +468,10 @@ def _titles_restate_their_stories(mentions: list[FigureMention], paragraphs: lis
     if not titled:
         return
     told = [m for m in mentions if m.paragraph_index not in heads]
-    stated = {(m.article_index, m.value, m.unit, m.value_kind): m.period for m in told
-              if m.period and m.period_source not in ("article", "paragraph")}  # what its own sentence says
+    stated: dict[tuple[int, float, str, str], str] = {}
+    for m in told:  # what its own sentence says; the first such figure (the lead's) is the one a title restates
+        if m.period and m.period_source not in ("article", "paragraph"):
+            stated.setdefault((m.article_index, m.value, m.unit, m.value_kind), m.period)
     for mention in titled:
         period = stated.get((mention.article_index, mention.value, mention.unit, mention.value_kind))
         if period is not None and mention.period_source == "article":

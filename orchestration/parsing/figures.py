@@ -120,6 +120,7 @@ from .rules import (
     REVISION_WORDS,
     SHARE_NOUNS,
     SMALL_CN_VERBS,
+    SPAN_START_AFTER,
     SPAN_TOTAL_WORDS,
     STEADY_WORDS,
     STOCK_VERBS,
@@ -960,6 +961,16 @@ def _estimated_year(text: str, start: int, estimate: re.Match[str]) -> str | Non
     return written[-1] if written else None
 
 
+def _wills_a_past_year(text: str, start: int, will: re.Match[str], published: date | None) -> bool:
+    """Whether the 将 at `will` says what a year already over will come to (`2020年我国研发支出将达到24391
+    亿元` read in 2021): the last year written before it in its sentence (`start`), not a span's start."""
+    if published is None:
+        return False
+    written = [m for m in _YEAR_WRITTEN_RE.finditer(text, start, will.start())
+               if not text.startswith(SPAN_START_AFTER, m.end())]
+    return bool(written) and int(written[-1].group(1)) < published.year
+
+
 def _quantity(text: str, m: re.Match[str], value: float, unit: str, pre: str | None,
               inner: str | None, end: int) -> list[Candidate]:
     """`end`: where the quote ends (before a unit the match took that is no unit: `9万亿台阶`)."""
@@ -1083,7 +1094,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
         m.group("estimate") and (y := _estimated_year(text, paragraph_start, m)) and int(y) < published.year
         for m in found)
     for m in found:
-        if m.group("estimate") or (m.group("will") and (late_in_year or past_estimate)):
+        if m.group("estimate") or (m.group("will") and (late_in_year or past_estimate or _wills_a_past_year(
+                text, start, m, published))):
             estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
         year = _aimed_year(m, art.published)

@@ -308,6 +308,8 @@ FROM_WORDS = ("从", "由")
 MILESTONE_AFTER = ("就已", "早已")
 # `自2001年起连续16年…`, `自1999年开始连续发布`: where a run of years started, not a period of figures.
 RUN_START_AFTER = ("起", "开始")
+# After a year, these make it where a span starts (`2017年以来`), not the year a statement is about.
+SPAN_START_AFTER = ("以来", "至今", *RUN_START_AFTER)
 MILESTONE_BEFORE = ("早在",)
 # `继一季度增长4.8%后进一步回升`: an earlier period the sentence goes on from, not the one it is about.
 GOES_ON_FROM_WORDS = ("继",)
