@@ -2302,3 +2302,12 @@ def test_what_a_year_already_over_will_come_to_is_an_estimate_not_an_aim() -> No
     # ... and what a year still ahead will come to is an aim (nor does a span's start make it past)
     text = "2020年以来，全省将新增高新技术企业2000家。"
     assert [m.value_kind for m in parse_document(text, published_on=date(2021, 3, 5)).mentions] == ["target"]
+
+
+def test_a_title_opening_with_a_citys_district_makes_the_story_the_districts() -> None:
+    text = ("襄州:抓住创新的“金钥匙” 科技引领高质量发展\n"
+            "2021年，襄州区R&D经费投入完成6.5亿元。全区高新技术企业达到56家，科技型中小企业138家。襄阳市高新技术企业达到1000家。")
+    doc = parse_document(text, published_on=date(2022, 1, 13))
+    got = {m.value: (m.region_name, m.subject) for m in doc.mentions}
+    assert got[56] == ("襄阳市", "襄州区") and got[138] == ("襄阳市", "襄州区")
+    assert got[1000] == ("襄阳市", None)
