@@ -2311,3 +2311,14 @@ def test_a_title_opening_with_a_citys_district_makes_the_story_the_districts() -
     got = {m.value: (m.region_name, m.subject) for m in doc.mentions}
     assert got[56] == ("襄阳市", "襄州区") and got[138] == ("襄阳市", "襄州区")
     assert got[1000] == ("襄阳市", None)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a programme's name (`“海河英才”行动计划`) states results, not aims
+    ("“海河英才”行动计划累计引进各类人才47.9万人，新增博士后站55个。", ["level", "level"]),
+    ("“泰山学者”计划新增入选者55人。", ["level"]),
+    # ... 计划 as a verb still does
+    ("全市计划新增博士后站55个。", ["target"]),
+])
+def test_a_programme_named_a_plan_states_results_not_aims(text: str, kinds: list[str]) -> None:
+    assert [m.value_kind for m in parse_document(text, published_on=date(2024, 1, 24)).mentions] == kinds

@@ -112,6 +112,8 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
               "新设", "安排", "启动", "在",  # `今年，河北省将在…实现新突破，新增高新技术企业800家`
               "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力")  # `今年将聚焦重点产业集群建设20个…`
 # (not 入库: `拟入库28692家` is as often the candidates a list proposes, a result, as a share of an aim)
+# 计划 as a verb of aims, not a programme's name (`“海河英才”行动计划累计引进各类人才47.9万人`: results).
+PLAN_WORD = r"(?<![”\"」』’])(?<!行动)计 {0,8}划"
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
@@ -131,10 +133,10 @@ TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9
                           r"|(?<!截)(?<!提高|增长|增加|提升|上升|扩大|跃升|攀升|下降|降低|减少)(?:到|至)\s?"
                           r"(?P<target_year>20\d\d)\s?年(?!的)"
                           # `计划将全市高新技术企业数量提高到4000家`: plans to, whatever follows
-                          r"|(?:计 {0,8}划|拟) {0,8}将"
+                          r"|(?:" + PLAN_WORD + r"|拟) {0,8}将"
                           # `全省将新增...`, `计划新建...`, `今年要新增...`: a plan, when a verb of one follows
                           # (将 in a year-end review, like 预计, is about the year under review: group `will`)
-                          r"|(?:(?<!即)(?P<will>将)|计 {0,8}划|拟|(?<![主重需只想必纲摘])要)"
+                          r"|(?:(?<!即)(?P<will>将)|" + PLAN_WORD + r"|拟|(?<![主重需只想必纲摘])要)"
                           r" {0,8}(?:分别|再|还|也){0,2}"  # `将分别再新增1000家、10000家`
                           rf"(?={'|'.join(' {0,8}'.join(verb) for verb in PLAN_VERBS)})"
                           # `今年，全市要着力…`, `；要引导企业…`: 要 opening a clause, or after who or when, is an aim
