@@ -2322,3 +2322,14 @@ def test_a_title_opening_with_a_citys_district_makes_the_story_the_districts() -
 ])
 def test_a_programme_named_a_plan_states_results_not_aims(text: str, kinds: list[str]) -> None:
     assert [m.value_kind for m in parse_document(text, published_on=date(2024, 1, 24)).mentions] == kinds
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a change against years before (`比5年前`) is over them; `多了` states a change
+    ("我省目前共有169家高新技术企业，比5年前多了近百家。", ("多了近百家", "change", "2011-2016")),
+    ("我省高新技术企业比五年前增加了近百家。", ("增加了近百家", "change", "2011-2016")),
+    ("全省高企比上年多了20家。", ("多了20家", "change", "2016")),
+])
+def test_a_change_against_years_before_is_over_them(text: str, want: tuple[str, str, str]) -> None:
+    got = [(m.quote, m.value_kind, m.period) for m in parse_document(text, published_on=date(2016, 7, 28)).mentions]
+    assert got[-1] == want

@@ -365,6 +365,8 @@ _THRESHOLD_ITEMS_RE = re.compile(rf"(?:(?:以上|以下)的?[^\s，。；;、,:�
 _STRUCTURE_NOUN_RE = re.compile(rf"(?: {{0,8}}\(gè\) {{0,8}}| {{0,8}})(?:{_alternation(STRUCTURE_NOUNS)})")
 _MULTIPLE_BASE_AFTER_RE = re.compile(r"[”\"]?的\s?[0-9.]+\s?倍")
 _BASE_YEAR_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?((?:19|20)\d\d)\s?年")
+# a base written as years before (`比5年前多了近百家`): the change is over them
+_BASE_AGO_RE = re.compile(rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?([0-9一二两三四五六七八九十]{{1,3}})\s?年前")
 # `较“十三五”末分别增长103%`: against the last year of a five-year plan
 _BASE_PLAN_END_RE = re.compile(
     rf"(?:{_alternation(BASE_YEAR_MARKERS)})\s?[“\"]?({_alternation(FIVE_YEAR_PLANS)})[”\"]?(?:期末|末)")
@@ -1906,6 +1908,9 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     base = _BASE_YEAR_RE.search(text, lo, cand.start) if averaged or text.find("年", lo, cand.start) != -1 else None
     if base is not None and int(base.group(1)) < int(period) - (0 if averaged else 1):
         return f"{base.group(1)}-{period}"
+    ago = _BASE_AGO_RE.search(text, lo, cand.start) if base is None and not averaged else None
+    if ago is not None and (years := periods.count_of(ago.group(1))) and years > 1:
+        return f"{int(period) - years}-{period}"
     if averaged and (pair := _LISTED_YEAR_PAIR_RE.search(text, scope.start, cand.start)) is not None and (
             pair.group(2) == period and int(pair.group(1)) < int(period)):
         return f"{pair.group(1)}-{period}"  # `2020年和2021年平均增速10.8%`: over the years listed
