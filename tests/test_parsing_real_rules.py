@@ -2333,3 +2333,18 @@ def test_a_programme_named_a_plan_states_results_not_aims(text: str, kinds: list
 def test_a_change_against_years_before_is_over_them(text: str, want: tuple[str, str, str]) -> None:
     got = [(m.quote, m.value_kind, m.period) for m in parse_document(text, published_on=date(2016, 7, 28)).mentions]
     assert got[-1] == want
+
+
+def test_a_reprint_that_dropped_the_outlet_still_has_a_filing_line() -> None:
+    text = ("浙江三大新兴产业迈上万亿级台阶\n"
+            "杭州11月4日电(蓝伊旎)国家高新技术企业达4.74万家、国家专精特新“小巨人”企业2167家。"
+            "“十四五”期间，浙江收获了一份亮眼的创新成绩单。")
+    doc = parse_document(text, published_on=date(2025, 11, 4))
+    assert {m.region_name for m in doc.mentions} == {"浙江省"}
+
+
+@pytest.mark.parametrize("cluster", ["「深圳-香港-廣州」", "“上海—苏州”"])
+def test_a_cluster_named_by_hyphenated_places_is_no_one_places(cluster: str) -> None:
+    text = f"2023年，广东省研发经费支出约4600亿元。{cluster}科技集群连续4年被评为全球创新指数第二名。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2024, 1, 23)).mentions if m.value == 2]
+    assert got == ["广东省"]

@@ -2147,6 +2147,18 @@ def _written_before(text: str, pos: int, count: int) -> str:
     return text[max(0, end - count):end]
 
 
+_CLUSTER_JOINERS = "-－—"
+
+
+def _in_named_cluster(text: str, pos: int, lead: str) -> bool:
+    """Whether the place at `pos` is joined by a hyphen to another name (`深圳-香港-广州`, `上海—苏州`): a
+    cluster's name, which no one region owns."""
+    if lead[-1:] in _CLUSTER_JOINERS and "\u4e00" <= lead[:1] <= "\u9fff":
+        return True
+    end = regions.name_end(text, pos)
+    return end is not None and text[end:end + 1] in _CLUSTER_JOINERS and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
+
+
 def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[int, str | None]:
     """(position, code) of the last place named before the figure in its sentence that is whose
     figure it is: not a ranking's field, the whole of a share, or a comparison's base; (-1, None).
@@ -2175,6 +2187,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue
         if lead[-1:] in ("居", "列"):
             continue  # `居广西第一，占全区总额的29.9%`: a ranking's field is nobody's figure
+        if not wide and _in_named_cluster(text, pos, lead):
+            continue  # `「深圳-香港-广州」科技集群…全球创新指数第二名`: the cluster's, not one of its places'
         if ranked and not wide and pos >= site.seg_start and (home := regions.region(art.region_code)) is not None and (
                 home.parent_code == marker):
             continue  # `科技进步贡献率连续9年江苏第一` in a story about 无锡: the ranking's field

@@ -645,7 +645,9 @@ FILING_LINE_PATTERN = (r"(?=[\u4e00-\u9fff])"
                        # any outlet with a day, and a place if it names one: `光明日报北京3月5日电`,
                        # `中国甘肃网12月13日讯`
                        r"|[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|报|网|社)\s?[\u4e00-\u9fff]{0,6}?\s?[0-9]{1,2}\s?月\s?"
-                       r"[0-9]{1,2}\s?日\s?(?:电|讯))")
+                       r"[0-9]{1,2}\s?日\s?(?:电|讯)"
+                       # a reprint that dropped the outlet: a line opening with the place (`杭州11月4日电(蓝伊旎)`)
+                       r"|(?<![^\n])[\u4e00-\u9fff]{2,6}?\s?[0-9]{1,2}\s?月\s?[0-9]{1,2}\s?日\s?电)")
 # A place right before one of these names the paper or station that printed a story (湖南日报).
 NEWSROOM_SUFFIXES = ("日报", "晚报", "都市报", "广播电视台", "电视台", "新闻网")
 CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "图为", "图片来源", "（图片", "(图片", "(本文图片",
