@@ -2348,3 +2348,10 @@ def test_a_cluster_named_by_hyphenated_places_is_no_one_places(cluster: str) -> 
     text = f"2023年，广东省研发经费支出约4600亿元。{cluster}科技集群连续4年被评为全球创新指数第二名。"
     got = [m.region_name for m in parse_document(text, published_on=date(2024, 1, 23)).mentions if m.value == 2]
     assert got == ["广东省"]
+
+
+def test_a_headline_in_brackets_opening_a_paragraph_frames_none_of_the_story_after_it() -> None:
+    text = ("【江蘇省省長:力爭今年高新技術企業總數達到5.5萬家】4月2日訊，江蘇省省長表示，去年江蘇省新增高新技術企業"
+            "5000家，現在總數達到5.1萬家。")
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2024, 4, 2)).mentions]
+    assert got == [(55000, "target"), (5000, "level"), (51000, "level")]

@@ -29,7 +29,8 @@ from .rules import (
 )
 
 LINE_RE = re.compile(r"[^\n]+")
-SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
+# (a headline in 【】 opening a sentence is a sentence of its own: `【…力争今年…达到5.5万家】4月2日讯，…去年新增…`)
+SENTENCE_RE = re.compile(r"【[^】。！？!?\n]*】|[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
 _EDGE_SPACE = " \t"
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
