@@ -91,6 +91,10 @@ FLOORS = {
     "holdout35": {"recall": 0.90, "precision": 0.97, "attributes": 0.83, "merged": 0.91},
     "holdout36": {"recall": 0.96, "precision": 0.96, "attributes": 0.72, "merged": 0.91},
     "holdout37": {"recall": 0.97, "precision": 0.94, "attributes": 0.82, "merged": 0.93},
+    "holdout38": {"recall": 0.97, "precision": 0.97, "attributes": 0.85, "merged": 0.94},
+    "holdout39": {"recall": 0.95, "precision": 0.95, "attributes": 0.84, "merged": 0.93},
+    "holdout40": {"recall": 0.96, "precision": 0.96, "attributes": 0.77, "merged": 0.90},
+    "holdout41": {"recall": 0.84, "precision": 0.94, "attributes": 0.78, "merged": 0.87},
 }
 
 
