@@ -2355,3 +2355,25 @@ def test_a_headline_in_brackets_opening_a_paragraph_frames_none_of_the_story_aft
             "5000家，現在總數達到5.1萬家。")
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2024, 4, 2)).mentions]
     assert got == [(55000, "target"), (5000, "level"), (51000, "level")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # `超过了` is a bound like `超过`, through 均 after a growth verb
+    ("枣庄、济宁、临沂同比增长均超过了80%。", [("growth_rate", "lower_bound")] * 3),
+    ("全省高新技术企业数量突破了1万家。", [("level", "lower_bound")]),
+    # ... but a bound on the places a count counts is the threshold that defines them
+    ("从省份看，有六个省市的研发投入超过了千亿元，分别是广东(3098.5亿元)、江苏(2779.5亿元)。",
+     [("level", "exact")] * 3),
+])
+def test_a_bound_written_with_le(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.value_kind, m.qualifier) for m in parse_document(text, published_on=date(2022, 3, 2)).mentions]
+    assert got == want
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("2021年1—12月，德州发明专利授权量同比增长51.0%。", "2021"),
+    ("1-12月，全省技术合同成交额增长20%。", "2021"),  # (read in January: last year's twelve months)
+    ("1-11月，全省技术合同成交额增长20%。", "2021M01-M11"),
+])
+def test_twelve_months_from_january_are_the_year(text: str, period: str) -> None:
+    assert [m.period for m in parse_document(text, published_on=date(2022, 1, 20)).mentions] == [period]

@@ -353,7 +353,7 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                 mentions.append(FigureMention(
                     block.article, m_index, s_index, found.start, found.end, text[found.start:found.end],
                     sentence_text, found.value, found.unit, found.counter, found.qualifier, found.kind,
-                    found.region_code, region_names[found.region_code], found.subject, found.period,
+                    found.region_code, region_names[found.region_code], found.subject, periods.whole_year(found.period),
                     found.period_source, found.indicator_code, found.indicator_name,
                     blocks[m_index].repeat_of is not None, p_index, found.is_revision, found.in_list,
                 ))
@@ -538,7 +538,7 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
             char_start=cell.start, char_end=cell.end, quote=text[cell.start:cell.end], sentence=sentence.text,
             value=cell.value, unit=cell.column.unit, counter=cell.column.counter, qualifier="exact",
             value_kind=cell.column.kind, region_code=region_code, region_name=home.name if home else None,
-            subject=cell.subject, period=period, period_source="table",
+            subject=cell.subject, period=periods.whole_year(period), period_source="table",
             indicator_code=cell.indicator_code, indicator_name=cell.indicator_name,
             is_repeated_passage=blocks[index].repeat_of is not None,
             sentence_paragraph_index=sentence.paragraph_index,

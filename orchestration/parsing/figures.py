@@ -358,6 +358,11 @@ RANK_RANGE_MAX = 10  # places a range of ranks (`第4~6位`) may span
 _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]+\s?[万亿]?元)?(?:以下|以上)?的"
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
+# ... and a bound after a count of places or firms in its clause (`有六个省市的研发投入超过了千亿元`)
+_COUNTED_GROUP_REACH = 30
+_COUNTED_GROUP_BEFORE_RE = re.compile(
+    rf"有\s?[0-9一二两三四五六七八九十]{{1,3}}\s?[个家]?"
+    rf"(?:{_alternation(PROVINCE_COUNT_NOUNS + PLACE_COUNT_NOUNS + THRESHOLD_GROUPS)})[^，。；;,]{{0,20}}$")
 _BOUNDS = ("以上", "以下")
 # (or the items right after the amount, of a kind at most: `总收入超亿元企业达到10家`, `规模超亿元科技型企业`)
 _THRESHOLD_ITEMS_RE = re.compile(rf"(?:(?:以上|以下)的?[^\s，。；;、,:：0-9]{{0,8}}?|[\u4e00-\u9fff]{{1,4}}[型类])?"
@@ -756,6 +761,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
+        if pre is not None and _COUNTED_GROUP_BEFORE_RE.search(text, max(start, s - _COUNTED_GROUP_REACH), s):
+            continue  # `有六个省市的研发投入超过了千亿元`: a threshold that defines the group counted
         if text.startswith(RANGE_AFTER, e):
             continue  # `在十亿元范围内`: a band
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (

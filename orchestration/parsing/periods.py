@@ -417,6 +417,14 @@ def part_in_year(part: str, year: int, published: date | None) -> str:
     return f"{year}{part}"
 
 
+_ALL_MONTHS_RE = re.compile(r"(\d{4})M01-M12")
+
+
+def whole_year(period: str | None) -> str | None:
+    """A year's twelve months written as a part (`2021年1—12月`: `2021M01-M12`) are the year (`2021`)."""
+    return _ALL_MONTHS_RE.sub(r"\1", period) if period and period.endswith("M01-M12") else period
+
+
 def year_so_far(period: str | None) -> str | None:
     """The year up to a month's end (`2023M08` -> `2023M01-M08`); any other period as it is."""
     month = _SINGLE_MONTH_RE.fullmatch(period or "")
