@@ -2377,3 +2377,15 @@ def test_a_bound_written_with_le(text: str, want: list[tuple[str, str]]) -> None
 ])
 def test_twelve_months_from_january_are_the_year(text: str, period: str) -> None:
     assert [m.period for m in parse_document(text, published_on=date(2022, 1, 20)).mentions] == [period]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # `28252亿人民币`: 人民币 after a multiplier is money, not 人 counted
+    ("2020年全国技术合同成交金额28252亿人民币。", [(2.8252e12, "yuan")]),
+    # thousands set off by a blank, before a unit (`80 191件`, `1 600多家`), not between two numbers
+    ("新增专利授权80 191件，科技型中小企业总数达到18 158家。", [(80191, "count"), (18158, "count")]),
+    ("各类科技型企业达1 600多家。", [(1600, "count")]),
+    ("阅读 2019 781 网络", []),
+])
+def test_money_written_as_renminbi_and_thousands_set_off_by_a_blank(text: str, want: list) -> None:
+    assert [(m.value, m.unit) for m in parse_document(text, published_on=date(2021, 1, 20)).mentions] == want

@@ -189,8 +189,12 @@ _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACT
 # `_NUM` with its first character taken by one character class and each alternative checking it
 # behind (same matches): a pattern that opens with a class lets `re` jump to the next digit at C speed,
 # where a leading lookahead is still tried at every position.
+# thousands set off by a blank (`新增专利授权80 191件`, `达1 600多家`): only before a unit or a multiplier,
+# never between two numbers (`2022-10-02 191`)
+_SPACED_THOUSANDS = r"(?: [0-9]{3}(?![0-9])(?=[多余]?[万亿千百元件家项个人名所]))?"
 _NUM_FIRST = (r"[0-9零〇一二两三四五六七八九十百千万亿首]"
-              rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?(?: ?(?:{_MULTIPLIERS}))?"
+              rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*{_SPACED_THOUSANDS}(?:\.[0-9]+)?"
+              rf"(?: ?(?:{_MULTIPLIERS}))?"
               r"|(?<=[零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]*|(?<=首)(?=位(?!度))"
               r"|(?<=之首))")  # (`稳居全国之首`)
 FIGURE_RE = re.compile(

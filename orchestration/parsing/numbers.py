@@ -55,7 +55,7 @@ def parse_number(word: str) -> float | None:
         end = len(word)
         while end and word[end - 1] not in _ARABIC:
             end -= 1
-        digits, suffix = word[:end].replace(",", ""), word[end:].lstrip()
+        digits, suffix = word[:end].replace(",", "").replace(" ", ""), word[end:].lstrip()
         exponent = 0
         if suffix:
             factor = ARABIC_MULTIPLIERS.get(suffix)

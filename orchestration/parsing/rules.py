@@ -19,7 +19,7 @@ ARABIC_MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 
 PERCENT_SIGNS = ("%", "‰")
 TENTHS_UNIT = "成"  # `七成以上企业` = 70%: only after a single digit
 POINT_UNITS = ("个百分点", "百分点")
-MONEY_UNITS = ("元",)  # multipliers are part of the number (`亿元` = `亿` + `元`)
+MONEY_UNITS = ("元", "人民币")  # multipliers are part of the number (`亿元` = `亿` + `元`; `28252亿人民币`)
 # Foreign currencies, kept in their own unit (never converted: the rate is not in the text).
 FOREIGN_MONEY_UNITS = {"美元": "usd"}
 # `增长1.5倍` = a growth of 150%; any other multiple (`是2020年的2倍`) is a ratio, not a figure.
