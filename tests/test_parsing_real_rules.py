@@ -2389,3 +2389,17 @@ def test_twelve_months_from_january_are_the_year(text: str, period: str) -> None
 ])
 def test_money_written_as_renminbi_and_thousands_set_off_by_a_blank(text: str, want: list) -> None:
     assert [(m.value, m.unit) for m in parse_document(text, published_on=date(2021, 1, 20)).mentions] == want
+
+
+@pytest.mark.parametrize(("published", "period"), [(date(2015, 3, 9), "2014"), (date(2015, 12, 28), "2015")])
+def test_a_whole_years_figures_early_in_the_next_are_the_year_befores(published: date, period: str) -> None:
+    text = ("九、教育和科學技術\n全年全省研究與試驗發展(R&D)人員23萬人，經費支出400億元，比上年增長12.0%。")
+    doc = parse_document(text, source_name="henan-bulletin.txt", published_on=published)
+    assert {m.period for m in doc.mentions} == {period}
+
+
+def test_a_ministry_telling_a_story_that_names_no_place_makes_it_the_nations() -> None:
+    text = ("工业和信息化部将以促进科技创新和产业创新深度融合为主线。\n"
+            "数据显示，“十四五”时期，园区总数从2020年的169家增加到178家，拥有发明专利数均占全国的50%左右。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2025, 11, 8)).mentions}
+    assert got == {"全国"}

@@ -200,9 +200,10 @@ LAGGED_INDICATORS = ("rd_expenditure", "rd_intensity", "basic_research_expenditu
 LAGGED_STATISTIC_WORDS = ("研发", "R&D", "研究与试验发展", "错年统计")
 LAGGED_PUBLISHED_FROM_MONTH = 9  # the month from which last year's R&D survey is out (statistics bulletins)
 NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stock at the end of last year
-# A story that looks back over a year (`一年来，我市科技工作…`) and names no year reports on the year before
-# when it is published in the first half of a year (a review in April 2017 is of 2016), else on its own.
-YEAR_LOOKBACK_WORDS = ("一年来", "过去一年", "过去的一年")
+# A story that looks back over a year (`一年来，我市科技工作…`) or gives a whole year's figures (`全年全省研究与
+# 试验发展人员23万人` in a bulletin of March 2015) and names no year reports on the year before when it is
+# published in the first half of a year (a review in April 2017 is of 2016), else on its own.
+YEAR_LOOKBACK_WORDS = ("一年来", "过去一年", "过去的一年", "全年")
 LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH = 6
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
@@ -394,7 +395,8 @@ ISSUER_SUFFIXES = ("科学技术局", "科技局", "科学技术厅", "科技厅
                    "发展和改革委员会", "工业和信息化局")
 ISSUER_LINE_MAX_CHARS = 16
 ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issuer's line may stand
-NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部")
+NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
+                   "国家知识产权局", "国家发展改革委", "国家发改委", "财政部")
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
