@@ -2398,6 +2398,12 @@ def test_a_whole_years_figures_early_in_the_next_are_the_year_befores(published:
     assert {m.period for m in doc.mentions} == {period}
 
 
+def test_a_whole_year_forecast_early_in_it_is_still_that_years() -> None:
+    text = "预计全年全省研发投入增长10%。\n全省高新技术企业达1万家。"
+    got = [(m.value_kind, m.period) for m in parse_document(text, published_on=date(2015, 3, 9)).mentions]
+    assert got == [("target", "2015"), ("level", "2015")]
+
+
 def test_a_ministry_telling_a_story_that_names_no_place_makes_it_the_nations() -> None:
     text = ("工业和信息化部将以促进科技创新和产业创新深度融合为主线。\n"
             "数据显示，“十四五”时期，园区总数从2020年的169家增加到178家，拥有发明专利数均占全国的50%左右。")

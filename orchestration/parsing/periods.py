@@ -17,6 +17,7 @@ from .rules import (
     FROM_WORDS,
     HISTORY_YEARS_BEFORE,
     LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH,
+    LOOKBACK_NOT_AFTER,
     MILESTONE_AFTER,
     MILESTONE_BEFORE,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
@@ -325,11 +326,22 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return None
     # a report early in a year that names no year (a work report in January: `全年技术合同交易额超过
     # 800亿元`) is about the year just over, like `目前` then
-    looks_back = dated and published.month <= LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH and any(
-        text.find(word, *span) != -1 for word in YEAR_LOOKBACK_WORDS)  # `一年来，…` in April: last year's review
+    looks_back = dated and published.month <= LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH and _looks_back_a_year(
+        text, span)  # `一年来，…` in April: last year's review
     year = published.year - 1 if (early or looks_back) and not part else published.year  # (`dated`: a day,
     # not a file's year)
     return str(year) + (part or "")
+
+
+def _looks_back_a_year(text: str, span: tuple[int, int]) -> bool:
+    """Whether the text in `span` looks back over a year or gives a whole year's figures, not one aimed at."""
+    for word in YEAR_LOOKBACK_WORDS:
+        at = text.find(word, *span)
+        while at != -1:
+            if not text.endswith(LOOKBACK_NOT_AFTER, max(0, at - 4), at):
+                return True
+            at = text.find(word, at + 1, span[1])
+    return False
 
 
 _TITLE_PART_RE = re.compile(PART_PATTERN)

@@ -204,6 +204,8 @@ NOW_MEANS_LAST_YEAR_UNTIL_MONTH = 2  # `目前` in January or February: the stoc
 # 试验发展人员23万人` in a bulletin of March 2015) and names no year reports on the year before when it is
 # published in the first half of a year (a review in April 2017 is of 2016), else on its own.
 YEAR_LOOKBACK_WORDS = ("一年来", "过去一年", "过去的一年", "全年")
+# ... but not a whole year aimed at or forecast (`预计全年`, `力争全年`, `今年全年`)
+LOOKBACK_NOT_AFTER = ("预计", "力争", "争取", "确保", "预期", "今年", "明年", "计划")
 LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH = 6
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
