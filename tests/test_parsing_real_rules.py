@@ -2409,3 +2409,12 @@ def test_a_ministry_telling_a_story_that_names_no_place_makes_it_the_nations() -
             "数据显示，“十四五”时期，园区总数从2020年的169家增加到178家，拥有发明专利数均占全国的50%左右。")
     got = {m.region_name for m in parse_document(text, published_on=date(2025, 11, 8)).mentions}
     assert got == {"全国"}
+
+
+def test_an_ai_summarys_bullets_end_at_their_citation_marks() -> None:
+    text = ("科技创新与产业创新深度融合，聊城科技型企业翻番增长\n"
+            "科技项目突破与成果 - 承担省级以上科技计划项目478项 [4] - 波米科技封装材料技术入选山东好成果 [4] - "
+            "阳谷华泰和聊城大学等单位实施7个项目获得山东省科学技术奖 [4] 创新平台体系建设 - 新增国家级创新平台12家 "
+            "省级创新平台120家 [5]")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2025, 8, 26)).mentions}
+    assert got[12] == got[120] == "聊城市"

@@ -30,7 +30,9 @@ from .rules import (
 
 LINE_RE = re.compile(r"[^\n]+")
 # (a headline in 【】 opening a sentence is a sentence of its own: `【…力争今年…达到5.5万家】4月2日讯，…去年新增…`)
-SENTENCE_RE = re.compile(r"【[^】。！？!?\n]*】|[^。！？!?]*(?:[。！？!?]+[”’」』)\"]*|$)")
+# (nor do an AI summary's bullets run on: `…省级科技创新资金支持5亿余元 [4] - 包括…` ends at its citation marks)
+SENTENCE_RE = re.compile(r"【[^】。！？!?\n]*】|[^。！？!?\[]*(?:\[(?!(?:[0-9]{1,2}\])+ )[^。！？!?\[]*)*"
+                         r"(?:[。！？!?]+[”’」』)\"]*|(?:\[[0-9]{1,2}\])+(?= )|$)")
 _EDGE_SPACE = " \t"
 _CAPTION_END_RE = re.compile(r"(?:记者|摄影|通讯员|供图|图)?\s*[\u4e00-\u9fff·]{2,4}\s*摄\s*[)）]?$")
 _BYLINE_ROLE_RE = re.compile("|".join(map(re.escape, BYLINE_ROLES)))
