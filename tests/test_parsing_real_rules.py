@@ -2418,3 +2418,14 @@ def test_an_ai_summarys_bullets_end_at_their_citation_marks() -> None:
             "省级创新平台120家 [5]")
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2025, 8, 26)).mentions}
     assert got[12] == got[120] == "聊城市"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("企业研发经费占比由40%多提高到60%。", [("40%多", "lower_bound"), ("60%", "exact")]),  # 多 after a percent sign
+    ("建成科技創新平台5個(gè) 以上。", [("5個(gè) 以上", "lower_bound")]),  # a bound through blanked pinyin
+    ("全省5个 上海", [("5个", "exact")]),  # (blanks before no bound stay out of the quote)
+    ("今年全市高新技术企业将超越1000家。", [("超越1000家", "lower_bound")]),
+])
+def test_bounds_after_a_percent_sign_through_blanks_and_chaoyue(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.quote, m.qualifier) for m in parse_document(text, published_on=date(2021, 12, 9)).mentions]
+    assert got == want

@@ -204,7 +204,8 @@ FIGURE_RE = re.compile(
     rf"(?P<inner>{_INNER_QUALIFIERS})?"
     # (`33萬(wàn)家` reads `33万     家`: the blanked pinyin; never a line break: `居广西第一\n` ends there)
     rf"(?: {{2,8}}|[^\S\n])?(?P<unit>{_UNITS})?"
-    rf"(?P<post>{_POST_QUALIFIERS})?"
+    # (`40%多`: 多 and 余 after a percent sign; `增长40% 以上`, `5個(gè) 以上`: through blanks)
+    rf"(?:(?<=\S) {{1,9}}(?={_POST_QUALIFIERS}))?(?P<post>{_POST_QUALIFIERS}|(?<=[%‰])[多余])?"
 )
 
 

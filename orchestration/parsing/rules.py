@@ -47,7 +47,7 @@ CATEGORY_SUFFIXES = ("级", "类", "型", "号", "期", "届")
 # --- qualifiers (CONVENTIONS.md) ---------------------------------------------------------------
 PRE_QUALIFIERS = {
     "突破": "lower_bound", "超过": "lower_bound", "超出": "lower_bound", "超": "lower_bound",
-    "突破了": "lower_bound", "超过了": "lower_bound",
+    "突破了": "lower_bound", "超过了": "lower_bound", "超越": "lower_bound",
     "逾": "lower_bound", "多于": "lower_bound", "高于": "lower_bound", "大于": "lower_bound",
     "近": "approx", "接近": "approx", "将近": "approx", "约": "approx", "大约": "approx",
     "不足": "upper_bound", "不到": "upper_bound", "低于": "upper_bound", "少于": "upper_bound",
