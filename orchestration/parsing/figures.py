@@ -29,10 +29,12 @@ from .rules import (
     CANDIDATE_POOL_WORDS,
     CATEGORY_SUFFIXES,
     CHANGE_VERBS,
+    CLUSTER_JOINERS,
     COMPARED_BEFORE,
     COMPARED_WORDS_AFTER,
     COMPARED_WORDS_BEFORE,
     CONJUNCTIONS,
+    COUNTED_GROUP_REACH,
     COUNTERS,
     CRITERION_VERBS,
     EACH_WORDS,
@@ -120,6 +122,7 @@ from .rules import (
     REVISION_WORDS,
     SHARE_NOUNS,
     SMALL_CN_VERBS,
+    SPACED_THOUSANDS_BEFORE,
     SPAN_START_AFTER,
     SPAN_TOTAL_WORDS,
     STEADY_WORDS,
@@ -191,7 +194,7 @@ _FRACTION_RE = re.compile(rf"([0-9]+|[一二两三四五六七八九十]+){FRACT
 # where a leading lookahead is still tried at every position.
 # thousands set off by a blank (`新增专利授权80 191件`, `达1 600多家`): only before a unit or a multiplier,
 # never between two numbers (`2022-10-02 191`)
-_SPACED_THOUSANDS = r"(?: [0-9]{3}(?![0-9])(?=[多余]?[万亿千百元件家项个人名所]))?"
+_SPACED_THOUSANDS = rf"(?: [0-9]{{3}}(?![0-9])(?=[多余]?[{SPACED_THOUSANDS_BEFORE}]))?"
 _NUM_FIRST = (r"[0-9零〇一二两三四五六七八九十百千万亿首]"
               rf"(?:(?<=[0-9])(?<![0-9A-Za-z.].)[0-9]*(?:,[0-9]{{3}}(?![0-9]))*{_SPACED_THOUSANDS}(?:\.[0-9]+)?"
               rf"(?: ?(?:{_MULTIPLIERS}))?"
@@ -364,7 +367,6 @@ _THRESHOLD_AFTER_RE = re.compile(r"(?:[(（]含[)）])?(?:\s?[-~—至]\s?[0-9.]
                                  rf"(?:有(?=[0-9一二两三四五六七八九十])|[0-9]|{_alternation(THRESHOLD_GROUPS)})")
 _THRESHOLD_AFTER_FIRST = frozenset("的(（-~—至以 ")
 # ... and a bound after a count of places or firms in its clause (`有六个省市的研发投入超过了千亿元`)
-_COUNTED_GROUP_REACH = 30
 _COUNTED_GROUP_BEFORE_RE = re.compile(
     rf"有\s?[0-9一二两三四五六七八九十]{{1,3}}\s?[个家]?"
     rf"(?:{_alternation(PROVINCE_COUNT_NOUNS + PLACE_COUNT_NOUNS + THRESHOLD_GROUPS)})[^，。；;,]{{0,20}}$")
@@ -766,7 +768,7 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 continue  # 一座, 两层, 两人曾, 三元材料; but `突破关键核心技术五项。`, `新增两家`
         if _word_before(_CRITERION_END, text, s, 2):
             continue  # 具备1个以上...特征: a criterion
-        if pre is not None and _COUNTED_GROUP_BEFORE_RE.search(text, max(start, s - _COUNTED_GROUP_REACH), s):
+        if pre is not None and _COUNTED_GROUP_BEFORE_RE.search(text, max(start, s - COUNTED_GROUP_REACH), s):
             continue  # `有六个省市的研发投入超过了千亿元`: a threshold that defines the group counted
         if text.startswith(RANGE_AFTER, e):
             continue  # `在十亿元范围内`: a band
@@ -2159,16 +2161,13 @@ def _written_before(text: str, pos: int, count: int) -> str:
     return text[max(0, end - count):end]
 
 
-_CLUSTER_JOINERS = "-－—"
-
-
 def _in_named_cluster(text: str, pos: int, lead: str) -> bool:
     """Whether the place at `pos` is joined by a hyphen to another name (`深圳-香港-广州`, `上海—苏州`): a
     cluster's name, which no one region owns."""
-    if lead[-1:] in _CLUSTER_JOINERS and "\u4e00" <= lead[:1] <= "\u9fff":
+    if lead[-1:] in CLUSTER_JOINERS and "\u4e00" <= lead[:1] <= "\u9fff":
         return True
     end = regions.name_end(text, pos)
-    return end is not None and text[end:end + 1] in _CLUSTER_JOINERS and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
+    return end is not None and text[end:end + 1] in CLUSTER_JOINERS and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
 
 
 def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[int, str | None]:

@@ -329,6 +329,12 @@ BASE_YEAR_MARKERS = ("是", "比", "较", *FROM_WORDS, "自")
 NATIONAL_BASE_OPENERS = ("是", "比", "较", "而", "但")
 # Words that join the items of a list (`A、B和C`).
 LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# Hyphens joining place names make a cluster's name (`深圳-香港-广州`, `上海—苏州`): no one place owns its figures.
+CLUSTER_JOINERS = "-－—"
+# A group of three digits after a blank continues a number (`80 191件`, `1 600多家`) only before these.
+SPACED_THOUSANDS_BEFORE = "万亿千百元件家项个人名所"
+# How far back from a bound a count of places or firms makes it a threshold (`有六个省市的研发投入超过了千亿元`).
+COUNTED_GROUP_REACH = 30
 # Provinces written as a list of at least this many (`广东、江苏、北京、浙江`) are a breakdown or a comparison
 # over provinces: none of them says what the text is about.
 LISTED_PROVINCES_MIN = 3
