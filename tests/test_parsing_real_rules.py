@@ -2429,3 +2429,17 @@ def test_an_ai_summarys_bullets_end_at_their_citation_marks() -> None:
 def test_bounds_after_a_percent_sign_through_blanks_and_chaoyue(text: str, want: list[tuple[str, str]]) -> None:
     got = [(m.quote, m.qualifier) for m in parse_document(text, published_on=date(2021, 12, 9)).mentions]
     assert got == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("江苏研发投入对全国的贡献超过1/8。", [(12.5, "share", "lower_bound")]),
+    ("上市创新药约占全国1/4。", [(25.0, "share", "approx")]),
+    ("占全省企业研发投入的2/3。", [(66.6667, "share", "exact")]),
+    # no whole named (`占`, `贡献`), a date, a numerator not below its denominator: no share
+    ("2/3的企业参加。", []),
+    ("发布时间:2024/5/6", []),
+    ("占比为5/4。", []),
+])
+def test_a_fraction_written_with_a_slash_is_a_share_of_the_whole_named(text: str, want: list) -> None:
+    got = [(m.value, m.value_kind, m.qualifier) for m in parse_document(text, published_on=date(2025, 8, 1)).mentions]
+    assert got == want

@@ -121,6 +121,7 @@ from .rules import (
     RESPECTIVELY_WORDS,
     REVISION_WORDS,
     SHARE_NOUNS,
+    SHARE_OF_WORDS,
     SMALL_CN_VERBS,
     SPACED_THOUSANDS_BEFORE,
     SPAN_START_AFTER,
@@ -595,7 +596,7 @@ class DocumentIndex:
                 before = text[s - 1:s]
                 if not (before in ("第", "之", "前") or (text[e - 1] in _YI_OR_SPACE and m.group("num").endswith("亿"))
                         or text.startswith("百分之", s) or text.startswith(FRACTION_WORD, e)
-                        or text.startswith(HALF_WORD, s)
+                        or text.startswith(HALF_WORD, s) or (text[e:e + 1] == "/" and text[e + 1:e + 2].isdigit())
                         or (before in _RANK_LIST_JOINERS and _BARE_RANK_LIST_RE.search(
                             text, max(0, s - 24), s) is not None)):
                     continue
@@ -676,6 +677,11 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                              or text.startswith(HALF_WORD, s)):
             cand = _per_hundred(text, s, end) if text.startswith("百分之", s) else _half(text, s, lo) if (
                 text.startswith(HALF_WORD, s)) else _fraction(text, s, end)
+            if cand is not None:
+                found.append(cand)
+            continue
+        if unit is None and text.startswith("/", m.end()):
+            cand = _slash_fraction(text, s, end, lo)  # `约占全国1/4`; never a date (`2024/5/6`)
             if cand is not None:
                 found.append(cand)
             continue
@@ -849,6 +855,26 @@ def _half(text: str, s: int, lo: int) -> Candidate | None:
     qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
     start = _back_over(text, s, len(pre)) if pre else s
     return Candidate(start, s + len(HALF_WORD), s, 50.0, "percent", None, qualifier, "share")
+
+
+_SLASH_FRACTION_RE = re.compile(r"([1-9])/([1-9][0-9]?)(?![0-9/])")
+
+
+def _slash_fraction(text: str, s: int, end: int, lo: int) -> Candidate | None:
+    """`约占全国1/4`, `对全国的贡献超过1/8`: a share written with a slash, in percent, when its clause says
+    what it is a share of (SHARE_OF_WORDS)."""
+    match = _SLASH_FRACTION_RE.match(text, s, end)
+    if match is None or text[s - 1:s].isdigit() or text[s - 1:s] == "/":
+        return None
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    clause = max(text.rfind(ch, lo, s) for ch in "，,；;。")
+    if numerator >= denominator or not any(text.find(word, clause + 1, s) != -1 for word in SHARE_OF_WORDS):
+        return None
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
+    qualifier = PRE_QUALIFIERS[pre] if pre else "approx" if _approx_share_before(text, s) else "exact"
+    value = round(numerator / denominator * 100, 4)
+    return Candidate(_back_over(text, s, len(pre)) if pre else s, match.end(), s, value, "percent", None, qualifier,
+                     "share")
 
 
 def _fraction(text: str, s: int, end: int) -> Candidate | None:

@@ -27,6 +27,8 @@ MULTIPLE_UNIT = "倍"
 # `三分之一` = 33.3%: a fraction written out (`百分之` has its own rule).
 FRACTION_WORD = "分之"
 HALF_WORD = "一半"  # `占全省总投入的近一半`: 50 percent of a whole
+# A fraction written with a slash (`约占全国1/4`) is a share only when its clause says of what with one of these.
+SHARE_OF_WORDS = ("占", "贡献")
 # Measure words that make a number a count, as written (longest first in the regex).
 COUNTERS = (
     "人次", "家次", "户次", "件次", "项次", "台套", "家", "项", "人", "个", "名", "篇", "位", "所",
