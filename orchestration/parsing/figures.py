@@ -848,8 +848,7 @@ def _per_hundred(text: str, s: int, end: int) -> Candidate | None:
 
 def _half(text: str, s: int, lo: int) -> Candidate | None:
     """`占全省总投入的近一半`: half of a whole named with 占 before it in its clause, 50 percent."""
-    clause = max(text.rfind(ch, lo, s) for ch in "，,；;。")
-    if text.find("占", clause + 1, s) == -1:
+    if text.find("占", _clause_start(text, lo, s), s) == -1:
         return None  # `一半以上的企业`: no whole, no share
     pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
     qualifier = PRE_QUALIFIERS[pre] if pre else "exact"
@@ -867,14 +866,15 @@ def _slash_fraction(text: str, s: int, end: int, lo: int) -> Candidate | None:
     if match is None or text[s - 1:s].isdigit() or text[s - 1:s] == "/":
         return None
     numerator, denominator = int(match.group(1)), int(match.group(2))
-    clause = max(text.rfind(ch, lo, s) for ch in "，,；;。")
-    if numerator >= denominator or not any(text.find(word, clause + 1, s) != -1 for word in SHARE_OF_WORDS):
+    clause = _clause_start(text, lo, s)
+    if numerator >= denominator or not any(text.find(word, clause, s) != -1 for word in SHARE_OF_WORDS):
         return None
-    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
-    qualifier = PRE_QUALIFIERS[pre] if pre else "approx" if _approx_share_before(text, s) else "exact"
-    value = round(numerator / denominator * 100, 4)
-    return Candidate(_back_over(text, s, len(pre)) if pre else s, match.end(), s, value, "percent", None, qualifier,
-                     "share")
+    return _fraction_share(text, s, match.end(), numerator / denominator)
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding `pos` starts, searched back to `lo`."""
+    return max(text.rfind(ch, lo, pos) for ch in "，,；;。") + 1
 
 
 def _fraction(text: str, s: int, end: int) -> Candidate | None:
@@ -886,14 +886,19 @@ def _fraction(text: str, s: int, end: int) -> Candidate | None:
     denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
     if not denominator or numerator is None or denominator <= 1 or numerator >= denominator:
         return None
-    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
     post = next((w for w in POST_QUALIFIERS if len(w) == 2 and text.startswith(w, match.end())), None)
+    return _fraction_share(text, s, match.end() + (len(post) if post else 0), numerator / denominator, post)
+
+
+def _fraction_share(text: str, s: int, end: int, fraction: float, post: str | None = None) -> Candidate:
+    """A share written as a fraction (`三分之一`, `1/4`) ending at `end`, in percent; its qualifier the word
+    before it, else the one after it (`post`), else `approx` after a word of rough size (`约占`)."""
+    pre = _word_before(_PRE_QUALIFIER_END, text, s, _PRE_QUALIFIER_LOOKBACK)
     qualifier = PRE_QUALIFIERS[pre] if pre else POST_QUALIFIERS[post] if post else "exact"
     if qualifier == "exact" and _approx_share_before(text, s):
         qualifier = "approx"
-    end_at = match.end() + (len(post) if post else 0)
-    value = round(numerator / denominator * 100, 4)
-    return Candidate(_back_over(text, s, len(pre)) if pre else s, end_at, s, value, "percent", None, qualifier, "share")
+    return Candidate(_back_over(text, s, len(pre)) if pre else s, end, s, round(fraction * 100, 4), "percent", None,
+                     qualifier, "share")
 
 
 def _growth_noun_around(text: str, qs: int, end: int) -> bool:
@@ -2190,10 +2195,10 @@ def _written_before(text: str, pos: int, count: int) -> str:
 def _in_named_cluster(text: str, pos: int, lead: str) -> bool:
     """Whether the place at `pos` is joined by a hyphen to another name (`深圳-香港-广州`, `上海—苏州`): a
     cluster's name, which no one region owns."""
-    if lead[-1:] in CLUSTER_JOINERS and "\u4e00" <= lead[:1] <= "\u9fff":
+    if lead[-1:] in CLUSTER_JOINERS and _is_cjk(lead[:1]):
         return True
     end = regions.name_end(text, pos)
-    return end is not None and text[end:end + 1] in CLUSTER_JOINERS and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff"
+    return end is not None and text[end:end + 1] in CLUSTER_JOINERS and _is_cjk(text[end + 1:end + 2])
 
 
 def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple[int, str | None]:
