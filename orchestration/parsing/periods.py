@@ -245,7 +245,7 @@ def _sets_targets(title: str) -> bool:
 
 
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
-                   dated: bool = True, span: tuple[int, int] = (0, -1)) -> str | None:
+                   dated: bool = True, span: tuple[int, int | None] = (0, None)) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
     year they mean) not after publication, else the publication year. A title that names a part of
@@ -333,7 +333,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     return str(year) + (part or "")
 
 
-def _looks_back_a_year(text: str, span: tuple[int, int]) -> bool:
+def _looks_back_a_year(text: str, span: tuple[int, int | None]) -> bool:
     """Whether the text in `span` looks back over a year or gives a whole year's figures, not one aimed at."""
     for word in YEAR_LOOKBACK_WORDS:
         at = text.find(word, *span)
@@ -429,12 +429,9 @@ def part_in_year(part: str, year: int, published: date | None) -> str:
     return f"{year}{part}"
 
 
-_ALL_MONTHS_RE = re.compile(r"(\d{4})M01-M12")
-
-
 def whole_year(period: str | None) -> str | None:
     """A year's twelve months written as a part (`2021年1—12月`: `2021M01-M12`) are the year (`2021`)."""
-    return _ALL_MONTHS_RE.sub(r"\1", period) if period and period.endswith("M01-M12") else period
+    return period.removesuffix("M01-M12") if period else period
 
 
 def year_so_far(period: str | None) -> str | None:

@@ -216,12 +216,12 @@ STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到",
 # Nouns of a share (`占规上工业的比重分别为…`): after a growth noun in a clause, the figures are shares again.
 SHARE_NOUNS = ("比重", "占比", "份额", "比例")
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
-# A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`)
-# names the event, not the period its figures are for.
-EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会",
-               "工作报告", "两会")  # `今年河南省政府工作报告“晒”出…成绩单`: the report's year, not its figures
-# ... and a title naming one of these events of a year (`2023年湖南省政府工作报告`) reports on the year before.
+# A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`,
+# `今年河南省政府工作报告“晒”出…成绩单`) names the event, not the period its figures are for; a title naming
+# one of the events that review a year (`2023年湖南省政府工作报告`) reports on the year before.
 YEAR_REVIEWING_EVENT_NOUNS = ("工作报告", "两会")
+EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会",
+               *YEAR_REVIEWING_EVENT_NOUNS)
 # After a breakdown's heading (`分活动主体看`), a total's indicator with one of the performers named before
 # it is that performer's part (`企业坚定挑起了创新大梁，研发经费1943.2亿元`), never the region's total.
 # A breakdown opening a clause after a semicolon (`；按行业分，`): the places named before it in the
