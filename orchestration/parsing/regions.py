@@ -420,24 +420,27 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _listed_places(text: str, places: list[tuple[int, str]]) -> set[int]:
     """The indexes of provinces written as a list of LISTED_PROVINCES_MIN or more, one joiner between each
-    (`广东、江苏、北京`). (A list of a province's cities still speaks of their province.)"""
+    (`广东、江苏、北京`). (A list of a province's cities still speaks of their province.) Grouped as
+    figures._joined_runs groups any names, over places with codes."""
     listed: set[int] = set()
     run: list[int] = []
+    run_end = -1  # where the run's last name ends
     for index, (pos, code) in enumerate(places):
-        if code.startswith("\x01") or not code.endswith(_PROVINCE_CODE_END):
-            continue
-        previous = run[-1] if run else None
-        end = name_end(text, places[previous][0]) if previous is not None else None
-        joined = end is not None and previous == index - 1 and any(
-            pos == end + len(joiner) and text.startswith(joiner, end) for joiner in LIST_JOINERS)
-        if not joined:
+        province = not code.startswith("\x01") and code.endswith(_PROVINCE_CODE_END)
+        if province and run and text[run_end:pos] in _LIST_JOINER_SET:
+            run.append(index)
+        else:
             if len(run) >= LISTED_PROVINCES_MIN:
                 listed.update(run)
-            run = []
-        run.append(index)
+            run = [index] if province else []
+        if province:
+            run_end = name_end(text, pos) or pos
     if len(run) >= LISTED_PROVINCES_MIN:
         listed.update(run)
     return listed
+
+
+_LIST_JOINER_SET = frozenset(LIST_JOINERS)
 
 
 def wide_names_a_field(text: str, pos: int) -> bool:
