@@ -2443,3 +2443,18 @@ def test_bounds_after_a_percent_sign_through_blanks_and_chaoyue(text: str, want:
 def test_a_fraction_written_with_a_slash_is_a_share_of_the_whole_named(text: str, want: list) -> None:
     got = [(m.value, m.value_kind, m.qualifier) for m in parse_document(text, published_on=date(2025, 8, 1)).mentions]
     assert got == want
+
+
+def test_a_growth_verb_before_a_list_makes_each_item_a_growth_rate() -> None:
+    text = "2024年，“医药制造业”“装备制造业”增长较快，同比增长分别为13.6%、8.1%，均高于全省平均水平。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2025, 3, 1)).mentions]
+    assert got == [(13.6, "growth_rate"), (8.1, "growth_rate")]
+
+
+def test_a_national_body_cited_as_a_documents_source_does_not_tell_the_story() -> None:
+    text = ("本刊讯根据9月22日国家统计局发布的《2020年全国科技经费投入统计公报》，2020年甘肃研发经费达到110亿元。"
+            "研发投入强度达到1.2%，居全国第20位。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2021, 12, 1)).mentions}
+    assert got == {"甘肃省"}
+    told = "国家统计局公布，去年研发经费突破3.6万亿元，研发投入强度达到2.68%，甘肃等中西部地区增长较快。"  # (guard)
+    assert {m.region_name for m in parse_document(told, published_on=date(2025, 1, 20)).mentions} == {"全国"}

@@ -289,3 +289,12 @@ def test_a_ranking_table_gives_each_place_its_overall_rank_and_its_rank_in_each_
         (1, "rank", "北京市", "排名"), (2, "rank", "北京市", "专利排名"), (1, "rank", "北京市", "创新企业排名"),
         (2, "rank", "深圳市", "排名"), (1, "rank", "深圳市", "专利排名"), (2, "rank", "深圳市", "创新企业排名"),
     ]
+
+
+def test_a_column_headed_by_a_year_on_year_change_holds_growth_rates() -> None:
+    text = ("2024年上半年各市新材料产业产值\n序号 | 各市 | 2024年上半年 | |\n产值(亿元) | 同比变化(%) | ||\n"
+            "1 | 湖州市 | 300.5 | 6.1 |\n2 | 衢州市 | 120.7 | 3.2 |\n")
+    doc = parse_document(text, published_on=date(2024, 8, 1))
+    got = [(m.value, m.value_kind, m.region_name) for m in doc.mentions]
+    assert got == [(30050000000.0, "level", "湖州市"), (6.1, "growth_rate", "湖州市"),
+                   (12070000000.0, "level", "衢州市"), (3.2, "growth_rate", "衢州市")]

@@ -60,6 +60,7 @@ from .rules import (
     GROWTH_NOUNS,
     GROWTH_NOUNS_AFTER,
     GROWTH_VERB_LINKS,
+    GROWTH_VERBS_OVER_LISTS,
     HALF_WORD,
     INDEX_WORDS,
     INNER_QUALIFIERS,
@@ -236,6 +237,7 @@ _GROWTH_NOUN_END = re.compile(rf"(?:(?:{_alternation(GROWTH_NOUNS)})(?:分别|�
                               rf"(?:\s?[0-9]{{4}}\s?年)?的?)?|{_alternation(GROWTH_VERB_LINKS)})$")
 _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
+_GROWTH_OVER_LIST_RE = re.compile(_alternation((*GROWTH_NOUNS, *GROWTH_VERBS_OVER_LISTS)))
 _SHARE_NOUN_RE = re.compile(_alternation(SHARE_NOUNS))
 _GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?(?:的[\u4e00-\u9fff]{{0,4}}?)?"
                                    rf"(?:{_alternation(GROWTH_NOUNS_AFTER)})")
@@ -2057,7 +2059,7 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
 def _growth_noun_governs(text: str, lo: int, pos: int) -> bool:
     """Whether a growth noun is the last measure word before `pos` in its clause: not `增幅分别为9.0%、12.3%，
     占规上工业的比重分别为52.3%、49.8%`, where a share's noun comes after it."""
-    growth = [m.end() for m in _GROWTH_NOUN_RE.finditer(text, lo, pos)]
+    growth = [m.end() for m in _GROWTH_OVER_LIST_RE.finditer(text, lo, pos)]
     return bool(growth) and _SHARE_NOUN_RE.search(text, growth[-1], pos) is None
 
 

@@ -22,6 +22,7 @@ from .rules import (
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITIES_OF_THE_FIELD,
+    CITING_WORDS,
     CITY_WIDE,
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
@@ -32,6 +33,7 @@ from .rules import (
     NAMED_PLATFORM_GRADES,
     NATIONAL_BODIES,
     NEWSROOM_SUFFIXES,
+    NOT_CITING_BEFORE_JU,
     ORG_AFTER_PLACE,
     ORG_NAME_SUFFIXES,
     ORG_NATIONAL_PARK_PATTERN,
@@ -528,7 +530,16 @@ def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int
     """Whether a national body (国新办, 国家统计局 …) tells the story and no 全省 or 全市 is said in it."""
     if any(marker in (PROVINCE, CITY) for _, marker in places):
         return False
-    return _NATIONAL_BODY_RE.search(text, start, end) is not None
+    return any(not _cites(text, body.start()) for body in _NATIONAL_BODY_RE.finditer(text, start, end))
+
+
+def _cites(text: str, body_start: int) -> bool:
+    """Whether the clause before a body cites it as a source (`根据…`, `据…`)."""
+    clause_start = max(text.rfind(mark, 0, body_start) for mark in "，,。；;\n") + 1
+    return _CITING_RE.search(text, clause_start, body_start) is not None
+
+
+_CITING_RE = re.compile("|".join(word if word != "据" else f"(?<![{NOT_CITING_BEFORE_JU}])据" for word in CITING_WORDS))
 
 
 _NATIONAL_BODY_RE = re.compile(trie_pattern(NATIONAL_BODIES))

@@ -289,6 +289,8 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 # --- words the figure rules read around a number ------------------------------------------------
 # `增幅扩大到14.1%`, `增速均超30%`: a growth noun, then what happened to it, then the number: a growth rate
 GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增长速度")
+# ... and a growth verb before `分别` governs the whole list after it (`同比增长分别为13.68%、11.38%`)
+GROWTH_VERBS_OVER_LISTS = ("增长分别", "下降分别")
 # A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
@@ -407,6 +409,10 @@ ISSUER_LINE_MAX_CHARS = 16
 ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issuer's line may stand
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
                    "国家知识产权局", "国家发展改革委", "国家发改委", "财政部")
+# ... but a body cited as a document's source (`根据国家统计局发布的《2020年全国科技经费投入统计公报》，2020年四川…`)
+# tells no story: words before it in its clause that cite it (`据` not closing a word: 数据, 证据, 占据).
+CITING_WORDS = ("根据", "依据", "据")
+NOT_CITING_BEFORE_JU = "数证占盘割"
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
@@ -617,7 +623,7 @@ TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan",
                "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),
                "人": ("count", 1.0), "件": ("count", 1.0), "万人": ("count", 1e4), "件/万人": ("count", 1.0),
                "人年": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
-TABLE_GROWTH_WORDS = ("增长", "增速", "增幅")  # a column of growth rates (`比上年增长(%)`)
+TABLE_GROWTH_WORDS = ("增长", "增速", "增幅", "同比")  # a column of growth rates (`比上年增长(%)`, `同比变化(%)`)
 # A header cell of a table of measures holding one of these heads a column of changes (`同比±%`, `1-5月增速(%)`).
 TABLE_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
