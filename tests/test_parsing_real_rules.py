@@ -2458,3 +2458,9 @@ def test_a_national_body_cited_as_a_documents_source_does_not_tell_the_story() -
     assert got == {"甘肃省"}
     told = "国家统计局公布，去年研发经费突破3.6万亿元，研发投入强度达到2.68%，甘肃等中西部地区增长较快。"  # (guard)
     assert {m.region_name for m in parse_document(told, published_on=date(2025, 1, 20)).mentions} == {"全国"}
+
+
+def test_the_end_of_a_change_written_with_le_shares_its_starts_measure() -> None:
+    text = "2018年，宁夏财政科技投入从2016年的2.7亿元增加到了2018年的9.8亿元。"
+    got = [(m.value, m.indicator_code, m.period) for m in parse_document(text, published_on=date(2019, 4, 1)).mentions]
+    assert got == [(2.7e8, "fiscal_st_expenditure", "2016"), (9.8e8, "fiscal_st_expenditure", "2018")]

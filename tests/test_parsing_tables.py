@@ -298,3 +298,17 @@ def test_a_column_headed_by_a_year_on_year_change_holds_growth_rates() -> None:
     got = [(m.value, m.value_kind, m.region_name) for m in doc.mentions]
     assert got == [(30050000000.0, "level", "湖州市"), (6.1, "growth_rate", "湖州市"),
                    (12070000000.0, "level", "衢州市"), (3.2, "growth_rate", "衢州市")]
+
+
+def test_a_total_column_without_a_unit_sums_the_columns_before_it() -> None:
+    text = ("2022年3月各盟市专利授权统计表\n\n各盟市\n\n发明(件数)\n\n实用新型(件数)\n\n总计\n\n"
+            "包头市\n\n20\n\n250\n\n270\n\n通辽市\n\n0\n\n41\n\n41\n\n")
+    doc = parse_document(text, published_on=date(2022, 4, 10))
+    got = [(m.value, m.unit, m.region_name, m.period) for m in doc.mentions]
+    assert got == [(20, "count", "包头市", "2022M03"), (250, "count", "包头市", "2022M03"),
+                   (270, "count", "包头市", "2022M03"), (0, "count", "通辽市", "2022M03"),
+                   (41, "count", "通辽市", "2022M03"), (41, "count", "通辽市", "2022M03")]
+    # (guard) `合计` right before a number is the first row's label, not a column
+    first_row = "表1\n行业\n|\nR&D经费(万元)\n|\n投入强度(%)\n|\n合计\n|\n2572607.4\n|\n0.62\n|\n采矿业\n|\n109915.5\n|\n0.42\n"
+    rows = parse_document(first_row, published_on=date(2017, 9, 1)).mentions
+    assert [m.value for m in rows] == [25726074000.0, 0.62, 1099155000.0, 0.42]

@@ -553,6 +553,7 @@ PHRASE_VERBS = ("同比增长", "同比下降", "增长", "下降", "增加", "�
                 "当选", "降至", "降到", "降低至", "下降至", "回落至", "增长至", "提升到", "提高到",
                 "增加到", "增加至", "增长到", "上升到", "上升至", "扩大到", "扩大至", "减少到", "减少至",
                 "下降到", "降低到", "净增", "净增加", "净减少",
+                "增加到了", "增长到了", "提高到了", "提升到了", "上升到了", "达到了",  # (`从…增加到了2018年的…`)
                 "共", "已", "就", "还", "再", "达", "为", "获")
 # Words stripped only from the end (as a start they begin nouns: 上市公司, 有效发明专利, 居民).
 PHRASE_END_WORDS = ("比上年同期", "较上年同期", "比上年末", "较上年末", "比上年", "较上年", "比去年", "较去年", "同比",
@@ -605,7 +606,8 @@ MEASURE_HEADING_MAX_CHARS = 20
 # --- tables flattened one cell per line (tables.py) ----------------------------------------------
 # The header cell over the row labels (`地  区`, written with or without spaces).
 TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区市", "指标", "类别", "项目", "部门", "产业", "分组",
-                       "执行部门", "活动类型", "名称", "各市", "各地", "各地区", "各省", "省份", "市州")
+                       "执行部门", "活动类型", "名称", "各市", "各地", "各地区", "各省", "省份", "市州", "盟市",
+                       "各盟市")
 # --- layout -------------------------------------------------------------------------------------------
 # A line opening with one of these is a government portal's metadata row, never a title.
 # A line opening with one of these is a page's breadcrumb (`当前位置:首页 > 新闻资讯 > 上半年湖北省…`): its last
@@ -622,7 +624,7 @@ TABLE_SERIAL_HEADERS = ("序号", *TABLE_RANK_HEADERS)
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),
                "％": ("percent", 1.0), "个": ("count", 1.0), "家": ("count", 1.0), "项": ("count", 1.0),
                "人": ("count", 1.0), "件": ("count", 1.0), "万人": ("count", 1e4), "件/万人": ("count", 1.0),
-               "人年": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
+               "人年": ("count", 1.0), "件数": ("count", 1.0)}  # (full-time equivalents: `折合全时当量(人年)`)
 TABLE_GROWTH_WORDS = ("增长", "增速", "增幅", "同比")  # a column of growth rates (`比上年增长(%)`, `同比变化(%)`)
 # A header cell of a table of measures holding one of these heads a column of changes (`同比±%`, `1-5月增速(%)`).
 TABLE_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")

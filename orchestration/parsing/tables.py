@@ -297,12 +297,22 @@ def _header(texts: list[str], k: int) -> tuple[list[Column], int] | None:
     names = _split_header(cells)  # `R&D经费`, `投入强度`, then `(亿元)`, `(%)`: names and units on two rows
     columns: list[Column] = []
     for name in names:
-        column = _column(name, columns)
+        column = _column(name, columns) or _total_column(name, columns)
         if column is None:
             break
         columns.append(column)
     consumed = len(names) * (2 if names and names[0] not in cells else 1)
     return (columns, k + 1 + consumed) if len(columns) >= 2 and len(columns) == len(names) else None
+
+
+def _total_column(name: str, before: list[Column]) -> Column | None:
+    """A last column `总计` with no unit after columns of one unit (`发明(件数) | 实用新型(件数) | 外观设计(件数) |
+    总计`): their sum, in their unit."""
+    units = {(column.unit, column.multiplier, column.counter, column.kind) for column in before}
+    if name.strip() not in TABLE_TOTAL_LABELS or len(units) != 1:
+        return None
+    unit, multiplier, counter, kind = units.pop()
+    return Column(name.strip(), unit, multiplier, counter, kind)
 
 
 def _grouped_header(spans: list[_Span], k: int) -> tuple[list[Column], int] | None:
@@ -412,8 +422,12 @@ def _split_header(cells: list[str]) -> list[str]:
     """The header's columns: cells that carry their unit (`R&D经费(亿元)`), or a run of names followed by
     as many cells that are only a unit, joined (`R&D经费` + `(亿元)`)."""
     with_unit = []
-    for cell in cells:
+    for at, cell in enumerate(cells):
         if _UNIT_RE.search(cell) is None or _UNIT_RE.fullmatch(cell):
+            if with_unit and cell.strip() in TABLE_TOTAL_LABELS and at + 1 < len(cells) and (
+                    _NUMBER_RE.fullmatch(cells[at + 1]) is None):
+                with_unit.append(cell)  # their sum, in their unit (`_total_column`); not the first row's
+                # label (`合计 | 2572607.4 | …`)
             break
         with_unit.append(cell)
     if with_unit:
