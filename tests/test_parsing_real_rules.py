@@ -2464,3 +2464,11 @@ def test_the_end_of_a_change_written_with_le_shares_its_starts_measure() -> None
     text = "2018年，宁夏财政科技投入从2016年的2.7亿元增加到了2018年的9.8亿元。"
     got = [(m.value, m.indicator_code, m.period) for m in parse_document(text, published_on=date(2019, 4, 1)).mentions]
     assert got == [(2.7e8, "fiscal_st_expenditure", "2016"), (9.8e8, "fiscal_st_expenditure", "2018")]
+
+
+def test_a_work_report_dated_by_its_year_alone_reviews_the_year_before() -> None:
+    text = ("发布时间：2024\n现在，我代表省人民政府，向大会作政府工作报告，请予审议。\n"
+            "全年高新技术产业增加值1.1万亿元，增长8.9%。全社会研发经费投入增长14.2%。")
+    assert {m.period for m in parse_document(text, source_name="x.txt").mentions} == {"2023"}
+    news = "发布时间：2024\n全年高新技术产业增加值1.1万亿元，增长8.9%。"  # (guard: no report, no review)
+    assert {m.period for m in parse_document(news, source_name="x.txt").mentions} == {"2024"}

@@ -30,6 +30,7 @@ from .rules import (
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
     SUMMARY_TITLE_WORDS,
+    WORK_REPORT_OPENERS,
     YEAR_LOOKBACK_WORDS,
     YEAR_REVIEWING_EVENT_NOUNS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
@@ -275,7 +276,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     counts: Counter[str] = Counter()
     reviewed: list[str] = []
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
-    early = dated and published is not None and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
+    early = published is not None and ((dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH) or any(
+        text.find(opener, *span) != -1 for opener in WORK_REPORT_OPENERS))  # (a work report, whatever its date)
     for m in found:
         year = m.group("year")
         if published is not None and not year and not is_base(text, m.start()):

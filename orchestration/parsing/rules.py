@@ -209,6 +209,9 @@ YEAR_LOOKBACK_WORDS = ("一年来", "过去一年", "过去的一年", "全年")
 # ... but not a whole year aimed at or forecast (`预计全年`, `力争全年`, `今年全年`)
 LOOKBACK_NOT_AFTER = ("预计", "力争", "争取", "确保", "预期", "今年", "明年", "计划")
 LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH = 6
+# A government work report opens with one of these; delivered in the first weeks of a year, it reviews the
+# year before, even when its page gives only the year (`发布时间：2024`).
+WORK_REPORT_OPENERS = ("向大会报告政府工作", "向大会作政府工作报告")
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成",
