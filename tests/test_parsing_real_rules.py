@@ -2472,3 +2472,9 @@ def test_a_work_report_dated_by_its_year_alone_reviews_the_year_before() -> None
     assert {m.period for m in parse_document(text, source_name="x.txt").mentions} == {"2023"}
     news = "发布时间：2024\n全年高新技术产业增加值1.1万亿元，增长8.9%。"  # (guard: no report, no review)
     assert {m.period for m in parse_document(news, source_name="x.txt").mentions} == {"2024"}
+
+
+def test_province_words_grading_a_citys_platforms_do_not_make_them_the_provinces() -> None:
+    text = "宁波市政府工作报告\n全市新增全省重点实验室8家、省级工程研究中心6家。全省高新技术企业4.5万家。"
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2025, 1, 14)).mentions]
+    assert got == [(8, "宁波市"), (6, "宁波市"), (45000, "浙江省")]  # (guard: 全省 itself is the province's)

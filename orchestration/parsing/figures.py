@@ -2263,6 +2263,9 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue  # `排名深圳市之后，位居计划单列市第二` (but `北京(84.83%)之后`: 84.83% is 北京's)
         if not wide and lead[-1:] in TIED_WITH_BEFORE and regions.followed_by(text, pos, TIED_AFTER):
             continue  # `我市20个项目获批…，与苏州并列第二`: the place it ties with
+        if wide and marker == regions.PROVINCE and (home := regions.region(art.region_code)) is not None and (
+                home.level == "prefecture" and regions.grades_platform(text, pos)):
+            continue  # `新增全省重点实验室8家` in a story about 宁波: the city's labs of provincial rank
         resolved = (wide and _whole_named(text, places, n)) or regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
