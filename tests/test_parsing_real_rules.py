@@ -2478,3 +2478,10 @@ def test_province_words_grading_a_citys_platforms_do_not_make_them_the_provinces
     text = "宁波市政府工作报告\n全市新增全省重点实验室8家、省级工程研究中心6家。全省高新技术企业4.5万家。"
     got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2025, 1, 14)).mentions]
     assert got == [(8, "宁波市"), (6, "宁波市"), (45000, "浙江省")]  # (guard: 全省 itself is the province's)
+
+
+@pytest.mark.parametrize("base", ["(以2015年为100为基础)", "（2015年=100）"])
+def test_an_index_base_year_set_to_100_is_no_figures_period(base: str) -> None:
+    text = f"2024年中国创新指数为174.2{base}，比上年增长5.3%。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 10, 30)).mentions]
+    assert (5.3, "2024") in got and all(period == "2024" for _, period in got)

@@ -84,6 +84,8 @@ BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比",
 # ... and these only before a multiple in the year's clause (`是去年的1.5倍`, `为“十三五”末的6.6倍`; not
 # `特别是2017—2021年增长速度明显加快`)
 MULTIPLE_BASE_MARKERS = ("是", "为", "為")
+# A year set to 100 is an index's base (`以2015年为100`, `2015年=100`), never the period of a figure.
+INDEX_BASE_PATTERN = r"(?:19|20)\d\d\s?年?\s?(?:为|=|＝)\s?100(?![0-9.])"
 BASE_MARKER_REACH = 24  # characters before a year within which its base marker stands, blanks included
 RELATIVE_OFFSETS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # A report's own voice: these count from the year it reports on, not from the day a page printed it
@@ -371,7 +373,7 @@ _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?!
 def is_base(text: str, pos: int) -> bool:
     # (`比 2008 年增长30.2%`: spaces as a census bulletin sets them; `較(jiào)上年`: a reprint's blanked pinyin)
     before = text[max(0, pos - BASE_MARKER_REACH):pos].replace(" ", "").rstrip()
-    if before.endswith(BASE_MARKERS) or (  # (one call for the whole tuple)
+    if before.endswith(BASE_MARKERS) or _INDEX_BASE_RE.match(text, pos) is not None or (  # (one call for the whole tuple)
             before.endswith(MULTIPLE_BASE_MARKERS) and _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None):
         return True
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`
@@ -379,6 +381,7 @@ def is_base(text: str, pos: int) -> bool:
     return listed is not None and is_base(text, listed.start(1))
 
 
+_INDEX_BASE_RE = re.compile(INDEX_BASE_PATTERN)
 _MULTIPLE_IN_CLAUSE_RE = re.compile(r"[^，。；;,\n]{0,24}?倍")
 _LISTED_BASE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:末|底)?\s?[和、及与]\s?$")
 
