@@ -2485,3 +2485,9 @@ def test_an_index_base_year_set_to_100_is_no_figures_period(base: str) -> None:
     text = f"2024年中国创新指数为174.2{base}，比上年增长5.3%。"
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2025, 10, 30)).mentions]
     assert (5.3, "2024") in got and all(period == "2024" for _, period in got)
+
+
+def test_places_named_as_examples_do_not_say_what_a_story_is_about() -> None:
+    text = ("国家高新区总数达178家\n本报北京12月12日电 工业和信息化部表示，截至2023年11月，国家高新区总数达178家。"
+            "以北京中关村和上海张江为例，上海张江高新区集成电路规模9576.5亿元，约占全市的80%。")
+    assert parse_document(text, published_on=date(2023, 12, 13)).articles[0].region_name == "全国"

@@ -373,7 +373,7 @@ _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?!
 def is_base(text: str, pos: int) -> bool:
     # (`比 2008 年增长30.2%`: spaces as a census bulletin sets them; `較(jiào)上年`: a reprint's blanked pinyin)
     before = text[max(0, pos - BASE_MARKER_REACH):pos].replace(" ", "").rstrip()
-    if before.endswith(BASE_MARKERS) or _INDEX_BASE_RE.match(text, pos) is not None or (  # (one call for the whole tuple)
+    if before.endswith(BASE_MARKERS) or _INDEX_BASE_RE.match(text, pos) is not None or (  # (one call: the tuple)
             before.endswith(MULTIPLE_BASE_MARKERS) and _MULTIPLE_IN_CLAUSE_RE.match(text, pos) is not None):
         return True
     # the next year of a list of bases: `分别比2021年底和2022年底增加232%和150.3%`

@@ -27,6 +27,8 @@ from .rules import (
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
     EVENT_AT_PLACE_VERBS,
+    EXAMPLE_CLOSER,
+    EXAMPLE_OPENER,
     LIST_JOINERS,
     LISTED_PROVINCES_MIN,
     NAMED_PLATFORM_FIELD_MAX,
@@ -407,8 +409,8 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             compared and before[-1:] in LIST_JOINERS)
         if compared and not code.startswith("\x01"):
             continue  # `在中部地区低于河南(88个)、安徽(76个)和湖北(58个)`: yardsticks, not what it is about
-        if names_a_venue(text, pos, before):
-            continue  # `在北京发布的《国家创新指数报告》`: where it was released
+        if names_a_venue(text, pos, before) or _names_an_example(text, pos):
+            continue  # `在北京发布的《国家创新指数报告》`: where it was released; `以上海张江为例`
         if code.startswith("\x01"):
             if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
                     text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
@@ -418,6 +420,19 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         kept.append((pos, code))
     return kept
+
+
+def _names_an_example(text: str, pos: int) -> bool:
+    """Whether the place at `pos` stands between 以 and 为例 in one clause."""
+    opener = text.rfind(EXAMPLE_OPENER, max(0, pos - EXAMPLE_REACH), pos)
+    if opener == -1 or _CLAUSE_MARK_RE.search(text, opener, pos):
+        return False
+    closer = text.find(EXAMPLE_CLOSER, pos, pos + EXAMPLE_REACH)
+    return closer != -1 and _CLAUSE_MARK_RE.search(text, pos, closer) is None
+
+
+EXAMPLE_REACH = 16  # characters between 以 and 为例 and the place between them, at most
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;！？!?\n]")
 
 
 def _listed_places(text: str, places: list[tuple[int, str]]) -> set[int]:

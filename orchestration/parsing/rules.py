@@ -437,6 +437,9 @@ NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中�
 REMAINING_WORDS = ("其余", "其他", "另外")
 # `以泉州市为例，该市…`: these stand for the last place of their level named before them.
 PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
+# A place named as an example (`以北京中关村和上海张江为例`, in one clause) says nothing of what a story is about.
+EXAMPLE_OPENER = "以"
+EXAMPLE_CLOSER = "为例"
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
 # A story in a city's first person (this word, at least FIRST_PERSON_CITY_MIN times) from a city's newsroom
