@@ -309,6 +309,7 @@ def test_a_total_column_without_a_unit_sums_the_columns_before_it() -> None:
                    (270, "count", "包头市", "2022M03"), (0, "count", "通辽市", "2022M03"),
                    (41, "count", "通辽市", "2022M03"), (41, "count", "通辽市", "2022M03")]
     # (guard) `合计` right before a number is the first row's label, not a column
-    first_row = "表1\n行业\n|\nR&D经费(万元)\n|\n投入强度(%)\n|\n合计\n|\n2572607.4\n|\n0.62\n|\n采矿业\n|\n109915.5\n|\n0.42\n"
+    first_row = ("表1\n行业\n|\nR&D经费(万元)\n|\n投入强度(%)\n|\n合计\n|\n2572607.4\n|\n0.62\n|\n"
+                 "采矿业\n|\n109915.5\n|\n0.42\n")
     rows = parse_document(first_row, published_on=date(2017, 9, 1)).mentions
     assert [m.value for m in rows] == [25726074000.0, 0.62, 1099155000.0, 0.42]
