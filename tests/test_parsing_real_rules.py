@@ -2491,3 +2491,12 @@ def test_places_named_as_examples_do_not_say_what_a_story_is_about() -> None:
     text = ("国家高新区总数达178家\n本报北京12月12日电 工业和信息化部表示，截至2023年11月，国家高新区总数达178家。"
             "以北京中关村和上海张江为例，上海张江高新区集成电路规模9576.5亿元，约占全市的80%。")
     assert parse_document(text, published_on=date(2023, 12, 13)).articles[0].region_name == "全国"
+
+
+def test_the_rank_of_a_rise_is_over_the_rises_years() -> None:
+    text = ("十年来，全省研发投入由2012年的287.7亿元跃升至2021年的1028.9亿元。研发投入强度由1.3%提升到2.23%，"
+            "提升幅度居全国第2、中部第1。技术合同成交额由42.2亿元增至1261.3亿元，增长28.9倍，增速居全国第4。"
+            "高新技术企业同比增幅排名全国第一。")
+    got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2022, 8, 11)).mentions
+           if m.value_kind == "rank"]
+    assert got == [("第2", "2012-2021"), ("第1", "2012-2021"), ("第4", "2012-2021"), ("第一", "2021")]

@@ -1530,6 +1530,8 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         _kind_stage(scope, site, phrase + (name or ""), period, prev)
         if site.kind in ("growth_rate", "change"):  # (the only kinds it reads: no call for the others)
             period = _change_over_pair(scope, site, out, period)
+        elif site.kind == "rank" and out:
+            period = _rise_ranked_over(scope, site, out, period)
         revised = bool(scope.revisions) and bool(between(scope.revisions, scope.revisions, site.clause_start,
                                                           cand.start))
         region = _region_stage(scope, site, prev)
@@ -1637,6 +1639,23 @@ def _counted_places(scope: SentenceScope, place_at: int, place: str) -> re.Match
     listed = len(_listed_up_to(scope, place_at, place))
     written = number.group(1)
     return number if listed > 1 and (int(written) if written.isdigit() else parse_number(written)) == listed else None
+
+
+def _rise_ranked_over(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
+    """`由1.3%提升到2.23%，提升幅度居全国第2`, `增长28.9倍，增速居全国第4`: the rank of a rise right after it
+    is over the rise's years."""
+    last, text = out[-1], scope.text
+    over_span = bool(last.period) and _SPAN_RE.fullmatch(last.period) is not None and last.period.endswith(
+        period or "")
+    if over_span and last.kind == "rank" and text[last.end:last.end + 1] in LIST_JOINERS and (
+            _HAS_DIGIT_RE.search(text, last.end, site.cand.start) is None):
+        return last.period  # `提升幅度居全国第2、中部第1`: the rank listed with it
+    if _RISE_RANKED_RE.search(text, site.seg_start, site.cand.start) is None or _ONE_YEAR_CHANGE_RE.search(
+            text, site.seg_start, site.cand.start):
+        return period  # (`同比增幅排名全国第一`: the last year's rise)
+    if over_span and last.kind in ("growth_rate", "change"):
+        return last.period
+    return _change_over_pair(scope, replace(site, kind="change"), out, period)  # (read as the change it ranks)
 
 
 def _change_over_pair(scope: SentenceScope, site: Site, out: list[Found], period: str | None) -> str | None:
