@@ -2500,3 +2500,9 @@ def test_the_rank_of_a_rise_is_over_the_rises_years() -> None:
     got = [(m.quote, m.period) for m in parse_document(text, published_on=date(2022, 8, 11)).mentions
            if m.value_kind == "rank"]
     assert got == [("第2", "2012-2021"), ("第1", "2012-2021"), ("第4", "2012-2021"), ("第一", "2021")]
+
+
+def test_a_percentage_achieved_as_a_qualified_growth_is_a_growth_rate() -> None:
+    text = "2017年，全省PCT专利申请总量增幅较大，全年实现了45.22%的大幅度增长。"
+    got = [m.value_kind for m in parse_document(text, published_on=date(2018, 1, 27)).mentions]
+    assert got == ["growth_rate"]

@@ -242,7 +242,7 @@ _SHARE_NOUN_RE = re.compile(_alternation(SHARE_NOUNS))
 _GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?(?:的[\u4e00-\u9fff]{{0,4}}?)?"
                                    rf"(?:{_alternation(GROWTH_NOUNS_AFTER)})")
 _ACHIEVED_BEFORE_RE = re.compile(rf"(?:{_alternation(GROWTH_ACHIEVED_VERBS)})了?(?:分别|均)?$")
-_ACHIEVED_GROWTH_AFTER_RE = re.compile(r"(?:以上|左右)?的(?:同比)?增长")
+_ACHIEVED_GROWTH_AFTER_RE = re.compile(r"(?:以上|左右)?的(?:同比)?[\u4e00-\u9fff]{0,4}?增长")  # (`的大幅度增长`)
 # the last number of a list followed by a growth noun (`分别实现了38.7%、22.2%和14.2%的增长`)
 _LIST_ENDS_IN_GROWTH_RE = re.compile(r"[0-9.]+\s?%(?:以上|左右)?的(?:同比)?(?:增长|增速|增幅)")
 _NOT_CHANGE_END = _ending(NOT_CHANGE_PREFIXES)
