@@ -2506,3 +2506,9 @@ def test_a_percentage_achieved_as_a_qualified_growth_is_a_growth_rate() -> None:
     text = "2017年，全省PCT专利申请总量增幅较大，全年实现了45.22%的大幅度增长。"
     got = [m.value_kind for m in parse_document(text, published_on=date(2018, 1, 27)).mentions]
     assert got == ["growth_rate"]
+
+
+def test_a_date_line_with_a_two_digit_year_dates_the_page() -> None:
+    text = "今年的科技政策包如何发力？\nhttp://www.cnnb.com.cn  中国宁波网  26年03月16日\n全市高新技术企业达到6000家。"
+    got = parse_document(text, source_name="x.txt")
+    assert got.articles[0].published_on == date(2026, 3, 16)

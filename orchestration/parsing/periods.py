@@ -105,6 +105,9 @@ DAY_FIRST_DATE_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![0-9.]
 RANGE_END_BEFORE_RE = re.compile(r"(?:至|到|—|~|～)\s?$")
 SLASHED_DATE_RE = re.compile(r"([12][09]\d\d)([/.])(\d{1,2})\2(\d{1,2})(?![0-9])")
 DATE_LINE_REACH = 400  # characters from the top of a file within which a date line stands
+# ... and one some sites print with two digits for the year and for each of month and day (`26年03月16日`)
+SHORT_YEAR_DATE_RE = re.compile(r"(?<![0-9])([0-4]\d)年([01]\d)月([0-3]\d)日")
+SHORT_YEAR_CENTURY = 2000
 # a date line that gives only a year and a month (`发布时间：2025-01`, `日期：2025年1月`): the month's first day
 MONTH_DATE_LINE_RE = re.compile(DATE_LINE_LABEL_PATTERN + r"((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})"
                                 r"(?![0-9])(?!\s?[-/.月]\s?\d)")
@@ -144,6 +147,8 @@ def publication_date(text: str, source_name: str) -> tuple[date | None, str]:
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
     written += [(m.group(1), m.group(3), m.group(4)) for m in SLASHED_DATE_RE.finditer(text, 0, DATE_LINE_REACH)
                 if m.start() == 0 or text[m.start() - 1] not in "0123456789."]
+    written += [(str(SHORT_YEAR_CENTURY + int(m.group(1))), m.group(2), m.group(3))
+                for m in SHORT_YEAR_DATE_RE.finditer(text, 0, DATE_LINE_REACH)]
     if not written:  # only a month: `发布时间：2025-01`
         written = [(m.group(1), m.group(2), "1") for m in MONTH_DATE_LINE_RE.finditer(text, 0, DATE_LINE_REACH)]
     for year, month, day in written:
