@@ -2512,3 +2512,9 @@ def test_a_date_line_with_a_two_digit_year_dates_the_page() -> None:
     text = "今年的科技政策包如何发力？\nhttp://www.cnnb.com.cn  中国宁波网  26年03月16日\n全市高新技术企业达到6000家。"
     got = parse_document(text, source_name="x.txt")
     assert got.articles[0].published_on == date(2026, 3, 16)
+
+
+def test_the_noun_zhanbi_names_no_whole_before_a_list_of_places() -> None:
+    text = "2018年，山西省创新活动企业占比较高的依次为晋城(34.8%)、太原(29.2%)和运城(28.7%)。"
+    got = [m.region_name for m in parse_document(text, published_on=date(2019, 10, 1)).mentions]
+    assert got == ["晋城市", "太原市", "运城市"]

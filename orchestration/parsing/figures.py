@@ -121,6 +121,7 @@ from .rules import (
     REMAINING_WORDS,
     RESPECTIVELY_WORDS,
     REVISION_WORDS,
+    SHARE_NOUN_AFTER_ZHAN,
     SHARE_NOUNS,
     SHARE_OF_WORDS,
     SMALL_CN_VERBS,
@@ -2231,6 +2232,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
     # place named there before the ranking verb is (`绵阳市研发投入强度居全省第1位`)
     ranked = site.kind in ("rank", "rank_change")
     whole_at = text.rfind("占", site.seg_start, cand.start)  # `占陕西全省的八成`: places after 占 are the whole
+    if whole_at != -1 and text.startswith(SHARE_NOUN_AFTER_ZHAN, whole_at + 1):
+        whole_at = -1  # `占比较高的依次为晋城(34.8%)`: the noun 占比, no whole named
     # `按地区分，贵阳市…；按行业分，2018年企业R&D经费…`: a new breakdown after a semicolon leaves the
     # places named before it
     new_breakdowns = scope.ctx.new_breakdowns  # most sentences have none: no generator per figure

@@ -218,6 +218,7 @@ STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到",
                "跨过", "跨上", "迈上", "连跨", "连破")
 # Nouns of a share (`占规上工业的比重分别为…`): after a growth noun in a clause, the figures are shares again.
 SHARE_NOUNS = ("比重", "占比", "份额", "比例")
+SHARE_NOUN_AFTER_ZHAN = "比"  # 占 then this is the noun 占比 (`占比较高的依次为…`), not the verb before a whole
 SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # A year that opens the name of one of these (`2024年昆明市科技工作会`, `2017年科技和知识产权工作会议`,
 # `今年河南省政府工作报告“晒”出…成绩单`) names the event, not the period its figures are for; a title naming
