@@ -2518,3 +2518,16 @@ def test_the_noun_zhanbi_names_no_whole_before_a_list_of_places() -> None:
     text = "2018年，山西省创新活动企业占比较高的依次为晋城(34.8%)、太原(29.2%)和运城(28.7%)。"
     got = [m.region_name for m in parse_document(text, published_on=date(2019, 10, 1)).mentions]
     assert got == ["晋城市", "太原市", "运城市"]
+
+
+def test_milestones_passed_are_no_figures() -> None:
+    text = ("2022年，我国研发经费投入突破3万亿元。我国R&D经费从1万亿元提高到2万亿元用时8年，"
+            "从2万亿元提高到3万亿元仅用时4年。")
+    got = [m.value for m in parse_document(text, published_on=date(2023, 9, 19)).mentions]
+    assert got == [3e12]
+
+
+def test_firms_counted_by_what_they_did_are_not_the_stock() -> None:
+    text = "截至目前，宁波有69家高新技术企业在A股上市。全市高新技术企业达3000家。"
+    got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2020, 12, 9)).mentions]
+    assert got == [(69, None), (3000, "high_tech_enterprises")]

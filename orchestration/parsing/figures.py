@@ -71,6 +71,7 @@ from .rules import (
     LIST_SUFFIXES,
     MEASURE_AFTER,
     MEASURE_BEFORE,
+    MILESTONE_DURATION_WORDS,
     MONEY_NOUNS,
     MONEY_UNITS,
     MULTIPLE_UNIT,
@@ -781,6 +782,8 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
             continue  # `有六个省市的研发投入超过了千亿元`: a threshold that defines the group counted
         if text.startswith(RANGE_AFTER, e):
             continue  # `在十亿元范围内`: a band
+        if _passes_milestones(text, s, e):
+            continue  # `从1万亿元提高到2万亿元用时8年`: thresholds crossed
         if unit is not None and (unit in MONEY_UNITS or unit in FOREIGN_MONEY_UNITS or unit in PERCENT_SIGNS) and (
                 _word_before(_MEASURE_BEFORE_END, text, s, 5)
                 or (pre and _word_before(_MEASURE_BEFORE_END, text, _back_over(text, s, len(pre)), 5))
@@ -790,6 +793,20 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
     if found and text.find("、", start, end) != -1:
         found = _with_unit_shared(text, start, found)
     return found
+
+
+def _passes_milestones(text: str, s: int, e: int) -> bool:
+    """Whether the amount at s..e starts or ends a change from one amount to another that says how long
+    it took, in one clause (`从2万亿元提高到3万亿元仅用时4年`)."""
+    clause_end = _CLAUSE_END_RE.search(text, e)
+    end = clause_end.start() if clause_end else len(text)
+    if _MILESTONE_DURATION_RE.search(text, e, end) is None:
+        return False
+    clause_start = _clause_start(text, max(0, s - 60), s)
+    return any(text.find(word, clause_start, s) != -1 for word in FROM_WORDS)
+
+
+_MILESTONE_DURATION_RE = re.compile(_alternation(MILESTONE_DURATION_WORDS))
 
 
 def _with_unit_shared(text: str, start: int, found: list[Candidate]) -> list[Candidate]:

@@ -318,6 +318,9 @@ APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 # Where a change starts (`由130亿元增长到…`).
 FROM_WORDS = ("从", "由")
+# A change from one round amount to another that says how long it took (`从1万亿元提高到2万亿元用时8年`) passes
+# milestones: both amounts are thresholds crossed, no figures.
+MILESTONE_DURATION_WORDS = ("用时", "用了", "历时", "仅用", "只用", "耗时")
 # A year with these after it in its clause (`2018年长春市就已进入…`) or before it (`早在2021年`) names a
 # milestone passed long before: it says nothing of the year a story reports on.
 MILESTONE_AFTER = ("就已", "早已")
@@ -598,7 +601,7 @@ FLOW_PREFIXES = ("新增", "新建", "新认定", "新培育", "新孵化", "新
 # Verbs after a counted noun that make the count an event of the year, not a stock
 # (`19家中试基地相继落成`, `首批10家概念验证中心启动筹建`): no indicator code, like a flow.
 FLOW_EVENT_VERBS = ("相继落成", "落成", "启动筹建", "启动建设", "开工", "揭牌", "挂牌", "签约", "投用",
-                    "投入使用", "落地", "获批建设")
+                    "投入使用", "落地", "获批建设", "上市")  # (`69家高新技术企业在A股上市`: the listed ones)
 # These distribute the values after them over the list before them, one each (`A、B分别增长10%、22.9%`,
 # `无锡、常州分列第13、16位`).
 RESPECTIVELY_WORDS = ("分别", "分列", "分居")
