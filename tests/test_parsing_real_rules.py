@@ -2531,3 +2531,11 @@ def test_firms_counted_by_what_they_did_are_not_the_stock() -> None:
     text = "截至目前，宁波有69家高新技术企业在A股上市。全市高新技术企业达3000家。"
     got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2020, 12, 9)).mentions]
     assert got == [(69, None), (3000, "high_tech_enterprises")]
+
+
+def test_a_paragraph_opening_with_an_attribution_is_about_the_place_after_it() -> None:
+    text = ("武汉年度发明专利申请量突破2万件\n武汉市发明专利申请量突破2万件。武汉市专利授权量达5万件。\n"
+            "15日，记者从湖北省知识产权局获悉，2017年湖北省专利申请量达到110234件。"
+            "万人发明专利拥有量五年内由2.1件增长至6.87件。")
+    got = {m.value: m.region_name for m in parse_document(text, published_on=date(2018, 1, 16)).mentions}
+    assert got[6.87] == got[110234] == "湖北省"

@@ -20,6 +20,7 @@ from .rules import (
     ANAPHORS,
     APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
+    ATTRIBUTION_ENDS,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     AVERAGE_WORDS,
@@ -2206,15 +2207,26 @@ def _paragraph_topic(scope: SentenceScope) -> str | None:
 
 
 def _opening_place(scope: SentenceScope) -> str | None:
-    opening = between(scope.doc.places, scope.doc.place_pos, scope.paragraph_from, scope.paragraph_from + 16)
+    start = _after_attribution(scope.text, scope.paragraph_from, scope.end)
+    opening = between(scope.doc.places, scope.doc.place_pos, start, start + 16)
     if not opening:
         return None
     at, code = opening[0]
     if code.startswith("\x01") or code == regions.national_code():
         return None  # 全省, 我市: the article's own
-    head = scope.text[scope.paragraph_from:at].strip()
+    head = scope.text[start:at].strip()
     m = _LEADING_PERIOD_RE.match(head)
     return code if not (head[m.end():] if m else head).strip("，, ") else None
+
+
+def _after_attribution(text: str, start: int, end: int) -> int:
+    """Where a paragraph's first clause after an attribution (`记者从…获悉，`) starts, else `start`."""
+    heard = _ATTRIBUTION_RE.search(text, start, min(end, start + ATTRIBUTION_REACH))
+    return heard.end() if heard is not None else start
+
+
+ATTRIBUTION_REACH = 40  # characters from a paragraph's start within which its attribution ends
+_ATTRIBUTION_RE = re.compile(rf"^[^。；;]*?(?:{_alternation(ATTRIBUTION_ENDS)})[，,]", re.M)
 
 
 def _before_blanks(text: str, pos: int) -> int:

@@ -318,6 +318,9 @@ APPROX_SHARE_WORDS = ("约占", "大约占", "约为")  # `约占全省的六成
 # `从2.2%提高到2.6%`, `由2020年的第12位`: after 从/由 and these, a figure is where a change started
 # Where a change starts (`由130亿元增长到…`).
 FROM_WORDS = ("从", "由")
+# A paragraph's first clause ending with one of these says where a reporter heard it (`15日，记者从湖北省知识
+# 产权局获悉，`); the paragraph's topic is the place its next clause opens with (`2017年湖北省专利申请量…`).
+ATTRIBUTION_ENDS = ("获悉", "了解到", "得知", "获知")
 # A change from one round amount to another that says how long it took (`从1万亿元提高到2万亿元用时8年`) passes
 # milestones: both amounts are thresholds crossed, no figures.
 MILESTONE_DURATION_WORDS = ("用时", "用了", "历时", "仅用", "只用", "耗时")
