@@ -2539,3 +2539,12 @@ def test_a_paragraph_opening_with_an_attribution_is_about_the_place_after_it() -
             "万人发明专利拥有量五年内由2.1件增长至6.87件。")
     got = {m.value: m.region_name for m in parse_document(text, published_on=date(2018, 1, 16)).mentions}
     assert got[6.87] == got[110234] == "湖北省"
+
+
+@pytest.mark.parametrize("heading", ["每年拿出100多亿元财政资金用于省级大科学计划、大科学平台建设",
+                                     "每年拿出100多亿元财政资金用于省级大科学     计划、大科学     平台建设"])
+def test_a_heading_naming_a_programme_sets_no_aims(heading: str) -> None:
+    text = (f"山东召开新闻发布会\n山东科技创新能力显著增强。\n{heading}\n"
+            "全社会研发经费支出占比由1997年的0.31%上升到2017年的2.41%。25家省属科研院所建立法人治理结构。")
+    got = {m.value_kind for m in parse_document(text, published_on=date(2019, 7, 16)).mentions}
+    assert "target" not in got
