@@ -2548,3 +2548,19 @@ def test_a_heading_naming_a_programme_sets_no_aims(heading: str) -> None:
             "全社会研发经费支出占比由1997年的0.31%上升到2017年的2.41%。25家省属科研院所建立法人治理结构。")
     got = {m.value_kind for m in parse_document(text, published_on=date(2019, 7, 16)).mentions}
     assert "target" not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a growth noun over a list of counts: their changes, each with its own sign
+    ("2018—2020年，全省科技成果登记数量增幅分别为93项、42项、-464项。",
+     [(93, "change"), (42, "change"), (-464, "change")]),
+    # (guard) not the two ends of a change after it
+    ("5年来，全省高新技术企业保持着40%以上的增速，近3年数量已分别从838家、56家增加到1552家、261家。",
+     [(40, "growth_rate"), (838, "level"), (56, "level"), (1552, "level"), (261, "level")]),
+    # a percentage listed right after a growth rate is one too
+    ("2019年全市获得国家自然科学基金项目60项，资助金额2160万元，同比增长62.2%和35.3%。",
+     [(60, "level"), (21600000, "level"), (62.2, "growth_rate"), (35.3, "growth_rate")]),
+])
+def test_lists_after_a_growth_word(text: str, want: list) -> None:
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2023, 3, 1)).mentions]
+    assert got == want

@@ -1733,7 +1733,8 @@ def _list_item_stage(scope: SentenceScope, site: Site, index: int, own: list[Fou
         # `分别增长10%、22.9%`, `分别比2012年新增445家、821家`: the lead's kind is every item's
         if lead is not None and site.kind == lead.kind.replace("growth_rate", "share").replace("change", "level"):
             site.kind = lead.kind
-            site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
+            if site.value >= 0:  # (an item's own minus sign stays: `增幅分别为93项、-464项`)
+                site.value = abs(site.value) * (1 if lead.value >= 0 else -1)
         if lead is not None and site.qualifier == "exact" and lead.qualifier != "exact" and (
                 _PRE_QUALIFIER_START.match(scope.text, lead.start)):
             site.qualifier = lead.qualifier  # `分别突破1.5万家和1.9万家`: the bound is every item's
@@ -2051,9 +2052,11 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
     own kind (approx unless bounded); a percentage of an index is a score (level), not a share, and
     so is where a change of one ended; a `分别` list of percentages after a growth noun is of growth rates."""
     ctx, art, cand = scope.ctx, scope.art, site.cand
-    if site.kind == "level" and cand.unit != "percent" and _NET_CHANGE_RE.search(
-            scope.text, site.seg_start, cand.start):
-        site.kind = "change"  # `净增高新技术企业超2000家`: a net change, whatever stands between
+    if site.kind == "level" and cand.unit != "percent" and (_NET_CHANGE_RE.search(
+            scope.text, site.seg_start, cand.start) or (site.group is not None and _growth_noun_governs(
+                scope.text, site.clause_start, cand.start, counts=True))):
+        site.kind = "change"  # `净增高新技术企业超2000家`: a net change, whatever stands between; `登记数量增幅
+        # 分别为93项、42项、-464项`: the changes in a count
     if site.kind == "share" and cand.unit == "percent":
         if any(word in phrase for word in INDEX_WORDS) or (
                 (site.after_base or scope.text[cand.start - 1:cand.start] in ("(", "（"))
@@ -2062,11 +2065,12 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
             site.kind = "level"
         elif (site.group is not None and _growth_noun_governs(scope.text, site.clause_start, cand.start)) or (
                 _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(
-                scope, site, prev) or (site.after_base and prev is not None and prev.kind == "growth_rate"
-                                       and prev.unit == "percent"):
+                scope, site, prev) or (prev is not None and prev.kind == "growth_rate" and prev.unit == "percent" and (
+                    site.after_base or scope.text[prev.end:cand.start] in LIST_JOINERS)):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
             # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates; so is where a growth rate's
-            # change ended (`增速从2021年的40.1%下降至2022年的16.4%`)
+            # change ended (`增速从2021年的40.1%下降至2022年的16.4%`), and one listed right after a growth rate
+            # (`同比增长62.2%和35.3%`)
             site.kind = "growth_rate"
     ranked = site.kind in ("rank", "rank_change")
     estimated, target_at = False, ctx.target_at
@@ -2094,10 +2098,13 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         site.qualifier = "approx"  # (a rank is a place in an order: `预计…连续8年全国第一` is exactly first)
 
 
-def _growth_noun_governs(text: str, lo: int, pos: int) -> bool:
+def _growth_noun_governs(text: str, lo: int, pos: int, counts: bool = False) -> bool:
     """Whether a growth noun is the last measure word before `pos` in its clause: not `增幅分别为9.0%、12.3%，
-    占规上工业的比重分别为52.3%、49.8%`, where a share's noun comes after it."""
+    占规上工业的比重分别为52.3%、49.8%`, where a share's noun comes after it; for `counts`, not where a
+    change starts after it either."""
     growth = [m.end() for m in _GROWTH_OVER_LIST_RE.finditer(text, lo, pos)]
+    if counts and growth and any(text.find(word, growth[-1], pos) != -1 for word in FROM_WORDS):
+        return False  # `保持着40%以上的增速，…数量已分别从838家、56家增加到…`: levels, the change's ends
     return bool(growth) and _SHARE_NOUN_RE.search(text, growth[-1], pos) is None
 
 
