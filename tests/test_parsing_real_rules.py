@@ -2564,3 +2564,11 @@ def test_a_heading_naming_a_programme_sets_no_aims(heading: str) -> None:
 def test_lists_after_a_growth_word(text: str, want: list) -> None:
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2023, 3, 1)).mentions]
     assert got == want
+
+
+def test_a_span_written_with_its_own_value_keeps_the_span() -> None:
+    text = "研发投入占全省的比重从2008—2010年的53%左右跃升到2015—2017年的约62.5%。"
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2018, 6, 1)).mentions]
+    assert got == [(53, "2008-2010"), (62.5, "2015-2017")]
+    over = "2015—2017年研发投入占全省的比重约为62.5%。"  # (guard: a share over a span is at its end)
+    assert [m.period for m in parse_document(over, published_on=date(2018, 6, 1)).mentions] == ["2017"]

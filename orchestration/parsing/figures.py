@@ -342,6 +342,7 @@ _LIST_JOINERS = frozenset(LIST_JOINERS)
 _PERIOD_WORDS = (rf"(?:截至|截止|到)?(?:(?:[12][09]\d\d年?|{_alternation(periods.RELATIVE_OFFSETS)})"
                  rf"(?:度|底|末|{periods.PART_PATTERN})?|{periods.PART_PATTERN})")
 _LEADING_PERIOD_RE = re.compile(_PERIOD_WORDS)
+_SPANS_OWN_VALUE_RE = re.compile(r"(?:19|20)\d\d\s?[-—–~至到]\s?(?:19|20)\d\d\s?年的\s?$")
 _SPAN_RE = re.compile(r"\d{4}-\d{4}")
 _SPAN_TOTAL_RE = re.compile(_alternation(SPAN_TOTAL_WORDS))  # one C search for `any(word in ...)`
 _AVERAGE_RE = re.compile(_alternation(AVERAGE_WORDS))
@@ -1960,6 +1961,8 @@ def _span_of(scope: SentenceScope, site: Site, period: str | None, prev: Found |
     (`比2012年提高5.5个百分点`) is over the years from that base to the figure's year."""
     text, cand = scope.text, site.cand
     if period and "-" in period and _SPAN_RE.fullmatch(period):  # (one C call rules out a year: most)
+        if _SPANS_OWN_VALUE_RE.search(text, max(0, cand.start - 16), cand.start):
+            return period  # `从2008—2010年的53%左右跃升到2015—2017年的约62.5%`: each span's own value
         before = text[site.seg_start:cand.start]
         if site.kind in ("growth_rate", "change") and _ONE_YEAR_CHANGE_RE.search(before):
             return period[5:]  # `比上年增长15.5%` in a review over years: the last year's change
