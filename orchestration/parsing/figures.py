@@ -1563,6 +1563,10 @@ def read_sentence(text: str, start: int, end: int, art: ArticleContext, doc: Doc
         found.compared = site.compared
         if period and (site.base_at is not None or site.after_base) and period_source not in ("now", "article"):
             scope.doc.last_change[0 if site.base_at is not None else 1] = period  # years the text gave
+        elif site.kind == "growth_rate" and period and _SPAN_RE.fullmatch(period) and _AVERAGE_RE.search(
+                scope.text, site.seg_start, cand.start) and _BASE_YEAR_RE.search(scope.text, scope.start, cand.start):
+            # `比2012年增长15.3%，年均增长7.4%；其中，…年均增长5.3%`: the next average is over the same years
+            scope.doc.last_change[:] = period.split("-")
         out.append(found)
         own.append(found)
         if site.group is None and site.place_at >= 0 and (listed := _places_listed_before(scope, site, found)):
