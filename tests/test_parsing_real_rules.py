@@ -2575,7 +2575,7 @@ def test_a_span_written_with_its_own_value_keeps_the_span() -> None:
 
 
 def test_an_average_after_an_average_over_years_is_over_the_same_years() -> None:
-    text = ("2014年国家财政科技支出为6454.5亿元，比2012年增长15.3%，年均增长7.4%；"
-            "其中，中央财政科技支出为2899.2亿元，年均增长5.3%。")
+    text = ("2014年国家财政科技支出为6454.5亿元，比2012年增长15.3%，年均增长7.4%；财政科技支出占当年国家财政支出的"
+            "比重为4.25%。其中，中央财政科技支出为2899.2亿元，年均增长5.3%。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2016, 4, 4)).mentions}
     assert got[7.4] == got[5.3] == "2012-2014"
