@@ -2579,3 +2579,11 @@ def test_an_average_after_an_average_over_years_is_over_the_same_years() -> None
             "比重为4.25%。其中，中央财政科技支出为2899.2亿元，年均增长5.3%。")
     got = {m.value: m.period for m in parse_document(text, published_on=date(2016, 4, 4)).mentions}
     assert got[7.4] == got[5.3] == "2012-2014"
+
+
+def test_now_in_a_two_sessions_story_dated_by_its_year_alone_is_the_year_before() -> None:
+    text = ("发布时间：2017\n福建代表团在人民大会堂举行全体会议，继续审议政府工作报告。"
+            "目前福建区域创新能力居全国第10位，综合科技进步水平居第13位。")
+    assert {m.period for m in parse_document(text, source_name="x.txt").mentions} == {"2016"}
+    news = "发布时间：2017\n目前福建区域创新能力居全国第10位，综合科技进步水平居第13位。"  # (guard)
+    assert {m.period for m in parse_document(news, source_name="x.txt").mentions} == {"2017"}

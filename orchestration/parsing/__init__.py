@@ -254,7 +254,8 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
     return ArticleContext(
         region_code, published, default, next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None),
-        dated=dated, review_from=periods.review_start(head),
+        dated=dated, early=periods.reports_early(norm, (span.start, span.end), published, dated),
+        review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=_titled_park(span.title_text) or _titled_county(span.title_text, norm))
 

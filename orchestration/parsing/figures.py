@@ -88,7 +88,6 @@ from .rules import (
     NOT_NOUNS_AFTER,
     NOT_NOW_WORDS,
     NOT_NUMBER_BEFORE,
-    NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     NOW_WORDS,
     ORG_NAME_SUFFIXES,
     OWNER_WIDE_FIRST_CHARS,
@@ -516,6 +515,7 @@ class ArticleContext:
     plan_review: str | None  # five-year plan an article reviews (`十四五` in its title)
     target_year: str | None = None  # under a heading that sets targets: their year ("" if it names none)
     dated: bool = True  # `published` is a day (from the text or metadata), not only a year (the file name)
+    early: bool = False  # it reports early in its year: `目前` is the end of the year before (periods.reports_early)
     review_from: str | None = None  # the first year its head says it reviews (`党的十八大以来`: 2012)
     table_header: str | None = None  # on an indented table row: the label of the row above it
     measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
@@ -1908,9 +1908,7 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
         # `目前，河南省内已有国家重点实验室13家`: the time of writing; early in a year, the stock at the
         # end of the year before (a review published in January)
         published = art.published
-        # (a year from the file name alone says no month: then the publication year)
-        early = art.dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH
-        year = published.year - 1 if early else published.year
+        year = published.year - 1 if art.early else published.year
         if code is not None and site.kind == "share" and year == published.year:
             # `研发强度提升到目前的1.91%` in October: a yearly statistic, known for the last complete year
             # (not a count's growth: `目前…科技型企业15363家，增长38.09%` in December is this year's)

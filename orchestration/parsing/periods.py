@@ -256,6 +256,18 @@ def _sets_targets(title: str) -> bool:
     return bool(aims) and not (summary and min(summary) < min(aims))
 
 
+def reports_early(text: str, span: tuple[int, int | None], published: date | None, dated: bool) -> bool:
+    """Whether a story in `span` reports early in its year, when `目前` and the year's figures mean the year
+    before: a day in January or February; a government work report, whatever its date; a story of the
+    two sessions or a work report on a page that gives only its year (`审议政府工作报告`)."""
+    if published is None:
+        return False
+    if dated:
+        return published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH or any(
+            text.find(opener, *span) != -1 for opener in WORK_REPORT_OPENERS)
+    return any(text.find(word, *span) != -1 for word in (*WORK_REPORT_OPENERS, *YEAR_REVIEWING_EVENT_NOUNS))
+
+
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
                    dated: bool = True, span: tuple[int, int | None] = (0, None)) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
@@ -287,8 +299,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     counts: Counter[str] = Counter()
     reviewed: list[str] = []
     # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
-    early = published is not None and ((dated and published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH) or any(
-        text.find(opener, *span) != -1 for opener in WORK_REPORT_OPENERS))  # (a work report, whatever its date)
+    early = reports_early(text, span, published, dated)
     for m in found:
         year = m.group("year")
         if published is not None and not year and not is_base(text, m.start()):
