@@ -2543,7 +2543,7 @@ def test_a_paragraph_opening_with_an_attribution_is_about_the_place_after_it() -
 
 @pytest.mark.parametrize("heading", ["每年拿出100多亿元财政资金用于省级大科学计划、大科学平台建设",
                                      "每年拿出100多亿元财政资金用于省级大科学     计划、大科学     平台建设"])
-def test_a_heading_naming_a_programme_sets_no_aims(heading: str) -> None:
+def test_a_heading_stating_a_figure_sets_no_aims(heading: str) -> None:
     text = (f"山东召开新闻发布会\n山东科技创新能力显著增强。\n{heading}\n"
             "全社会研发经费支出占比由1997年的0.31%上升到2017年的2.41%。25家省属科研院所建立法人治理结构。")
     got = {m.value_kind for m in parse_document(text, published_on=date(2019, 7, 16)).mentions}
@@ -2587,3 +2587,9 @@ def test_now_in_a_two_sessions_story_dated_by_its_year_alone_is_the_year_before(
     assert {m.period for m in parse_document(text, source_name="x.txt").mentions} == {"2016"}
     news = "发布时间：2017\n目前福建区域创新能力居全国第10位，综合科技进步水平居第13位。"  # (guard)
     assert {m.period for m in parse_document(news, source_name="x.txt").mentions} == {"2017"}
+
+
+def test_a_line_of_a_report_read_as_a_heading_sets_no_aims_when_it_states_figures() -> None:
+    text = ("2019年度青海省科技成果统计分析报告\n2019年，全省登记科技成果545项。\n"
+            "545项科技成果中，国家科技计    划12项(自然科学基金9项、科技支撑计    划2项)\n")
+    assert "target" not in {m.value_kind for m in parse_document(text, published_on=date(2020, 4, 1)).mentions}

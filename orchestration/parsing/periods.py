@@ -15,6 +15,7 @@ from .rules import (
     FIVE_YEAR_PLANS,
     FORECAST_YEAR_WORDS,
     FROM_WORDS,
+    HEADING_FIGURE_PATTERN,
     HISTORY_YEARS_BEFORE,
     LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH,
     LOOKBACK_NOT_AFTER,
@@ -25,7 +26,6 @@ from .rules import (
     PLAN_REVIEW_WORDS,
     PLAN_REVIEWED_WHOLE_FROM_MONTH,
     PLAN_TOTAL_WORDS,
-    PLAN_WORD,
     POINT_IN_TIME_WORDS,
     RECORD_AFTER_SINCE,
     RUN_START_AFTER,
@@ -220,7 +220,7 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     match = TITLE_YEAR_RE.search(heading)
     year = match.group(1) if match else None
     plan = next((p for p in FIVE_YEAR_PLANS if p in heading), None)
-    target = _SECTION_TARGET_RE.search(heading.replace(" ", "")) is not None  # (through blanked pinyin)
+    target = any(word in heading for word in SECTION_TARGET_WORDS) and _HEADING_FIGURE_RE.search(heading) is None
     if target and year and published and int(year) < published.year:
         target = False  # `2024年目标任务完成情况`: a review of last year's plan
     if year is None and plan is None and not target:
@@ -228,7 +228,7 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     return year, plan, target
 
 
-_SECTION_TARGET_RE = re.compile("|".join(PLAN_WORD if word == "计划" else word for word in SECTION_TARGET_WORDS))
+_HEADING_FIGURE_RE = re.compile(HEADING_FIGURE_PATTERN)
 
 
 def names_span(match: re.Match[str]) -> bool:

@@ -116,9 +116,8 @@ PLAN_VERBS = ("新增", "新建", "新认定", "新培育", "新引进", "培育
               "新设", "安排", "启动", "在",  # `今年，河北省将在…实现新突破，新增高新技术企业800家`
               "聚焦", "围绕", "加快", "持续", "大力", "着力", "全力")  # `今年将聚焦重点产业集群建设20个…`
 # (not 入库: `拟入库28692家` is as often the candidates a list proposes, a result, as a share of an aim)
-# 计划 as a verb of aims, not a programme's name (`“海河英才”行动计划累计引进各类人才47.9万人`: results;
-# a heading `每年拿出100多亿元财政资金用于省级大科学计划`: no section of aims).
-PLAN_WORD = r"(?<![”\"」』’])(?<!行动)(?<!科学)(?<!科技)(?<!人才)计 {0,8}划"
+# 计划 as a verb of aims, not a programme's name (`“海河英才”行动计划累计引进各类人才47.9万人`: results).
+PLAN_WORD = r"(?<![”\"」』’])(?<!行动)计 {0,8}划"
 # Target triggers (a regex): a figure after one of these in its sentence is a target. A year after
 # 到/至 must not be in the past (checked in code); 截至 is a stock date, not a target; 目标 only
 # when it states one (`目标是`, `目标：`, `定了“小目标”：`), not in `规划目标任务全面完成`.
@@ -399,6 +398,9 @@ UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "
 
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
+# A heading that states a figure (`每年拿出100多亿元财政资金用于省级大科学计划`, a short line of a report that
+# reads `国家科技计划12项`) is a story's subhead or a line of text, no section heading of aims.
+HEADING_FIGURE_PATTERN = r"[0-9][0-9.]*\s*(?:多|余)?\s*(?:[项家个件人所户名]|亿|万|%)"
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A title that names a summary before its plans (`芜湖市科技局2023年工作总结和下一步工作计划`) reports on its year.
 SUMMARY_TITLE_WORDS = ("总结", "回顾", "盘点", "成绩单")
