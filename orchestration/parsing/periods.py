@@ -23,6 +23,7 @@ from .rules import (
     MILESTONE_BEFORE,
     NOW_MEANS_LAST_YEAR_UNTIL_MONTH,
     PARTY_CONGRESS_YEARS,
+    PLAN_NOUN,
     PLAN_REVIEW_WORDS,
     PLAN_REVIEWED_WHOLE_FROM_MONTH,
     PLAN_TOTAL_WORDS,
@@ -220,7 +221,8 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     match = TITLE_YEAR_RE.search(heading)
     year = match.group(1) if match else None
     plan = next((p for p in FIVE_YEAR_PLANS if p in heading), None)
-    target = any(word in heading for word in SECTION_TARGET_WORDS) and _HEADING_FIGURE_RE.search(heading) is None
+    target = any(word in heading for word in SECTION_TARGET_WORDS if word != PLAN_NOUN) or (
+        PLAN_NOUN in heading and _HEADING_FIGURE_RE.search(heading) is None)
     if target and year and published and int(year) < published.year:
         target = False  # `2024年目标任务完成情况`: a review of last year's plan
     if year is None and plan is None and not target:

@@ -398,8 +398,10 @@ UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "
 
 # --- context words -----------------------------------------------------------------------------
 # A section heading with one of these (`二、2026年主要目标和重点任务`) makes its figures targets.
-# A heading that states a figure (`每年拿出100多亿元财政资金用于省级大科学计划`, a short line of a report that
-# reads `国家科技计划12项`) is a story's subhead or a line of text, no section heading of aims.
+# 计划 in a heading that states a figure names a programme (`每年拿出100多亿元财政资金用于省级大科学计划`, a
+# short line of a report read as a heading, `国家科技计划12项`), no section of aims (but `【新的目标】今年新增
+# 大数据企业1000家以上` is one).
+PLAN_NOUN = "计划"
 HEADING_FIGURE_PATTERN = r"[0-9][0-9.]*\s*(?:多|余)?\s*(?:[项家个件人所户名]|亿|万|%)"
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
 # A title that names a summary before its plans (`芜湖市科技局2023年工作总结和下一步工作计划`) reports on its year.
