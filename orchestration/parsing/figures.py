@@ -1718,6 +1718,15 @@ def _site(scope: SentenceScope, cand: Candidate, prev: Found | None, prev_end: i
                 None, None, None, None, -1, None, None, cand.unit == "count")
 
 
+def _measure_said_before(scope: SentenceScope, seg_start: int) -> str | None:
+    """The segment right before `seg_start` when it names an indicator and states no number."""
+    before = _last_before(scope.seg_delims, seg_start - 1, scope.start)
+    segment = scope.text[before:seg_start]
+    if _HAS_DIGIT_RE.search(segment) or indicators.lookup(segment) is None:
+        return None
+    return segment
+
+
 def _unquoted(text: str, lo: int, hi: int) -> str:
     """`_QUOTES_RE.sub("", text[lo:hi])`, without the substitution when nothing in it can match."""
     if _QUOTES_FIRST_RE.search(text, lo, hi) is None:
@@ -2423,6 +2432,8 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
     seg_start, base, table_header = site.seg_start, site.base_at, scope.art.table_header
     seg_delims, after_base = scope.seg_delims, site.after_base
     pre_raw = site.unquoted if base is None else _unquoted(text, seg_start, max(seg_start, base))
+    if base is not None and not pre_raw.strip("，, ") and (measured := _measure_said_before(scope, seg_start)):
+        pre_raw = measured  # `高新技术企业数量迅猛增长，从2020年的6000多家增长到…`: the clause before names it
     if subject and subject in pre_raw:
         pre_raw = pre_raw.replace(subject, "", 1)
     if (pre_raw.startswith("占") or (pre_raw.startswith(RATIO_OPENER) and RATIO_CLOSER in pre_raw)) and (
