@@ -96,6 +96,12 @@ FLOORS = {
     "holdout40": {"recall": 0.96, "precision": 0.96, "attributes": 0.77, "merged": 0.90},
     "holdout41": {"recall": 0.84, "precision": 0.94, "attributes": 0.78, "merged": 0.87},
     "holdout42": {"recall": 0.83, "precision": 0.97, "attributes": 0.71, "merged": 0.94},
+    "holdout43": {"recall": 0.94, "precision": 0.96, "attributes": 0.89, "merged": 0.96},
+    "holdout44": {"recall": 0.95, "precision": 0.97, "attributes": 0.66, "merged": 0.94},
+    "holdout45": {"recall": 0.96, "precision": 0.97, "attributes": 0.88, "merged": 0.93},
+    "holdout46": {"recall": 0.97, "precision": 0.96, "attributes": 0.94, "merged": 0.96},
+    "holdout47": {"recall": 0.89, "precision": 0.95, "attributes": 0.79, "merged": 0.89},
+    "holdout48": {"recall": 0.91, "precision": 0.97, "attributes": 0.79, "merged": 0.90},
 }
 
 
