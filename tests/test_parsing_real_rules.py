@@ -2599,3 +2599,12 @@ def test_a_change_whose_measure_is_named_in_the_clause_before_it_keeps_that_meas
     text = "去年全省企业研发投入增速高于全国4.3个百分点，高新技术企业数量迅猛增长，从2020年的6000多家增长到了去年的1.6万家。"
     got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2024, 1, 20)).mentions]
     assert got[1:] == [(6000, "high_tech_enterprises"), (16000, "high_tech_enterprises")]
+
+
+def test_words_before_a_measures_name_after_qizhong_name_a_part_of_the_total() -> None:
+    text = ("2014年国家财政科技支出为6454.5亿元，比2012年增长15.3%。其中，中央财政科技支出为2899.2亿元。"
+            "其中新增高新技术企业2000家。")
+    got = [(m.value, m.indicator_code, m.subject) for m in parse_document(text, published_on=date(2016, 4, 4)).mentions]
+    assert got[0] == (6.4545e11, "fiscal_st_expenditure", None)
+    assert got[2] == (2.8992e11, "fiscal_st_expenditure", "中央")
+    assert got[3][2] is None  # (guard: a flow is no part)

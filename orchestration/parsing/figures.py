@@ -92,6 +92,7 @@ from .rules import (
     ORG_NAME_SUFFIXES,
     OWNER_WIDE_FIRST_CHARS,
     PARK_AFTER_PLACE,
+    PART_AMONG_MAX,
     PART_OF_TOTAL_ENDINGS,
     PERCENT_SIGNS,
     PERFORMERS,
@@ -1792,11 +1793,25 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     if code is not None and not _unit_fits(code, site.cand.unit, site.kind):
         return None, _noun_phrase(phrase) or name, phrase  # the words written, not the indicator's name
     text, start, at = scope.text, site.clause_start, site.cand.start
+    if code is not None and site.subject is None and (part := _part_among(text, start, phrase)):
+        site.subject = part  # `其中，中央财政科技支出为2899.2亿元`: a part of the total before it
     if code is not None and site.kind == "level" and text.find("批", start, at) != -1 and (
             _BATCH_RE.search(text, start, at)):
         # `本批次全省共入库国家科技型中小企业1082家`: one batch of a list, not the stock the indicator counts
         return None, "本批次" + name, phrase
     return code, name, phrase
+
+
+def _part_among(text: str, clause_start: int, phrase: str) -> str | None:
+    """The words before a measure's name in a clause opening with 其中 (`其中，中央财政科技支出`: 中央),
+    when they name a part: neither a place nor a flow (`其中新增…`)."""
+    if not text.startswith(SUB_PERIOD_MARKS[0], clause_start + (text[clause_start:clause_start + 1] in "，, ")):
+        return None
+    at = indicators.alias_start(phrase)
+    part = phrase[:at] if at else ""
+    if not 0 < len(part) <= PART_AMONG_MAX or part.startswith(FLOW_PREFIXES) or regions.find_places(part):
+        return None
+    return part
 
 
 def _unit_fits(code: str, unit: str | None, kind: str) -> bool:

@@ -388,6 +388,8 @@ TOP_N_ENDINGS = ("甲", "强")
 TOP_N_COUNTED_PLACES = ("个城市", "个省", "个市", "个地区", "座城市", "城市有", "省份有", "、")
 # `其中二季度单季增长7.6%`: a period right after these is a part of the period, for that figure only.
 SUB_PERIOD_MARKS = ("其中", "其中，", "其中,")
+# After 其中, at most this many characters before a measure's name name a part of the total (`中央`, `规上工业`).
+PART_AMONG_MAX = 6
 # Organisations a figure may be referred back to (`公司…`): names ending with these.
 ORG_NAME_SUFFIXES = ("股份有限公司", "有限公司", "集团", "研究院", "大学")
 
