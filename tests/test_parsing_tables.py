@@ -313,3 +313,12 @@ def test_a_total_column_without_a_unit_sums_the_columns_before_it() -> None:
                  "采矿业\n|\n109915.5\n|\n0.42\n")
     rows = parse_document(first_row, published_on=date(2017, 9, 1)).mentions
     assert [m.value for m in rows] == [25726074000.0, 0.62, 1099155000.0, 0.42]
+
+
+def test_the_total_row_of_a_table_of_industries_is_that_part_of_the_region() -> None:
+    text = ("2016年全省研究与试验发展(R&D)经费561.4亿元。\n表1\n2016年全省分行业规模以上工业企业R&D经费情况\n"
+            "行业\n|\nR&D经费(万元)\n|\n投入强度(%)\n|\n合计\n|\n2572607.4\n|\n0.62\n|\n采矿业\n|\n109915.5\n|\n0.42\n")
+    doc = parse_document(text, published_on=date(2017, 9, 1))
+    total = [m for m in doc.mentions if m.value == 25726074000.0][0]
+    assert (total.subject, total.indicator_code) == ("各行业合计", None)
+    assert [m.indicator_code for m in doc.mentions if m.value == 56140000000.0] == ["rd_expenditure"]

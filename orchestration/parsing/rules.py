@@ -648,6 +648,10 @@ TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan",
 TABLE_GROWTH_WORDS = ("增长", "增速", "增幅", "同比")  # a column of growth rates (`比上年增长(%)`, `同比变化(%)`)
 # A header cell of a table of measures holding one of these heads a column of changes (`同比±%`, `1-5月增速(%)`).
 TABLE_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
+# A table whose rows are industries covers the enterprises of those industries (a bulletin's `分行业规模以上工业企业
+# R&D经费情况`): its total row is that part of the region (this subject), never the region's own total.
+TABLE_INDUSTRY_HEADERS = ("行业", "产业", "行业大类")
+TABLE_INDUSTRY_WHOLE = "各行业合计"
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
 # Header cells that only group the columns after them: patent statistics split grants by applicant, 职务
 # over 大专院校 … 职务总计, 非职务 over 个人 (a table one cell per line loses where the groups' row ended).

@@ -25,6 +25,8 @@ from .rules import (
     TABLE_CHANGE_HEADER_WORDS,
     TABLE_GROUP_HEADERS,
     TABLE_GROWTH_WORDS,
+    TABLE_INDUSTRY_HEADERS,
+    TABLE_INDUSTRY_WHOLE,
     TABLE_LABEL_HEADERS,
     TABLE_RANK_HEADERS,
     TABLE_SERIAL_HEADERS,
@@ -116,8 +118,10 @@ def cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
         if header is None:
             k += 1
             continue
+        label_header = _compact(texts[k + 1 if serial else k])
         columns, k = header
-        k = _rows(spans, k, columns, found, serial)
+        k = _rows(spans, k, columns, found, serial, whole=TABLE_INDUSTRY_WHOLE if label_header in (
+            TABLE_INDUSTRY_HEADERS) else None)
     return found
 
 
@@ -461,9 +465,10 @@ def _column(text: str, before: list[Column]) -> Column | None:
 
 
 def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[int, Cell]],
-          serial: bool = False) -> int:
+          serial: bool = False, whole: str | None = None) -> int:
     """Rows of `len(columns) + 1` cells from cell k until a row breaks the pattern (`serial`: a row may
-    open with its number, `1 | 杭州 | …`); returns where reading stopped."""
+    open with its number, `1 | 杭州 | …`); returns where reading stopped. `whole`: the subject of the
+    table's total row when the table covers a part of the region (its industries)."""
     width = len(columns) + 1
     while k + 1 < len(spans):
         if serial and _SERIAL_RE.fullmatch(spans[k].text) and not _NUMBER_RE.fullmatch(spans[k + 1].text):
@@ -477,6 +482,8 @@ def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[i
         if _NUMBER_RE.fullmatch(label) or row is None:
             break
         region_code, subject = _row_owner(label)
+        if whole is not None and region_code is None and subject is None:
+            subject = whole  # `行业 | R&D经费 | 合计 | 2572607.4`: the industries' total, not the region's
         for column, cell in zip(columns, row, strict=False):  # (a row may leave its last cells blank)
             if not _NUMBER_RE.fullmatch(cell.text):
                 continue  # `-`: no value in this column
