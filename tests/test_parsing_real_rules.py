@@ -2608,3 +2608,13 @@ def test_words_before_a_measures_name_after_qizhong_name_a_part_of_the_total() -
     assert got[0] == (6.4545e11, "fiscal_st_expenditure", None)
     assert got[2] == (2.8992e11, "fiscal_st_expenditure", "中央")
     assert got[3][2] is None  # (guard: a flow is no part)
+    for said in ("我国是首个发明专利有效量超300万件的国家,其中高价值发明专利拥有量达到132.4万件。",
+                 "我国发明专利有效量为328万件。其中,高价值发明专利拥有量达到132.4万件。"):
+        assert [m.subject for m in parse_document(said, published_on=date(2023, 1, 16)).mentions][-1] == "高价值"
+
+
+def test_patent_applications_are_their_own_measures() -> None:
+    text = "2015年，全省申请发明专利9400项，专利申请量达到3.2万件。2015年全省高新技术企业申请发明专利940项。"
+    got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2016, 3, 1)).mentions]
+    assert got[:2] == [(9400, "invention_patent_applications"), (32000, "patent_applications")]
+    assert got[2][1] != "high_tech_enterprises"  # (the enterprises' applications, no count of enterprises)

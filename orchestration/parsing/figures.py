@@ -1793,7 +1793,8 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     if code is not None and not _unit_fits(code, site.cand.unit, site.kind):
         return None, _noun_phrase(phrase) or name, phrase  # the words written, not the indicator's name
     text, start, at = scope.text, site.clause_start, site.cand.start
-    if code is not None and site.subject is None and (part := _part_among(text, start, phrase)):
+    if code is not None and site.subject is None and (
+            part := _part_among(text, max(scope.start, site.seg_start - 3), at, phrase)):
         site.subject = part  # `其中，中央财政科技支出为2899.2亿元`: a part of the total before it
     if code is not None and site.kind == "level" and text.find("批", start, at) != -1 and (
             _BATCH_RE.search(text, start, at)):
@@ -1802,15 +1803,22 @@ def _indicator_stage(scope: SentenceScope, site: Site, prev: Found | None) -> tu
     return code, name, phrase
 
 
-def _part_among(text: str, clause_start: int, phrase: str) -> str | None:
-    """The words before a measure's name in a clause opening with 其中 (`其中，中央财政科技支出`: 中央),
-    when they name a part: neither a place nor a flow (`其中新增…`)."""
-    if not text.startswith(SUB_PERIOD_MARKS[0], clause_start + (text[clause_start:clause_start + 1] in "，, ")):
-        return None
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _part_among(text: str, lo: int, pos: int, phrase: str) -> str | None:
+    """The words before a measure's name right after 其中 (`其中，中央财政科技支出`: 中央; `…的国家,其中高价值
+    发明专利拥有量`: 高价值), when they name a part: neither a place nor a flow (`其中新增…`)."""
+    among = text.rfind(SUB_PERIOD_MARKS[0], lo, pos)
+    if among == -1 or _CLAUSE_END_RE.search(text, among + 3, pos):
+        return None  # (a comma may stand right after 其中, none later)
     at = indicators.alias_start(phrase)
     part = phrase[:at] if at else ""
-    if not 0 < len(part) <= PART_AMONG_MAX or part.startswith(FLOW_PREFIXES) or regions.find_places(part):
-        return None
+    if not text[among + len(SUB_PERIOD_MARKS[0]):pos].lstrip("，, ").replace(" ", "").startswith(part):
+        return None  # (the part follows 其中: not `其中研究与试验发展经费(下称研发经费)`)
+    if not 0 < len(part) <= PART_AMONG_MAX or not _CJK_ONLY_RE.fullmatch(part) or part.startswith(
+            (*FLOW_PREFIXES, *PHRASE_PREFIXES)) or part.endswith(PARK_AFTER_PLACE) or regions.find_places(part):
+        return None  # (a park, `其中沈阳高新区…`, is named by its place: `_part_of`)
     return part
 
 
