@@ -102,6 +102,7 @@ FLOORS = {
     "holdout46": {"recall": 0.97, "precision": 0.96, "attributes": 0.94, "merged": 0.96},
     "holdout47": {"recall": 0.89, "precision": 0.95, "attributes": 0.79, "merged": 0.89},
     "holdout48": {"recall": 0.91, "precision": 0.97, "attributes": 0.79, "merged": 0.90},
+    "holdout49": {"recall": 0.67, "precision": 0.95, "attributes": 0.46, "merged": 0.97},
 }
 
 

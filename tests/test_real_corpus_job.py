@@ -23,9 +23,11 @@ REAL = FIXTURES / "real"
 # patent table flattened one cell per line, its header's date (`2020年` … `11月`) and units split from their
 # columns, is not read (the same table laid out one row per line is); nor is a yearbook table whose unit
 # stands on a line of its own (`单位:人年`) over rows of years, industries and cities; nor a county table
-# flattened one cell per line whose cells pair two years' values (`0.25\0.37`, `84\93`).
+# flattened one cell per line whose cells pair two years' values (`0.25\0.37`, `84\93`); nor a bilingual
+# yearbook table whose rows run a Chinese name, an English one and two years' values (`17-1 科技监测主要指标`).
 _KNOWN_SILENT = frozenset({"h81-yueyang-review-2025.txt", "h88-hunan-patenttable-2020.txt",
-                           "h117-shandong-yearbook-2015.txt", "h161-xianning-bulletin-2019.txt"})
+                           "h117-shandong-yearbook-2015.txt", "h161-xianning-bulletin-2019.txt",
+                           "h191-guangzhou-yearbook-2022.txt"})
 # the passages in which an annotator marked at least one region-level figure (tier core: the mart must have it)
 _FILES_WITH_GOLD_FIGURES = frozenset(
     row["file"] for gold in REAL.glob("*/gold*.jsonl") for line in gold.read_text(encoding="utf-8").splitlines()
