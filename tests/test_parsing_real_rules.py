@@ -2596,7 +2596,8 @@ def test_a_line_of_a_report_read_as_a_heading_sets_no_aims_when_it_states_figure
 
 
 def test_a_change_whose_measure_is_named_in_the_clause_before_it_keeps_that_measure() -> None:
-    text = "去年全省企业研发投入增速高于全国4.3个百分点，高新技术企业数量迅猛增长，从2020年的6000多家增长到了去年的1.6万家。"
+    text = ("去年全省企业研发投入增速高于全国4.3个百分点，高新技术企业数量迅猛增长，"
+            "从2020年的6000多家增长到了去年的1.6万家。")
     got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2024, 1, 20)).mentions]
     assert got[1:] == [(6000, "high_tech_enterprises"), (16000, "high_tech_enterprises")]
 
