@@ -21,6 +21,7 @@ from .rules import (
     APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
     ATTRIBUTION_ENDS,
+    ATTRIBUTION_REACH,
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     AVERAGE_WORDS,
@@ -73,6 +74,7 @@ from .rules import (
     MEASURE_AFTER,
     MEASURE_BEFORE,
     MILESTONE_DURATION_WORDS,
+    MILESTONE_REACH,
     MONEY_NOUNS,
     MONEY_UNITS,
     MULTIPLE_UNIT,
@@ -805,7 +807,7 @@ def _passes_milestones(text: str, s: int, e: int) -> bool:
     end = clause_end.start() if clause_end else len(text)
     if _MILESTONE_DURATION_RE.search(text, e, end) is None:
         return False
-    clause_start = _clause_start(text, max(0, s - 60), s)
+    clause_start = _clause_start(text, max(0, s - MILESTONE_REACH), s)
     return any(text.find(word, clause_start, s) != -1 for word in FROM_WORDS)
 
 
@@ -2269,7 +2271,6 @@ def _after_attribution(text: str, start: int, end: int) -> int:
     return heard.end() if heard is not None else start
 
 
-ATTRIBUTION_REACH = 40  # characters from a paragraph's start within which its attribution ends
 _ATTRIBUTION_RE = re.compile(rf"^[^。；;]*?(?:{_alternation(ATTRIBUTION_ENDS)})[，,]", re.M)
 
 

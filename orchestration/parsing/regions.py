@@ -22,6 +22,7 @@ from .rules import (
     AUTONOMOUS_REGION_SUFFIX,
     AUTONOMOUS_REGION_WIDE,
     CITIES_OF_THE_FIELD,
+    CITING_REACH,
     CITING_WORDS,
     CITY_WIDE,
     COMPARED_BEFORE,
@@ -29,6 +30,7 @@ from .rules import (
     EVENT_AT_PLACE_VERBS,
     EXAMPLE_CLOSER,
     EXAMPLE_OPENER,
+    EXAMPLE_REACH,
     LIST_JOINERS,
     LISTED_PROVINCES_MIN,
     NAMED_PLATFORM_FIELD_MAX,
@@ -431,7 +433,6 @@ def _names_an_example(text: str, pos: int) -> bool:
     return closer != -1 and _CLAUSE_MARK_RE.search(text, pos, closer) is None
 
 
-EXAMPLE_REACH = 16  # characters between 以 and 为例 and the place between them, at most
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;！？!?\n]")
 
 
@@ -550,7 +551,8 @@ def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int
 
 def _cites(text: str, body_start: int) -> bool:
     """Whether the clause before a body cites it as a source (`根据…`, `据…`)."""
-    clause_start = max(text.rfind(mark, 0, body_start) for mark in "，,。；;\n") + 1
+    lo = max(0, body_start - CITING_REACH)
+    clause_start = max(lo - 1, *(text.rfind(mark, lo, body_start) for mark in "，,。；;\n")) + 1
     return _CITING_RE.search(text, clause_start, body_start) is not None
 
 

@@ -321,9 +321,11 @@ FROM_WORDS = ("从", "由")
 # A paragraph's first clause ending with one of these says where a reporter heard it (`15日，记者从湖北省知识
 # 产权局获悉，`); the paragraph's topic is the place its next clause opens with (`2017年湖北省专利申请量…`).
 ATTRIBUTION_ENDS = ("获悉", "了解到", "得知", "获知")
+ATTRIBUTION_REACH = 40  # characters from a paragraph's start within which its attribution ends
 # A change from one round amount to another that says how long it took (`从1万亿元提高到2万亿元用时8年`) passes
 # milestones: both amounts are thresholds crossed, no figures.
 MILESTONE_DURATION_WORDS = ("用时", "用了", "历时", "仅用", "只用", "耗时")
+MILESTONE_REACH = 60  # characters back from an amount within which its clause's 从/由 is looked for
 # A year with these after it in its clause (`2018年长春市就已进入…`) or before it (`早在2021年`) names a
 # milestone passed long before: it says nothing of the year a story reports on.
 MILESTONE_AFTER = ("就已", "早已")
@@ -429,6 +431,7 @@ NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技
 # ... but a body cited as a document's source (`根据国家统计局发布的《2020年全国科技经费投入统计公报》，2020年四川…`)
 # tells no story: words before it in its clause that cite it (`据` not closing a word: 数据, 证据, 占据).
 CITING_WORDS = ("根据", "依据", "据")
+CITING_REACH = 40  # characters before the body within which its clause's citing word stands
 NOT_CITING_BEFORE_JU = "数证占盘割"
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
@@ -454,6 +457,7 @@ PLACE_ANAPHORS = {"该市": "prefecture", "该省": "province"}
 # A place named as an example (`以北京中关村和上海张江为例`, in one clause) says nothing of what a story is about.
 EXAMPLE_OPENER = "以"
 EXAMPLE_CLOSER = "为例"
+EXAMPLE_REACH = 16  # characters between 以 and the place, and between the place and 为例, at most
 PROVINCE_WIDE = ("全省", "我省", "本省", "省内")
 CITY_WIDE = ("全市", "我市", "本市", "市内", "全州", "全盟")  # 全州: an autonomous prefecture
 # A story in a city's first person (this word, at least FIRST_PERSON_CITY_MIN times) from a city's newsroom
