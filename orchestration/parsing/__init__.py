@@ -247,15 +247,16 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
     its head reviews from, its title's year and the park or county its title is about."""
     norm, doc, blocks = file.norm, file.doc, file.blocks
     dated = published_source in ("metadata", "text")
+    early = periods.reports_early(norm, (span.start, span.end), published, dated)
     default = periods.default_period(norm, between(doc.periods, doc.period_pos, span.start, span.end),
-                                     span.title_text, published, dated=dated, span=(span.start, span.end))
+                                     span.title_text, published, dated=dated, span=(span.start, span.end),
+                                     early=early)
     story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
     head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
     return ArticleContext(
         region_code, published, default, next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None),
-        dated=dated, early=periods.reports_early(norm, (span.start, span.end), published, dated),
-        review_from=periods.review_start(head),
+        dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=_titled_park(span.title_text) or _titled_county(span.title_text, norm))
 

@@ -1811,12 +1811,13 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 def _part_among(text: str, lo: int, pos: int, phrase: str) -> str | None:
     """The words before a measure's name right after 其中 (`其中，中央财政科技支出`: 中央; `…的国家,其中高价值
     发明专利拥有量`: 高价值), when they name a part: neither a place nor a flow (`其中新增…`)."""
-    among = text.rfind(SUB_PERIOD_MARKS[0], lo, pos)
-    if among == -1 or _CLAUSE_END_RE.search(text, among + 3, pos):
+    word = SUB_PERIOD_MARKS[0]  # 其中
+    among = text.rfind(word, lo, pos)
+    if among == -1 or _CLAUSE_END_RE.search(text, among + len(word) + 1, pos):
         return None  # (a comma may stand right after 其中, none later)
     at = indicators.alias_start(phrase)
     part = phrase[:at] if at else ""
-    if not text[among + len(SUB_PERIOD_MARKS[0]):pos].lstrip("，, ").replace(" ", "").startswith(part):
+    if not text[among + len(word):pos].lstrip("，, ").replace(" ", "").startswith(part):
         return None  # (the part follows 其中: not `其中研究与试验发展经费(下称研发经费)`)
     if not 0 < len(part) <= PART_AMONG_MAX or not _CJK_ONLY_RE.fullmatch(part) or part.startswith(
             (*FLOW_PREFIXES, *PHRASE_PREFIXES)) or part.endswith(PARK_AFTER_PLACE) or regions.find_places(part):

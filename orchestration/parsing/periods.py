@@ -271,11 +271,12 @@ def reports_early(text: str, span: tuple[int, int | None], published: date | Non
 
 
 def default_period(text: str, found: list[re.Match[str]], title: str, published: date | None,
-                   dated: bool = True, span: tuple[int, int | None] = (0, None)) -> str | None:
+                   dated: bool = True, span: tuple[int, int | None] = (0, None), early: bool = False) -> str | None:
     """The period an article reports on: a year in its title, else its most mentioned year (`found`:
     the article's PERIOD_RE matches; `今年`, `去年` and a part of a year written alone count for the
     year they mean) not after publication, else the publication year. A title that names a part of
-    the year (`前三季度全市规上工业增加值增长6.2%`) makes the default that part of that year."""
+    the year (`前三季度全市规上工业增加值增长6.2%`) makes the default that part of that year. `early`: the
+    story reports early in its year (reports_early, read once per article by its caller)."""
     if (month := _TITLE_MONTH_RE.search(title)) is not None and _month(month.group(2)):
         # `2025年7月湖南省有效发明专利统计表`: a month's release reports on that month
         return f"{month.group(1)}M{_month(month.group(2)):02d}"
@@ -300,8 +301,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         return str(plan[1])
     counts: Counter[str] = Counter()
     reviewed: list[str] = []
-    # early in a year, a report's own year names what it aims at (`2026年主要目标`), not what it reports on
-    early = reports_early(text, span, published, dated)
+    # early in a year (`early`: reports_early), a report's own year names what it aims at (`2026年主要目标`),
+    # not what it reports on
     for m in found:
         year = m.group("year")
         if published is not None and not year and not is_base(text, m.start()):
