@@ -197,6 +197,17 @@ def test_a_ranking_table_gives_each_place_its_rank() -> None:
                     ("3 江苏 49.58", 3, "rank", "江苏省", "2019", "regional_innovation_rank")]
 
 
+def test_a_ranking_table_pasted_with_its_borders_gives_each_place_its_rank() -> None:
+    # (as pages copied from a portal give it: `| 排名 | 省份 | … |` over `| 1 | 广东 | 4411.9 | 3.42 |`)
+    bordered = RANKING.replace("排序 城市 创新能力效用值", "| 排序 | 城市 | 创新能力效用值 |")
+    for row in ("1 广东 59.49", "2 北京 53.22", "3 江苏 49.58"):
+        bordered = bordered.replace(row, "| " + row.replace(" ", " | ") + " |")
+    rows = [(m.value, m.value_kind, m.region_name, m.indicator_code)
+            for m in parse_document(bordered).mentions if m.period_source == "table"]
+    assert rows == [(1, "rank", "广东省", "regional_innovation_rank"), (2, "rank", "北京市", "regional_innovation_rank"),
+                    (3, "rank", "江苏省", "regional_innovation_rank")]
+
+
 def test_numbered_lines_under_no_ranking_header_are_no_ranks() -> None:
     text = RANKING.replace("排序 城市", "城市")
     assert not [m for m in parse_document(text).mentions if m.period_source == "table"]
