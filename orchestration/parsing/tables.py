@@ -46,8 +46,10 @@ _CELL_GAP = r"[ \t\u3000|｜]+"
 _ROW_BORDER = r"(?:[|｜][ \t\u3000]*)?"  # a table pasted with its borders (`| 1 | 廣東 | 4411.9 |`)
 # a ranking table's header line: its rank column, then the places' (`排序 城市 创新能力效用值`)
 _RANK_HEADER_RE = re.compile(
-    rf"^{_ROW_BORDER}(?:{'|'.join(TABLE_RANK_HEADERS)}){_CELL_GAP}(?:{'|'.join(TABLE_LABEL_HEADERS)})(?:{_CELL_GAP}|$)", re.M)
-_RANK_ROW_RE = re.compile(rf"{_ROW_BORDER}([0-9]{{1,3}}){_CELL_GAP}([^\s|｜0-9]{{2,12}})(?:{_CELL_GAP}[^\s|｜]+)*[\s|｜]*")
+    rf"^{_ROW_BORDER}(?:{'|'.join(TABLE_RANK_HEADERS)}){_CELL_GAP}(?:{'|'.join(TABLE_LABEL_HEADERS)})"
+    rf"(?:{_CELL_GAP}|$)", re.M)
+_RANK_ROW_RE = re.compile(
+    rf"{_ROW_BORDER}([0-9]{{1,3}}){_CELL_GAP}([^\s|｜0-9]{{2,12}})(?:{_CELL_GAP}[^\s|｜]+)*[\s|｜]*")
 _ASIDE_RE = re.compile(r"[(（][^()（）]{0,12}[)）]|\s")
 _MEASURE_LOOKBACK = 3  # paragraphs above a ranking table that may name what it ranks
 
