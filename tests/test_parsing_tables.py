@@ -204,7 +204,8 @@ def test_a_ranking_table_pasted_with_its_borders_gives_each_place_its_rank() -> 
         bordered = bordered.replace(row, "| " + row.replace(" ", " | ") + " |")
     rows = [(m.value, m.value_kind, m.region_name, m.indicator_code)
             for m in parse_document(bordered).mentions if m.period_source == "table"]
-    assert rows == [(1, "rank", "广东省", "regional_innovation_rank"), (2, "rank", "北京市", "regional_innovation_rank"),
+    assert rows == [(1, "rank", "广东省", "regional_innovation_rank"),
+                    (2, "rank", "北京市", "regional_innovation_rank"),
                     (3, "rank", "江苏省", "regional_innovation_rank")]
 
 
