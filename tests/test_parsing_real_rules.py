@@ -2619,3 +2619,13 @@ def test_patent_applications_are_their_own_measures() -> None:
     got = [(m.value, m.indicator_code) for m in parse_document(text, published_on=date(2016, 3, 1)).mentions]
     assert got[:2] == [(9400, "invention_patent_applications"), (32000, "patent_applications")]
     assert got[2][1] != "high_tech_enterprises"  # (the enterprises' applications, no count of enterprises)
+
+
+def test_a_portals_letter_spaced_metadata_rows_are_no_title_and_the_title_under_them_sets_the_period() -> None:
+    text = ("索 引 号:/2020-00749 发布日期:2020-11-09\n发布机构: 某市科学技术局 责任部门: 某市科技局\n"
+            "名 称:银川市科学技术局关于2020年上半年科技创新工作总结的报告\n"
+            "银川市科学技术局关于2020年上半年科技创新工作总结的报告\n"
+            "市人民政府:\n积极开展“宁科贷”业务,在贷项目26项,贷款金额7130万元。")
+    doc = parse_document(text, published_on=date(2020, 11, 9))
+    assert doc.articles[0].title == "银川市科学技术局关于2020年上半年科技创新工作总结的报告"
+    assert [(m.value, m.period) for m in doc.mentions] == [(26, "2020H1"), (7.13e7, "2020H1")]

@@ -164,7 +164,16 @@ def is_title_candidate(norm: str, block: Block) -> bool:
     if norm.startswith(BREADCRUMB_OPENERS, block.start):
         return block.kind == "heading" and _breadcrumb_titles(norm, block)
     return block.kind == "heading" and not is_date_line(norm, block) and not is_masthead(norm, block) and (
-        not norm.startswith(PAGE_METADATA_LABELS, block.start))
+        not is_page_metadata(norm, block))
+
+
+def is_page_metadata(norm: str, block: Block) -> bool:
+    """A row of a government portal's metadata (`索 引 号:/2020-00749 发布日期:2020-11-09`)."""
+    opening = norm[block.start:min(block.end, block.start + _METADATA_LABEL_SPAN)]
+    return opening.replace(" ", "").replace("\u3000", "").startswith(PAGE_METADATA_LABELS)
+
+
+_METADATA_LABEL_SPAN = 12  # characters enough for the longest label, letter-spaced
 
 
 def is_date_line(norm: str, block: Block) -> bool:
@@ -199,8 +208,10 @@ def assign_articles(norm: str, blocks: list[Block],
     if not starts or starts[0][0] > 0:
         # the first heading that is not the page's date (also above a story whose byline ends it:
         # `来源:洪观新闻记者 蔡欢` as the page's last line), up to the next article's first block
-        first_titles = [k for k in range(min(3, len(blocks), starts[0][0] if starts else len(blocks)))
-                        if is_title_candidate(norm, blocks[k])][:1]
+        # (a portal's metadata rows above the title do not count among the first three blocks)
+        opening = [k for k in range(starts[0][0] if starts else len(blocks))
+                   if not is_page_metadata(norm, blocks[k])][:3]
+        first_titles = [k for k in opening if is_title_candidate(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     if places:
         starts = _split_at_region_changes(norm, blocks, starts, places)

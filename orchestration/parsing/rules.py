@@ -638,8 +638,10 @@ TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区
 # step is the article's title when it is long enough to be one, not a section (`新闻资讯`).
 BREADCRUMB_OPENERS = ("当前位置", "您当前的位置", "您的位置", "您现在的位置", "当前的位置")
 BREADCRUMB_TITLE_MIN_CHARS = 9
+# Portals often space a label's letters out (`索 引 号:`, `名 称:`): a line is read without its blanks.
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
-                        "发文机关", "信息来源", "来源:", "来源：")  # (`来源:互联网` under a date line)
+                        "发文机关", "信息来源", "来源:", "来源：", "组配分类", "责任部门", "名称:", "名称：")
+# (`来源:互联网` under a date line; `名称:` repeats the title the page prints under its metadata)
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
 TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次", "排行")
