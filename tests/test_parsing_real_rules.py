@@ -2629,3 +2629,10 @@ def test_a_portals_letter_spaced_metadata_rows_are_no_title_and_the_title_under_
     doc = parse_document(text, published_on=date(2020, 11, 9))
     assert doc.articles[0].title == "银川市科学技术局关于2020年上半年科技创新工作总结的报告"
     assert [(m.value, m.period) for m in doc.mentions] == [(26, "2020H1"), (7.13e7, "2020H1")]
+
+
+def test_the_years_since_an_event_named_before_them_are_a_span() -> None:
+    text = ("李克强表示,第十二届全国人民代表大会第一次会议以来的五年,我国创新驱动发展成果丰硕。"
+            "全社会研发投入年均增长11%,规模跃居世界第二位。")
+    got = [(m.value, m.period) for m in parse_document(text, published_on=date(2018, 3, 5)).mentions]
+    assert got[0] == (11, "2013-2017")

@@ -53,7 +53,7 @@ _PART_RE = re.compile(_PART_SOURCE)
 PART_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _PART_SOURCE)
 # One pattern for every period expression a sentence can hold.
 PERIOD_RE = re.compile(
-    r"(?=[12十“\"今去前明上下第本当过近党自0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
+    r"(?=[12十“\"今去前明上下第本当过近党自以0-9一二两三四五六七八九])"  # lets `re` skip ahead at C speed
     r"(?:(?P<span>(?:19|20)\d\d)\s?年?\s?[-—~至到]\s?(?P<span_end>(?:19|20)\d\d)\s?年"
     r"|(?P<since_year>(?<![0-9])(?:19|20)\d\d)\s?年(?=以来|至今|到现在|迄今)"  # `2016年至今`: since then
     # `自2023年8月全球研发中心城市启动建设以来`: since a year named further back in its clause
@@ -72,7 +72,8 @@ PERIOD_RE = re.compile(
     r"|(?<![0-9])(?P<ago>[0-9一二两三四五六七八九十]{1,2})\s?年前(?=的)"
     # (`两年平均增长5.9%`: an average over the last two years)
     r"|(?<!连续)(?<!创)(?P<since>[0-9一二两三四五六七八九十]{1,2})\s?年(?:来|间|里|(?=累计|提高|提升|增长|增加|下降|减少|平均增))"
-    r"|(?<!创)(?:过去|近)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
+    # (`第十二届全国人民代表大会第一次会议以来的五年`: the years since an event named before it)
+    r"|(?<!创)(?:过去|近|以来的)的?(?P<past>[0-9一二两三四五六七八九十]{1,2})\s?年(?![代前后])"
     rf"|(?<![0-9年])(?P<part_only>{PART_PATTERN}))"
 )
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
