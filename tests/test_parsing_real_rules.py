@@ -2636,3 +2636,11 @@ def test_the_years_since_an_event_named_before_them_are_a_span() -> None:
             "全社会研发投入年均增长11%,规模跃居世界第二位。")
     got = [(m.value, m.period) for m in parse_document(text, published_on=date(2018, 3, 5)).mentions]
     assert got[0] == (11, "2013-2017")
+
+
+def test_a_portals_metadata_as_list_items_is_no_title_and_the_section_heading_frames_its_lagged_statistic() -> None:
+    text = ("- 发布机构:泉州市科技局\n- 公文生成日期:2025-03-11\n一、2024年主要工作情况\n"
+            "研发投入方面,2023年全社会R&D投入239.06亿元,增长19.4%。科技企业方面,入库科技型中小企业1609家。")
+    doc = parse_document(text, published_on=date(2025, 3, 11))
+    assert doc.articles[0].title == "一、2024年主要工作情况"
+    assert [(m.value, m.period) for m in doc.mentions] == [(2.3906e10, "2023"), (19.4, "2023"), (1609, "2024")]

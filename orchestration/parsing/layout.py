@@ -168,12 +168,14 @@ def is_title_candidate(norm: str, block: Block) -> bool:
 
 
 def is_page_metadata(norm: str, block: Block) -> bool:
-    """A row of a government portal's metadata (`索 引 号:/2020-00749 发布日期:2020-11-09`)."""
+    """A row of a government portal's metadata (`索 引 号:/2020-00749 发布日期:2020-11-09`), also as an item
+    of a list (`- 发布机构:泉州市科技局`)."""
     opening = norm[block.start:min(block.end, block.start + _METADATA_LABEL_SPAN)]
-    return opening.replace(" ", "").replace("\u3000", "").startswith(PAGE_METADATA_LABELS)
+    return opening.replace(" ", "").replace("\u3000", "").lstrip(_LIST_MARKS).startswith(PAGE_METADATA_LABELS)
 
 
-_METADATA_LABEL_SPAN = 12  # characters enough for the longest label, letter-spaced
+_METADATA_LABEL_SPAN = 14  # characters enough for the longest label, letter-spaced or as a list's item
+_LIST_MARKS = "-•·*"
 
 
 def is_date_line(norm: str, block: Block) -> bool:
