@@ -334,3 +334,17 @@ def test_the_total_row_of_a_table_of_industries_is_that_part_of_the_region() -> 
     total = [m for m in doc.mentions if m.value == 25726074000.0][0]
     assert (total.subject, total.indicator_code) == ("各行业合计", None)
     assert [m.indicator_code for m in doc.mentions if m.value == 56140000000.0] == ["rd_expenditure"]
+
+
+def test_a_table_of_measures_under_two_years_and_their_growth_gives_each_year_its_level_once() -> None:
+    text = ("2017年湖南省技术合同成交额首破200亿元大关\n表1 2016年和2017年技术合同交易情况总表\n"
+            "2016年 | 2017年 | 增长率 | |\n交易量(项) | 3976 | 5723 | 43.94% |\n"
+            "成交额(亿元) | 105.62 | 203.11 | 92.30% |\n")
+    rows = [(m.quote, m.value, m.unit, m.value_kind, m.period) for m in parse_document(text).mentions
+            if m.period_source == "table"]
+    assert rows == [("3976", 3976, "count", "level", "2016"), ("5723", 5723, "count", "level", "2017"),
+                    ("43.94%", 43.94, "percent", "growth_rate", "2017"),
+                    ("105.62", 1.0562e10, "yuan", "level", "2016"), ("203.11", 2.0311e10, "yuan", "level", "2017"),
+                    ("92.30%", 92.3, "percent", "growth_rate", "2017")]
+    # the cell's, not a share too
+    assert len([m for m in parse_document(text).mentions if m.quote == "43.94%"]) == 1

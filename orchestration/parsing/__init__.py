@@ -147,8 +147,23 @@ def parse_document(text: str, *, source_name: str = "", published_on: datetime.d
     _stocks_now_restate_earlier_figures(mentions)
     table_mentions = _table_mentions(text, norm, blocks, block_contexts, sentences)
     if table_mentions:
-        mentions = sorted(mentions + table_mentions, key=lambda m: (m.char_start, m.char_end))
+        mentions = sorted(_outside_cells(mentions, table_mentions) + table_mentions,
+                          key=lambda m: (m.char_start, m.char_end))
     return ParsedDocument(articles, paragraphs, sentences, mentions)
+
+
+def _outside_cells(mentions: list[FigureMention], cells: list[FigureMention]) -> list[FigureMention]:
+    """The sentence reader's figures that no table cell reads (`| 43.94% |` in a growth column is the
+    column's growth rate, once: not also a share read from the row as a sentence)."""
+    spans = sorted((cell.char_start, cell.char_end) for cell in cells)
+    starts = [start for start, _ in spans]
+
+    def in_a_cell(m: FigureMention) -> bool:
+        before = bisect.bisect_right(starts, m.char_start) - 1  # the last cell opening at or before it
+        opens_inside = bisect.bisect_left(starts, m.char_end) > before + 1  # a cell opening inside it
+        return (before >= 0 and spans[before][1] > m.char_start) or opens_inside
+
+    return [m for m in mentions if not in_a_cell(m)]
 
 
 def _article_spans(norm: str, blocks: list[layout.Block], starts: list[tuple[int, int | None, list[int]]],
@@ -528,7 +543,9 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
     for index, cell, part in found:
         context = contexts[index]
         period = periods.year_so_far(context.default_period) if cell.column.to_date else context.default_period
-        if part is not None:  # a column's own part of the year (`1-11月`), in the article's year
+        if part is not None and part[:4].isdigit():  # a column's own year (`2016年 | 2017年 | 增长率`)
+            period = part
+        elif part is not None:  # a column's own part of the year (`1-11月`), in the article's year
             period = periods.part_in_year(part, int(period[:4]), context.published) if period and (
                 period[:4].isdigit()) else None
         region_code = regions.resolve(cell.region_code, context.region_code) if cell.region_code else (

@@ -205,7 +205,8 @@ def measure_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, st
         if len(cells) < 2:
             header = None
             continue
-        columns = _measure_header(cells[1:])
+        # (a header may leave out the label column's cell: `2016年 | 2017年 | 增长率 |` over `交易量(项) | 3976 | …`)
+        columns = _measure_header(cells if _YEAR_COLUMN_RE.fullmatch(_compact(cells[0])) else cells[1:])
         if columns is not None:
             header = columns
             continue
@@ -216,13 +217,15 @@ def measure_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, st
 
 
 def _measure_header(cells: list[str]) -> list[tuple[str, str]] | None:
-    """The columns a header line names after its first cell (`1-11月 | 同比±%`), or None if it is no such
-    header: every named cell a part of the year or a change."""
+    """The columns a header line names after its first cell (`1-11月 | 同比±%`, `2016年 | 2017年 | 增长率`), or
+    None if it is no such header: every named cell a part of the year, a year or a change. A column's period
+    is a part of the article's year, or a year of its own (a change is over the column before it)."""
     columns, part = [], ""
     for cell in cells:
         if not cell:
             continue
-        cell_part = periods.part_of_year(_compact(cell))
+        compact = _compact(cell)
+        cell_part = _YEAR_COLUMN_RE.fullmatch(compact) and compact[:4] or periods.part_of_year(compact)
         if any(word in cell for word in TABLE_CHANGE_HEADER_WORDS):
             columns.append(("growth", cell_part or part))
         elif cell_part:
@@ -233,13 +236,18 @@ def _measure_header(cells: list[str]) -> list[tuple[str, str]] | None:
     return columns if columns else None
 
 
+_YEAR_COLUMN_RE = re.compile(r"(?:19|20)\d\d年?")
+
+
 def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[str, str]]) -> list[tuple[Cell, str]]:
     """The figures of one measure's row under `header`."""
     label = cells[0].lstrip("#")
     unit = _UNIT_RE.search(label)
     name = _compact(label[:unit.start()] if unit else label)
     values = [cell for cell in cells[1:] if cell]
-    if not name or len(values) > len(header) or not all(_NUMBER_RE.fullmatch(value) for value in values):
+    # (a growth column may write its rates with their sign: `43.94%`)
+    if not name or len(values) > len(header) or not all(_NUMBER_RE.fullmatch(value.removesuffix("%")) and (
+            kind == "growth" or not value.endswith("%")) for (kind, _part), value in zip(header, values, strict=False)):
         return []
     out, cursor = [], block.start + len(cells[0]) + 1
     indicator = indicators.lookup(name)
@@ -256,7 +264,7 @@ def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[s
             rate = unit is not None and TABLE_UNITS[unit.group(1)][0] == "percent"
             column = Column(name, "percentage_point" if rate else "percent", 1.0, None,
                             "change" if rate else "growth_rate")
-        out.append((Cell(at, cursor, float(value) * column.multiplier, label, column, None, None,
+        out.append((Cell(at, cursor, float(value.removesuffix("%")) * column.multiplier, label, column, None, None,
                          indicator.code if indicator is not None else None, name), part))
     return out
 
