@@ -2644,3 +2644,18 @@ def test_a_portals_metadata_as_list_items_is_no_title_and_the_section_heading_fr
     doc = parse_document(text, published_on=date(2025, 3, 11))
     assert doc.articles[0].title == "一、2024年主要工作情况"
     assert [(m.value, m.period) for m in doc.mentions] == [(2.3906e10, "2023"), (19.4, "2023"), (1609, "2024")]
+
+
+def test_text_wrapped_at_a_fixed_width_reads_as_one_paragraph_not_as_headings() -> None:
+    # (as a report copied from a PDF gives it; `争创` in a line read as a heading made every figure an aim)
+    text = ("科技局上年度述职报告\n2024-05-20\n"
+            "2022 年,在市委、市政府坚强领导下,市科技局坚持以习\n"
+            "近平新时代中国特色社会主义思想为指导,认真学习贯彻\n"
+            "党的 XX 大精神,全面落实“三高四新”战略定位和使命任务,\n"
+            "大力实施“强省会”战略,围绕市委、市政府重大部署,加快\n"
+            "实施创新驱动发展战略,以争创国家科技创新中心为引领\n"
+            "加快打造具有核心竞争力的科技创新高地,不断塑造高质\n"
+            "量发展新动能、新优势。全社会研发投入 367.1 亿元,同口\n"
+            "径增长 17.1%。\n")
+    got = [(m.value, m.value_kind, m.period) for m in parse_document(text).mentions]
+    assert got == [(3.671e10, "level", "2022"), (17.1, "growth_rate", "2022")]

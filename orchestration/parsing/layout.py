@@ -317,9 +317,14 @@ def mark_continuations(norm: str, blocks: list[Block]) -> None:
             continue
         tail = norm[before.start:before.end]
         last = tail[-1]
-        if last in _JOIN_ENDINGS or (("，" in tail or len(tail) > 40) and len(tail) >= 15
+        # (a line right above, no blank line between: a page's text wrapped at a fixed width)
+        wrapped = norm.count("\n", before.end, block.start) == 1
+        if last in _JOIN_ENDINGS or (("，" in tail or len(tail) > 40 or (wrapped and "," in tail)) and len(tail) >= 15
                                      and (last.isalnum() or "\u4e00" <= last <= "\u9fff")):
             block.continues = True
+            if wrapped and not _NUMBERED_HEADING_RE.match(tail):
+                # `…以争创国家科技创新中心为引领` / `加快打造…`: the wrapped lines are one paragraph's, no headings
+                before.kind = block.kind = "body"
 
 
 def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
