@@ -2659,3 +2659,10 @@ def test_text_wrapped_at_a_fixed_width_reads_as_one_paragraph_not_as_headings() 
             "径增长 17.1%。\n")
     got = [(m.value, m.value_kind, m.period) for m in parse_document(text).mentions]
     assert got == [(3.671e10, "level", "2022"), (17.1, "growth_rate", "2022")]
+
+
+def test_a_story_told_by_the_state_council_or_the_peoples_congress_naming_no_place_is_the_nations() -> None:
+    text = ("3月5日上午9时,第十四届全国人民代表大会第一次会议在人民大会堂举行开幕会,国务院总理作《政府工作报告》。\n"
+            "他指出,全社会研发经费投入强度从2.1%提高到2.5%以上,科技进步贡献率提高到60%以上。")
+    got = {m.region_name for m in parse_document(text, published_on=date(2023, 3, 5)).mentions}
+    assert got == {"全国"}

@@ -427,7 +427,8 @@ ISSUER_SUFFIXES = ("科学技术局", "科技局", "科学技术厅", "科技厅
 ISSUER_LINE_MAX_CHARS = 16
 ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issuer's line may stand
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
-                   "国家知识产权局", "国家发展改革委", "国家发改委", "财政部")
+                   "国家知识产权局", "国家发展改革委", "国家发改委", "财政部",
+                   "国务院", "全国人民代表大会", "全国人大")  # `李克强作为国务院总理…作政府工作报告`
 # ... but a body cited as a document's source (`根据国家统计局发布的《2020年全国科技经费投入统计公报》，2020年四川…`)
 # tells no story: words before it in its clause that cite it (`据` not closing a word: 数据, 证据, 占据).
 CITING_WORDS = ("根据", "依据", "据")
