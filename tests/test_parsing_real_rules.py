@@ -2666,3 +2666,9 @@ def test_a_story_told_by_the_state_council_or_the_peoples_congress_naming_no_pla
             "他指出,全社会研发经费投入强度从2.1%提高到2.5%以上,科技进步贡献率提高到60%以上。")
     got = {m.region_name for m in parse_document(text, published_on=date(2023, 3, 5)).mentions}
     assert got == {"全国"}
+
+
+def test_a_story_of_a_work_report_in_march_reports_on_the_year_before() -> None:
+    text = ("发布时间：2023-03-05\n李克强作《政府工作报告》。他指出,全国科技进步贡献率提高到60%以上。")
+    assert [m.period for m in parse_document(text).mentions] == ["2022"]
+    assert [m.period for m in parse_document(text.replace("《政府工作报告》", "报告")).mentions] == ["2023"]  # (guard)

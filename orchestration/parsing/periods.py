@@ -13,6 +13,7 @@ from .rules import (
     DATE_LINE_LABEL_PATTERN,
     EVENT_NOUNS,
     FIVE_YEAR_PLANS,
+    FORECAST_UNTIL_MONTH,
     FORECAST_YEAR_WORDS,
     FROM_WORDS,
     HEADING_FIGURE_PATTERN,
@@ -32,6 +33,7 @@ from .rules import (
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
     SUMMARY_TITLE_WORDS,
+    WORK_REPORT_NOUN,
     WORK_REPORT_OPENERS,
     YEAR_LOOKBACK_WORDS,
     YEAR_REVIEWING_EVENT_NOUNS,
@@ -267,7 +269,8 @@ def reports_early(text: str, span: tuple[int, int | None], published: date | Non
         return False
     if dated:
         return published.month <= NOW_MEANS_LAST_YEAR_UNTIL_MONTH or any(
-            text.find(opener, *span) != -1 for opener in WORK_REPORT_OPENERS)
+            text.find(opener, *span) != -1 for opener in WORK_REPORT_OPENERS) or (
+            published.month <= FORECAST_UNTIL_MONTH and text.find(WORK_REPORT_NOUN, *span) != -1)
     return any(text.find(word, *span) != -1 for word in (*WORK_REPORT_OPENERS, *YEAR_REVIEWING_EVENT_NOUNS))
 
 

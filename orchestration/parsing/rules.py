@@ -212,6 +212,8 @@ LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH = 6
 # A government work report opens with one of these; delivered in the first weeks of a year, it reviews the
 # year before, even when its page gives only the year (`发布时间：2024`).
 WORK_REPORT_OPENERS = ("向大会报告政府工作", "向大会作政府工作报告")
+# ... and in the season of work reports (up to FORECAST_UNTIL_MONTH) a story of one (`李克强作《政府工作报告》`)
+WORK_REPORT_NOUN = "政府工作报告"
 # Before a number, these state a stock reached (`高新技术企业达6.9万家`): over a span (`过去五年`) the
 # stock is at the span's end; a total over it says 累计 (SPAN_TOTAL_WORDS) and keeps the span.
 STOCK_VERBS = ("达到", "达", "增至", "增加到", "提高到", "提升到", "升至", "突破", "超过", "拥有", "总数", "为", "形成",
