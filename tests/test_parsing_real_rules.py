@@ -2672,3 +2672,11 @@ def test_a_story_of_a_work_report_in_march_reports_on_the_year_before() -> None:
     text = ("发布时间：2023-03-05\n李克强作《政府工作报告》。他指出,全国科技进步贡献率提高到60%以上。")
     assert [m.period for m in parse_document(text).mentions] == ["2022"]
     assert [m.period for m in parse_document(text.replace("《政府工作报告》", "报告")).mentions] == ["2023"]  # (guard)
+
+
+def test_a_place_in_a_gambling_advert_a_spam_reprint_slipped_in_is_no_place() -> None:
+    text = "原创 2024年湖南研发经费香港特马投入逾1280亿元 居中部第2\n2024年,湖南省研发经费投入达1283.9亿元。"
+    got = {m.region_name for m in parse_document(text, published_on=date(2025, 1, 22)).mentions}
+    assert got == {"湖南省"}
+    guard = parse_document("2023年，香港研发经费投入达300亿元。", published_on=date(2024, 3, 1)).mentions
+    assert guard[0].region_name == "香港特别行政区"

@@ -31,6 +31,7 @@ from .rules import (
     EXAMPLE_CLOSER,
     EXAMPLE_OPENER,
     EXAMPLE_REACH,
+    GAMBLING_SPAM_AFTER_PLACE,
     LIST_JOINERS,
     LISTED_PROVINCES_MIN,
     NAMED_PLATFORM_FIELD_MAX,
@@ -188,11 +189,14 @@ def _find_places(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     last_end = -1
     for begin, end, _ in spans:
         if begin < last_end:
-            found = [(m.start(), by_name[m.group()]) for m in gaz.names.finditer(text, start, stop)]
+            found = [(m.start(), by_name[m.group()]) for m in gaz.names.finditer(text, start, stop)
+                     if not text.startswith(GAMBLING_SPAM_AFTER_PLACE, m.end())]
             break
         last_end = end
     else:
-        found = [(begin, by_name[name]) for begin, _, name in spans]
+        # (not a gambling advert a spam reprint slips into the text: `2024年湖南研发经费香港特马投入逾1280亿元`)
+        found = [(begin, by_name[name]) for begin, end, name in spans
+                 if not text.startswith(GAMBLING_SPAM_AFTER_PLACE, end)]
     abbreviated = [(m.start(1), by_name["\x02" + m.group(1)]) for m in gaz.abbreviations.finditer(text, start, stop)]
     if abbreviated:
         found = sorted(found + abbreviated)
