@@ -2680,3 +2680,12 @@ def test_a_place_in_a_gambling_advert_a_spam_reprint_slipped_in_is_no_place() ->
     assert got == {"湖南省"}
     guard = parse_document("2023年，香港研发经费投入达300亿元。", published_on=date(2024, 3, 1)).mentions
     assert guard[0].region_name == "香港特别行政区"
+    text = "原创 我国澳门最快最精准资料大全支持国家高新区建设\n目前我国已经有178家国家高新区。"
+    assert [m.region_name for m in parse_document(text, published_on=date(2025, 2, 2)).mentions] == ["全国"]
+    caption = "包头(资料图) 包头市同属创新型城市。\n2022年，包头市高新技术企业达到500家。"
+    assert [m.region_name for m in parse_document(caption, published_on=date(2022, 5, 1)).mentions] == ["包头市"]
+
+
+def test_the_nation_after_the_time_of_writing_opens_a_clause() -> None:
+    got = parse_document("目前我国已经有178家国家高新区。", published_on=date(2025, 2, 2)).mentions
+    assert [m.region_name for m in got] == ["全国"]

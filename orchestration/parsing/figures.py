@@ -329,6 +329,7 @@ _WHOLE_IN_BRACKETS_END = re.compile(
     r"[^，,。；;(（]{0,12}[(（]$")
 _NATIONAL_WORD_RE = re.compile(rf"(?:{trie_pattern(NATIONAL_SUBJECT_WORDS)})(?![第前首性平])")  # bare trie: trie.py
 _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
+_NOW_OPENERS = tuple(word for word in NOW_WORDS if word != "现有")  # (`现有` is a verb: `全省现有院士5人`)
 # `超过千亿元的省(市)有6个`: a count of provinces is the nation's figure
 _PROVINCE_COUNT_END = re.compile(r"的(?:省份|省市|省区市|省|地区)(?:[(（][^()（）]{0,6}[)）])?(?:有|达|为|共)?$")
 # `全省86.79%的重点实验室、82.52%的工程技术研究中心`: shares of one whole, listed
@@ -2433,7 +2434,9 @@ def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> li
     filed = _FILING_LINE_RE.match(text, start, end)  # `中国甘肃网12月13日讯`: the outlet's name, not the nation
     for word_at in between(doc.national_pos, doc.national_pos, filed.end() if filed else start, end):
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
-        if (at == start or text[at - 1] in _CLAUSE_OPENERS) and not text.startswith(NATIONAL_NOT_NATION, word_at) and (
+        # (also after the time of writing: `目前我国已经有178家国家高新区`)
+        opens = at == start or text[at - 1] in _CLAUSE_OPENERS or text.endswith(_NOW_OPENERS, start, at)
+        if opens and not text.startswith(NATIONAL_NOT_NATION, word_at) and (
                 not indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", ""))):
             # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`, an office, nor `，全国重点实验室达22家`)
             clauses.append(word_at)

@@ -31,7 +31,8 @@ from .rules import (
     EXAMPLE_CLOSER,
     EXAMPLE_OPENER,
     EXAMPLE_REACH,
-    GAMBLING_SPAM_AFTER_PLACE,
+    GAMBLING_SPAM_REACH,
+    GAMBLING_SPAM_WORDS,
     LIST_JOINERS,
     LISTED_PROVINCES_MIN,
     NAMED_PLATFORM_FIELD_MAX,
@@ -177,6 +178,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return [(positions[pos], code) for pos, code in _find_places("".join(kept), 0, len(positions))]
 
 
+_GAMBLING_AFTER_RE = re.compile(  # (not `包头(资料图)`: a caption's brackets stop it)
+    rf"[^\s，。,.、；;：:！？()（）]{{0,{GAMBLING_SPAM_REACH}}}?(?:{'|'.join(GAMBLING_SPAM_WORDS)})")
+
+
 def _find_places(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     gaz = gazetteer()
     if gaz.names is None or gaz.abbreviations is None:
@@ -190,13 +195,12 @@ def _find_places(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     for begin, end, _ in spans:
         if begin < last_end:
             found = [(m.start(), by_name[m.group()]) for m in gaz.names.finditer(text, start, stop)
-                     if not text.startswith(GAMBLING_SPAM_AFTER_PLACE, m.end())]
+                     if not _GAMBLING_AFTER_RE.match(text, m.end())]
             break
         last_end = end
     else:
         # (not a gambling advert a spam reprint slips into the text: `2024年湖南研发经费香港特马投入逾1280亿元`)
-        found = [(begin, by_name[name]) for begin, end, name in spans
-                 if not text.startswith(GAMBLING_SPAM_AFTER_PLACE, end)]
+        found = [(begin, by_name[name]) for begin, end, name in spans if not _GAMBLING_AFTER_RE.match(text, end)]
     abbreviated = [(m.start(1), by_name["\x02" + m.group(1)]) for m in gaz.abbreviations.finditer(text, start, stop)]
     if abbreviated:
         found = sorted(found + abbreviated)

@@ -436,10 +436,10 @@ NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技
 CITING_WORDS = ("根据", "依据", "据")
 CITING_REACH = 40  # characters before the body within which its clause's citing word stands
 NOT_CITING_BEFORE_JU = "数证占盘割"
-# A place named right before one of these is a gambling advert's (`香港特马`, `澳门正版资料`) a spam reprint
-# slipped into the story, never a place the story speaks of.
-GAMBLING_SPAM_AFTER_PLACE = ("特马", "码报", "六合", "免费资料", "正版资料", "资料大全", "博彩", "网络十大", "彩票",
-                             "开奖", "葡京", "赌")
+# A place named a few characters before one of these (no punctuation between) is a gambling advert's
+# (`香港特马`, `澳门最快最精准资料大全`) a spam reprint slipped into the story, never a place it speaks of.
+GAMBLING_SPAM_WORDS = ("特马", "码报", "六合", "资料", "博彩", "彩票", "开奖", "葡京", "赌")
+GAMBLING_SPAM_REACH = 6  # characters between the place and the advert's word
 NATIONAL_WORDS = ("全国", "我国", "中国", "寰宇")  # 寰宇: 全国 in a spun rewrite
 # In a title, these make a text about the nation when it names no place (`中华人民共和国2016年…统计公报`).
 NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
