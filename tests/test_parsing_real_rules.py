@@ -1917,23 +1917,33 @@ def test_a_total_aimed_at_a_plans_last_year_is_over_the_plan_when_the_plan_is_na
 @pytest.mark.parametrize(("text", "want"), [
     ("宜都：市县科技创新综合考评再获优秀\n2023-05-22 宜都市科技局\n"
      "2022年，宜都新增高新技术企业19家，总数达到156家；湖北全省高新技术企业达到2.5万家。",
-     [("19家", "宜都市"), ("156家", "宜都市"), ("2.5万家", None)]),
+     [("19家", "宜都市"), ("156家", "宜都市"), ("2.5万家", "湖北省")]),
     # a place the gazetteer knows opens the title: the city's own story
-    ("宜昌：科技创新综合考评再获优秀\n2023-05-22\n2022年，全市高新技术企业达到1500家。", [("1500家", None)]),
+    ("宜昌：科技创新综合考评再获优秀\n2023-05-22\n2022年，全市高新技术企业达到1500家。", [("1500家", "宜昌市")]),
     # a word before a colon that names no county
-    ("重磅：全省科技创新综合考评结果发布\n2023-05-22\n2022年，湖北高新技术企业达到2.5万家。", [("2.5万家", None)]),
+    ("重磅：全省科技创新综合考评结果发布\n2023-05-22\n2022年，湖北高新技术企业达到2.5万家。", [("2.5万家", "湖北省")]),
     # a title opening with the county's bare name, which the text writes under its province or as an office's
     ("浏阳新增31家高新技术企业\n2017-02-10\n记者从湖南省浏阳市科技局了解到，名单已出炉。截至目前，浏阳共有66家高新技术企业。",
      [("31家", "浏阳市"), ("66家", "浏阳市")]),
     ("醴陵新增高新技术企业12家\n2019-02-10\n醴陵市科技局介绍，2018年醴陵共有高新技术企业66家。",
      [("12家", "醴陵市"), ("66家", "醴陵市")]),
     # ... but not a word whose `市` opens 市场, though a city's name stands before it
-    ("技术交易活跃\n2018-02-10\n沈阳市技术市场交易活跃，2017年技术合同成交额达到200亿元。", [("200亿元", None)]),
+    ("技术交易活跃\n2018-02-10\n沈阳市技术市场交易活跃，2017年技术合同成交额达到200亿元。", [("200亿元", "沈阳市")]),
+    # nor one whose 区 opens 区域
+    ("打造区域科创中心!宜昌科技创新核心指标实现倍增\n2025-12-04\n宜昌国家创新型城市排名第56位。",
+     [("第56位", "宜昌市")]),
+    # a district's story: 全区 is the district's, 全市 its city's
+    ("芦淞区:擦亮“科技创新+先进制造”名片\n2023-06-01\n"
+     "株洲日报讯 2022年，芦淞区拥有高新技术企业107家。全市高新技术企业达1000家。",
+     [("107家", "芦淞区"), ("1000家", "株洲市")]),
 ])
 def test_a_story_titled_with_a_county_the_gazetteer_lacks_gives_the_county_its_unplaced_figures(
         text: str, want: list[tuple[str, str | None]]) -> None:
-    got = [(m.quote, m.subject) for m in parse_document(text).mentions]
+    # (the county is the figures' region, named as written and with no code: the gazetteer holds no county)
+    got = [(m.quote, m.region_name) for m in parse_document(text).mentions]
     assert got == want
+    assert all(m.region_code is None and m.subject is None for m in parse_document(text).mentions
+               if m.region_name in {name for _, name in want} - {"湖北省", "宜昌市", "沈阳市", "株洲市"})
 
 
 def test_a_line_ending_in_a_comma_is_a_broken_sentence_and_a_closing_byline_keeps_the_title() -> None:
@@ -2309,7 +2319,7 @@ def test_a_title_opening_with_a_citys_district_makes_the_story_the_districts() -
             "2021年，襄州区R&D经费投入完成6.5亿元。全区高新技术企业达到56家，科技型中小企业138家。襄阳市高新技术企业达到1000家。")
     doc = parse_document(text, published_on=date(2022, 1, 13))
     got = {m.value: (m.region_name, m.subject) for m in doc.mentions}
-    assert got[56] == ("襄阳市", "襄州区") and got[138] == ("襄阳市", "襄州区")
+    assert got[56] == ("襄州区", None) and got[138] == ("襄州区", None)  # (no code: the gazetteer holds no county)
     assert got[1000] == ("襄阳市", None)
 
 
@@ -2689,3 +2699,14 @@ def test_a_place_in_a_gambling_advert_a_spam_reprint_slipped_in_is_no_place() ->
 def test_the_nation_after_the_time_of_writing_opens_a_clause() -> None:
     got = parse_document("目前我国已经有178家国家高新区。", published_on=date(2025, 2, 2)).mentions
     assert [m.region_name for m in got] == ["全国"]
+
+
+def test_no_county_opens_a_title_with_the_nation_and_places_listed_in_a_countys_story_stay_their_own() -> None:
+    text = ("發布時間：2022-12-13\n我國區(qū)域科技創(chuàng)新發(fā)展成效顯著\n"
+            "北京、上海、广东、江苏的综合科技创新水平指数均超过70%。")
+    regions_named = [m.region_name for m in parse_document(text).mentions]
+    assert "我国区" not in regions_named and len(regions_named) == len(set(regions_named))
+    county = ("芦淞区:擦亮名片\n2023-06-01\n株洲日报讯 2022年，芦淞区拥有高新技术企业107家。"
+              "株洲、湘潭、衡阳高新技术企业均突破1000家。")
+    got = [(m.value, m.region_name) for m in parse_document(county).mentions]
+    assert got[0] == (107, "芦淞区") and len(got) == len(set(got))

@@ -32,6 +32,7 @@ from .rules import (
     BULLET_MARKS,
     COUNTY_AREA_WORDS,
     COUNTY_OFFICE_WORDS,
+    COUNTY_SUFFIX_NOT_BEFORE,
     COUNTY_SUFFIXES,
     FILING_LINE_PATTERN,
     FIRST_PERSON_CITY,
@@ -361,16 +362,21 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                 article_read = block.article
             if context_from < 0:
                 context_from = _context_start(norm, blocks, first, doc)
+            county = block_contexts[p_index].part
+            county = county.name if county is not None and county.is_county else None
             for found in read_sentence(norm, s_start, s_end, block_contexts[p_index], doc, context_from):
                 m_index = bisect.bisect_right(starts, found.start, first, last + 1) - 1
                 if found.region_code not in region_names:
                     home = regions.region(found.region_code)
                     region_names[found.region_code] = home.name if home else None
+                code, name, subject = found.region_code, region_names[found.region_code], found.subject
+                if county is not None and subject == county and code == block_contexts[p_index].region_code:
+                    code, name, subject = None, county, None  # the county's own figure (StoryPart.is_county)
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
                 mentions.append(FigureMention(
                     block.article, m_index, s_index, found.start, found.end, text[found.start:found.end],
                     sentence_text, found.value, found.unit, found.counter, found.qualifier, found.kind,
-                    found.region_code, region_names[found.region_code], found.subject, periods.whole_year(found.period),
+                    code, name, subject, periods.whole_year(found.period),
                     found.period_source, found.indicator_code, found.indicator_name,
                     blocks[m_index].repeat_of is not None, p_index, found.is_revision, found.in_list,
                 ))
@@ -402,7 +408,8 @@ def _titled_park(title: str) -> StoryPart | None:
     return None
 
 
-_COUNTY_TITLE_RE = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:({'|'.join(COUNTY_SUFFIXES)})|(?=[:：]))")
+_COUNTY_TITLE_RE = re.compile(
+    rf"([\u4e00-\u9fff]{{2,3}}?)(?:({'|'.join(COUNTY_SUFFIXES)})(?![{COUNTY_SUFFIX_NOT_BEFORE}])|(?=[:：]))")
 # a county's name opening a title without its suffix (`浏阳新增…`): not an area word (`全省新增…`, `我市…`)
 _COUNTY_NAME_RE = re.compile(r"[^全我本该各省市县区国\W\d][\u4e00-\u9fff]{1,2}")
 
@@ -421,13 +428,14 @@ def _titled_county(title: str, norm: str) -> StoryPart | None:
     does not know it and the text writes it with a county's suffix (`宜都市科技局`, `湖南省浏阳市科技局`)."""
     m = _COUNTY_TITLE_RE.match(title)
     names = [m.group(1)] if m is not None else [title[:n] for n in (2, 3) if _COUNTY_NAME_RE.fullmatch(title[:n])]
+    names = [name for name in names if _COUNTY_NAME_RE.match(name)]  # (not `我国区域`: no county 我国区)
     for name in names:
         if regions.find_places(name):
             return None  # a place the gazetteer knows opens it (a city's story, a province's)
         suffix = (m.group(2) if m is not None else None) or next(
             (s for s in COUNTY_SUFFIXES if _writes_county(norm, name + s, bare=m is None)), None)
         if suffix is not None and not regions.find_places(name + suffix):
-            return StoryPart(name + suffix, COUNTY_AREA_WORDS)
+            return StoryPart(name + suffix, COUNTY_AREA_WORDS[suffix], is_county=True)
     return None
 
 

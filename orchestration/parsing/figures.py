@@ -507,6 +507,9 @@ class StoryPart:
 
     name: str
     area_words: tuple[str, ...]
+    # a county or district the gazetteer lacks (not a park): its figures are its own region's, named as
+    # written, with no code (`芦淞区`), not the city's with the county as subject
+    is_county: bool = False
 
 
 @dataclass(slots=True)

@@ -535,9 +535,14 @@ PARK_AREA_WORDS = ("全区", "本区", "园区", "该区", "全园")
 # 考评再获优秀`, `武穴市高新技术产业增加值…`; the text writes it with one of these suffixes) is that county's:
 # the figures it gives no place, or these words (its own area), are the county's (its subject), never its
 # province's or its city's totals.
-# A city's district (`襄州：抓住创新的金钥匙`, the text writing 襄州区) is read the same way.
-COUNTY_SUFFIXES = ("县", "市", "区")
-COUNTY_AREA_WORDS = ("全市", "我市", "本市", "全县", "我县", "本县", "该市", "该县", "全区", "我区", "本区", "该区")
+# A city's district (`襄州：抓住创新的金钥匙`, the text writing 襄州区) is read the same way; its figures are the
+# county's own region's (named as written, no code: the gazetteer holds no county).
+# Each suffix's area words: a district's story says 全市 of its city, not of itself.
+COUNTY_AREA_WORDS = {"县": ("全县", "我县", "本县", "该县"), "市": ("全市", "我市", "本市", "该市"),
+                     "区": ("全区", "我区", "本区", "该区")}
+COUNTY_SUFFIXES = tuple(COUNTY_AREA_WORDS)
+# ... never a suffix opening a word (`打造区域科创中心` names no county 打造区; nor `…市场`, `…县域`)
+COUNTY_SUFFIX_NOT_BEFORE = "域场民级块委长"
 # A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
 # its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
 COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
