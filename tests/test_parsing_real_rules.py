@@ -2710,3 +2710,22 @@ def test_no_county_opens_a_title_with_the_nation_and_places_listed_in_a_countys_
               "株洲、湘潭、衡阳高新技术企业均突破1000家。")
     got = [(m.value, m.region_name) for m in parse_document(county).mentions]
     assert got[0] == (107, "芦淞区") and len(got) == len(set(got))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the lead opens with a part of the year of publication: the story reports on that part
+    ("内蒙古每万人拥有有效发明专利3.19件\n2021年09月06日08:58 | 来源:内蒙古日报\n"
+     "记者从自治区知识产权局获悉,今年1至7月,内蒙古专利授权量11942件,同比增长28.01%。\n"
+     "呼和浩特市、包头市和鄂尔多斯市专利授权量位居全区前三,分别为1569件、1037件和861件。",
+     ["2021M01-M07"] * 5),
+    ("发布时间：2023-10-19\n2023年以来,内蒙古持续加大财政科技投入。1-8月,全区财政科技支出42.4亿元,同比增长124.3%。\n"
+     "其中,自治区本级财政支出13.2亿元。", ["2023M01-M08", "2023M01-M08", "2023M01-M08"]),
+    # ... but a stock at the time of writing is the year's
+    ("北京日增科技企业217家\n2017-11-21\n今年1至9月,北京日均新增217家科技型企业。\n"
+     "截至目前,北京经认定的国家高新技术企业1.6万家。", ["2017M01-M09", "2017"]),
+    # ... and an event's days or one quarter's contest are no part the story reports on
+    ("发布时间：2023-04-06\n3月底至4月初,院士专家们汇聚邵阳。\n邵阳共引进各类人才4100余名。", ["2023"]),
+])
+def test_a_story_whose_lead_opens_with_a_part_of_the_year_reports_on_that_part(text: str, want: list[str]) -> None:
+    title_end = text.index("\n")  # (the title's own figures are read by other rules)
+    assert [m.period for m in parse_document(text).mentions if m.char_start > title_end] == want

@@ -264,14 +264,18 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
     norm, doc, blocks = file.norm, file.doc, file.blocks
     dated = published_source in ("metadata", "text")
     early = periods.reports_early(norm, (span.start, span.end), published, dated)
-    default = periods.default_period(norm, between(doc.periods, doc.period_pos, span.start, span.end),
-                                     span.title_text, published, dated=dated, span=(span.start, span.end),
-                                     early=early)
+    found = between(doc.periods, doc.period_pos, span.start, span.end)
+    default = periods.default_period(norm, found, span.title_text, published, dated=dated,
+                                     span=(span.start, span.end), early=early)
+    # a story whose lead opens with a part of the year (`今年1至7月，…`) reports on that part
+    this_year = default is not None and published is not None and default == str(published.year)
+    lead = periods.lead_part(norm, found, (span.start, span.end), published) if this_year else None
     story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
     head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
     return ArticleContext(
-        region_code, published, default, next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None),
+        region_code, published, default + lead if lead else default,
+        next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None), lead_part=lead is not None,
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=_titled_park(span.title_text) or _titled_county(span.title_text, norm))

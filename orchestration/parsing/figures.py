@@ -528,6 +528,9 @@ class ArticleContext:
     measure_heading: str | None = None  # on a bulleted figure: the measure its heading line names
     heading_year: str | None = None  # the year its title or section heading names (`2024年工作总结`)
     part: StoryPart | None = None  # the park or county its title is about, whose figures they are
+    # its default period's part of the year came from its lead (`今年1至7月，…`), not its title: a stock
+    # at the time of writing (`截至目前`) is still the year's
+    lead_part: bool = False
 
 
 def _word_before(pattern: re.Pattern[str], text: str, pos: int, lookback: int) -> str | None:
@@ -1957,7 +1960,8 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
             year = min(year, _last_rd_survey_year(published))
         default = art.default_period or ""
         # in a report on a part of the year (`上半年湖北…`), the time of writing is that part's end
-        period, source = (default if default[:4] == str(year) and _part(default) else str(year)), "now"
+        period, source = (default if default[:4] == str(year) and _part(default) and not art.lead_part
+                          else str(year)), "now"
     if period and len(period) > 4 and period[4] != "-" and _whole_year_before(scope, site):  # a part of a year
         period = period[:4]
     if source == "article" and code in _LAGGED and art.dated and art.published and (

@@ -18,6 +18,7 @@ from .rules import (
     FROM_WORDS,
     HEADING_FIGURE_PATTERN,
     HISTORY_YEARS_BEFORE,
+    LEAD_PART_REACH,
     LOOKBACK_MEANS_LAST_YEAR_UNTIL_MONTH,
     LOOKBACK_NOT_AFTER,
     MILESTONE_AFTER,
@@ -32,6 +33,7 @@ from .rules import (
     RECORD_AFTER_SINCE,
     RUN_START_AFTER,
     SECTION_TARGET_WORDS,
+    SINCE_WORDS,
     SUMMARY_TITLE_WORDS,
     WORK_REPORT_NOUN,
     WORK_REPORT_OPENERS,
@@ -364,6 +366,28 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
     return str(year) + (part or "")
 
 
+def lead_part(text: str, found: list[re.Match[str]], span: tuple[int, int | None],
+              published: date | None) -> str | None:
+    """The part of the year a story's lead opens with (`今年1至7月，内蒙古专利授权量…`, `上半年全省高新区营收超
+    1.39万亿元`, `2023年以来…。1-8月，全区…`): the part the whole story reports on. None when the lead's
+    first period is a whole year, or a part of another year than the publication's."""
+    if published is None:
+        return None
+    for m in found:
+        if m.start() >= span[0] + LEAD_PART_REACH:
+            return None
+        if m.group("since_year") or text.startswith(SINCE_WORDS, m.end()) or (
+                m.group("year") and not m.group("part") and _MONTH_AFTER_RE.match(text, m.end())):
+            continue  # `2023年以来`, `今年以来`: the run the part is of; `2021年09月06日`: a date
+        part = m.group("part") or m.group("part_only") or m.group("relative_part")
+        same_year = (m.group("year") or str(published.year)) == str(published.year) and (
+            m.group("relative") in (None, "今年", "本年"))
+        found_part = part_of_year(part) if part and same_year and not part.endswith(("底", "末")) else None
+        # (only a part from January on, what a release reports: not `三季度“赛马”`, `3月底至4月初` an event's days)
+        return found_part if found_part and found_part[:3] in _FROM_JANUARY else None
+    return None
+
+
 def _looks_back_a_year(text: str, span: tuple[int, int | None]) -> bool:
     """Whether the text in `span` looks back over a year or gives a whole year's figures, not one aimed at."""
     for word in YEAR_LOOKBACK_WORDS:
@@ -376,6 +400,7 @@ def _looks_back_a_year(text: str, span: tuple[int, int | None]) -> bool:
 
 
 _TITLE_PART_RE = re.compile(PART_PATTERN)
+_FROM_JANUARY = ("H1", "Q1", "M01")  # the openings of the parts that run from January (H1, Q1, Q1-Q3, M01-M07)
 # a year and a month alone in a title, not a day (`2025年7月28日`) nor a range (`2025年7-9月`)
 _TITLE_MONTH_RE = re.compile(rf"(?<![0-9])((?:19|20)\d\d)\s?年\s?({_CN_MONTH})\s?月"
                              r"(?!\s?[0-9一二三四五六七八九十]{1,3}\s?[日号])(?![份底末])")

@@ -155,6 +155,11 @@ TARGET_TRIGGER_FIRST_CHARS = "力目争预有确到至将计拟要未今宗"
 # A figure dated by the time of writing that repeats an earlier figure of its article of at least this
 # value restates it (smaller counts repeat by chance: `1家`).
 RESTATED_MIN_VALUE = 10
+# A story whose lead opens, within this many characters of the article's start, with a part of the year
+# of publication (`今年1至7月，…`) reports on that part (periods.default_period).
+LEAD_PART_REACH = 300
+# After a year, these make it the start of a run (`2023年以来`), not a period of its own.
+SINCE_WORDS = ("以来", "至今", "迄今")
 # A year written more than this many years before a story's publication is history (`回望上世纪90年代：1990年`):
 # it says nothing of the year the story's figures are for.
 HISTORY_YEARS_BEFORE = 10
