@@ -2723,6 +2723,9 @@ def test_no_county_opens_a_title_with_the_nation_and_places_listed_in_a_countys_
     # ... but a stock at the time of writing is the year's
     ("北京日增科技企业217家\n2017-11-21\n今年1至9月,北京日均新增217家科技型企业。\n"
      "截至目前,北京经认定的国家高新技术企业1.6万家。", ["2017M01-M09", "2017"]),
+    # ... and a yearly statistic known only the year after is the year before's
+    ("北京日增科技企业217家\n2017-11-21\n今年1至9月,北京日均新增217家科技型企业。\n"
+     "数据显示,北京全社会研发经费支出达到1479.8亿元。", ["2017M01-M09", "2016"]),
     # ... and an event's days or one quarter's contest are no part the story reports on
     ("发布时间：2023-04-06\n3月底至4月初,院士专家们汇聚邵阳。\n邵阳共引进各类人才4100余名。", ["2023"]),
 ])

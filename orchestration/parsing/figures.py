@@ -1965,8 +1965,11 @@ def _period_stage(scope: SentenceScope, site: Site, code: str | None, prev: Foun
     if period and len(period) > 4 and period[4] != "-" and _whole_year_before(scope, site):  # a part of a year
         period = period[:4]
     if source == "article" and code in _LAGGED and art.dated and art.published and (
-            period == str(art.published.year)) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
-        period = str(art.published.year - 1)  # a yearly statistic is known only the year after
+            period == str(art.published.year) or (art.lead_part and period and period[:4] == str(art.published.year))
+    ) and art.published.month < 12 and not ctx.estimates and not ctx.targets:
+        # a yearly statistic is known only the year after (in a story of a part of the year too: `今年1至9月…。
+        # 数据显示，北京全社会研发经费支出达到1479.8亿元`)
+        period = str(art.published.year - 1)
     return _span_of(scope, site, period, prev), source
 
 
