@@ -2732,3 +2732,12 @@ def test_no_county_opens_a_title_with_the_nation_and_places_listed_in_a_countys_
 def test_a_story_whose_lead_opens_with_a_part_of_the_year_reports_on_that_part(text: str, want: list[str]) -> None:
     title_end = text.index("\n")  # (the title's own figures are read by other rules)
     assert [m.period for m in parse_document(text).mentions if m.char_start > title_end] == want
+
+
+def test_a_part_of_a_year_written_alone_outweighs_no_year_written_out() -> None:
+    # `截止6月底` guesses its year (the page's); `2017年` is written: the story reports on 2017
+    text = ("湖北省专利申请量同比增长14.16%\n2018-06-20 16:29:22\n"
+            "近期,湖北省2017年专利申请量为46256件。截止6月底,湖北省发明专利拥有量达到35781件。\n"
+            "全省企业专利申请量23347件,占申请总量的50.47%。")
+    got = {m.value: m.period for m in parse_document(text).mentions}
+    assert got[23347] == "2017"

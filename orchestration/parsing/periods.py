@@ -305,7 +305,7 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         # `“十三五”甘肃科技对该省经济增长贡献率达到55.1%` in February 2021: the plan just ended, its last
         # year is what the story reports on (not an earlier year one lagging statistic names)
         return str(plan[1])
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()  # (votes: float)
     reviewed: list[str] = []
     # early in a year (`early`: reports_early), a report's own year names what it aims at (`2026年主要目标`),
     # not what it reports on
@@ -343,7 +343,8 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
             if m.group("year") and _REVIEWED_RE.search(text, max(0, m.start() - 2), min(len(text), m.end() + 8)):
                 reviewed.append(year)  # `对2023年工作进行回顾`, `回顾2023年`: the year the story says it reviews
             if not (early and int(year) == published.year):  # type: ignore[union-attr]
-                counts[year] += 1
+                # (a part of a year written alone, `截止6月底`, only guesses its year: half a written one's vote)
+                counts[year] += 0.5 if m.group("part_only") else 1
     if reviewed:
         return max(reviewed) + (part or "")
     if counts:
