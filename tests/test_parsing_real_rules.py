@@ -2741,3 +2741,9 @@ def test_a_part_of_a_year_written_alone_outweighs_no_year_written_out() -> None:
             "全省企业专利申请量23347件,占申请总量的50.47%。")
     got = {m.value: m.period for m in parse_document(text).mentions}
     assert got[23347] == "2017"
+
+
+def test_a_year_long_before_publication_does_not_date_the_next_sentences_of_its_paragraph() -> None:
+    text = ("内蒙古自治区第一家高新区建设起始于1990年,1992年被国务院批准为自治区首个国家级高新区。"
+            "经过30年的发展,全自治区共有高新区9家,其中国家级高新区3家。")
+    assert [m.period for m in parse_document(text, published_on=date(2022, 7, 18)).mentions] == ["2022", "2022"]

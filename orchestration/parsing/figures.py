@@ -64,6 +64,7 @@ from .rules import (
     GROWTH_VERB_LINKS,
     GROWTH_VERBS_OVER_LISTS,
     HALF_WORD,
+    HISTORY_YEARS_BEFORE,
     INDEX_WORDS,
     INNER_QUALIFIERS,
     LAGGED_INDICATORS,
@@ -1214,6 +1215,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue
         if m.group("span"):
             continue  # `2016~2018年有效期内高新技术企业9206家`: a window its own sentence names
+        if m.group("year") and art.published and int(m.group("year")) < art.published.year - HISTORY_YEARS_BEFORE:
+            continue  # `1992年被国务院批准…。经过30年的发展，全自治区共有高新区9家`: history, not the paragraph's time
         if _MULTIPLE_BASE_AFTER_RE.match(text, m.end()):
             continue  # `成交额为“十三五”末的6.6倍。`: a multiple's base, not the paragraph's time
         if art.heading_year and _lagged_survey_year(text, m, start, art.heading_year):
