@@ -2747,3 +2747,8 @@ def test_a_year_long_before_publication_does_not_date_the_next_sentences_of_its_
     text = ("内蒙古自治区第一家高新区建设起始于1990年,1992年被国务院批准为自治区首个国家级高新区。"
             "经过30年的发展,全自治区共有高新区9家,其中国家级高新区3家。")
     assert [m.period for m in parse_document(text, published_on=date(2022, 7, 18)).mentions] == ["2022", "2022"]
+
+
+def test_a_measure_written_in_lower_case_latin_letters_is_found_by_its_alias() -> None:
+    got = parse_document("一年来,全年gdp达2590.6亿元、增长5.7%。", published_on=date(2024, 1, 20)).mentions
+    assert [m.indicator_code for m in got] == ["gdp", "gdp"]

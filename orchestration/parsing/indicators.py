@@ -94,6 +94,8 @@ def alias_start(phrase: str) -> int | None:
 
 
 def _lookup_form(phrase: str) -> str:
+    if not phrase.isascii() and phrase != phrase.upper():  # `全年gdp达2590.6亿元`: the aliases write GDP, R&D
+        phrase = phrase.upper()
     if "实现" in phrase:  # `高新技术产业实现增加值`, `全市实现地区生产总值`
         phrase = phrase.replace("实现", "")
     if "的比重" in phrase:  # `占规模以上工业增加值的比重`: the aliases write 比重 without 的

@@ -23,6 +23,8 @@ uncoded_names as (
 
     from mentions
     where indicator_code is null and indicator_name is not null
+        -- (a name written like a code, `gdp`, is that code's row already: one key, one row)
+        and indicator_name not in (select indicator_code from indicators)
     group by indicator_name
 
 ),
