@@ -103,6 +103,12 @@ FLOORS = {
     "holdout47": {"recall": 0.89, "precision": 0.95, "attributes": 0.79, "merged": 0.89},
     "holdout48": {"recall": 0.91, "precision": 0.97, "attributes": 0.79, "merged": 0.90},
     "holdout49": {"recall": 0.67, "precision": 0.95, "attributes": 0.46, "merged": 0.97},
+    # h192-h197 (the thirteenth session's first wave; h193, h195 never read): tables by year, portal metadata
+    "holdout50": {"recall": 0.84, "precision": 0.96, "attributes": 0.79, "merged": 0.90},
+    # h198-h203 (second wave; h199, h202 never read): county stories, text wrapped at a fixed width
+    "holdout51": {"recall": 0.95, "precision": 0.95, "attributes": 0.84, "merged": 0.87},
+    # h204-h209 (third wave, never read): scored on arrival and at the session's end only
+    "holdout52": {"recall": 0.96, "precision": 0.97, "attributes": 0.73, "merged": 0.87},
 }
 
 
