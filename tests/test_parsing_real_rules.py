@@ -2752,3 +2752,11 @@ def test_a_year_long_before_publication_does_not_date_the_next_sentences_of_its_
 def test_a_measure_written_in_lower_case_latin_letters_is_found_by_its_alias() -> None:
     got = parse_document("一年来,全年gdp达2590.6亿元、增长5.7%。", published_on=date(2024, 1, 20)).mentions
     assert [m.indicator_code for m in got] == ["gdp", "gdp"]
+
+
+def test_an_average_over_the_last_n_years_written_before_nian_jun_is_over_those_years() -> None:
+    text = "2014年,深圳市战略性新兴产业增加值占GDP比重提高到35%,5年年均增长约20%。"
+    assert [m.period for m in parse_document(text, published_on=date(2015, 6, 1)).mentions] == ["2014", "2010-2014"]
+    # ... not the first years of a plan (`前四年`), which other rules read
+    plan = "“十四五”前四年,长沙GDP年均增长5.4%。"
+    assert parse_document(plan, published_on=date(2025, 8, 1)).mentions[0].period != "2022-2025"
