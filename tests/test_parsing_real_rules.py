@@ -2760,3 +2760,11 @@ def test_an_average_over_the_last_n_years_written_before_nian_jun_is_over_those_
     # ... not the first years of a plan (`前四年`), which other rules read
     plan = "“十四五”前四年,长沙GDP年均增长5.4%。"
     assert parse_document(plan, published_on=date(2025, 8, 1)).mentions[0].period != "2022-2025"
+
+
+def test_a_national_outlets_story_naming_no_place_is_the_nations() -> None:
+    text = ("数览“十四五”成绩单|科技自立自强迈上新台阶\n新华社·2025-09-18 08:27\n"
+            "科技投入持续增加 - 2024年全社会研发投入超3.6万亿元 较2020年增长48%")
+    assert {m.region_name for m in parse_document(text).mentions} == {"全国"}
+    guard = "湖南科技创新迈上新台阶\n新华社·2025-09-18 08:27\n2024年，湖南全社会研发投入超1200亿元。"
+    assert {m.region_name for m in parse_document(guard).mentions} == {"湖南省"}

@@ -237,6 +237,9 @@ def _article_region(span: _ArticleSpan, file: _FileFrame) -> str | None:
         # `2023年，全国共投入…`, or `国新办举行新聞發布會…去年全社会研发投入达到2.79万亿元` naming no
         # place of its own: a story about the nation
         region_code = regions.national_code()
+    elif region_code is None and regions.national_outlet_tells(norm, span.start, span.end):
+        # `新华社·2025-09-18 … 2024年全社会研发投入超3.6万亿元`: a national outlet's story naming no place
+        region_code = regions.national_code()
     return region_code
 
 

@@ -38,6 +38,7 @@ from .rules import (
     NAMED_PLATFORM_FIELD_MAX,
     NAMED_PLATFORM_GRADES,
     NATIONAL_BODIES,
+    NATIONAL_OUTLETS,
     NEWSROOM_SUFFIXES,
     NOT_CITING_BEFORE_JU,
     ORG_AFTER_PLACE,
@@ -546,6 +547,14 @@ _NAMED_PLATFORM_RE = re.compile(
 
 
 _GRADE_KIND_RE = re.compile(rf"(?:{'|'.join(PLATFORM_GRADE_KINDS)}){{0,2}}")
+
+
+def national_outlet_tells(text: str, start: int, end: int) -> bool:
+    """Whether a national news outlet (新华社, 人民日报 …) printed the story (naming no place, it is the nation's)."""
+    return _NATIONAL_OUTLET_RE.search(text, start, end) is not None
+
+
+_NATIONAL_OUTLET_RE = re.compile(trie_pattern(NATIONAL_OUTLETS))
 
 
 def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int, str]]) -> bool:

@@ -436,6 +436,9 @@ ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issue
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
                    "国家知识产权局", "国家发展改革委", "国家发改委", "财政部",
                    "国务院", "全国人民代表大会", "全国人大")  # `李克强作为国务院总理…作政府工作报告`
+# National news outlets: a story one of them printed that names no place of its own is the nation's.
+NATIONAL_OUTLETS = ("新华社", "新华网", "人民日报", "人民网", "央视", "中央广播电视总台", "科技日报", "光明日报",
+                    "经济日报", "中国新闻网", "中新社")
 # ... but a body cited as a document's source (`根据国家统计局发布的《2020年全国科技经费投入统计公报》，2020年四川…`)
 # tells no story: words before it in its clause that cite it (`据` not closing a word: 数据, 证据, 占据).
 CITING_WORDS = ("根据", "依据", "据")
