@@ -2768,3 +2768,12 @@ def test_a_national_outlets_story_naming_no_place_is_the_nations() -> None:
     assert {m.region_name for m in parse_document(text).mentions} == {"全国"}
     guard = "湖南科技创新迈上新台阶\n新华社·2025-09-18 08:27\n2024年，湖南全社会研发投入超1200亿元。"
     assert {m.region_name for m in parse_document(guard).mentions} == {"湖南省"}
+
+
+def test_a_figure_named_as_an_expected_aim_is_a_target_and_a_goal_reached_is_a_level() -> None:
+    text = "截至2025年底,中国每万人口高价值发明专利拥有量达到16件,超额完成国家“十四五”规划提出的12件的预期目标。"
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2026, 1, 23)).mentions]
+    assert got == [(16, "level"), (12, "target")]
+    reached = "2023年,江西认定高新技术企业2926家,实现有效期内高企稳定在6100家以上的目标。"
+    got = [m.value_kind for m in parse_document(reached, published_on=date(2024, 1, 20)).mentions]
+    assert got == ["level", "level"]
