@@ -11,7 +11,9 @@
 -- The best figure: never one that a revision, the final figure or a later release superseded
 -- (dq_conflicts, INFO), then exact over approx over bounds (a bound says less), then more distinct sources
 -- (a figure several articles agree on), then the latest publication (later reports revise
--- earlier ones), then the smallest figure_id so that reruns pick the same row.
+-- earlier ones), then the larger value (one article stating two values for a cell names a whole and a
+-- part of it, `高新技术企业101家` and `联邦制药、联邦动保、华恒生物3家高新技术企业`; a part is never larger), then the
+-- smallest figure_id so that reruns pick the same row.
 
 with
 
@@ -111,7 +113,8 @@ ranked as (
         cell as (partition by region_code, indicator_key, period),
         cell_order as (
             partition by region_code, indicator_key, period
-            order by is_superseded, qualifier_rank, source_count desc, last_published_on desc nulls last, figure_id
+            order by is_superseded, qualifier_rank, source_count desc, last_published_on desc nulls last, value desc,
+                figure_id
         )
 
 ),
@@ -145,6 +148,7 @@ with_reason as (
             when chosen.last_published_on is not null
                 and (runners_up.last_published_on is null or chosen.last_published_on > runners_up.last_published_on)
                 then 'publication'
+            when chosen.value > runners_up.value then 'larger_value'
             else 'figure_id'
         end as chosen_rule
 
@@ -191,7 +195,9 @@ final as (
             when 'publication' then 'later publication ('
                 || cast(with_reason.last_published_on as varchar) || ' vs '
                 || coalesce(cast(with_reason.runner_up_published_on as varchar), 'unknown') || ')'
-            else 'tie on qualifier, sources and publication: smallest figure_id'
+            when 'larger_value' then 'tie on qualifier, sources and publication: the larger value (a part of a whole '
+                || 'is never larger; ' || with_reason.runner_up_value || ' is the runner-up)'
+            else 'tie on qualifier, sources, publication and value: smallest figure_id'
         end as chosen_because,
         with_reason.runner_up_figure_id,
         with_reason.runner_up_value,
