@@ -2777,3 +2777,11 @@ def test_a_figure_named_as_an_expected_aim_is_a_target_and_a_goal_reached_is_a_l
     reached = "2023年,江西认定高新技术企业2926家,实现有效期内高企稳定在6100家以上的目标。"
     got = [m.value_kind for m in parse_document(reached, published_on=date(2024, 1, 20)).mentions]
     assert got == ["level", "level"]
+
+
+def test_an_area_spanning_provinces_is_the_subject_of_its_figures_not_a_province_of_it() -> None:
+    text = ("发布时间：2024-11-27\n浙江省统计局发布数据。2022年,长三角区域研发经费投入达9386亿元,研发投入强度达3.23%。"
+            "浙江省研发经费投入2416.8亿元。沈阳科技型企业数量位居东北地区首位。")
+    got = [(m.value, m.subject) for m in parse_document(text).mentions]
+    assert got[:2] == [(9.386e11, "长三角"), (3.23, "长三角")]
+    assert got[2] == (2.4168e11, None) and got[3][1] is None  # (a province's own; a rank among the area's)

@@ -78,6 +78,7 @@ from .rules import (
     MILESTONE_REACH,
     MONEY_NOUNS,
     MONEY_UNITS,
+    MULTI_PROVINCE_AREAS,
     MULTIPLE_UNIT,
     NATIONAL_BASE_OPENERS,
     NATIONAL_NOT_NATION,
@@ -1345,6 +1346,19 @@ def _alias_across(phrase: str, cut: int) -> bool:
     return any(lo + a < cut < lo + b for a, b in indicators.alias_spans(phrase[lo:cut + 12]))
 
 
+def _area_named(text: str, clause_start: int, pos: int) -> str | None:
+    """The area spanning several provinces (MULTI_PROVINCE_AREAS) the figure's clause names before it, when no
+    place is named after it (`长三角区域研发投入强度达3.23%`; not `长三角地区的浙江省…`). Not for a rank: the area is
+    the ranking's field (`位居东北地区首位`)."""
+    area = _AREA_RE.search(text, clause_start, pos)
+    if area is None or regions.find_places(text, area.end(), pos) or text.find("占", clause_start, area.start()) != -1:
+        return None  # (nor `…占长三角的比重`: the area is the whole a share is of)
+    return area.group()
+
+
+_AREA_RE = re.compile(_alternation(MULTI_PROVINCE_AREAS))
+
+
 def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
     """An organisation or programme named at the start of the figure's segment, else of its clause:
     `天隼实验室汇聚...超500人`, `“十大技术攻关项目”研发投入达5.1亿元，突破...22项`; else a part of the
@@ -1794,7 +1808,8 @@ def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None
     if site.subject is not None or site.item_region is not None:
         return
     text, cand = scope.text, site.cand
-    site.subject = _subject(text, site.clause_start, site.seg_start, cand.start)
+    site.subject = _subject(text, site.clause_start, site.seg_start, cand.start) or (
+        _area_named(text, site.clause_start, cand.start) if not cand.kind.startswith("rank") else None)
     if site.subject is None and site.group is None and prev is not None and prev.subject and (
             prev.end >= site.clause_start) and not _strip_phrase(site.unquoted, None):
         site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too

@@ -436,6 +436,10 @@ ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issue
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
                    "国家知识产权局", "国家发展改革委", "国家发改委", "财政部",
                    "国务院", "全国人民代表大会", "全国人大")  # `李克强作为国务院总理…作政府工作报告`
+# Areas spanning several provinces: a figure whose clause names one before it is the area's (its subject), never
+# one province's nor the nation's own (`长三角R&D经费投入达9386亿元` in a story that names 浙江).
+MULTI_PROVINCE_AREAS = ("长江三角洲", "长三角", "京津冀", "粤港澳大湾区", "成渝地区双城经济圈", "长江经济带", "珠三角",
+                        "中部六省", "中部地区", "东部地区", "西部地区", "东北地区")
 # National news outlets: a story one of them printed that names no place of its own is the nation's.
 NATIONAL_OUTLETS = ("新华社", "新华网", "人民日报", "人民网", "央视", "中央广播电视总台", "科技日报", "光明日报",
                     "经济日报", "中国新闻网", "中新社")
