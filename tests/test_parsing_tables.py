@@ -348,3 +348,11 @@ def test_a_table_of_measures_under_two_years_and_their_growth_gives_each_year_it
                     ("92.30%", 92.3, "percent", "growth_rate", "2017")]
     # the cell's, not a share too
     assert len([m for m in parse_document(text).mentions if m.quote == "43.94%"]) == 1
+
+
+def test_a_row_of_a_table_read_as_a_heading_sets_no_section_year() -> None:
+    # (`1950` is the count in the row's second column, not a year the figures after it are for)
+    text = ("发布时间：2025\n2024年度江西省科技成果统计分析报告\n2024年,全省共登记科技成果2253项。\n"
+            "总计|1950|302|1|2253|100%|\n省直部门|526|233|0|759|33.69%|\n全省登记成果中企业占比为45.2%。\n")
+    periods = {m.quote: m.period for m in parse_document(text).mentions}
+    assert periods["45.2%"] == "2024" and "1950" not in periods.values()

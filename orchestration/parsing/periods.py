@@ -222,7 +222,10 @@ def _date(year: str | int, month: str, day: str) -> date | None:
 def section_frame(heading: str, published: date | None) -> tuple[str | None, str | None, bool] | None:
     """What a section heading says about the figures under it, or None if it says nothing:
     (its year, the five-year plan it names, whether it sets targets). `一、2025年和“十四五”时期工作回顾`
-    -> ('2025', '十四五', False); `二、2026年主要目标和重点任务` -> ('2026', None, True)."""
+    -> ('2025', '十四五', False); `二、2026年主要目标和重点任务` -> ('2026', None, True). A table's row is no
+    section heading (`总计|1950|302|1|2253|`: 1950 is a count; the tables read their own columns' years)."""
+    if "|" in heading or "｜" in heading:
+        return None
     match = TITLE_YEAR_RE.search(heading)
     year = match.group(1) if match else None
     plan = next((p for p in FIVE_YEAR_PLANS if p in heading), None)
