@@ -107,7 +107,7 @@ FLOORS = {
     "holdout50": {"recall": 0.84, "precision": 0.96, "attributes": 0.79, "merged": 0.90},
     # h198-h203 (second wave; h199, h202 never read): county stories, text wrapped at a fixed width
     "holdout51": {"recall": 0.95, "precision": 0.95, "attributes": 0.85, "merged": 0.87},
-    # h204-h209 (third wave, never read): scored on arrival and at the session's end only
+    # h204-h209 (third wave; never read but h209's opening): scored on arrival and at the session's end
     "holdout52": {"recall": 0.96, "precision": 0.97, "attributes": 0.73, "merged": 0.87},
 }
 
