@@ -2785,3 +2785,10 @@ def test_an_area_spanning_provinces_is_the_subject_of_its_figures_not_a_province
     got = [(m.value, m.subject) for m in parse_document(text).mentions]
     assert got[:2] == [(9.386e11, "长三角"), (3.23, "长三角")]
     assert got[2] == (2.4168e11, None) and got[3][1] is None  # (a province's own; a rank among the area's)
+
+
+def test_more_rows_of_a_portals_metadata_are_no_title() -> None:
+    text = ("索引号 002969069/2024-120113\n组配分类 重点工作 发布机构 区科技局\n生成日期 2024-07-12 公开方式 主动公开\n"
+            "主题分类 科技 体裁分类 报告\n公开范围 面向全社会\n2023年科技进步报告\n"
+            "2023年,区科技局在区委区政府领导下推进科技工作。")
+    assert parse_document(text).articles[0].title == "2023年科技进步报告"

@@ -664,8 +664,8 @@ BREADCRUMB_OPENERS = ("当前位置", "您当前的位置", "您的位置", "您
 BREADCRUMB_TITLE_MIN_CHARS = 9
 # Portals often space a label's letters out (`索 引 号:`, `名 称:`): a line is read without its blanks.
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
-                        "发文机关", "信息来源", "来源:", "来源：", "组配分类", "责任部门", "公文生成日期", "名称:",
-                        "名称：")
+                        "发文机关", "信息来源", "来源:", "来源：", "组配分类", "责任部门", "公文生成日期", "生成日期",
+                        "体裁分类", "公开范围", "名称:", "名称：")
 # (`来源:互联网` under a date line; `名称:` repeats the title the page prints under its metadata)
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
