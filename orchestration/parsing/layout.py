@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from . import regions
 from .rules import (
@@ -211,8 +212,8 @@ def assign_articles(norm: str, blocks: list[Block],
         # the first heading that is not the page's date (also above a story whose byline ends it:
         # `来源:洪观新闻记者 蔡欢` as the page's last line), up to the next article's first block
         # (a portal's metadata rows above the title do not count among the first three blocks)
-        opening = [k for k in range(starts[0][0] if starts else len(blocks))
-                   if not is_page_metadata(norm, blocks[k])][:3]
+        opening = islice((k for k in range(starts[0][0] if starts else len(blocks))
+                          if not is_page_metadata(norm, blocks[k])), 3)
         first_titles = [k for k in opening if is_title_candidate(norm, blocks[k])][:1]
         starts.insert(0, (0, None, first_titles))
     if places:

@@ -118,9 +118,6 @@ def normalize(text: str) -> str:
 
 
 _SPACE_RUN = re.compile(r"\s+")
-# Spaces inside a run of Chinese: where normalize() blanked a Traditional reprint's pinyin debris
-# (`內(nèi)蒙古自治區(qū)` reads `内     蒙古自治区     `); names are read through them.
-DEBRIS_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {2,}(?=[\u4e00-\u9fff])")
 
 
 def compact(text: str) -> str:

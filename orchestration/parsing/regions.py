@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalize import DEBRIS_GAP_RE, compact
+from .normalize import compact
 from .rules import (
     ABBREVIATION_BLOCKERS,
     ABBREVIATION_PREPOSITIONS,
@@ -156,7 +156,9 @@ def _scanner(words: dict[str, str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(words))
 
 
-_DEBRIS_GAP_RE = DEBRIS_GAP_RE  # (a name is read through a reprint's blanked pinyin)
+# Spaces inside a run of Chinese: where normalize() blanked a Traditional reprint's pinyin debris
+# (`內(nèi)蒙古自治區(qū)` reads `内     蒙古自治区     `); a name is read through them.
+_DEBRIS_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {2,}(?=[\u4e00-\u9fff])")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
