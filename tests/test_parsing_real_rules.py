@@ -259,6 +259,16 @@ CASES = [
      (150, "exact", "level", "三亚市", "2023")),
     ("2023年，按照要求，三亚市高新技术企业达到150家。", date(2024, 3, 1), "150家",
      (150, "exact", "level", "三亚市", "2023")),
+    # a time or place written inside a 其中 clause is that part's: it frames nothing after the semicolon
+    ("2024年上半年，株洲市新增高新技术企业120家，其中国家级孵化器为2023年全省唯一新增的1家；技术合同成交额达到80亿元。",
+     date(2024, 7, 15), "80亿元", (8e9, "exact", "level", "株洲市", "2024H1")),
+    # ... but one right after 其中 frames the clauses after it
+    ("“十二五”期间，贵州省专利授权年均增长37.3%，其中，2014年，全省专利授权14115件；有效发明专利5428件。",
+     date(2015, 3, 1), "5428件", (5428, "exact", "level", "贵州省", "2014")),
+    # 全国 opening a clause as a ranking's field (`，全国排名第八`) does not make a province's story the nation's
+    ("湖北科技实力稳居全国前列\n2023年，我省财政科技投入经费397.84亿元，全国排名第八；国家重大科技基础设施8个，"
+     "全国排名第六；全国重点实验室18个，全国排名第七；省实验室10个，全国排名第三；发明专利申请量5.9万件，全国排名第八。",
+     date(2024, 10, 20), "18个", (18, "exact", "level", "湖北省", "2023")),
 ]
 
 

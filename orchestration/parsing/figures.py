@@ -478,6 +478,8 @@ class Context:
     listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
     bases: frozenset[int] = frozenset()  # positions of comparison bases written with their own value
     agos: dict[int, int] = field(default_factory=dict)  # `10年前`: start -> the first number after it
+    # (start, end) of each clause a 其中 opens that a semicolon closes: a part's own time and place
+    part_clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -1265,7 +1267,34 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
         semicolons and len(found_periods) > 1) else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
-                   now_at, goal_list, semicolons, new_breakdowns, listed_years, bases, agos)
+                   now_at, goal_list, semicolons, new_breakdowns, listed_years, bases, agos,
+                   _part_clauses(text, start, semicolons))
+
+
+def _part_clauses(text: str, start: int, semicolons: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each clause opened by 其中 and closed by a semicolon, from past the time it opens with
+    (`…，其中可持续发展实验区项目为2018年全省仅立项一个；科技型企业备案完成14家`): the time and the place written
+    there are that part's, not the next clause's (but `其中，去年，…；有效发明专利5428件`: 去年 frames what follows)."""
+    clauses = []
+    opened = start
+    for end in semicolons:
+        part = text.find(SUB_PERIOD_MARKS[0], opened, end)
+        if part != -1 and (part == start or text[part - 1] in _PART_CLAUSE_OPENERS):
+            lo = part + len(SUB_PERIOD_MARKS[0])
+            while lo < end and text[lo] in _PART_CLAUSE_OPENERS:
+                lo += 1
+            time = _LEADING_PERIOD_RE.match(text, lo, end)
+            clauses.append((time.end() if time else lo, end))
+        opened = end + 1
+    return clauses
+
+
+_PART_CLAUSE_OPENERS = frozenset("，,；;。：: ")
+
+
+def _in_part_clause(ctx: Context, pos: int, cand_start: int) -> bool:
+    """Whether `pos` stands in a 其中 clause closed before the figure at `cand_start`."""
+    return any(lo <= pos < hi < cand_start for lo, hi in ctx.part_clauses)
 
 
 def _lagged_survey_year(text: str, m: re.Match[str], limit: int, heading_year: str) -> bool:
@@ -2364,6 +2393,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if ranked and not wide and pos >= site.seg_start and (home := regions.region(art.region_code)) is not None and (
                 home.parent_code == marker):
             continue  # `科技进步贡献率连续9年江苏第一` in a story about 无锡: the ranking's field
+        if scope.ctx.part_clauses and _in_part_clause(scope.ctx, pos, cand.start):
+            continue  # `其中…为2018年全省仅立项一个；科技型企业备案完成14家`: the part's place, not the next clause's
         if scope.bracketed and _inside_brackets(text, pos, cand.start):
             continue  # `（全省获批2家）第二批1500万元资金支持`: an aside's place owns only the aside's figures
         if wide and (regions.wide_names_a_field(text, pos) or lead[-1:] in WIDE_WHOLE_BEFORE
@@ -2466,9 +2497,10 @@ def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> li
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
         # (also after the time of writing: `目前我国已经有178家国家高新区`)
         opens = at == start or text[at - 1] in _CLAUSE_OPENERS or text.endswith(_NOW_OPENERS, start, at)
-        if opens and not text.startswith(NATIONAL_NOT_NATION, word_at) and (
-                not indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", ""))):
-            # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`, an office, nor `，全国重点实验室达22家`)
+        if opens and not text.startswith(NATIONAL_NOT_NATION, word_at) and not regions.wide_names_a_field(
+                text, word_at) and not indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", "")):
+            # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`, an office, nor `，全国重点实验室达22家`, nor
+            # `，全国排名第八`, the field of the figure before it)
             clauses.append(word_at)
     return clauses
 
@@ -2679,6 +2711,8 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         # `其中2018年、2019年连续两年获得一等奖；全省技术合同成交总额…`: years listed for the events of that
         # clause frame no other
         before = [(pos, p) for pos, p in before if not any(pos < at < cand.start for at in ctx.semicolons)]
+    if before and ctx.part_clauses and _in_part_clause(ctx, before[-1][0], cand.start):
+        before = [(pos, p) for pos, p in before if not _in_part_clause(ctx, pos, cand.start)]
     if before:
         return before[-1][1], "explicit"
     after = [(pos, p) for pos, p in ctx.periods if pos >= cand.start and p and pos not in ctx.no_later]

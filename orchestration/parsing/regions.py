@@ -372,11 +372,12 @@ _CLAUSE_OPENERS = frozenset("，,。；;：:\n年")
 
 
 def national_clauses(text: str, word_positions: Sequence[int]) -> int:
-    """How many of the national words at `word_positions` (全国, 我国) open a clause (`2023年，全国共投入`)."""
+    """How many of the national words at `word_positions` (全国, 我国) open a clause (`2023年，全国共投入`); not
+    the field of a ranking (`我省财政科技投入经费397.84亿元，全国排名第八`: the province's rank)."""
     count = 0
     for pos in word_positions:
         at = pos - 1 if text[pos - 1:pos] == " " else pos
-        count += at == 0 or text[at - 1] in _CLAUSE_OPENERS
+        count += (at == 0 or text[at - 1] in _CLAUSE_OPENERS) and not wide_names_a_field(text, pos)
     return count
 
 
