@@ -2789,12 +2789,33 @@ def test_a_figure_named_as_an_expected_aim_is_a_target_and_a_goal_reached_is_a_l
     assert got == ["level", "level"]
 
 
-def test_an_area_spanning_provinces_is_the_subject_of_its_figures_not_a_province_of_it() -> None:
+def test_an_area_spanning_provinces_is_the_region_of_its_figures_not_a_province_of_it() -> None:
     text = ("发布时间：2024-11-27\n浙江省统计局发布数据。2022年,长三角区域研发经费投入达9386亿元,研发投入强度达3.23%。"
             "浙江省研发经费投入2416.8亿元。沈阳科技型企业数量位居东北地区首位。")
-    got = [(m.value, m.subject) for m in parse_document(text).mentions]
-    assert got[:2] == [(9.386e11, "长三角"), (3.23, "长三角")]
-    assert got[2] == (2.4168e11, None) and got[3][1] is None  # (a province's own; a rank among the area's)
+    got = [(m.value, m.region_name, m.region_code, m.subject) for m in parse_document(text).mentions]
+    assert got[:2] == [(9.386e11, "长江三角洲区域", None, None), (3.23, "长江三角洲区域", None, None)]
+    assert got[2] == (2.4168e11, "浙江省", "330000", None)  # a province's own
+    assert got[3][1] == "沈阳市"  # a rank among the area's places
+
+
+def test_an_area_named_in_passing_in_an_earlier_segment_owns_no_figure() -> None:
+    text = ("2022年，河北省京津冀国家技术创新中心等一批国家级创新载体获批建设，省级以上研发平台总数达到1550家。"
+            "2022年中山市研发经费增速排名珠三角地区第2位，研发投入强度提升至2.77%。")
+    got = [(m.value, m.region_name) for m in parse_document(text, published_on=date(2023, 3, 1)).mentions]
+    assert got == [(1550, "河北省"), (2, "中山市"), (2.77, "中山市")]
+
+
+def test_a_story_about_an_area_gives_it_the_figures_that_name_no_place() -> None:
+    text = ("发布时间：2025-12-26\n国家统计局发布2024年长三角区域发展指数。2024年长三角区域研发经费投入比2023年增长10.5%。"
+            "\n科技创新产出成果丰硕，每万人新增发明专利拥有量超12件。区域内专利转移数量超1.6万件。\n"
+            "报告称，湖北、湖南、江西、安徽、河南、山西六省技术合同成交额达1.89万亿元。")
+    got = [(m.value, m.region_name) for m in parse_document(text).mentions]
+    assert got == [(10.5, "长江三角洲区域"), (12, "长江三角洲区域"), (16000, "长江三角洲区域"),
+                   (1.89e12, "全国")]  # (another area's provinces: a part of the nation)
+    middle = ("发布时间：2025-09-11\n报告称中部地区技术合同成交额增长\n报告显示，2024年，湖北、湖南、江西、安徽、河南、"
+              "山西六省技术合同成交额达1.89万亿元。中部地区科研机构数量达5.43万家。")
+    got = [(m.value, m.region_name) for m in parse_document(middle).mentions]
+    assert got == [(1.89e12, "中部地区"), (54300, "中部地区")]
 
 
 def test_more_rows_of_a_portals_metadata_are_no_title() -> None:

@@ -28,6 +28,7 @@ from .figures import ArticleContext, DocumentIndex, StoryPart, between, first_ai
 from .model import Article, FigureMention, Paragraph, ParsedDocument, Sentence
 from .normalize import compact, normalize
 from .rules import (
+    AREA_STORY_MIN,
     BREAKDOWN_OPENING_PATTERN,
     BULLET_MARKS,
     COUNTY_AREA_WORDS,
@@ -43,6 +44,7 @@ from .rules import (
     ISSUER_LOOKAHEAD_BLOCKS,
     ISSUER_SUFFIXES,
     MEASURE_HEADING_MAX_CHARS,
+    MULTI_PROVINCE_AREAS,
     NATION_NAMES,
     PARK_AREA_WORDS,
     RESTATED_MIN_VALUE,
@@ -281,7 +283,8 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
         next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None), lead_part=lead is not None,
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
-        part=_titled_park(span.title_text) or _titled_county(span.title_text, norm))
+        part=_titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
+            span, file, region_code))
 
 
 def _block_contexts(text: str, norm: str, blocks: list[layout.Block], title_blocks: set[int],
@@ -379,6 +382,8 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                 code, name, subject = found.region_code, region_names[found.region_code], found.subject
                 if county is not None and subject == county and code == block_contexts[p_index].region_code:
                     code, name, subject = None, county, None  # the county's own figure (StoryPart.is_county)
+                elif subject is not None and subject in MULTI_PROVINCE_AREAS:
+                    code, name, subject = None, MULTI_PROVINCE_AREAS[subject], None  # the area's own figure
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
                 mentions.append(FigureMention(
                     block.article, m_index, s_index, found.start, found.end, text[found.start:found.end],
@@ -403,6 +408,21 @@ def _first_persons_city(norm: str, start: int, end: int, source_name: str) -> st
         if home is not None and home.level == "prefecture":
             return home.code
     return None
+
+
+def _area_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> StoryPart | None:
+    """The area spanning provinces (MULTI_PROVINCE_AREAS) a story names more often than its own region and at
+    least twice (`2024年长三角区域研发经费投入…，占全国比重为30.9%。…每万人新增发明专利拥有量超12件`): the
+    figures it gives no place are the area's."""
+    text = file.norm[span.start:span.end]
+    counts = {area: n for area in set(MULTI_PROVINCE_AREAS.values())
+              if (n := sum(text.count(alias) for alias, name in MULTI_PROVINCE_AREAS.items() if name == area))}
+    if not counts:
+        return None  # (most stories name none)
+    area, named = max(counts.items(), key=lambda item: item[1])
+    own = sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
+    alias = next(alias for alias, name in MULTI_PROVINCE_AREAS.items() if name == area and alias in text)
+    return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > own else None
 
 
 def _titled_park(title: str) -> StoryPart | None:

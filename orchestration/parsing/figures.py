@@ -20,6 +20,7 @@ from .rules import (
     ANAPHORS,
     APPROX_SHARE_WORDS,
     ARABIC_MULTIPLIERS,
+    AREA_PROVINCES,
     ATTRIBUTION_ENDS,
     ATTRIBUTION_REACH,
     AUTONOMOUS_REGION_SUFFIX,
@@ -1375,13 +1376,23 @@ def _alias_across(phrase: str, cut: int) -> bool:
     return any(lo + a < cut < lo + b for a, b in indicators.alias_spans(phrase[lo:cut + 12]))
 
 
-def _area_named(text: str, clause_start: int, pos: int) -> str | None:
-    """The area spanning several provinces (MULTI_PROVINCE_AREAS) the figure's clause names before it, when no
-    place is named after it (`长三角区域研发投入强度达3.23%`; not `长三角地区的浙江省…`). Not for a rank: the area is
-    the ranking's field (`位居东北地区首位`)."""
-    area = _AREA_RE.search(text, clause_start, pos)
-    if area is None or regions.find_places(text, area.end(), pos) or text.find("占", clause_start, area.start()) != -1:
-        return None  # (nor `…占长三角的比重`: the area is the whole a share is of)
+def _area_named(text: str, clause_start: int, seg_start: int, pos: int) -> str | None:
+    """The area spanning several provinces (MULTI_PROVINCE_AREAS) named in the figure's segment or opening its
+    clause (`2022年，长三角区域研发经费投入达9386亿元，比上年增长11.4%`), when no place is named after it (not
+    `长三角地区的浙江省…`) and it is not the whole of a share (`占长三角的比重`); not an area named in passing in a
+    clause about something else (`京津冀国家技术创新中心等…获批建设，省级以上研发平台总数达到1550家`)."""
+    area = _AREA_RE.search(text, seg_start, pos)
+    if area is None:
+        opening = _opening(text[clause_start:pos])
+        area = _AREA_RE.match(opening)
+        if area is None:
+            return None
+        at = pos - len(opening)
+        area = _AREA_RE.match(text, at + area.start(), pos)
+        if area is None:
+            return None
+    if regions.find_places(text, area.end(), pos) or text.find("占", clause_start, area.start()) != -1:
+        return None
     return area.group()
 
 
@@ -1701,6 +1712,14 @@ def _each_of_the_counted(text: str, count: re.Match[str], pos: int) -> bool:
     return text[count.start(1) - 1:count.start(1)] == "这" and not _SEGMENT_DELIMS_RE.search(between_them)
 
 
+def _all_of_area(scope: SentenceScope, listed: list[int], area: str) -> bool:
+    """Whether the places listed at `listed` are all the provinces of `area` (AREA_PROVINCES)."""
+    members = AREA_PROVINCES.get(area, ())
+    codes = {code for pos, code in between(scope.doc.places, scope.doc.place_pos, listed[0], listed[-1] + 1)}
+    names = {r.name for code in codes if (r := regions.region(code)) is not None}
+    return len(names) == len(listed) and names == set(members)
+
+
 def _listed_up_to(scope: SentenceScope, place_at: int, place: str) -> list[int]:
     """Where the places of the list that the place at `place_at` ends stand, first first (`A、B、C`)."""
     listed = [place_at]
@@ -1838,7 +1857,7 @@ def _subject_stage(scope: SentenceScope, site: Site, prev: Found | None) -> None
         return
     text, cand = scope.text, site.cand
     site.subject = _subject(text, site.clause_start, site.seg_start, cand.start) or (
-        _area_named(text, site.clause_start, cand.start) if not cand.kind.startswith("rank") else None)
+        _area_named(text, site.clause_start, site.seg_start, cand.start) if not cand.kind.startswith("rank") else None)
     if site.subject is None and site.group is None and prev is not None and prev.subject and (
             prev.end >= site.clause_start) and not _strip_phrase(site.unquoted, None):
         site.subject = prev.subject  # `公司研发投入12.6亿元，同比增长18%`: the growth is the company's too
@@ -2260,7 +2279,12 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
         home = regions.region(place)
         if home is not None and home.level == "province" and text.startswith(PROVINCE_GROUP_NOUNS, count.end()):
             # `湖北、湖南、江西、安徽、河南、山西六省技术合同成交额…`: the provinces' group, a part of the nation
-            site.subject = text[_listed_up_to(scope, place_at, place)[0]:count.end() + 1]  # (with its noun)
+            listed = _listed_up_to(scope, place_at, place)
+            site.subject = text[listed[0]:count.end() + 1]  # (with its noun)
+            part = scope.art.part
+            if part is not None and part.name in MULTI_PROVINCE_AREAS and _all_of_area(
+                    scope, listed, MULTI_PROVINCE_AREAS[part.name]):
+                site.subject = part.name  # in a story about 中部地区, its six provinces are that area
             return national
         return (home.parent_code if home is not None and home.parent_code else None) or scope.art.region_code
     if site.kind not in ("rank", "rank_change"):

@@ -436,10 +436,26 @@ ISSUER_LOOKAHEAD_BLOCKS = 5  # blocks from an article's first in which its issue
 NATIONAL_BODIES = ("国新办", "国务院新闻办", "国家统计局", "科技部", "科学技术部", "工业和信息化部", "工信部",
                    "国家知识产权局", "国家发展改革委", "国家发改委", "财政部",
                    "国务院", "全国人民代表大会", "全国人大")  # `李克强作为国务院总理…作政府工作报告`
-# Areas spanning several provinces: a figure whose clause names one before it is the area's (its subject), never
-# one province's nor the nation's own (`长三角R&D经费投入达9386亿元` in a story that names 浙江).
-MULTI_PROVINCE_AREAS = ("长江三角洲", "长三角", "京津冀", "粤港澳大湾区", "成渝地区双城经济圈", "长江经济带", "珠三角",
-                        "中部六省", "中部地区", "东部地区", "西部地区", "东北地区")
+# Areas spanning several provinces, as written -> the name a figure of theirs carries: a figure whose clause names
+# one before it is the area's own (region named, no code: the gazetteer holds provinces and cities), never one
+# province's nor the nation's (`长三角R&D经费投入达9386亿元` in a story that names 浙江), as annotators read them.
+MULTI_PROVINCE_AREAS = {
+    "长江三角洲": "长江三角洲区域", "长三角": "长江三角洲区域", "京津冀": "京津冀地区", "粤港澳大湾区": "粤港澳大湾区",
+    "成渝地区双城经济圈": "成渝地区双城经济圈", "长江经济带": "长江经济带", "珠三角": "珠江三角洲地区",
+    "中部六省": "中部地区", "中部地区": "中部地区", "东部地区": "东部地区", "西部地区": "西部地区",
+    "东北地区": "东北地区",
+}
+# The provinces of an area: a list of all of them counted as a group (`湖北、湖南、江西、安徽、河南、山西六省`) in a
+# story about the area is the area.
+AREA_PROVINCES = {
+    "中部地区": ("山西省", "安徽省", "江西省", "河南省", "湖北省", "湖南省"),
+    "长江三角洲区域": ("上海市", "江苏省", "浙江省", "安徽省"),
+    "京津冀地区": ("北京市", "天津市", "河北省"),
+    "东北地区": ("辽宁省", "吉林省", "黑龙江省"),
+}
+# ... and a story naming one at least this often, and more often than its own region, is the area's (the figures
+# it gives no place)
+AREA_STORY_MIN = 2
 # National news outlets: a story one of them printed that names no place of its own is the nation's.
 NATIONAL_OUTLETS = ("新华社", "新华网", "人民日报", "人民网", "央视", "中央广播电视总台", "科技日报", "光明日报",
                     "经济日报", "中国新闻网", "中新社")
