@@ -25,6 +25,8 @@ SPELLINGS = {"陕西": "shaanxi", "长治": "changzhi", "朝阳": "chaoyang", "�
 # capital, or the much larger city); the other is then found by its Chinese name only. 台州/泰州 are
 # alike in size: neither is kept.
 PREFERRED = {"suzhou": "苏州", "fuzhou": "福州", "yichun": "宜春", "yulin": "榆林"}
+# the words a file about the nation is named with (`quanguo-bulletin-2023.txt`, `china-traditional-2019.txt`)
+NATION_SPELLINGS = ("quanguo", "zhongguo", "china", "national")
 
 
 def main() -> None:
@@ -37,6 +39,9 @@ def main() -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["region_code", "pinyin"])
         writer.writerows(spelt)
+        nation = next(row["region_code"] for row in csv.DictReader((SEEDS / "regions.csv").open(encoding="utf-8"))
+                      if row["level"] == "country")
+        writer.writerows((nation, spelling) for spelling in NATION_SPELLINGS)
 
 
 if __name__ == "__main__":

@@ -480,6 +480,16 @@ def test_a_story_that_names_no_place_is_the_place_its_file_is_named_after(source
     assert {m.region_name for m in doc.mentions} == {region}
 
 
+@pytest.mark.parametrize("source_name", ["h3-china-traditional-2019.txt", "quanguo-news-2024.txt"])
+def test_a_story_held_in_a_capitals_hall_in_a_file_named_after_the_nation_is_the_nations(source_name: str) -> None:
+    text = ("2018年度国家科学技术奖励大会于1月8日上午在北京人民大会堂开幕。此次国家科技奖共评选出278个项目和7名科技专家。"
+            "国家自然科学奖38项，其中一等奖1项。")
+    doc = parse_document(text, source_name=source_name, published_on=date(2019, 1, 9))
+    assert {m.region_name for m in doc.mentions} == {"全国"}
+    held = "2018年度国家科学技术奖励大会在北京国家会议中心举行。此次国家科技奖共评选出278个项目。"
+    assert {m.region_name for m in parse_document(held, published_on=date(2019, 1, 9)).mentions} == {None}
+
+
 def test_a_place_the_text_names_outranks_the_file_name() -> None:
     text = "2014年长沙市R&D经费投入稳步增长\n2014年，长沙市R&D经费支出127.9亿元。"
     doc = parse_document(text, source_name="changzhou-bulletin-2014.txt", published_on=date(2015, 7, 8))

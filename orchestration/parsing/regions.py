@@ -51,6 +51,8 @@ from .rules import (
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
     RANK_STANDING_AFTER_PATTERN,
+    VENUE_HALL_NAME_MAX,
+    VENUE_HALLS,
     WIDE_YARDSTICK_AFTER,
     WIDE_YARDSTICK_BEFORE,
 )
@@ -517,7 +519,17 @@ def place_ends_at(text: str, end: int) -> bool:
 def names_a_venue(text: str, pos: int, before: str) -> bool:
     """Whether the place name at `pos`, after `before` (the text written before it), is where something was
     released or held (`在北京发布的报告`): it says nothing of whose figures a text gives."""
-    return before.endswith("在") and followed_by(text, pos, EVENT_AT_PLACE_VERBS)
+    if not before.endswith("在"):
+        return False
+    end = name_end(text, pos)
+    if end is None:
+        return False
+    after = text[end:end + VENUE_HALL_NAME_MAX + 40].replace(" ", "")  # (past a reprint's blanked pinyin)
+    hall = _VENUE_HALL_RE.match(after)  # `在北京人民大会堂开幕`
+    return after.startswith(EVENT_AT_PLACE_VERBS, hall.end() if hall is not None else 0)
+
+
+_VENUE_HALL_RE = re.compile(rf"[\u4e00-\u9fff]{{0,{VENUE_HALL_NAME_MAX}}}?(?:{'|'.join(VENUE_HALLS)})")
 
 
 def followed_by(text: str, pos: int, words: tuple[str, ...]) -> bool:

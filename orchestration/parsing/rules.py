@@ -375,6 +375,9 @@ COMPARED_BEFORE = ("比", "较")
 # A place between 在 and one of these is where an event was held (`在北京发布的《国家创新指数报告》`), not what
 # a story is about: it casts no vote for the story's region.
 EVENT_AT_PLACE_VERBS = ("发布", "举行", "召开", "举办", "开幕", "闭幕", "揭晓", "启动")
+# ... also with the hall named between (`在北京人民大会堂开幕`, `在北京国家会议中心举行`)
+VENUE_HALLS = ("大会堂", "会议中心", "会展中心", "礼堂", "宾馆", "饭店", "酒店", "体育馆", "展览馆", "剧院")
+VENUE_HALL_NAME_MAX = 6  # characters of the hall's own name before its hall word (`雁栖湖国际`)
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
 # After an enterprise count's noun, these make it a pool of candidates (`1118家高新技术企业培育指导性企业`,
