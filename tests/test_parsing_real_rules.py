@@ -482,8 +482,8 @@ def test_a_story_that_names_no_place_is_the_place_its_file_is_named_after(source
 
 @pytest.mark.parametrize("source_name", ["h3-china-traditional-2019.txt", "quanguo-news-2024.txt"])
 def test_a_story_held_in_a_capitals_hall_in_a_file_named_after_the_nation_is_the_nations(source_name: str) -> None:
-    text = ("2018年度国家科学技术奖励大会于1月8日上午在北京人民大会堂开幕。此次国家科技奖共评选出278个项目和7名科技专家。"
-            "国家自然科学奖38项，其中一等奖1项。")
+    text = ("2018年度国家科学技术奖励大会于1月8日上午在北京人民大会堂开幕。"
+            "此次国家科技奖共评选出278个项目和7名科技专家。国家自然科学奖38项，其中一等奖1项。")
     doc = parse_document(text, source_name=source_name, published_on=date(2019, 1, 9))
     assert {m.region_name for m in doc.mentions} == {"全国"}
     held = "2018年度国家科学技术奖励大会在北京国家会议中心举行。此次国家科技奖共评选出278个项目。"
@@ -2816,8 +2816,8 @@ def test_an_area_named_in_passing_in_an_earlier_segment_owns_no_figure() -> None
 
 
 def test_a_story_about_an_area_gives_it_the_figures_that_name_no_place() -> None:
-    text = ("发布时间：2025-12-26\n国家统计局发布2024年长三角区域发展指数。2024年长三角区域研发经费投入比2023年增长10.5%。"
-            "\n科技创新产出成果丰硕，每万人新增发明专利拥有量超12件。区域内专利转移数量超1.6万件。\n"
+    text = ("发布时间：2025-12-26\n国家统计局发布2024年长三角区域发展指数。"
+            "2024年长三角区域研发经费投入比2023年增长10.5%。\n科技创新产出成果丰硕，每万人新增发明专利拥有量超12件。区域内专利转移数量超1.6万件。\n"
             "报告称，湖北、湖南、江西、安徽、河南、山西六省技术合同成交额达1.89万亿元。")
     got = [(m.value, m.region_name) for m in parse_document(text).mentions]
     assert got == [(10.5, "长江三角洲区域"), (12, "长江三角洲区域"), (16000, "长江三角洲区域"),
