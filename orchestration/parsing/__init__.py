@@ -48,6 +48,7 @@ from .rules import (
     NATION_NAMES,
     PARK_AREA_WORDS,
     RESTATED_MIN_VALUE,
+    ZONE_NAME_ENDINGS,
 )
 
 # A table pasted as text: a label, a tab or a run of spaces, and a value (`全省规模以上工业增加值\t同比增长8.6%`).
@@ -451,8 +452,15 @@ def _writes_county(norm: str, county: str, bare: bool) -> bool:
 
 
 def _titled_county(title: str, norm: str) -> StoryPart | None:
-    """The county a title opens with (`宜都：…`, `武穴市高新技术产业增加值…`, `浏阳新增31家…`), when the gazetteer
-    does not know it and the text writes it with a county's suffix (`宜都市科技局`, `湖南省浏阳市科技局`)."""
+    """The county a title opens with (`宜都：…`, `武穴市高新技术产业增加值…`, `浏阳新增31家…`), also under the name of
+    its city or province (`襄阳市襄城区以…破局`, with its suffix), when the gazetteer does not know it and the text
+    writes it with a county's suffix (`宜都市科技局`, `湖南省浏阳市科技局`)."""
+    parent_end = regions.name_end(title, 0) if regions.match_name(title, 0) else None
+    if parent_end is not None:
+        m = _COUNTY_TITLE_RE.match(title, parent_end)
+        if m is None or m.group(2) is None or m.group(1).endswith(ZONE_NAME_ENDINGS):
+            return None
+        title = title[parent_end:]
     m = _COUNTY_TITLE_RE.match(title)
     names = [m.group(1)] if m is not None else [title[:n] for n in (2, 3) if _COUNTY_NAME_RE.fullmatch(title[:n])]
     names = [name for name in names if _COUNTY_NAME_RE.match(name)]  # (not `我国区域`: no county 我国区)

@@ -574,6 +574,8 @@ COUNTY_AREA_WORDS = {"县": ("全县", "我县", "本县", "该县"), "市": ("�
 COUNTY_SUFFIXES = tuple(COUNTY_AREA_WORDS)
 # ... never a suffix opening a word (`打造区域科创中心` names no county 打造区; nor `…市场`, `…县域`)
 COUNTY_SUFFIX_NOT_BEFORE = "域场民级块委长"
+# ... nor a zone's name (`四川高新区`, `厦门自创片区`): a county's name never ends with these
+ZONE_NAME_ENDINGS = ("高新", "片", "开发", "经开", "园", "自贸", "保税", "综保", "示范")
 # A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
 # its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
 COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
