@@ -200,7 +200,7 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
             con,
             """select * from mart.indicator_panel
                order by case region_level when 'country' then 0 when 'province' then 1 else 2 end,
-                        region_code, indicator_code is null, indicator_code, indicator_name, year desc""",
+                        region_key, indicator_code is null, indicator_code, indicator_name, year desc""",
         )
         if has_panel
         else []
@@ -218,12 +218,14 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         cell["runner_up_display"] = format_value(
             cell["runner_up_value"], cell["unit"], cell["counter"], cell["runner_up_qualifier"]
         )
-        cell["conflict_anchor"] = group_anchor.get((cell["region_code"], cell["indicator_code"], cell["period"]))
-        by_series.setdefault((cell["region_code"], cell["indicator_key"]), []).append(cell)
+        # (a county's or an area's cell has no code: keyed on its name, and no conflict group of a code is its)
+        cell["conflict_anchor"] = group_anchor.get((cell["region_code"], cell["indicator_code"], cell["period"])) if (
+            cell["region_code"] is not None) else None
+        by_series.setdefault((cell["region_key"], cell["indicator_key"]), []).append(cell)
         region = regions.setdefault(
-            cell["region_code"],
+            cell["region_key"],
             {"code": cell["region_code"], "name": cell["region_name"], "level": cell["region_level"],
-             "anchor": "r-" + str(cell["region_code"]), "latest": {}, "indicators": 0},
+             "anchor": "r-" + (cell["region_code"] or anchor(cell["region_key"])), "latest": {}, "indicators": 0},
         )
         if cell["indicator_key"] not in region["latest"]:
             region["latest"][cell["indicator_key"]] = cell  # cells come latest year first

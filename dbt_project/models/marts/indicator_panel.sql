@@ -1,12 +1,14 @@
--- A region x indicator x year panel: one row per (region_code, indicator_key, period) among
--- single-year periods, holding the best figure of the cell and why it was chosen.
+-- A region x indicator x year panel: one row per (region_key, indicator_key, period) among
+-- single-year periods, holding the best figure of the cell and why it was chosen. region_key is the
+-- region's code, or its name for a county or an area spanning provinces that the gazetteer lacks
+-- (region_code NULL): analysts read those stories' figures too.
 --
 -- A cell holds one measure, the indicator's headline one, so that the figures competing for it
 -- are comparable: the unit and value_kind the indicators seed gives the indicator (研发经费投入 in
 -- yuan as a level, 研发投入强度 in percent as a share); for an indicator not in the seed, a level in
 -- the unit its levels are most often stated in. Growth rates, changes and targets of the same
 -- indicator are other measures and stay in fct_figures. Only whole-region figures (subject NULL)
--- of a known region compete: a laboratory's count is not the city's.
+-- of a named region compete: a laboratory's count is not the city's.
 --
 -- The best figure: never one that a revision, the final figure or a later release superseded
 -- (dq_conflicts, INFO), then exact over approx over bounds (a bound says less), then more distinct sources
@@ -43,17 +45,18 @@ superseded as (
 
 ),
 
--- figures that can fill a cell: whole-region, known region, one calendar year
+-- figures that can fill a cell: whole-region, named region, one calendar year
 cell_figures as (
 
     select
+        coalesce(figures.region_code, figures.region_name) as region_key,
         figures.*,
         indicators.unit as seed_unit,
         indicators.value_kind as seed_value_kind
 
     from figures
     left join indicators on figures.indicator_code = indicators.indicator_code
-    where figures.region_code is not null
+    where coalesce(figures.region_code, figures.region_name) is not null
         and figures.subject is null
         and figures.indicator_key is not null
         and figures.period_start is not null
@@ -110,9 +113,9 @@ ranked as (
 
     from candidates
     window
-        cell as (partition by region_code, indicator_key, period),
+        cell as (partition by region_key, indicator_key, period),
         cell_order as (
-            partition by region_code, indicator_key, period
+            partition by region_key, indicator_key, period
             order by is_superseded, qualifier_rank, source_count desc, last_published_on desc nulls last, value desc,
                 figure_id
         )
@@ -154,7 +157,7 @@ with_reason as (
 
     from chosen
     left join runners_up
-        on chosen.region_code = runners_up.region_code
+        on chosen.region_key = runners_up.region_key
         and chosen.indicator_key = runners_up.indicator_key
         and chosen.period = runners_up.period
 
@@ -163,6 +166,7 @@ with_reason as (
 final as (
 
     select
+        with_reason.region_key,
         with_reason.region_code,
         with_reason.region_name,
         with_reason.region_level,
