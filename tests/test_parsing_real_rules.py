@@ -1935,6 +1935,23 @@ def test_a_total_aimed_at_a_plans_last_year_is_over_the_plan_when_the_plan_is_na
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    # a county written under its city, named throughout, with no title of its own
+    ("发布时间：2024-11-06\n今年年初，郴州市嘉禾县推出了支持政策。新政策大力推进了嘉禾县科技创新工作，"
+     "嘉禾县新增省级创新平台12个，同比增长300%。", [("12个", "嘉禾县"), ("同比增长300%", "嘉禾县")]),
+    # ... or as its government's, through a reprint's pinyin debris
+    ("发布时间：2022-12-19\n2022年鄂城區(qū)科技創(chuàng)新成效如何?12月19日，鄂城區(qū)人民政府工作报告给出答案。"
+     "鄂城區(qū)高新技术企业达55家，同比增长41%。", [("55家", "鄂城区"), ("同比增长41%", "鄂城区")]),
+    # ... but not a kind of county (创新型县) nor an autonomous region
+    ("发布时间：2023-03-01\n湖南省创新型县建设推进会召开。湖南省创新型县(市)名单公布，创新型县建设加快。"
+     "全省高新技术企业达到1.6万家。", [("1.6万家", "湖南省")]),
+])
+def test_a_story_that_names_a_county_throughout_gives_it_its_unplaced_figures(
+        text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.quote, m.region_name) for m in parse_document(text).mentions]
+    assert got == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
     ("宜都：市县科技创新综合考评再获优秀\n2023-05-22 宜都市科技局\n"
      "2022年，宜都新增高新技术企业19家，总数达到156家；湖北全省高新技术企业达到2.5万家。",
      [("19家", "宜都市"), ("156家", "宜都市"), ("2.5万家", "湖北省")]),

@@ -33,6 +33,7 @@ from .rules import (
     BULLET_MARKS,
     COUNTY_AREA_WORDS,
     COUNTY_OFFICE_WORDS,
+    COUNTY_STORY_MIN,
     COUNTY_SUFFIX_NOT_BEFORE,
     COUNTY_SUFFIXES,
     FILING_LINE_PATTERN,
@@ -46,6 +47,7 @@ from .rules import (
     MEASURE_HEADING_MAX_CHARS,
     MULTI_PROVINCE_AREAS,
     NATION_NAMES,
+    NOT_COUNTY_ENDINGS,
     PARK_AREA_WORDS,
     RESTATED_MIN_VALUE,
     ZONE_NAME_ENDINGS,
@@ -285,7 +287,7 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=_titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
-            span, file, region_code))
+            span, file, region_code) or _county_named_throughout(span, file, region_code))
 
 
 def _block_contexts(text: str, norm: str, blocks: list[layout.Block], title_blocks: set[int],
@@ -347,6 +349,7 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
     starts = [block.start for block in blocks]
     sentence_counts = [0] * len(blocks)
     region_names: dict[str | None, str | None] = {}
+    national = regions.national_code()
     number_pos = doc.number_pos
     numbers_end = len(number_pos)
     next_number = 0  # index of the first number not yet passed
@@ -381,8 +384,10 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                     home = regions.region(found.region_code)
                     region_names[found.region_code] = home.name if home else None
                 code, name, subject = found.region_code, region_names[found.region_code], found.subject
-                if county is not None and subject == county and code == block_contexts[p_index].region_code:
-                    code, name, subject = None, county, None  # the county's own figure (StoryPart.is_county)
+                if county is not None and subject == county and code != national:
+                    # the county's own figure (StoryPart.is_county), also when a city named before it gave the
+                    # region (`红网时刻衡阳…讯 …衡东县8家企业通过…认定`)
+                    code, name, subject = None, county, None
                 elif subject is not None and subject in MULTI_PROVINCE_AREAS:
                     code, name, subject = None, MULTI_PROVINCE_AREAS[subject], None  # the area's own figure
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
@@ -424,6 +429,36 @@ def _area_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -
     own = sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
     alias = next(alias for alias, name in MULTI_PROVINCE_AREAS.items() if name == area and alias in text)
     return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > own else None
+
+
+def _county_named_throughout(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> StoryPart | None:
+    """The county the gazetteer lacks that a story names with its suffix at least COUNTY_STORY_MIN times, more
+    often than its own region, and once as a county is written: under its city or province (`長沙市天心區25家企业`,
+    `怀化市中方县`) or as an office's (`鄂城区人民政府工作报告`): the figures it gives no place are the county's."""
+    text = file.norm[span.start:span.end]
+    written: dict[str, list[re.Match[str]]] = {}
+    for m in _COUNTY_SUFFIX_RE.finditer(text):
+        for size in (2, 3):
+            name = text[m.start() - size:m.start()]
+            county = name + m.group()
+            if len(name) == size and _COUNTY_NAME_RE.fullmatch(name) and not name.endswith(ZONE_NAME_ENDINGS) and (
+                    not county.endswith(NOT_COUNTY_ENDINGS)):
+                written.setdefault(county, []).append(m)
+    own = sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
+    for county, places in sorted(written.items(), key=lambda item: -len(item[1])):
+        if len(places) < COUNTY_STORY_MIN or len(places) <= own:
+            return None  # (most stories: no name written that often)
+        size = len(county) - 1
+        if regions.find_places(county) or any(
+                regions.place_ends_at(text, m.start()) or regions.place_ends_at(text, m.end()) for m in places):
+            continue  # a place the gazetteer knows, or the end of one (`哈尔滨市`: no county 尔滨市)
+        if any(regions.place_ends_at(text, m.start() - size) or text[m.end():m.end() + 16].lstrip(" ").startswith(
+                COUNTY_OFFICE_WORDS) for m in places):  # (past a reprint's blanked pinyin: `鄂城区    人民政府`)
+            return StoryPart(county, COUNTY_AREA_WORDS[county[-1]], is_county=True)
+    return None
+
+
+_COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")
 
 
 def _titled_park(title: str) -> StoryPart | None:

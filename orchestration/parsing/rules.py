@@ -574,8 +574,16 @@ COUNTY_AREA_WORDS = {"县": ("全县", "我县", "本县", "该县"), "市": ("�
 COUNTY_SUFFIXES = tuple(COUNTY_AREA_WORDS)
 # ... never a suffix opening a word (`打造区域科创中心` names no county 打造区; nor `…市场`, `…县域`)
 COUNTY_SUFFIX_NOT_BEFORE = "域场民级块委长"
-# ... nor a zone's name (`四川高新区`, `厦门自创片区`): a county's name never ends with these
-ZONE_NAME_ENDINGS = ("高新", "片", "开发", "经开", "园", "自贸", "保税", "综保", "示范")
+# ... nor a zone's name (`四川高新区`, `厦门自创片区`, `创新型县`): a county's name never ends with these
+ZONE_NAME_ENDINGS = ("高新", "片", "开发", "经开", "园", "自贸", "保税", "综保", "示范", "型")
+# A story that names a county the gazetteer lacks, with its suffix, at least this often and more often than its own
+# region is the county's (when its title does not say so: `嘉禾县推出了…`, `…名单出炉 天心区25家企业上榜`) ...
+COUNTY_STORY_MIN = 3
+# ... never these words, which end in a county's suffix but name none (`社区`, `辖区`, `自治区`, `上市`; not 城区
+# nor 山区, which real counties' names end with: 鄂城区, 萧山区)
+NOT_COUNTY_ENDINGS = ("社区", "地区", "辖区", "景区", "园区", "市区", "县区", "街区", "矿区", "牧区", "老区", "新区",
+                      "小区", "校区", "厂区", "自治区", "自创区", "上市", "城市", "超市", "都市", "股市", "集市",
+                      "门市", "夜市", "楼市", "车市", "省市", "各市", "本市", "全市", "该市", "我市")
 # A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
 # its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
 COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
