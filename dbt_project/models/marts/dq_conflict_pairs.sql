@@ -33,7 +33,20 @@ with
 
 statements as (
 
-    select * from {{ ref('int_figure_statements') }}
+    -- agree_low/agree_high: the values a statement admits, an exact or approximate one also widened by its
+    -- own rounding (`2.2萬億元` admits 2.15 to 2.25 trillion, so `22398.4億元` is the same figure rounded,
+    -- not a contradiction), at most by var rounding_widening_cap of the value (a round `5000亿元` is
+    -- what the writer meant, not a rounding of 5300亿元); bounds as they are
+    select
+        *,
+        case when qualifier in ('exact', 'approx')
+            then least(value_low, value - least(half_unit, {{ var('rounding_widening_cap') }} * abs(value)))
+            else value_low end as agree_low,
+        case when qualifier in ('exact', 'approx')
+            then greatest(value_high, value + least(half_unit, {{ var('rounding_widening_cap') }} * abs(value)))
+            else value_high end as agree_high
+
+    from {{ ref('int_figure_statements') }}
 
 ),
 
@@ -44,7 +57,7 @@ pairs as (
         a.statement_id as statement_id_a,
         b.statement_id as statement_id_b,
         a.figure_id <> b.figure_id
-            and not {{ intervals_intersect('a.value_low', 'a.value_high', 'b.value_low', 'b.value_high') }}
+            and not {{ intervals_intersect('a.agree_low', 'a.agree_high', 'b.agree_low', 'b.agree_high') }}
             as is_hard,
         -- the earlier published side first (ties: statement id)
         case
@@ -77,7 +90,7 @@ pairs as (
             or (b.qualifier = 'approx' and a.qualifier = 'exact'
                 and abs(a.value - b.value) > b.half_unit * 1.000001)
             -- intervals that do not meet
-            or not {{ intervals_intersect('a.value_low', 'a.value_high', 'b.value_low', 'b.value_high') }}
+            or not {{ intervals_intersect('a.agree_low', 'a.agree_high', 'b.agree_low', 'b.agree_high') }}
         )
 
 ),
