@@ -356,3 +356,21 @@ def test_a_row_of_a_table_read_as_a_heading_sets_no_section_year() -> None:
             "总计|1950|302|1|2253|100%|\n省直部门|526|233|0|759|33.69%|\n全省登记成果中企业占比为45.2%。\n")
     periods = {m.quote: m.period for m in parse_document(text).mentions}
     assert periods["45.2%"] == "2024" and "1950" not in periods.values()
+
+
+def test_a_yearbooks_table_of_places_by_year_gives_each_place_its_value_for_each_year() -> None:
+    # (measure and unit above the header; an English column; totals of no place left alone)
+    text = ("发布时间：2024\n2023知识产权统计年报\n6-4 PCT国际专利申请受理量 | | |\n"
+            "Received PCT International Applications | |\n单位:件 | (Unit: piece) | |\n"
+            "地区Regions | 2018年 | 2022年 | 2023年 | |\n合计Total | 55242 | 74452 | 73812 | |\n"
+            "北京 | Beijing | 6527 | 11463 | 11438 | |\n内蒙古 | Inner Mongolia | 23 | 88 | 140 | |\n")
+    rows = [(m.region_name, m.period, m.value, m.unit, m.indicator_code) for m in parse_document(text).mentions
+            if m.period_source == "table"]
+    assert rows == [("北京市", "2018", 6527, "count", "pct_applications"),
+                    ("北京市", "2022", 11463, "count", "pct_applications"),
+                    ("北京市", "2023", 11438, "count", "pct_applications"),
+                    ("内蒙古自治区", "2018", 23, "count", "pct_applications"),
+                    ("内蒙古自治区", "2022", 88, "count", "pct_applications"),
+                    ("内蒙古自治区", "2023", 140, "count", "pct_applications")]
+    # without a unit line the numbers mean nothing: no figure
+    assert not [m for m in parse_document(text.replace("单位:件", "说明")).mentions if m.period_source == "table"]

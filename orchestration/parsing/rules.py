@@ -713,6 +713,8 @@ TABLE_CHANGE_HEADER_WORDS = ("同比", "增速", "增长", "±")
 TABLE_INDUSTRY_HEADERS = ("行业", "产业", "行业大类")
 TABLE_INDUSTRY_WHOLE = "各行业合计"
 TABLE_TOTAL_LABELS = ("合计", "总计", "全部", "总量")  # a row of the whole the table is about
+# A yearbook's table of places by year states its unit on a line of its own above the header (`单位:件`).
+TABLE_UNIT_LINE_WORD = "单位"
 # Header cells that only group the columns after them: patent statistics split grants by applicant, 职务
 # over 大专院校 … 职务总计, 非职务 over 个人 (a table one cell per line loses where the groups' row ended).
 TABLE_GROUP_HEADERS = ("职务", "非职务")

@@ -32,6 +32,7 @@ from .rules import (
     TABLE_SERIAL_HEADERS,
     TABLE_TO_DATE_WORDS,
     TABLE_TOTAL_LABELS,
+    TABLE_UNIT_LINE_WORD,
     TABLE_UNITS,
 )
 
@@ -267,6 +268,85 @@ def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[s
         out.append((Cell(at, cursor, float(value.removesuffix("%")) * column.multiplier, label, column, None, None,
                          indicator.code if indicator is not None else None, name), part))
     return out
+
+
+def place_year_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, str]]:
+    """(index of the row's block, cell, the year its column holds) for every value of a table of places by
+    year, one row per line, whose measure and unit the lines above its header name (a yearbook's table):
+
+        6-4 PCT国际专利申请受理量 | |
+        单位:件 | (Unit: piece) |
+        地区Regions | 2018年 | 2022年 | 2023年 |
+        北京 | Beijing | 6527 | 11463 | 11438 |
+
+    A row's place is its figures' region; a cell in Latin letters (a bilingual table's English name) is
+    skipped; a row of no place (`合计Total`, `国内小计`) is left alone: what it totals is the table's to say."""
+    if "|" not in norm or TABLE_UNIT_LINE_WORD not in norm:
+        return []
+    out: list[tuple[int, Cell, str]] = []
+    years: list[str] | None = None
+    column: Column | None = None
+    for index, block in enumerate(blocks):
+        named = [cell.strip() for cell in norm[block.start:block.end].split("|") if cell.strip()]
+        if len(named) < 2:
+            years = None  # (a line that is no row ends the table)
+            continue
+        if len(named) >= 3 and _LATIN_RE.sub("", _compact(named[0])) in TABLE_LABEL_HEADERS and all(
+                _YEAR_COLUMN_RE.fullmatch(_compact(cell)) for cell in named[1:]):
+            column = _measure_above(norm, blocks, index)
+            years = [_compact(cell)[:4] for cell in named[1:]] if column is not None else None
+            continue
+        if years is not None and column is not None:
+            out.extend((index, cell, year) for cell, year in _place_year_row(norm, block, named, years, column))
+    return out
+
+
+def _measure_above(norm: str, blocks: Sequence[Block], header: int) -> Column | None:
+    """The column a table of places by year holds: its unit from a line `单位:件` and its measure from the
+    caption above (`6-4 PCT国际专利申请受理量`), within a few lines above its header; None without both."""
+    unit = name = None
+    for k in range(header - 1, max(-1, header - 1 - _MEASURE_LOOKBACK - 1), -1):
+        if blocks[k].article != blocks[header].article:
+            break
+        line = norm[blocks[k].start:blocks[k].end]
+        stated = _UNIT_LINE_RE.search(line)
+        if stated is not None and unit is None:
+            unit = stated.group(1)
+            continue
+        caption = _CAPTION_RE.search(line.split("|")[0])
+        if caption is not None and unit is not None:
+            name = caption.group()
+            break
+    if unit is None or name is None:
+        return None
+    out_unit, multiplier = TABLE_UNITS[unit]
+    return Column(name, out_unit, multiplier, unit if out_unit == "count" else None,
+                  "share" if out_unit == "percent" else "level")
+
+
+def _place_year_row(norm: str, block: Block, named: list[str], years: list[str], column: Column) -> list[tuple[
+        Cell, str]]:
+    """The figures of one place's row under the year columns `years`."""
+    label = _LATIN_RE.sub("", _compact(named[0]))
+    found = regions.find_places(label)
+    values = [cell for cell in named[1:] if not _LATIN_RE.fullmatch(cell)]
+    if not found or found[0][0] != 0 or regions.name_end(label, 0) != len(label) or len(values) != len(years) or (
+            not all(_NUMBER_RE.fullmatch(value) for value in values)):
+        return []
+    code = found[0][1]
+    indicator = indicators.lookup(column.name)
+    out, cursor = [], norm.find(named[0], block.start, block.end) + len(named[0])
+    for value, year in zip(values, years, strict=True):
+        at = norm.find(value, cursor, block.end)
+        cursor = at + len(value)
+        out.append((Cell(at, cursor, float(value) * column.multiplier, named[0], column, code, None,
+                         indicator.code if indicator is not None else None, column.name), year))
+    return out
+
+
+_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z .,&()'-]*")
+_UNIT_LINE_RE = re.compile(rf"{TABLE_UNIT_LINE_WORD}\s*[:：]\s*({_UNITS_LONGEST_FIRST})(?![\u4e00-\u9fff])")
+_CAPTION_RE = re.compile(r"(?:[A-Z&]+)?[\u4e00-\u9fff]{3,30}")  # (`PCT国际专利申请受理量`, not the English under it)
 
 
 def _ranked_measure(norm: str, blocks: Sequence[Block], header: int) -> indicators.Indicator | None:
