@@ -259,6 +259,12 @@ CASES = [
      (150, "exact", "level", "三亚市", "2023")),
     ("2023年，按照要求，三亚市高新技术企业达到150家。", date(2024, 3, 1), "150家",
      (150, "exact", "level", "三亚市", "2023")),
+    # 相较于 a year names a comparison's base, not the figure's year
+    ("2023年，湖北省研发投入强度为2.3%。相较于2022年，全省技术合同成交额增长30%。", date(2024, 3, 1), "30%",
+     (30, "exact", "growth_rate", "湖北省", "2023")),
+    # ... and a base with its own value (`比2023年的1225项`) is not the year the paragraph goes on about
+    ("2024年，全省设区市成果登记有1494项，比2023年的1225项上升了21.96%。全省各设区市中，南昌市为268项。",
+     date(2025, 3, 1), "268项", (268, "exact", "level", "南昌市", "2024")),
     # a time or place written inside a 其中 clause is that part's: it frames nothing after the semicolon
     ("2024年上半年，株洲市新增高新技术企业120家，其中国家级孵化器为2023年全省唯一新增的1家；技术合同成交额达到80亿元。",
      date(2024, 7, 15), "80亿元", (8e9, "exact", "level", "株洲市", "2024H1")),

@@ -1225,6 +1225,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `1992年被国务院批准…。经过30年的发展，全自治区共有高新区9家`: history, not the paragraph's time
         if _MULTIPLE_BASE_AFTER_RE.match(text, m.end()):
             continue  # `成交额为“十三五”末的6.6倍。`: a multiple's base, not the paragraph's time
+        if m.group("year") and periods.is_base(text, m.start()):
+            continue  # `相较于2022年各地区…均有增加，海南…增幅超过10%`: a comparison's base, not the paragraph's time
         if art.heading_year and _lagged_survey_year(text, m, start, art.heading_year):
             continue  # `2023年全社会研发经费…(错年统计)。我市新增3个国家级平台` in a review of 2024
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated,

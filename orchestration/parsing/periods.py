@@ -86,7 +86,7 @@ _NAMED_PARTS = {3: "Q1", 6: "H1"}
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
-BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比",
+BASE_MARKERS = ("较", "比", "与", "同", "相比", "对比", "较于", "相对于",  # `相较于2022年各地区…均有增加`
                 "高于", "低于", "快于", "慢于", "多于", "少于")  # `高于2024年同期0.11个百分点`
 # ... and these only before a multiple in the year's clause (`是去年的1.5倍`, `为“十三五”末的6.6倍`; not
 # `特别是2017—2021年增长速度明显加快`)
