@@ -426,9 +426,14 @@ def _area_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -
     if not counts:
         return None  # (most stories name none)
     area, named = max(counts.items(), key=lambda item: item[1])
-    own = sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
     alias = next(alias for alias, name in MULTI_PROVINCE_AREAS.items() if name == area and alias in text)
-    return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > own else None
+    return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > _own_votes(span, file, region_code) else None
+
+
+def _own_votes(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> int:
+    """How many of a story's places say it is about its own region (file.votes): what a county or an area it
+    names must outnumber to be what the story is about."""
+    return sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
 
 
 def _county_named_throughout(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> StoryPart | None:
@@ -444,16 +449,16 @@ def _county_named_throughout(span: _ArticleSpan, file: _FileFrame, region_code: 
             if len(name) == size and _COUNTY_NAME_RE.fullmatch(name) and not name.endswith(ZONE_NAME_ENDINGS) and (
                     not county.endswith(NOT_COUNTY_ENDINGS)):
                 written.setdefault(county, []).append(m)
-    own = sum(code == region_code for _, code in between(file.votes, file.vote_pos, span.start, span.end))
-    for county, places in sorted(written.items(), key=lambda item: -len(item[1])):
-        if len(places) < COUNTY_STORY_MIN or len(places) <= own:
+    own = _own_votes(span, file, region_code)
+    for county, suffixes in sorted(written.items(), key=lambda item: -len(item[1])):
+        if len(suffixes) < COUNTY_STORY_MIN or len(suffixes) <= own:
             return None  # (most stories: no name written that often)
         size = len(county) - 1
         if regions.find_places(county) or any(
-                regions.place_ends_at(text, m.start()) or regions.place_ends_at(text, m.end()) for m in places):
+                regions.place_ends_at(text, m.start()) or regions.place_ends_at(text, m.end()) for m in suffixes):
             continue  # a place the gazetteer knows, or the end of one (`哈尔滨市`: no county 尔滨市)
         if any(regions.place_ends_at(text, m.start() - size) or text[m.end():m.end() + 16].lstrip(" ").startswith(
-                COUNTY_OFFICE_WORDS) for m in places):  # (past a reprint's blanked pinyin: `鄂城区    人民政府`)
+                COUNTY_OFFICE_WORDS) for m in suffixes):  # (past a reprint's blanked pinyin: `鄂城区    人民政府`)
             return StoryPart(county, COUNTY_AREA_WORDS[county[-1]], is_county=True)
     return None
 
