@@ -2865,3 +2865,10 @@ def test_more_rows_of_a_portals_metadata_are_no_title() -> None:
             "主题分类 科技 体裁分类 报告\n公开范围 面向全社会\n2023年科技进步报告\n"
             "2023年,区科技局在区委区政府领导下推进科技工作。")
     assert parse_document(text).articles[0].title == "2023年科技进步报告"
+
+
+def test_a_rank_is_read_through_toneless_pinyin_after_its_di() -> None:
+    text = ("2019年，河北省研發(fa)投入強(qiang)度達(da)到1.61%，全(quan)國(guo)排位(wei)從第(di)18位(wei)提升(sheng)"
+            "到第(di)16位(wei)。")
+    got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2020, 12, 18)).mentions]
+    assert (18, "rank") in got and (16, "rank") in got and not [kind for _, kind in got if kind == "level"]

@@ -709,8 +709,9 @@ def candidates(text: str, start: int, end: int, numbers: list[re.Match[str]]) ->
                 found.append(cand)
             continue
         prev = text[s - 1] if s > 0 else ""
-        if prev == " " and text[s - 2:s - 1] == "第":
-            prev, s = "第", s - 1  # `居全省第 4 位`: stray spaces around the digits
+        if prev == " " and text[(blank := _before_blanks(text, s)) - 1:blank] == "第":
+            # `居全省第 4 位`: stray spaces around the digits; `從第(di)18位`: a reprint's blanked pinyin
+            prev, s = "第", blank
         num = m.group("num")
         e = m.end()
         nxt = text[e:e + 1]  # ("" at the end)
