@@ -1386,12 +1386,10 @@ def _area_named(text: str, clause_start: int, seg_start: int, pos: int) -> str |
     clause about something else (`京津冀国家技术创新中心等…获批建设，省级以上研发平台总数达到1550家`)."""
     area = _AREA_RE.search(text, seg_start, pos)
     if area is None:
-        opening = _opening(text[clause_start:pos])
-        area = _AREA_RE.match(opening)
-        if area is None:
+        opening = _opening(text[clause_start:pos])  # (past the clause's time and 其中: a suffix of the clause)
+        if _AREA_RE.match(opening) is None:
             return None
-        at = pos - len(opening)
-        area = _AREA_RE.match(text, at + area.start(), pos)
+        area = _AREA_RE.match(text, pos - len(opening), pos)  # (the same words, where the text writes them)
         if area is None:
             return None
     if regions.find_places(text, area.end(), pos) or text.find("占", clause_start, area.start()) != -1:
@@ -2738,7 +2736,7 @@ def _period(ctx: Context, cand: Candidate, art: ArticleContext, clause_end: int 
         # `其中2018年、2019年连续两年获得一等奖；全省技术合同成交总额…`: years listed for the events of that
         # clause frame no other
         before = [(pos, p) for pos, p in before if not any(pos < at < cand.start for at in ctx.semicolons)]
-    if before and ctx.part_clauses and _in_part_clause(ctx, before[-1][0], cand.start):
+    if ctx.part_clauses:
         before = [(pos, p) for pos, p in before if not _in_part_clause(ctx, pos, cand.start)]
     if before:
         return before[-1][1], "explicit"
