@@ -651,6 +651,9 @@ def test_dbt_unit_tests_of_the_assignment_conflict_and_arithmetic_models_pass(wa
     for model, test in (
         ("int_figure_mentions__assigned", "mentions_merge_into_exact_anchors_bounds_and_leftovers"),
         ("dq_conflict_pairs", "pairs_disagree_beyond_rounding_and_say_how"),
+        ("dq_conflict_pairs", "a_value_rounded_as_written_agrees_with_the_precise_one_it_rounds"),
+        ("indicator_panel", "a_tie_on_every_other_rule_goes_to_the_larger_value"),
+        ("indicator_panel", "counties_the_gazetteer_lacks_get_a_cell_each_by_name"),
         ("dq_conflicts", "one_row_per_key_with_the_value_that_holds"),
         ("int_arithmetic__growth_vs_levels", "levels_in_the_indicators_own_unit_only"),
     ):

@@ -24,6 +24,25 @@
     end
 {%- endmacro %}
 
+{#
+    The interval a conflict check lets a statement stand for: value_low/value_high, an exact or approximate
+    value also widened by its own rounding as written (`2.2萬億元` admits 2.15 to 2.25 trillion, so
+    `22398.4億元` is the same figure), at most by var rounding_widening_cap of the value (a round `5000亿元`
+    is what the writer meant, not a rounding of 5300亿元); bounds as they are. Figures are still assigned
+    by value_low/value_high: only whether two statements can both be true reads these.
+#}
+{% macro agree_low(value, qualifier, value_low, half_unit) -%}
+    case when {{ qualifier }} in ('exact', 'approx')
+        then least({{ value_low }}, {{ value }} - least({{ half_unit }}, {{ var('rounding_widening_cap') }} * abs({{ value }})))
+        else {{ value_low }} end
+{%- endmacro %}
+
+{% macro agree_high(value, qualifier, value_high, half_unit) -%}
+    case when {{ qualifier }} in ('exact', 'approx')
+        then greatest({{ value_high }}, {{ value }} + least({{ half_unit }}, {{ var('rounding_widening_cap') }} * abs({{ value }})))
+        else {{ value_high }} end
+{%- endmacro %}
+
 {# Two intervals intersect: both values can be true at once. #}
 {% macro intervals_intersect(low_a, high_a, low_b, high_b) -%}
     ({{ low_a }} <= {{ high_b }} and {{ low_b }} <= {{ high_a }})

@@ -33,18 +33,11 @@ with
 
 statements as (
 
-    -- agree_low/agree_high: the values a statement admits, an exact or approximate one also widened by its
-    -- own rounding (`2.2萬億元` admits 2.15 to 2.25 trillion, so `22398.4億元` is the same figure rounded,
-    -- not a contradiction), at most by var rounding_widening_cap of the value (a round `5000亿元` is
-    -- what the writer meant, not a rounding of 5300亿元); bounds as they are
+    -- the values each statement admits, its own rounding included (macros/figure_intervals.sql)
     select
         *,
-        case when qualifier in ('exact', 'approx')
-            then least(value_low, value - least(half_unit, {{ var('rounding_widening_cap') }} * abs(value)))
-            else value_low end as agree_low,
-        case when qualifier in ('exact', 'approx')
-            then greatest(value_high, value + least(half_unit, {{ var('rounding_widening_cap') }} * abs(value)))
-            else value_high end as agree_high
+        {{ agree_low('value', 'qualifier', 'value_low', 'half_unit') }} as agree_low,
+        {{ agree_high('value', 'qualifier', 'value_high', 'half_unit') }} as agree_high
 
     from {{ ref('int_figure_statements') }}
 
