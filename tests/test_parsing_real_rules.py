@@ -2872,3 +2872,29 @@ def test_a_rank_is_read_through_toneless_pinyin_after_its_di() -> None:
             "到第(di)16位(wei)。")
     got = [(m.value, m.value_kind) for m in parse_document(text, published_on=date(2020, 12, 18)).mentions]
     assert (18, "rank") in got and (16, "rank") in got and not [kind for _, kind in got if kind == "level"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a known county named twice, once in full, with its own area word: the story's figures are the county's
+    ("发布时间：2018-11-01\n台海网讯 漳浦大力推进创新转型，截至今年，漳浦县企业研发经费投入完成2.66亿元，增长4.9%。"
+     "全县新增科技型企业22家。", [("2.66亿元", "漳浦县"), ("增长4.9%", "漳浦县"), ("22家", "漳浦县")]),
+    # the only county a title names, after a year
+    ("2020年邵东市完成高新产值630亿元\n发布时间：2021-01-25\n去年，全社会研发投入完成16亿元，高新技术企业41家。",
+     [("630亿元", "邵东市"), ("16亿元", "邵东市"), ("41家", "邵东市")]),
+    # a district's report that names its district and speaks of 全区
+    ("2023年科技进步报告\n发布时间：2024-07-12\n2023年，鄞州区科技局推进科技工作，为鄞州贡献力量。"
+     "全区R&D经费投入占比达3.02%。", [("3.02%", "鄞州区")]),
+    # a short name not read without the full name written (`东方` of 东方市 is a common word)
+    ("发布时间：2024-03-01\n东方红卫星公司与东方电气合作，2023年海南省高新技术企业达到1800家。", [("1800家", "海南省")]),
+    # ... nor a county a city's story ranks within the city, speaking of 全市
+    ("发布时间：2021-11-10\n从各县市区看，渌口区领跑全市。渌口区高新技术产业增加值增长61%，高于全市平均水平。"
+     "株洲高新技术企业达到1000家，渌口区居首。", [("增长61%", "株洲市"), ("1000家", "株洲市")]),
+    # ... nor one named in a story whose title names its city
+    ("玉溪擦亮国家创新型城市招牌\n发布时间：2023-08-29\n通海县是玉溪的科技强县，通海拥有高新技术企业196户。",
+     [("196户", "玉溪市")]),
+])
+def test_a_story_about_a_county_the_gazetteer_knows_gives_it_its_unplaced_figures(
+        text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.quote, m.region_name) for m in parse_document(text).mentions]
+    assert got == want
+    assert all(m.region_code is None for m in parse_document(text).mentions if m.region_name.endswith(("县", "区")))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import layout, periods, regions, tables
@@ -44,11 +45,13 @@ from .rules import (
     ISSUER_LINE_MAX_CHARS,
     ISSUER_LOOKAHEAD_BLOCKS,
     ISSUER_SUFFIXES,
+    KNOWN_COUNTY_STORY_MIN,
     MEASURE_HEADING_MAX_CHARS,
     MULTI_PROVINCE_AREAS,
     NATION_NAMES,
     NOT_COUNTY_ENDINGS,
     PARK_AREA_WORDS,
+    PROVINCE_WIDE,
     RESTATED_MIN_VALUE,
     ZONE_NAME_ENDINGS,
 )
@@ -287,7 +290,8 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=_titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
-            span, file, region_code) or _county_named_throughout(span, file, region_code))
+            span, file, region_code) or _county_named_throughout(span, file, region_code) or _known_county_story(
+            span, file, region_code))
 
 
 def _block_contexts(text: str, norm: str, blocks: list[layout.Block], title_blocks: set[int],
@@ -461,6 +465,35 @@ def _county_named_throughout(span: _ArticleSpan, file: _FileFrame, region_code: 
                 COUNTY_OFFICE_WORDS) for m in suffixes):  # (past a reprint's blanked pinyin: `鄂城区    人民政府`)
             return StoryPart(county, COUNTY_AREA_WORDS[county[-1]], is_county=True)
     return None
+
+
+def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> StoryPart | None:
+    """The county the gazetteer knows (regions.counties) that a story is about: the only one its title names, or
+    one it names at least KNOWN_COUNTY_STORY_MIN times, more often than its own region and than any other county
+    (`漳浦大力推进…漳浦企业R&D经费投入完成2.66亿元…全县新增…`, once written `漳浦县`) when its title names no other
+    place; never one the story ranks within
+    its city, speaking of the city's area more than of the county's (`渌口区领跑全市…高于全市平均水平`). Its figures
+    that have no place are the county's."""
+    text = file.norm[span.start:span.end]
+    named = regions.find_counties(text, region_code)
+    in_full = {county for _, county, full in named if full}
+    counts = Counter(county for _, county, _ in named if county in in_full)
+    if not counts:
+        return None  # (most stories name none in full)
+    titled = {county for _, county, _ in regions.find_counties(span.title_text, region_code) if county in in_full}
+    ranked = counts.most_common(2)
+    county, times = ranked[0]
+    if len(titled) == 1:
+        county = titled.pop()
+    elif times < KNOWN_COUNTY_STORY_MIN or (len(ranked) > 1 and ranked[1][1] == times) or (
+            times <= _own_votes(span, file, region_code)) or regions.find_places(span.title_text):
+        return None  # (a title naming a city or province, not a county: `株洲市前三季度高新技术产业增加值增长24.7%`)
+    own_words = COUNTY_AREA_WORDS[county.name[-1]]
+    parent = regions.region(county.parent_code)
+    parent_words = PROVINCE_WIDE if parent is None or parent.level == "province" else COUNTY_AREA_WORDS["市"]
+    if parent_words != own_words and sum(map(text.count, parent_words)) > sum(map(text.count, own_words)):
+        return None
+    return StoryPart(county.name, own_words, is_county=True)
 
 
 _COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")

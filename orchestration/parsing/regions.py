@@ -27,6 +27,9 @@ from .rules import (
     CITY_WIDE,
     COMPARED_BEFORE,
     COMPARED_WORDS_BEFORE,
+    COUNTY_NAME_MIN_CHARS,
+    COUNTY_NO_SHORT_ENDINGS,
+    COUNTY_SHORT_SUFFIXES,
     EVENT_AT_PLACE_VERBS,
     EXAMPLE_CLOSER,
     EXAMPLE_OPENER,
@@ -151,6 +154,76 @@ def gazetteer() -> Gazetteer:
 # that costs ~0.35 µs at each of them (one in eight characters of a text); four patterns of a quarter
 # of the branches each, scanned one after the other, take half as long
 _NAME_PARTS = 4
+
+
+@dataclass(frozen=True)
+class County:
+    code: str
+    name: str  # as GB/T 2260 writes it: 邵东市, 漳浦县, 鄞州区
+    parent_code: str  # its prefecture, or its province when it belongs to none (济源市, a municipality's district)
+
+
+@dataclass(frozen=True)
+class CountyIndex:
+    by_name: dict[str, tuple[County, ...]]  # full name -> the counties of that name (鼓楼区: four)
+    short_of: dict[str, str]  # county code -> its short name (`漳浦` of 漳浦县), where no other county or place has it
+    longest: int  # characters in the longest full name
+    endings: frozenset[str]  # the last COUNTY_NAME_MIN_CHARS characters of every full name (a cheap first test)
+
+
+@lru_cache(maxsize=1)
+def counties() -> CountyIndex:
+    """The county-level divisions of the counties seed, by the names a text writes them with: the full name
+    (COUNTY_NAME_MIN_CHARS or more, not `城区`, `郊区`) and, where no other county or known place has it, the
+    name without its suffix (`漳浦` of 漳浦县; not `本溪` of 本溪满族自治县, the city's)."""
+    by_name: dict[str, list[County]] = {}
+    for row in read_seed("counties"):
+        county = County(row["county_code"], compact(row["county_name"]), row["parent_code"])
+        if len(county.name) >= COUNTY_NAME_MIN_CHARS:
+            by_name.setdefault(county.name, []).append(county)
+    known = gazetteer().by_name
+    bases: dict[str, list[County]] = {}
+    for name, same in by_name.items():
+        if name.endswith(COUNTY_SHORT_SUFFIXES) and not name.endswith(COUNTY_NO_SHORT_ENDINGS):
+            bases.setdefault(name[:-1], []).extend(same)
+    short_of = {same[0].code: base for base, same in bases.items()
+                if len(same) == 1 and base not in by_name and base not in known and not find_places(base)}
+    return CountyIndex({name: tuple(same) for name, same in by_name.items()}, short_of,
+                       max(map(len, by_name), default=0),
+                       frozenset(name[-COUNTY_NAME_MIN_CHARS:] for name in by_name))
+
+
+_COUNTY_END_RE = re.compile(f"[{''.join(COUNTY_SHORT_SUFFIXES)}]")
+
+
+def find_counties(text: str, home_code: str | None) -> list[tuple[int, County, bool]]:
+    """(position, county, written in full) for each county a text names in full, and by its short name where it
+    does: a full name several counties share (`鼓楼区`) only where one of them is in `home_code`'s region (the
+    story's city or province). A dictionary look-up before each suffix: a regex of 2,800 names scans slowly."""
+    index = counties()
+    home = region(home_code)
+    homes = {home_code, home.parent_code if home is not None else None} - {None}
+    found: list[tuple[int, County, bool]] = []
+    for m in _COUNTY_END_RE.finditer(text):
+        end = m.end()
+        if text[end - COUNTY_NAME_MIN_CHARS:end] not in index.endings:
+            continue
+        for size in range(min(index.longest, end), COUNTY_NAME_MIN_CHARS - 1, -1):
+            same = index.by_name.get(text[end - size:end])
+            if same is None:
+                continue
+            near = [c for c in same if c.parent_code in homes or c.parent_code[:2] + "0000" in homes]
+            if len(same) == 1 or len(near) == 1:
+                found.append((end - size, same[0] if len(same) == 1 else near[0], True))
+            break
+    for county in {county for _, county, _ in found}:
+        short = index.short_of.get(county.code)
+        at = text.find(short) if short else -1
+        while at != -1:
+            if not text.startswith(county.name, at):
+                found.append((at, county, False))
+            at = text.find(short, at + 1)  # type: ignore[arg-type]
+    return sorted(found, key=lambda item: item[0])
 
 
 def _scanner(words: dict[str, str]) -> re.Pattern[str]:

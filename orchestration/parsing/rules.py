@@ -570,8 +570,9 @@ PARK_AREA_WORDS = ("全区", "本区", "园区", "该区", "全园")
 # county's own region's (named as written, no code: the gazetteer holds no county).
 # Each suffix's area words: a district's story says 全市 of its city, not of itself.
 COUNTY_AREA_WORDS = {"县": ("全县", "我县", "本县", "该县"), "市": ("全市", "我市", "本市", "该市"),
-                     "区": ("全区", "我区", "本区", "该区")}
-COUNTY_SUFFIXES = tuple(COUNTY_AREA_WORDS)
+                     "区": ("全区", "我区", "本区", "该区"),
+                     "旗": ("全旗", "我旗", "本旗", "该旗")}
+COUNTY_SUFFIXES = ("县", "市", "区")  # (a banner, 旗, only when the gazetteer knows it)
 # ... never a suffix opening a word (`打造区域科创中心` names no county 打造区; nor `…市场`, `…县域`)
 COUNTY_SUFFIX_NOT_BEFORE = "域场民级块委长"
 # ... nor a zone's name (`四川高新区`, `厦门自创片区`, `创新型县`): a county's name never ends with these
@@ -584,6 +585,15 @@ COUNTY_STORY_MIN = 3
 NOT_COUNTY_ENDINGS = ("社区", "地区", "辖区", "景区", "园区", "市区", "县区", "街区", "矿区", "牧区", "老区", "新区",
                       "小区", "校区", "厂区", "自治区", "自创区", "上市", "城市", "超市", "都市", "股市", "集市",
                       "门市", "夜市", "楼市", "车市", "省市", "各市", "本市", "全市", "该市", "我市")
+# Counties the gazetteer knows (the counties seed, GB/T 2260): a story names one in full (`邵东市`), or, once it has,
+# by its name without its suffix (`漳浦` after `漳浦县`), when no other county and no known place has that name.
+# Full names this short are common words (`城区`, `郊区`, `新县`): never read as a county's.
+COUNTY_NAME_MIN_CHARS = 3
+COUNTY_SHORT_SUFFIXES = ("县", "市", "区", "旗")
+COUNTY_NO_SHORT_ENDINGS = ("自治县", "自治旗", "新区")  # (`本溪满族自治县` is not `本溪满族自治`)
+# A story that names a known county at least this often, more often than its own region and more often than
+# any other county, or whose title names it and no other, is the county's (`2020年邵东市完成高新产值630亿元`).
+KNOWN_COUNTY_STORY_MIN = 2
 # A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
 # its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
 COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
