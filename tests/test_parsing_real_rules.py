@@ -2885,7 +2885,8 @@ def test_a_rank_is_read_through_toneless_pinyin_after_its_di() -> None:
     ("2023年科技进步报告\n发布时间：2024-07-12\n2023年，鄞州区科技局推进科技工作，为鄞州贡献力量。"
      "全区R&D经费投入占比达3.02%。", [("3.02%", "鄞州区")]),
     # a short name not read without the full name written (`东方` of 东方市 is a common word)
-    ("发布时间：2024-03-01\n东方红卫星公司与东方电气合作，2023年海南省高新技术企业达到1800家。", [("1800家", "海南省")]),
+    ("发布时间：2024-03-01\n东方红卫星公司与东方电气合作，2023年海南省高新技术企业达到1800家。",
+     [("1800家", "海南省")]),
     # ... nor a county a city's story ranks within the city, speaking of 全市
     ("发布时间：2021-11-10\n从各县市区看，渌口区领跑全市。渌口区高新技术产业增加值增长61%，高于全市平均水平。"
      "株洲高新技术企业达到1000家，渌口区居首。", [("增长61%", "株洲市"), ("1000家", "株洲市")]),
@@ -2898,3 +2899,21 @@ def test_a_story_about_a_county_the_gazetteer_knows_gives_it_its_unplaced_figure
     got = [(m.quote, m.region_name) for m in parse_document(text).mentions]
     assert got == want
     assert all(m.region_code is None for m in parse_document(text).mentions if m.region_name.endswith(("县", "区")))
+
+
+def test_a_national_body_whose_list_a_citys_review_reports_does_not_tell_the_story() -> None:
+    text = ("发布时间：2020-03-03\n一、总体进展\n国家自主创新示范区考核评估厦门片区居全省第一。"
+            "生物医药产业集群入选国家发改委第一批战略性新兴产业集群培育工程。实现净新增国家高新技术企业302家，资格有效数达1928家。")
+    got = [(m.value, m.region_name) for m in parse_document(text).mentions]
+    assert got == [(1, "厦门市"), (302, "厦门市"), (1928, "厦门市")]
+    told = "发布时间：2024-02-26\n国家统计局发布统计公报，2023年研发经费投入33278亿元。"
+    assert [m.region_name for m in parse_document(told).mentions] == ["全国"]  # (guard: the body tells it)
+
+
+def test_a_portals_bulleted_metadata_rows_are_no_title() -> None:
+    text = ("• 索 引 号:XM00105-03-00-2023-001\n    • 备注/文号:厦科〔2023〕8号\n    • 发布机构:科技局\n"
+            "    厦门市科学技术局关于2022年工作总结和2023年工作重点的报告\n    时间:2023-02-01 11:30\n\n"
+            "      一、总体进展\n\n      全市R&D经费投入强度预计超过3.2%。")
+    doc = parse_document(text)
+    assert doc.articles[0].title == "厦门市科学技术局关于2022年工作总结和2023年工作重点的报告"
+    assert [(m.period, m.value_kind) for m in doc.mentions] == [("2022", "share")]

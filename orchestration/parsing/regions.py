@@ -41,6 +41,7 @@ from .rules import (
     NAMED_PLATFORM_FIELD_MAX,
     NAMED_PLATFORM_GRADES,
     NATIONAL_BODIES,
+    NATIONAL_BODY_AS_OBJECT_BEFORE,
     NATIONAL_OUTLETS,
     NEWSROOM_SUFFIXES,
     NOT_CITING_BEFORE_JU,
@@ -646,10 +647,12 @@ _NATIONAL_OUTLET_RE = re.compile(trie_pattern(NATIONAL_OUTLETS))
 
 
 def national_body_speaks(text: str, start: int, end: int, places: list[tuple[int, str]]) -> bool:
-    """Whether a national body (国新办, 国家统计局 …) tells the story and no 全省 or 全市 is said in it."""
+    """Whether a national body (国新办, 国家统计局 …) tells the story and no 全省 or 全市 is said in it: not one it
+    cites, nor one whose list or approval it reports (`入选国家发改委第一批…`)."""
     if any(marker in (PROVINCE, CITY) for _, marker in places):
         return False
-    return any(not _cites(text, body.start()) for body in _NATIONAL_BODY_RE.finditer(text, start, end))
+    return any(not _cites(text, body.start()) and not text.endswith(NATIONAL_BODY_AS_OBJECT_BEFORE, start, body.start())
+               for body in _NATIONAL_BODY_RE.finditer(text, start, end))
 
 
 def _cites(text: str, body_start: int) -> bool:

@@ -466,6 +466,8 @@ NATIONAL_OUTLETS = ("新华社", "新华网", "人民日报", "人民网", "央�
 # tells no story: words before it in its clause that cite it (`据` not closing a word: 数据, 证据, 占据).
 CITING_WORDS = ("根据", "依据", "据")
 CITING_REACH = 40  # characters before the body within which its clause's citing word stands
+# ... nor one whose list or approval a place's story reports (`入选国家发改委第一批…集群`, `获科技部批复`)
+NATIONAL_BODY_AS_OBJECT_BEFORE = ("入选", "获", "获批", "经", "列入", "纳入", "被", "向", "通过")
 NOT_CITING_BEFORE_JU = "数证占盘割"
 # A place named a few characters before one of these (no punctuation between) is a gambling advert's
 # (`香港特马`, `澳门最快最精准资料大全`) a spam reprint slipped into the story, never a place it speaks of.
@@ -704,7 +706,7 @@ BREADCRUMB_TITLE_MIN_CHARS = 9
 # Portals often space a label's letters out (`索 引 号:`, `名 称:`): a line is read without its blanks.
 PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日期", "发布机构", "公开方式", "主题分类", "文号",
                         "发文机关", "信息来源", "来源:", "来源：", "组配分类", "责任部门", "公文生成日期", "生成日期",
-                        "体裁分类", "公开范围", "名称:", "名称：")
+                        "体裁分类", "公开范围", "名称:", "名称：", "备注")
 # (`来源:互联网` under a date line; `名称:` repeats the title the page prints under its metadata)
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
