@@ -2917,3 +2917,20 @@ def test_a_portals_bulleted_metadata_rows_are_no_title() -> None:
     doc = parse_document(text)
     assert doc.articles[0].title == "厦门市科学技术局关于2022年工作总结和2023年工作重点的报告"
     assert [(m.period, m.value_kind) for m in doc.mentions] == [("2022", "share")]
+
+
+def test_a_thing_a_plan_strives_to_build_is_a_target() -> None:
+    text = "发布时间：2023-08-30\n不断加快平台建设，争取建成省级重点企业研究院1家、市级重点实验室1家。"
+    got = [(m.value, m.value_kind, m.subject) for m in parse_document(text).mentions]
+    assert got == [(1, "target", None), (1, "target", None)]
+    won = "发布时间：2023-01-20\n2022年，长沙市争取到省部科技计划项目185项。"  # (guard: what was won)
+    assert [m.value_kind for m in parse_document(won).mentions] == ["level"]
+
+
+def test_what_a_verb_counts_is_no_organisation_named() -> None:
+    text = ("发布时间：2022-03-24\n2021年，长沙市新认定高新技术企业50家。"
+            "近两年全市累计获批省级企校联合创新中心4家、市级企校联合创新中心19家。")
+    got = [(m.value, m.subject, m.indicator_code) for m in parse_document(text).mentions]
+    assert got[1:] == [(4, None, None), (19, None, None)]
+    lab = "发布时间：2023-01-20\n2022年，岳麓山实验室汇聚科研人员超500人。"  # (guard: an organisation's figure)
+    assert [m.subject for m in parse_document(lab).mentions] == ["岳麓山实验室"]

@@ -141,6 +141,7 @@ from .rules import (
     SUB_PERIOD_MARKS,
     SUB_REGION_NOT,
     SUBJECT_BLOCKERS,
+    SUBJECT_INNER_VERBS,
     SUBJECT_SUFFIXES,
     TABLE_SAME_MEASURE,
     TARGET_TRIGGER_FIRST_CHARS,
@@ -1459,7 +1460,8 @@ def _subject_at_start(phrase: str) -> str | None:
             continue  # `乌海市工程技术研究中心`: the suffix starts an indicator name, not a subject
         rest = subject[place_len:] if keep else subject
         after = candidate[m.end():m.end() + 1]
-        if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的", "生"):  # 大学生
+        if not rest or rest.startswith(SUBJECT_BLOCKERS) or after in ("和", "与", "及", "、", "的", "生") or (  # 大学生
+                any(verb in rest for verb in SUBJECT_INNER_VERBS)):
             continue
         if indicators.names_indicator(rest):
             own = _SEGMENT_DELIMS_RE.split(candidate[m.end():], 1)[0]  # its own segment

@@ -128,7 +128,9 @@ TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9
                           r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|(?<!完成)目标(?=[0-9])|预期目标|宗旨(?:是|为|：|:)"
                           # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
                           # `争取到2025年` is left to the year-after-到 branch below, which checks the year)
-                          r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|全年|[0-9])"
+                          # (`争取建成省级重点企业研究院1家`: a thing to build is aimed at, not won)
+                          r"|(?<!累计)争取(?=到(?:年[底末内]|明年|后年|[“\"]?十[三四五六])|达|实现|突破|在|用|新增|超|全年|[0-9]"
+                          r"|建成|创建|培育)"
                           # (read through a reprint's blanked pinyin: `預(yù)計(jì)` reads `预    计    `)
                           # (`预期全年…`, but not a result against one: `超预期`, `好于预期`, `符合预期`)
                           r"|(?P<estimate>预 {0,8}计|(?<![超于合出])预 {0,8}期|有 {0,8}望)|确保"
@@ -626,6 +628,10 @@ SUBJECT_BLOCKERS = ("企业", "高校", "全省", "全市", "各类", "各级", 
                     "累计", "新增", "共", "已", "亿", "万", "千", "百", "签约", "在建", "新建",
                     "新开工", "续建", "重大", "重点",
                     "建成", "拥有", "形成", "培育", "打造", "引进", "获得")  # (`凉山建成…省级高新区，…30余个`: a verb)
+# ... nor hold one of these verbs anywhere (`近两年全市累计获批省级企校联合创新中心4家`, `争取建成省级重点企业研究院
+# 1家`: what is counted, after the time and the verb, not an organisation named)
+SUBJECT_INNER_VERBS = ("获批", "新增", "累计", "建成", "拥有", "培育", "引进", "获得", "认定", "争取", "组建", "创建",
+                       "加快")
 # Region/time prefixes stripped from the start of a noun phrase.
 PHRASE_PREFIXES = ("年均", "全国", "全球", "世界", "截至", "截止", "其中", "目前", "同时", "此外", "累计",
                    "全年", "当年", "全社会", "全省", "全市", "我省", "我市", "本省", "本市", "全区", "全州", "全盟",
