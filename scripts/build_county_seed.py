@@ -28,6 +28,16 @@ OUTPUT = DEFAULT_OUTPUT.parent / "counties.csv"
 COLUMNS = ["county_code", "county_name", "parent_code"]
 NOT_MAINLAND = {"71", "81", "82"}  # 台湾, 香港, 澳门: GB/T 2260 has no county codes under them
 ZONE_DIGIT = "7"  # the fifth digit of an economic zone's code
+# where the package's data departs from GB/T 2260 (checked against modood/Administrative-divisions-of-China, 2024):
+# it lists 两江新区, a national new area, in place of the two districts it spans
+MISSING = {"500105": "江北区", "500112": "渝北区"}
+EXCLUDED = {"500157": "两江新区 is a national new area, not a county-level division"}
+
+
+def _row(code: str, name: str, region_codes: set[str]) -> dict[str, str]:
+    city = code[:4] + "00"
+    parent = city if city in region_codes else code[:2] + "0000"
+    return {"county_code": code, "county_name": name, "parent_code": parent}
 
 
 def build_rows(region_codes: set[str]) -> list[dict[str, str]]:
@@ -38,9 +48,10 @@ def build_rows(region_codes: set[str]) -> list[dict[str, str]]:
             code = adcode[:6]
             if adcode[6:] != "000000" or code.endswith("00") or code[:2] in NOT_MAINLAND or code[4] == ZONE_DIGIT:
                 continue
-            city = code[:4] + "00"
-            rows[code] = {"county_code": code, "county_name": name,
-                          "parent_code": city if city in region_codes else code[:2] + "0000"}
+            if code not in EXCLUDED:
+                rows[code] = _row(code, name, region_codes)
+    for code, name in MISSING.items():
+        rows.setdefault(code, _row(code, name, region_codes))
     missing = [r for r in rows.values() if r["parent_code"] not in region_codes]
     if missing:
         sys.exit(f"parents missing from regions.csv: {missing[:3]}")

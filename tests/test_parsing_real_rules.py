@@ -664,7 +664,7 @@ def test_a_list_of_places_with_a_county_level_city_among_them_gives_each_value_i
     got = {m.value: (m.region_name, m.subject) for m in doc.mentions}
     assert got[3.46] == ("保定市", None)
     assert got[2.12] == ("邢台市", None)
-    assert got[2.31] == ("河北省", "辛集市")  # a county-level city the seed lacks: a part of the province
+    assert got[2.31] == ("辛集市", None)  # a county-level city (the counties seed): its own figure, named
 
 
 def test_early_in_a_year_its_own_year_names_aims_not_what_is_reported() -> None:
@@ -2888,11 +2888,11 @@ def test_a_rank_is_read_through_toneless_pinyin_after_its_di() -> None:
     ("发布时间：2024-03-01\n东方红卫星公司与东方电气合作，2023年海南省高新技术企业达到1800家。",
      [("1800家", "海南省")]),
     # ... nor a county a city's story ranks within the city, speaking of 全市
-    ("发布时间：2021-11-10\n从各县市区看，渌口区领跑全市。渌口区高新技术产业增加值增长61%，高于全市平均水平。"
-     "株洲高新技术企业达到1000家，渌口区居首。", [("增长61%", "株洲市"), ("1000家", "株洲市")]),
+    ("发布时间：2021-11-10\n从各县市区看，渌口区领跑全市，渌口区居首。全市高新技术产业增加值增长24.7%，高于全省水平。"
+     "株洲高新技术企业达到1000家。", [("增长24.7%", "株洲市"), ("1000家", "株洲市")]),
     # ... nor one named in a story whose title names its city
-    ("玉溪擦亮国家创新型城市招牌\n发布时间：2023-08-29\n通海县是玉溪的科技强县，通海拥有高新技术企业196户。",
-     [("196户", "玉溪市")]),
+    ("玉溪擦亮国家创新型城市招牌\n发布时间：2023-08-29\n通海县是玉溪的科技强县，通海县科技创新成效明显。"
+     "全市拥有高新技术企业196户。", [("196户", "玉溪市")]),
 ])
 def test_a_story_about_a_county_the_gazetteer_knows_gives_it_its_unplaced_figures(
         text: str, want: list[tuple[str, str]]) -> None:
@@ -2934,3 +2934,11 @@ def test_what_a_verb_counts_is_no_organisation_named() -> None:
     assert got[1:] == [(4, None, None), (19, None, None)]
     lab = "发布时间：2023-01-20\n2022年，岳麓山实验室汇聚科研人员超500人。"  # (guard: an organisation's figure)
     assert [m.subject for m in parse_document(lab).mentions] == ["岳麓山实验室"]
+
+
+def test_a_county_opening_a_segment_in_a_citys_story_is_the_figures_region() -> None:
+    text = ("发布时间：2022-03-24\n2021年，长沙市高新技术企业达到5000家。浏阳市新增高新技术企业120家，"
+            "长沙县高新技术企业达到600家，湖南省宁乡市研发投入强度2.5%，松北区技术合同成交额增长52%。")
+    got = [(m.value, m.region_name, m.region_code, m.subject) for m in parse_document(text).mentions]
+    assert got == [(5000, "长沙市", "430100", None), (120, "浏阳市", None, None), (600, "长沙县", None, None),
+                   (2.5, "宁乡市", None, None), (52, "松北区", None, None)]

@@ -394,6 +394,8 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                     code, name, subject = None, county, None
                 elif subject is not None and subject in MULTI_PROVINCE_AREAS:
                     code, name, subject = None, MULTI_PROVINCE_AREAS[subject], None  # the area's own figure
+                elif subject is not None and subject in regions.counties().by_name and code != national:
+                    code, name, subject = None, subject, None  # `松北区技术合同成交额增长52%`: the county's own figure
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
                 mentions.append(FigureMention(
                     block.article, m_index, s_index, found.start, found.end, text[found.start:found.end],

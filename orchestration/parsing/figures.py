@@ -1416,6 +1416,9 @@ def _subject(text: str, clause_start: int, seg_start: int, pos: int) -> str | No
         if _OPENING_CHARS_RE.search(text, lo, pos) is None:
             continue  # one C search instead of cutting the opening: most segments hold neither
         head = _opening(text[lo:pos])
+        county = regions.county_opening(head)
+        if county is not None:
+            return county  # `浏阳市新增高新技术企业120家` in 长沙's story: the county's figure (a name the seed knows)
         m = _SUB_REGION_RE.match(head)
         if m and not (m.group(1) or "").endswith(SUB_REGION_NOT) and not _starts_place(head, 0):
             return m.group()

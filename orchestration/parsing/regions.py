@@ -227,6 +227,19 @@ def find_counties(text: str, home_code: str | None) -> list[tuple[int, County, b
     return sorted(found, key=lambda item: item[0])
 
 
+def county_opening(text: str) -> str | None:
+    """The full name of a county `text` opens with, also under its province or city (`浏阳市新增…`,
+    `湖南省浏阳市…`, `长沙县…`, not the city 长沙)."""
+    index = counties()
+    for start in (0, name_end(text, 0)):
+        if start is None:
+            continue
+        for size in range(min(index.longest, len(text) - start), COUNTY_NAME_MIN_CHARS - 1, -1):
+            if text[start:start + size] in index.by_name:
+                return text[start:start + size]
+    return None
+
+
 def _scanner(words: dict[str, str]) -> re.Pattern[str]:
     """A bare trie regex: `re` skips ahead at C speed on its first characters (trie.py)."""
     return re.compile(trie_pattern(words))
