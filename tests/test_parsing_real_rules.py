@@ -2942,3 +2942,12 @@ def test_a_county_opening_a_segment_in_a_citys_story_is_the_figures_region() -> 
     got = [(m.value, m.region_name, m.region_code, m.subject) for m in parse_document(text).mentions]
     assert got == [(5000, "长沙市", "430100", None), (120, "浏阳市", None, None), (600, "长沙县", None, None),
                    (2.5, "宁乡市", None, None), (52, "松北区", None, None)]
+
+
+def test_a_county_whose_name_other_counties_share_is_named_with_its_city() -> None:
+    text = ("发布时间：2022-03-24\n2021年，广州市高新技术企业达到5000家。白云区新增高新技术企业120家，"
+            "越秀区高新技术企业达到600家。")
+    got = [(m.value, m.region_name) for m in parse_document(text).mentions]
+    assert got == [(5000, "广州市"), (120, "广州市白云区"), (600, "越秀区")]  # (白云区 of 贵阳 too; 越秀区 is one)
+    story = "重庆江北：科技创新成效显著\n发布时间：2017-04-17\n江北区高新技术企业达到120家，江北区研发投入强度2.1%。"
+    assert {m.region_name for m in parse_document(story).mentions} == {"重庆市江北区"}

@@ -395,7 +395,8 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                 elif subject is not None and subject in MULTI_PROVINCE_AREAS:
                     code, name, subject = None, MULTI_PROVINCE_AREAS[subject], None  # the area's own figure
                 elif subject is not None and subject in regions.counties().by_name and code != national:
-                    code, name, subject = None, subject, None  # `松北区技术合同成交额增长52%`: the county's own figure
+                    # `松北区技术合同成交额增长52%`: the county's own figure
+                    code, name, subject = None, regions.county_label(subject, code), None
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
                 mentions.append(FigureMention(
                     block.article, m_index, s_index, found.start, found.end, text[found.start:found.end],
@@ -495,7 +496,7 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     parent_words = PROVINCE_WIDE if parent is None or parent.level == "province" else COUNTY_AREA_WORDS["市"]
     if parent_words != own_words and sum(map(text.count, parent_words)) > sum(map(text.count, own_words)):
         return None
-    return StoryPart(county.name, own_words, is_county=True)
+    return StoryPart(regions.county_label(county.name, region_code), own_words, is_county=True)
 
 
 _COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")

@@ -227,6 +227,20 @@ def find_counties(text: str, home_code: str | None) -> list[tuple[int, County, b
     return sorted(found, key=lambda item: item[0])
 
 
+def county_label(name: str, home_code: str | None) -> str:
+    """The name a county's figures carry: its own (`浏阳市`), or, where several counties share it (`白云区` of 广州
+    and of 贵阳, `江北区` of 重庆 and of 宁波), its parent's and its own (`广州市白云区`), the one in `home_code`'s
+    region."""
+    same = counties().by_name.get(name, ())
+    if len(same) < 2:
+        return name
+    home = region(home_code)
+    homes = {home_code, home.parent_code if home is not None else None} - {None}
+    near = [c for c in same if c.parent_code in homes or c.parent_code[:2] + "0000" in homes]
+    parent = region(near[0].parent_code) if len(near) == 1 else None
+    return parent.name + name if parent is not None else name
+
+
 def county_opening(text: str) -> str | None:
     """The full name of a county `text` opens with, also under its province or city (`浏阳市新增…`,
     `湖南省浏阳市…`, `长沙县…`, not the city 长沙)."""
