@@ -2951,3 +2951,8 @@ def test_a_county_whose_name_other_counties_share_is_named_with_its_city() -> No
     assert got == [(5000, "广州市"), (120, "广州市白云区"), (600, "越秀区")]  # (白云区 of 贵阳 too; 越秀区 is one)
     story = "重庆江北：科技创新成效显著\n发布时间：2017-04-17\n江北区高新技术企业达到120家，江北区研发投入强度2.1%。"
     assert {m.region_name for m in parse_document(story).mentions} == {"重庆市江北区"}
+
+
+def test_a_titled_county_whose_name_other_counties_share_is_named_with_its_city() -> None:
+    text = "发布时间：2017-04-17\n江北区\n该区位于重庆主城区。2015年，江北区R&D经费占GDP比重为2.95%，居全市第1位。"
+    assert {m.region_name for m in parse_document(text).mentions} == {"重庆市江北区"}

@@ -284,14 +284,17 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
     story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
     head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
+    part = _titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
+        span, file, region_code) or _county_named_throughout(span, file, region_code) or _known_county_story(
+        span, file, region_code)
+    if part is not None and part.is_county:
+        part = replace(part, name=regions.county_label(part.name, region_code))  # (`重庆市江北区`, not 宁波's)
     return ArticleContext(
         region_code, published, default + lead if lead else default,
         next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None), lead_part=lead is not None,
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
-        part=_titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
-            span, file, region_code) or _county_named_throughout(span, file, region_code) or _known_county_story(
-            span, file, region_code))
+        part=part)
 
 
 def _block_contexts(text: str, norm: str, blocks: list[layout.Block], title_blocks: set[int],
@@ -496,7 +499,7 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     parent_words = PROVINCE_WIDE if parent is None or parent.level == "province" else COUNTY_AREA_WORDS["市"]
     if parent_words != own_words and sum(map(text.count, parent_words)) > sum(map(text.count, own_words)):
         return None
-    return StoryPart(regions.county_label(county.name, region_code), own_words, is_county=True)
+    return StoryPart(county.name, own_words, is_county=True)
 
 
 _COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")
