@@ -2956,3 +2956,10 @@ def test_a_county_whose_name_other_counties_share_is_named_with_its_city() -> No
 def test_a_titled_county_whose_name_other_counties_share_is_named_with_its_city() -> None:
     text = "发布时间：2017-04-17\n江北区\n该区位于重庆主城区。2015年，江北区R&D经费占GDP比重为2.95%，居全市第1位。"
     assert {m.region_name for m in parse_document(text).mentions} == {"重庆市江北区"}
+
+
+def test_a_title_naming_a_county_by_its_short_name_makes_the_story_the_countys() -> None:
+    text = ("黄埔，稳居全市第一！\n发布时间：2025-04-22\n黄埔区综合创新水平稳居全市第一。广州创新指数综合得分为125.64。"
+            "黄埔区拥有3000多家高新技术企业，研发投入强度6.83%，8项指标在广州11区中得分均为最高。")
+    got = {m.value: m.region_name for m in parse_document(text).mentions}
+    assert got[3000] == got[6.83] == "黄埔区"

@@ -53,6 +53,8 @@ from .rules import (
     PARK_AREA_WORDS,
     PROVINCE_WIDE,
     RESTATED_MIN_VALUE,
+    WIDE_YARDSTICK_AFTER,
+    WIDE_YARDSTICK_BEFORE,
     ZONE_NAME_ENDINGS,
 )
 
@@ -486,7 +488,8 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     counts = Counter(county for _, county, _ in named if county in in_full)
     if not counts:
         return None  # (most stories name none in full)
-    titled = {county for _, county, _ in regions.find_counties(span.title_text, region_code) if county in in_full}
+    titled = {county for _, county, _ in regions.find_counties(span.title_text, region_code, frozenset(in_full))
+              if county in in_full}  # (`黄埔,稳居全市第一!` over a story that writes 黄埔区)
     ranked = counts.most_common(2)
     county, times = ranked[0]
     if len(titled) == 1:
@@ -497,9 +500,17 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     own_words = COUNTY_AREA_WORDS[county.name[-1]]
     parent = regions.region(county.parent_code)
     parent_words = PROVINCE_WIDE if parent is None or parent.level == "province" else COUNTY_AREA_WORDS["市"]
-    if parent_words != own_words and sum(map(text.count, parent_words)) > sum(map(text.count, own_words)):
+    if parent_words != own_words and _area_claims(text, parent_words) > _area_claims(text, own_words):
         return None
     return StoryPart(county.name, own_words, is_county=True)
+
+
+def _area_claims(text: str, words: tuple[str, ...]) -> int:
+    """How often `text` speaks of an area by these words (`全市高新技术企业达…`), not as a ranking's field or a
+    yardstick (`稳居全市第一`, `高于全市平均水平`, `领跑全市`)."""
+    return sum(1 for word in words for m in re.finditer(word, text)
+               if not regions.wide_names_a_field(text, m.start()) and text[m.start() - 1:m.start()] not in (
+                   WIDE_YARDSTICK_BEFORE) and not text.startswith(WIDE_YARDSTICK_AFTER, m.end()))
 
 
 _COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")

@@ -197,10 +197,12 @@ def counties() -> CountyIndex:
 _COUNTY_END_RE = re.compile(f"[{''.join(COUNTY_SHORT_SUFFIXES)}]")
 
 
-def find_counties(text: str, home_code: str | None) -> list[tuple[int, County, bool]]:
+def find_counties(text: str, home_code: str | None, written: frozenset[County] = frozenset()
+                  ) -> list[tuple[int, County, bool]]:
     """(position, county, written in full) for each county a text names in full, and by its short name where it
-    does: a full name several counties share (`鼓楼区`) only where one of them is in `home_code`'s region (the
-    story's city or province). A dictionary look-up before each suffix: a regex of 2,800 names scans slowly."""
+    does or `written` (counties a story writes in full elsewhere) holds it: a full name several counties share
+    (`鼓楼区`) only where one of them is in `home_code`'s region (the story's city or province). A dictionary
+    look-up before each suffix: a regex of 2,800 names scans slowly."""
     index = counties()
     home = region(home_code)
     homes = {home_code, home.parent_code if home is not None else None} - {None}
@@ -217,7 +219,7 @@ def find_counties(text: str, home_code: str | None) -> list[tuple[int, County, b
             if len(same) == 1 or len(near) == 1:
                 found.append((end - size, same[0] if len(same) == 1 else near[0], True))
             break
-    for county in {county for _, county, _ in found}:
+    for county in {county for _, county, _ in found} | written:
         short = index.short_of.get(county.code)
         at = text.find(short) if short else -1
         while at != -1:
