@@ -2963,3 +2963,10 @@ def test_a_title_naming_a_county_by_its_short_name_makes_the_story_the_countys()
             "黄埔区拥有3000多家高新技术企业，研发投入强度6.83%，8项指标在广州11区中得分均为最高。")
     got = {m.value: m.region_name for m in parse_document(text).mentions}
     assert got[3000] == got[6.83] == "黄埔区"
+
+
+def test_a_respectively_list_over_counties_gives_each_county_its_value() -> None:
+    text = ("发布时间：2022-12-27\n2021年，崂山区、五莲县、岱岳区、环翠区4个县(市、区)全社会研究与试验发展经费内部支出占GDP"
+            "比重在3.5%以上，分别达到4.74%、3.85%、3.69%、3.65%。")
+    got = {m.value: m.region_name for m in parse_document(text).mentions}
+    assert [got[v] for v in (4.74, 3.85, 3.69, 3.65)] == ["崂山区", "五莲县", "岱岳区", "环翠区"]

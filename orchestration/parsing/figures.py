@@ -2798,17 +2798,18 @@ def _joined_runs(text: str, matches: Iterable[re.Match[str]]) -> list[list[re.Ma
 
 
 def _named_place_list(text: str, start: int, pos: int, size: int) -> list[str]:
-    """`保定市、石家庄市、秦皇岛市、邯郸市、辛集市和邢台市`: the last list of `size` names that end as places
-    do, most of them places the gazetteer knows (a county-level city among them, 辛集市, it does not)."""
+    """`保定市、石家庄市、秦皇岛市、邯郸市、辛集市和邢台市`, `崂山区、五莲县、岱岳区、环翠区`: the last list of `size`
+    names that end as places do, most of them places the gazetteer or the counties seed knows."""
     pattern = regions.gazetteer().names
     if pattern is None:
         return []
     for m in reversed(list(_NAMED_PLACE_LIST_RE.finditer(text, start, pos))):
         items = _LIST_SPLIT_RE.split(m.group())
-        known = [found for item in items if (found := pattern.search(item))]
+        known = [item for item in items if pattern.search(item) or regions.county_ending(item)]
         if len(items) == size and 2 * len(known) > size:
             first = pattern.search(items[0])  # `分别为保定市`: from the place on
-            return [items[0][first.start():] if first else items[0], *items[1:]]
+            lead = items[0][first.start():] if first else regions.county_ending(items[0]) or items[0]
+            return [lead, *items[1:]]
     return []
 
 

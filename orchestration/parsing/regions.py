@@ -243,6 +243,15 @@ def county_label(name: str, home_code: str | None) -> str:
     return parent.name + name if parent is not None else name
 
 
+def county_ending(text: str) -> str | None:
+    """The full name of a county `text` ends with (`分别为崂山区` -> 崂山区), the longest."""
+    index = counties()
+    for size in range(min(index.longest, len(text)), COUNTY_NAME_MIN_CHARS - 1, -1):
+        if text[len(text) - size:] in index.by_name:
+            return text[len(text) - size:]
+    return None
+
+
 def county_opening(text: str) -> str | None:
     """The full name of a county `text` opens with, also under its province or city (`浏阳市新增…`,
     `湖南省浏阳市…`, `长沙县…`, not the city 长沙)."""
