@@ -2966,7 +2966,7 @@ def test_a_title_naming_a_county_by_its_short_name_makes_the_story_the_countys()
 
 
 def test_a_respectively_list_over_counties_gives_each_county_its_value() -> None:
-    text = ("发布时间：2022-12-27\n2021年，崂山区、五莲县、岱岳区、环翠区4个县(市、区)全社会研究与试验发展经费内部支出占GDP"
-            "比重在3.5%以上，分别达到4.74%、3.85%、3.69%、3.65%。")
+    text = ("发布时间：2022-12-27\n2021年，崂山区、五莲县、岱岳区、环翠区4个县(市、区)全社会研究与试验发展经费"
+            "内部支出占GDP比重在3.5%以上，分别达到4.74%、3.85%、3.69%、3.65%。")
     got = {m.value: m.region_name for m in parse_document(text).mentions}
     assert [got[v] for v in (4.74, 3.85, 3.69, 3.65)] == ["崂山区", "五莲县", "岱岳区", "环翠区"]
