@@ -114,6 +114,12 @@ FLOORS = {
     # h216-h221 (second wave; h217, h220, h221 never read): a bilingual yearbook table of places by year,
     # county stories without a title, 十八大以来 reviews
     "holdout54": {"recall": 0.95, "precision": 0.97, "attributes": 0.71, "merged": 0.87},
+    # h222-h227 (the fifteenth session's first wave; h222, h223, h224, h227 never read): districts and zones,
+    # press conferences, a district's plan of targets
+    "holdout55": {"recall": 0.96, "precision": 0.97, "attributes": 0.73, "merged": 0.94},
+    # h228-h233 (second wave; h230-h233 never read): counties and districts ranked within their province or city,
+    # districts named with their city (深圳市南山区), national stories
+    "holdout56": {"recall": 0.91, "precision": 0.95, "attributes": 0.66, "merged": 0.94},
 }
 
 

@@ -259,9 +259,11 @@ def county_opening(text: str) -> str | None:
     for start in (0, name_end(text, 0)):
         if start is None:
             continue
-        for size in range(min(index.longest, len(text) - start), COUNTY_NAME_MIN_CHARS - 1, -1):
-            if text[start:start + size] in index.by_name:
-                return text[start:start + size]
+        stop = start + index.longest
+        ends = [m.end() for m in _COUNTY_END_RE.finditer(text, start + COUNTY_NAME_MIN_CHARS - 1, stop)]
+        for end in reversed(ends):  # (a look-up at each suffix, the longest name first)
+            if text[start:end] in index.by_name:
+                return text[start:end]
     return None
 
 
