@@ -2970,3 +2970,12 @@ def test_a_respectively_list_over_counties_gives_each_county_its_value() -> None
             "内部支出占GDP比重在3.5%以上，分别达到4.74%、3.85%、3.69%、3.65%。")
     got = {m.value: m.region_name for m in parse_document(text).mentions}
     assert [got[v] for v in (4.74, 3.85, 3.69, 3.65)] == ["崂山区", "五莲县", "岱岳区", "环翠区"]
+
+
+@pytest.mark.parametrize("text", [
+    "发布时间：2020-03-01\n围绕高质量发展要求，提出了2020年全市高新技术企业总数达450家的主要目标。",
+    "发布时间：2021-03-01\n各单位表示，将圆满完成2021年技术合同成交额突破270亿元的指引性目标。",
+    "發布時間：2020-06-01\n今年以來，省科技廳深入落實“2020年新增高新技術企業1000戶以上，科技型中小企業突破1萬戶”任務目標。",
+])
+def test_a_figure_named_as_a_main_or_guiding_aim_is_a_target(text: str) -> None:
+    assert [m.value_kind for m in parse_document(text).mentions][-1:] == ["target"]

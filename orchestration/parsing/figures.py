@@ -277,7 +277,9 @@ _GROWTH_VERB_BEFORE_RE = re.compile(r"增长(?:均|分别|都)$")  # a growth ve
 # (not a bare `的目标`: `实现…稳定在6100家以上的目标` states the level reached)
 # (`完成100家的目标任务`, `超额完成规划提出的12件的预期目标`: the figure named as an aim)
 # (not `实现…稳定在6100家以上的目标`: a goal reached is the level reached)
-_AIM_AFTER_RE = re.compile(r" *(?:的 *)?(?:预 *期 *目 *标|(?:目 *标 *)?任 *务)")
+# (`提出了2020年全市高新技术企业总数达450家的主要目标`, `突破270亿元的指引性目标`, `…突破1萬戶”任務目標`: the aim's
+# own quote may close before its noun)
+_AIM_AFTER_RE = re.compile(r" *[”\"’」]? *(?:的 *)?(?:(?:预 *期|主 *要|指 *引 *性|任 *务) *目 *标|(?:目 *标 *)?任 *务)")
 _ESTIMATE_NOTE_RE = re.compile(rf"\s?[(（](?:{_alternation(ESTIMATE_NOTES)})[)）]")
 _BATCH_RE = re.compile(r"本批次?|此批|第[0-9一二三四五六七八九十]{1,3}批")  # one batch of a published list
 _STEADY_RE = re.compile(rf"(?<!平)(?:{_alternation(STEADY_WORDS)})")  # not the 均 of 平均 (`全国平均水平`)
