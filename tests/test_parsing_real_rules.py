@@ -2979,3 +2979,13 @@ def test_a_respectively_list_over_counties_gives_each_county_its_value() -> None
 ])
 def test_a_figure_named_as_a_main_or_guiding_aim_is_a_target(text: str) -> None:
     assert [m.value_kind for m in parse_document(text).mentions][-1:] == ["target"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("发布时间：2018-05-01\n在高新技术产业七大领域中，航空航天领域增长最快，达61.1%。", "growth_rate"),
+    ("发布时间：2021-08-01\n相比于2020年上半年，先进制造领域增速较快，达到161.47%。", "growth_rate"),
+    # ... but not a measure that kept up its growth and reached a level (`投入强度保持较高增长，达到1.3%左右`)
+    ("发布时间：2019-04-17\n2018年全区投入强度保持较高增长，达到1.3%左右。", "share"),
+])
+def test_a_growth_word_right_before_a_bare_percentage_makes_it_a_growth_rate(text: str, want: str) -> None:
+    assert [m.value_kind for m in parse_document(text).mentions] == [want]

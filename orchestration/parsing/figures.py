@@ -62,8 +62,10 @@ from .rules import (
     GROWTH_NOUN_MOVES,
     GROWTH_NOUNS,
     GROWTH_NOUNS_AFTER,
+    GROWTH_TO_FIGURE_PATTERN,
     GROWTH_VERB_LINKS,
     GROWTH_VERBS_OVER_LISTS,
+    GROWTH_WORDS_BEFORE,
     HALF_WORD,
     HISTORY_YEARS_BEFORE,
     INDEX_WORDS,
@@ -248,6 +250,8 @@ _CHANGE_VERB_END = _ending(CHANGE_VERBS)
 _GROWTH_NOUN_RE = re.compile(_alternation(GROWTH_NOUNS))
 _GROWTH_OVER_LIST_RE = re.compile(_alternation((*GROWTH_NOUNS, *GROWTH_VERBS_OVER_LISTS)))
 _SHARE_NOUN_RE = re.compile(_alternation(SHARE_NOUNS))
+_GROWTH_WORD_BEFORE_RE = re.compile(_alternation(GROWTH_WORDS_BEFORE))
+_GROWTH_TO_FIGURE_RE = re.compile(GROWTH_TO_FIGURE_PATTERN)
 _GROWTH_NOUN_AFTER_RE = re.compile(rf"(?:以上|左右)?(?:的[\u4e00-\u9fff]{{0,4}}?)?"
                                    rf"(?:{_alternation(GROWTH_NOUNS_AFTER)})")
 _ACHIEVED_BEFORE_RE = re.compile(rf"(?:{_alternation(GROWTH_ACHIEVED_VERBS)})了?(?:分别|均)?$")
@@ -2193,7 +2197,8 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
         elif (site.group is not None and _growth_noun_governs(scope.text, site.clause_start, cand.start)) or (
                 _list_ends_in_growth(scope, site)) or cand.value < 0 or _compared_growth_in_brackets(
                 scope, site, prev) or (prev is not None and prev.kind == "growth_rate" and prev.unit == "percent" and (
-                    site.after_base or scope.text[prev.end:cand.start] in LIST_JOINERS)):
+                    site.after_base or scope.text[prev.end:cand.start] in LIST_JOINERS)) or _growth_word_governs(
+                    scope, site):
             # `增速排前三位的是电力、节能环保及有色产业，分别为82.8%、81.6%及26.3%`; and a share is never
             # negative: `亳州(-69.1%)、马鞍山(-47.2%)…为负增长` are growth rates; so is where a growth rate's
             # change ended (`增速从2021年的40.1%下降至2022年的16.4%`), and one listed right after a growth rate
@@ -2233,6 +2238,16 @@ def _growth_noun_governs(text: str, lo: int, pos: int, counts: bool = False) -> 
     if counts and growth and any(text.find(word, growth[-1], pos) != -1 for word in FROM_WORDS):
         return False  # `保持着40%以上的增速，…数量已分别从838家、56家增加到…`: levels, the change's ends
     return bool(growth) and _SHARE_NOUN_RE.search(text, growth[-1], pos) is None
+
+
+def _growth_word_governs(scope: SentenceScope, site: Site) -> bool:
+    """Whether a growth word in the figure's segment or the one before it (its clause's) is the last thing
+    measured before a bare percentage (`航空航天领域增长最快，达61.1%`): only a comparative and a verb between
+    (not `研发经费增长较快，投入强度达2.5%`)."""
+    text, pos = scope.text, site.cand.start
+    lo = _last_before(scope.seg_delims, site.seg_start - 1, site.clause_start)
+    ends = [m.end() for m in _GROWTH_WORD_BEFORE_RE.finditer(text, lo, pos)]
+    return bool(ends) and _GROWTH_TO_FIGURE_RE.fullmatch(text, ends[-1], pos) is not None
 
 
 def _compared_growth_in_brackets(scope: SentenceScope, site: Site, prev: Found | None) -> bool:

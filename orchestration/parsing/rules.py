@@ -304,6 +304,11 @@ FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三
 GROWTH_NOUNS = ("增幅", "增速", "增长率", "涨幅", "增长幅度", "增长速度")
 # ... and a growth verb before `分别` governs the whole list after it (`同比增长分别为13.68%、11.38%`)
 GROWTH_VERBS_OVER_LISTS = ("增长分别", "下降分别")
+# ... and a growth word ending the segment before a bare percentage, nothing measured between, governs it
+# (`航空航天领域增长最快，达61.1%`, `增速较快，达到161.47%`, `增幅也达到2.86%`)
+GROWTH_WORDS_BEFORE = (*GROWTH_NOUNS, "增长")
+# (a comma only after a comparative: not `投入强度保持较高增长，达到1.3%左右`, the intensity reached)
+GROWTH_TO_FIGURE_PATTERN = r"\s*(?:[最较更][快高多]的?\s*[，,]?|也)?\s*(?:达到了|达到|达|为)?\s*"
 # A rank over a span ranks the rise when one of these comes before it (`提升幅度居全国第二`): then the
 # span's, else the rank reached at its end.
 RANKED_RISE_WORDS = (*GROWTH_NOUNS, "幅度")
