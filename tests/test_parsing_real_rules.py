@@ -2989,3 +2989,11 @@ def test_a_figure_named_as_a_main_or_guiding_aim_is_a_target(text: str) -> None:
 ])
 def test_a_growth_word_right_before_a_bare_percentage_makes_it_a_growth_rate(text: str, want: str) -> None:
     assert [m.value_kind for m in parse_document(text).mentions] == [want]
+
+
+def test_a_title_naming_an_event_with_its_year_does_not_date_the_story() -> None:
+    text = ("2022年湖北省服务高新技术企业“春晓行动”启动会在武汉召开\n\n2022-02-10 15:16:30    来源:楚天都市报\n\n"
+            "2月9日，启动会在武汉召开。会上发布了百强榜单，宜昌市有9家企业入选。")
+    assert [m.period for m in parse_document(text).mentions] == ["2021"]  # (early in 2022: the year before)
+    titled = "2022年全省高新技术企业突破1.5万家\n\n2022-02-10\n\n全省高新技术企业总数达到15000家。"
+    assert [m.period for m in parse_document(titled).mentions] == ["2022", "2022"]  # (guard: no event)

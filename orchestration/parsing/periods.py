@@ -35,6 +35,7 @@ from .rules import (
     SECTION_TARGET_WORDS,
     SINCE_WORDS,
     SUMMARY_TITLE_WORDS,
+    TITLE_EVENT_NAME_MAX,
     WORK_REPORT_NOUN,
     WORK_REPORT_OPENERS,
     YEAR_LOOKBACK_WORDS,
@@ -297,8 +298,9 @@ def default_period(text: str, found: list[re.Match[str]], title: str, published:
         "edition_after")) for m in PERIOD_RE.finditer(title))
     if match and not edition and _YEAR_REVIEWING_EVENT_RE.match(title, match.end()):
         return str(int(match.group(1)) - 1)  # `2023年湖南省政府工作报告`: its review is of 2022
-    if match and not edition and not _sets_targets(title):
-        return match.group(1) + (part or "")  # not `2024年河南省政府定下这些目标`: the targets' year
+    if match and not edition and not _sets_targets(title) and not _TITLE_EVENT_NAME_RE.match(title, match.end()):
+        # not `2024年河南省政府定下这些目标`: the targets' year; nor `2022年…“春晓行动”启动会在武汉召开`: an event's
+        return match.group(1) + (part or "")
     plan = next((FIVE_YEAR_PLANS[name] for name in FIVE_YEAR_PLANS if name in title), None)
     if plan and published is not None and dated and _in_plans_last_autumn(published, plan[1]):
         return str(published.year)  # `长沙“十四五”答卷` in December 2025: the plan's last year
@@ -421,6 +423,7 @@ _REVIEWED_RE = re.compile(r"回顾(?:\d{4}\s?年)?|\d{4}\s?年[^，。,；;]{0,5
 _YEAR_REVIEWING_EVENT_RE = re.compile(
     rf"\s?年?[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(YEAR_REVIEWING_EVENT_NOUNS)})")
 _EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
+_TITLE_EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,{TITLE_EVENT_NAME_MAX}}}?(?:{'|'.join(EVENT_NOUNS)})")
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
 _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?![0-9.]|\s?倍))")

@@ -233,8 +233,11 @@ SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # `今年河南省政府工作报告“晒”出…成绩单`) names the event, not the period its figures are for; a title naming
 # one of the events that review a year (`2023年湖南省政府工作报告`) reports on the year before.
 YEAR_REVIEWING_EVENT_NOUNS = ("工作报告", "两会")
-EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会",
-               *YEAR_REVIEWING_EVENT_NOUNS)
+EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会", "启动会", "推进会",
+               "座谈会", "现场会", *YEAR_REVIEWING_EVENT_NOUNS)
+# A title naming an event with its year (`2022年湖北省服务高新技术企业“春晓行动”启动会在武汉召开`) dates the event,
+# not what its story reports on; an event's name in a title runs to this many characters.
+TITLE_EVENT_NAME_MAX = 24
 # After a breakdown's heading (`分活动主体看`), a total's indicator with one of the performers named before
 # it is that performer's part (`企业坚定挑起了创新大梁，研发经费1943.2亿元`), never the region's total.
 # A breakdown opening a clause after a semicolon (`；按行业分，`): the places named before it in the
