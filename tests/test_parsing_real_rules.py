@@ -2997,3 +2997,9 @@ def test_a_title_naming_an_event_with_its_year_does_not_date_the_story() -> None
     assert [m.period for m in parse_document(text).mentions] == ["2021"]  # (early in 2022: the year before)
     titled = "2022年全省高新技术企业突破1.5万家\n\n2022-02-10\n\n全省高新技术企业总数达到15000家。"
     assert [m.period for m in parse_document(titled).mentions] == ["2022", "2022"]  # (guard: no event)
+
+
+def test_a_spun_rewrites_zengtian_is_growth() -> None:
+    text = "发布时间：2026-01-05\n2025年，新余市科技型中小企业同比增添18.3%，高新手艺企业增添15%。"
+    assert [(m.value, m.value_kind) for m in parse_document(text).mentions] == [(18.3, "growth_rate"),
+                                                                                (15, "growth_rate")]
