@@ -3003,3 +3003,11 @@ def test_a_spun_rewrites_zengtian_is_growth() -> None:
     text = "发布时间：2026-01-05\n2025年，新余市科技型中小企业同比增添18.3%，高新手艺企业增添15%。"
     assert [(m.value, m.value_kind) for m in parse_document(text).mentions] == [(18.3, "growth_rate"),
                                                                                 (15, "growth_rate")]
+
+
+def test_a_figure_each_of_the_places_before_it_has_is_each_places_not_a_count_of_them() -> None:
+    text = "发布时间：2022-02-10\n2021年，宜昌市有9家企业入选，十堰市和荆州市各有2家企业入选。"
+    assert sorted((m.value, m.region_name) for m in parse_document(text).mentions) == [
+        (2, "十堰市"), (2, "荆州市"), (9, "宜昌市")]
+    counted = "发布时间：2018-02-10\n共有南宁、桂林、柳州、北海4家国家级高新区。"  # (guard: the parks the places hold)
+    assert [m.region_name for m in parse_document(counted).mentions] == ["广西壮族自治区"]

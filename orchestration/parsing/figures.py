@@ -1747,8 +1747,8 @@ def _counted_places(scope: SentenceScope, place_at: int, place: str) -> re.Match
     """The number that counts the list of places the place ends (`南宁、桂林、柳州、北海4个`: four), if one
     does (its group 1)."""
     number = _PLACE_THEN_NUMBER_RE.match(scope.text, place_at)
-    if number is None:
-        return None
+    if number is None or _EACH_RE.search(scope.text, place_at, number.start(1)) is not None:
+        return None  # (`十堰、荆州各有2家企业入选`: each one's figure, not a count of them)
     listed = len(_listed_up_to(scope, place_at, place))
     written = number.group(1)
     return number if listed > 1 and (int(written) if written.isdigit() else parse_number(written)) == listed else None
