@@ -3011,3 +3011,10 @@ def test_a_figure_each_of_the_places_before_it_has_is_each_places_not_a_count_of
         (2, "十堰市"), (2, "荆州市"), (9, "宜昌市")]
     counted = "发布时间：2018-02-10\n共有南宁、桂林、柳州、北海4家国家级高新区。"  # (guard: the parks the places hold)
     assert [m.region_name for m in parse_document(counted).mentions] == ["广西壮族自治区"]
+
+
+
+def test_a_will_right_after_an_estimate_is_read_through_blanked_pinyin() -> None:
+    text = "湖北去年技術(shù)合同成交額突破2100億元，湖北高新技術(shù)企業(yè)總數(shù)預(yù)計(jì)將達(dá)到14500家。"
+    got = parse_document(text, published_on=date(2022, 2, 15)).mentions
+    assert [(m.value, m.value_kind, m.qualifier) for m in got][-1] == (14500, "level", "approx")

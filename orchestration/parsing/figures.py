@@ -2214,8 +2214,10 @@ def _kind_stage(scope: SentenceScope, site: Site, phrase: str, period: str | Non
             # one that opens the sentence (`预计，…；…`, `今年，株洲预计…；…`) covers all of it
             estimate_at = None
         # `预计今年将突破1.7万亿元`: a 将 right after 预计 belongs to the estimate
+        # (counted past a reprint's blanked pinyin: `預(yù)計(jì)將達(dá)到` reads `预    计    将    达到`)
         estimated = estimate_at is not None and all(
-            0 < pos - estimate_at <= 8 for pos, _ in ctx.targets if pos < cand.start)
+            0 < pos - estimate_at - scope.text.count(" ", estimate_at, pos) <= 8
+            for pos, _ in ctx.targets if pos < cand.start)
         target_at = None if estimated else ctx.target_at
     year = int(period[:4]) if period and period[:4].isdigit() else None
     published = art.published
