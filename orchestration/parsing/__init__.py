@@ -479,9 +479,8 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     """The county the gazetteer knows (regions.counties) that a story is about: the only one its title names, or
     one it names at least KNOWN_COUNTY_STORY_MIN times, more often than its own region and than any other county
     (`漳浦大力推进…漳浦企业R&D经费投入完成2.66亿元…全县新增…`, once written `漳浦县`) when its title names no other
-    place; never one the story ranks within
-    its city, speaking of the city's area more than of the county's (`渌口区领跑全市…高于全市平均水平`). Its figures
-    that have no place are the county's."""
+    place; never one the story ranks within its city, speaking of the city's area more than of the county's
+    (`渌口区领跑全市…全市高新技术产业增加值增长24.7%`). Its figures that have no place are the county's."""
     text = file.norm[span.start:span.end]
     named = regions.find_counties(text, region_code)
     in_full = {county for _, county, full in named if full}

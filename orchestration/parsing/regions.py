@@ -1,6 +1,7 @@
 """Places: GB/T 2260 provinces and prefecture-level cities from the regions seed, found in text by
 full name, short name (`长沙`) or abbreviation after a preposition (`在湘`), plus the words that
-stand for the article's own region (`全省`, `全市`).
+stand for the article's own region (`全省`, `全市`); and the counties of the counties seed, found by
+their full names (and then their short ones) for the stories and figures that are a county's.
 """
 
 from __future__ import annotations
@@ -204,8 +205,6 @@ def find_counties(text: str, home_code: str | None, written: frozenset[County] =
     (`鼓楼区`) only where one of them is in `home_code`'s region (the story's city or province). A dictionary
     look-up before each suffix: a regex of 2,800 names scans slowly."""
     index = counties()
-    home = region(home_code)
-    homes = {home_code, home.parent_code if home is not None else None} - {None}
     found: list[tuple[int, County, bool]] = []
     for m in _COUNTY_END_RE.finditer(text):
         end = m.end()
@@ -215,9 +214,9 @@ def find_counties(text: str, home_code: str | None, written: frozenset[County] =
             same = index.by_name.get(text[end - size:end])
             if same is None:
                 continue
-            near = [c for c in same if c.parent_code in homes or c.parent_code[:2] + "0000" in homes]
-            if len(same) == 1 or len(near) == 1:
-                found.append((end - size, same[0] if len(same) == 1 else near[0], True))
+            near = same if len(same) == 1 else _near_home(same, home_code)
+            if len(near) == 1:
+                found.append((end - size, near[0], True))
             break
     for county in {county for _, county, _ in found} | written:
         short = index.short_of.get(county.code)
@@ -236,11 +235,16 @@ def county_label(name: str, home_code: str | None) -> str:
     same = counties().by_name.get(name, ())
     if len(same) < 2:
         return name
-    home = region(home_code)
-    homes = {home_code, home.parent_code if home is not None else None} - {None}
-    near = [c for c in same if c.parent_code in homes or c.parent_code[:2] + "0000" in homes]
+    near = _near_home(same, home_code)
     parent = region(near[0].parent_code) if len(near) == 1 else None
     return parent.name + name if parent is not None else name
+
+
+def _near_home(same: tuple[County, ...], home_code: str | None) -> list[County]:
+    """The counties of one name (`鼓楼区`) in `home_code`'s region: its city's, or its province's."""
+    home = region(home_code)
+    homes = {home_code, home.parent_code if home is not None else None} - {None}
+    return [c for c in same if c.parent_code in homes or c.parent_code[:2] + _PROVINCE_CODE_END in homes]
 
 
 def county_ending(text: str) -> str | None:
