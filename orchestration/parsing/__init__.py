@@ -433,11 +433,14 @@ def _area_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -
     least twice (`2024年长三角区域研发经费投入…，占全国比重为30.9%。…每万人新增发明专利拥有量超12件`): the
     figures it gives no place are the area's."""
     text = file.norm[span.start:span.end]
-    counts = {area: n for area in set(MULTI_PROVINCE_AREAS.values())
-              if (n := sum(text.count(alias) for alias, name in MULTI_PROVINCE_AREAS.items() if name == area))}
+    counts = Counter({area: n for area in dict.fromkeys(MULTI_PROVINCE_AREAS.values())
+                      if (n := sum(text.count(alias) for alias, name in MULTI_PROVINCE_AREAS.items() if name == area))})
     if not counts:
         return None  # (most stories name none)
-    area, named = max(counts.items(), key=lambda item: item[1])
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # (two areas named as often: the story is about neither, not whichever came first)
+    area, named = ranked[0]
     alias = next(alias for alias, name in MULTI_PROVINCE_AREAS.items() if name == area and alias in text)
     return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > _own_votes(span, file, region_code) else None
 

@@ -225,7 +225,7 @@ def find_counties(text: str, home_code: str | None, written: frozenset[County] =
             if not text.startswith(county.name, at):
                 found.append((at, county, False))
             at = text.find(short, at + 1)  # type: ignore[arg-type]
-    return sorted(found, key=lambda item: item[0])
+    return sorted(found, key=lambda item: (item[0], item[1].code))  # (not in a set's order, which varies by run)
 
 
 def county_label(name: str, home_code: str | None) -> str:

@@ -601,7 +601,7 @@ NOT_COUNTY_ENDINGS = ("社区", "地区", "辖区", "景区", "园区", "市区"
 # by its name without its suffix (`漳浦` after `漳浦县`), when no other county and no known place has that name.
 # Full names this short are common words (`城区`, `郊区`, `新县`): never read as a county's.
 COUNTY_NAME_MIN_CHARS = 3
-COUNTY_SHORT_SUFFIXES = ("县", "市", "区", "旗")
+COUNTY_SHORT_SUFFIXES = tuple(COUNTY_AREA_WORDS)  # (every county's suffix: 县, 市, 区, 旗)
 COUNTY_NO_SHORT_ENDINGS = ("自治县", "自治旗", "新区")  # (`本溪满族自治县` is not `本溪满族自治`)
 # A story that names a known county at least this often, more often than its own region and more often than
 # any other county, or whose title names it and no other, is the county's (`2020年邵东市完成高新产值630亿元`).
