@@ -23,6 +23,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from . import layout, periods, regions, tables
 from .figures import ArticleContext, DocumentIndex, StoryPart, between, first_aimed_year, read_sentence
@@ -53,8 +54,6 @@ from .rules import (
     PARK_AREA_WORDS,
     PROVINCE_WIDE,
     RESTATED_MIN_VALUE,
-    WIDE_YARDSTICK_AFTER,
-    WIDE_YARDSTICK_BEFORE,
     ZONE_NAME_ENDINGS,
 )
 
@@ -359,6 +358,7 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
     sentence_counts = [0] * len(blocks)
     region_names: dict[str | None, str | None] = {}
     national = regions.national_code()
+    county_names = regions.counties().by_name
     number_pos = doc.number_pos
     numbers_end = len(number_pos)
     next_number = 0  # index of the first number not yet passed
@@ -399,7 +399,7 @@ def _read_blocks(text: str, norm: str, blocks: list[layout.Block], block_context
                     code, name, subject = None, county, None
                 elif subject is not None and subject in MULTI_PROVINCE_AREAS:
                     code, name, subject = None, MULTI_PROVINCE_AREAS[subject], None  # the area's own figure
-                elif subject is not None and subject in regions.counties().by_name and code != national:
+                elif subject is not None and subject in county_names and code != national:
                     # `松北区技术合同成交额增长52%`: the county's own figure
                     code, name, subject = None, regions.county_label(subject, code), None
                 # positional, in FigureMention's field order: a call with 23 keywords costs three times as much
@@ -437,12 +437,22 @@ def _area_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -
                       if (n := sum(text.count(alias) for alias, name in MULTI_PROVINCE_AREAS.items() if name == area))})
     if not counts:
         return None  # (most stories name none)
-    ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    leader = _named_most(counts)
+    if leader is None:
         return None  # (two areas named as often: the story is about neither, not whichever came first)
-    area, named = ranked[0]
+    area, named = leader
     alias = next(alias for alias, name in MULTI_PROVINCE_AREAS.items() if name == area and alias in text)
     return StoryPart(alias, ()) if named >= AREA_STORY_MIN and named > _own_votes(span, file, region_code) else None
+
+
+_K = TypeVar("_K")
+
+
+def _named_most(counts: Counter[_K]) -> tuple[_K, int] | None:
+    """The one named most often and how often, None on a tie (a story about two things as much is about neither,
+    not whichever was counted first)."""
+    ranked = counts.most_common(2)
+    return None if len(ranked) > 1 and ranked[1][1] == ranked[0][1] else ranked[0]
 
 
 def _own_votes(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> int:
@@ -492,13 +502,14 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
         return None  # (most stories name none in full)
     titled = {county for _, county, _ in regions.find_counties(span.title_text, region_code, frozenset(in_full))
               if county in in_full}  # (`黄埔,稳居全市第一!` over a story that writes 黄埔区)
-    ranked = counts.most_common(2)
-    county, times = ranked[0]
+    leader = _named_most(counts)
     if len(titled) == 1:
         county = titled.pop()
-    elif times < KNOWN_COUNTY_STORY_MIN or (len(ranked) > 1 and ranked[1][1] == times) or (
-            times <= _own_votes(span, file, region_code)) or regions.find_places(span.title_text):
+    elif leader is None or leader[1] < KNOWN_COUNTY_STORY_MIN or leader[1] <= _own_votes(span, file, region_code) or (
+            regions.find_places(span.title_text)):
         return None  # (a title naming a city or province, not a county: `株洲市前三季度高新技术产业增加值增长24.7%`)
+    else:
+        county = leader[0]
     own_words = COUNTY_AREA_WORDS[county.name[-1]]
     parent = regions.region(county.parent_code)
     parent_words = PROVINCE_WIDE if parent is None or parent.level == "province" else COUNTY_AREA_WORDS["市"]
@@ -510,9 +521,7 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
 def _area_claims(text: str, words: tuple[str, ...]) -> int:
     """How often `text` speaks of an area by these words (`全市高新技术企业达…`), not as a ranking's field or a
     yardstick (`稳居全市第一`, `高于全市平均水平`, `领跑全市`)."""
-    return sum(1 for word in words for m in re.finditer(word, text)
-               if not regions.wide_names_a_field(text, m.start()) and text[m.start() - 1:m.start()] not in (
-                   WIDE_YARDSTICK_BEFORE) and not text.startswith(WIDE_YARDSTICK_AFTER, m.end()))
+    return sum(1 for word in words for m in re.finditer(word, text) if not regions.wide_is_no_claim(text, m.start()))
 
 
 _COUNTY_SUFFIX_RE = re.compile(rf"[{''.join(COUNTY_SUFFIXES)}](?![{COUNTY_SUFFIX_NOT_BEFORE}])")

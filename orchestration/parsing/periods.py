@@ -422,8 +422,14 @@ _TARGETS_NAMED_RE = re.compile(rf"[^，。,；;：:\s0-9]{{0,12}}?(?:{'|'.join(S
 _REVIEWED_RE = re.compile(r"回顾(?:\d{4}\s?年)?|\d{4}\s?年[^，。,；;]{0,5}回顾")
 _YEAR_REVIEWING_EVENT_RE = re.compile(
     rf"\s?年?[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(YEAR_REVIEWING_EVENT_NOUNS)})")
-_EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,14}}?(?:{'|'.join(EVENT_NOUNS)})")
-_TITLE_EVENT_NAME_RE = re.compile(rf"[^，。,；;、：:\s0-9]{{0,{TITLE_EVENT_NAME_MAX}}}?(?:{'|'.join(EVENT_NOUNS)})")
+def _event_name_re(reach: int) -> re.Pattern[str]:
+    """An event's name right after a year (`2017年科技和知识产权工作会议`), of at most `reach` characters before
+    its noun."""
+    return re.compile(rf"[^，。,；;、：:\s0-9]{{0,{reach}}}?(?:{'|'.join(EVENT_NOUNS)})")
+
+
+_EVENT_NAME_RE = _event_name_re(14)
+_TITLE_EVENT_NAME_RE = _event_name_re(TITLE_EVENT_NAME_MAX)
 # a base period's own value written with it: `是2010年(1579.5亿元)的2.2倍`, `比2020年的1037家增加…`
 # (not a multiple of it: `是2012年的3.8倍`)
 _BASE_OWN_VALUE_RE = re.compile(r"\s?(?:[(（]\s?[0-9]|的\s?第?[0-9][0-9.]*(?![0-9.]|\s?倍))")

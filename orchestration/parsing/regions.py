@@ -544,8 +544,7 @@ def votes(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if names_a_venue(text, pos, before) or _names_an_example(text, pos):
             continue  # `在北京发布的《国家创新指数报告》`: where it was released; `以上海张江为例`
         if code.startswith("\x01"):
-            if wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or (
-                    text.startswith(WIDE_YARDSTICK_AFTER, pos + 2)):
+            if wide_is_no_claim(text, pos):
                 continue
         elif (code.endswith(_PROVINCE_CODE_END) and grades_platform(text, pos)) or (  # only a province grades platforms
                 text[pos - 1:pos] in _NAME_OPENERS and _inside_a_name(text, pos)):
@@ -589,6 +588,13 @@ def _listed_places(text: str, places: list[tuple[int, str]]) -> set[int]:
 
 
 _LIST_JOINER_SET = frozenset(LIST_JOINERS)
+
+
+def wide_is_no_claim(text: str, pos: int) -> bool:
+    """Whether the wide word (全省, 全市) at `pos` says nothing of the place a text is about: a ranking's field
+    (`稳居全市第一`) or a yardstick (`高于全市平均水平`, `领跑全市`)."""
+    return wide_names_a_field(text, pos) or text[pos - 1:pos] in WIDE_YARDSTICK_BEFORE or text.startswith(
+        WIDE_YARDSTICK_AFTER, pos + 2)
 
 
 def wide_names_a_field(text: str, pos: int) -> bool:
