@@ -83,6 +83,7 @@ from .rules import (
     MONEY_UNITS,
     MULTI_PROVINCE_AREAS,
     MULTIPLE_UNIT,
+    NATION_WIDE,
     NATIONAL_BASE_OPENERS,
     NATIONAL_NOT_NATION,
     NATIONAL_SUBJECT_WORDS,
@@ -2342,6 +2343,9 @@ def _region_stage(scope: SentenceScope, site: Site, prev: Found | None) -> str |
                 text, site.seg_start, cand.start):
             site.compared = True  # `高于全国11.5%的增速` (not `高于全国0.5个百分点`: by how much)
             return national
+    elif scope.national_clauses and (at := _last_national_clause(scope, cand.start)) > place_at and not (
+            text.startswith(NATION_WIDE, at)):
+        return national  # `其中，中国排名第14位`: the nation ranked (but `；长春…，全国33名`: 全国 is the field)
     if place is not None:
         site.place_at = place_at
         return place
@@ -2546,10 +2550,11 @@ def _national_clauses(text: str, start: int, end: int, doc: DocumentIndex) -> li
         at = word_at - 1 if text[word_at - 1:word_at] == " " else word_at
         # (also after the time of writing: `目前我国已经有178家国家高新区`)
         opens = at == start or text[at - 1] in _CLAUSE_OPENERS or text.endswith(_NOW_OPENERS, start, at)
-        if opens and not text.startswith(NATIONAL_NOT_NATION, word_at) and not regions.wide_names_a_field(
-                text, word_at) and not indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", "")):
+        if opens and not text.startswith(NATIONAL_NOT_NATION, word_at) and not (
+                text.startswith(NATION_WIDE, word_at) and regions.wide_names_a_field(text, word_at)) and not (
+                indicators.starts_with_alias(text[word_at:word_at + 24].replace(" ", ""))):
             # (not `，全国高新技术企业认定管理工作领导小组办公室复函…`, an office, nor `，全国重点实验室达22家`, nor
-            # `，全国排名第八`, the field of the figure before it)
+            # `，全国排名第八`, the field of the figure before it; but `，中国排名第14位` is the nation ranked)
             clauses.append(word_at)
     return clauses
 

@@ -56,6 +56,7 @@ from .rules import (
     PROVINCE_WIDE,
     RANK_FIELD_AFTER,
     RANK_STANDING_AFTER_PATTERN,
+    TIME_ZONE_AFTER_PLACE,
     VENUE_HALL_NAME_MAX,
     VENUE_HALLS,
     WIDE_YARDSTICK_AFTER,
@@ -354,10 +355,12 @@ def _not_across_words(text: str, found: list[tuple[int, str]]) -> list[tuple[int
 
 
 def _not_craft_names(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    if "号" not in text:
+    """The places of `found` that name a place: not a craft (`吉林一号`) nor a clock's time zone (`北京时间`)."""
+    crafts = "号" in text
+    if not crafts and "时间" not in text and "時間" not in text:
         return found
-    return [(pos, code) for pos, code in found
-            if (end := name_end(text, pos)) is None or _CRAFT_NAME_RE.match(text, end) is None]
+    return [(pos, code) for pos, code in found if (end := name_end(text, pos)) is None or not (
+        text.startswith(TIME_ZONE_AFTER_PLACE, end) or (crafts and _CRAFT_NAME_RE.match(text, end) is not None))]
 
 
 def _with_short_names(text: str, titles: Sequence[tuple[int, int]],

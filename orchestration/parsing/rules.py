@@ -384,10 +384,14 @@ RANK_VERB_CHARS = ("居", "列", "名", "在", "至")  # a place right after the
 COMPARED_BEFORE = ("比", "较")
 # A place between 在 and one of these is where an event was held (`在北京发布的《国家创新指数报告》`), not what
 # a story is about: it casts no vote for the story's region.
-EVENT_AT_PLACE_VERBS = ("发布", "举行", "召开", "举办", "开幕", "闭幕", "揭晓", "启动")
+# `在北京表示`: where someone spoke, too.
+EVENT_AT_PLACE_VERBS = ("发布", "举行", "召开", "举办", "开幕", "闭幕", "揭晓", "启动", "表示", "指出", "介绍",
+                        "宣布", "透露", "强调")
 # ... also with the hall named between (`在北京人民大会堂开幕`, `在北京国家会议中心举行`)
 VENUE_HALLS = ("大会堂", "会议中心", "会展中心", "礼堂", "宾馆", "饭店", "酒店", "体育馆", "展览馆", "剧院")
 VENUE_HALL_NAME_MAX = 6  # characters of the hall's own name before its hall word (`雁栖湖国际`)
+# A place right before these names a clock's time zone (`北京时间9月2日`), not a place the text speaks of.
+TIME_ZONE_AFTER_PLACE = ("时间", "時間")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
 # After an enterprise count's noun, these make it a pool of candidates (`1118家高新技术企业培育指导性企业`,
@@ -490,6 +494,8 @@ NATION_NAMES = ("中华人民共和国", "全国", "我国", "中国")
 FIRST_PERSON_REGION_WORDS = ("我省", "我市", "我区", "我州")
 # Opening a clause, these make the nation the subject of what follows (a story about the nation).
 NATIONAL_SUBJECT_WORDS = ("全国", "我国", "中国")
+# ... of which this one, like 全省, can name a ranking's field (`，全国排名第八`); `中国排名第14位` is the nation's.
+NATION_WIDE = "全国"
 # ... except organisations named after the country (`中国工程院院士6人` are the region's).
 NATIONAL_NOT_NATION = ("全国性", "中国科学院", "中国工程院", "中国科协", "中国科学技术", "中国社会科学院",
                        "中国农业科学院", "中国医学科学院", "中国移动", "中国电信", "中国联通", "中国银行",
