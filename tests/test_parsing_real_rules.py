@@ -288,6 +288,14 @@ CASES = [
      date(2025, 9, 18), "3.6万亿元", (3.6e12, "lower_bound", "level", "全国", "2024")),
     ("中新社北京9月18日电 科技部部长18日在北京表示，2024年全社会研发投入超3.6万亿元；研发人员总量世界第一。",
      date(2025, 9, 18), "第一", (1, "exact", "rank", "全国", "2024")),
+    # a story naming a county of a city it names by its short name only, three times or more, is the county's,
+    # before an area it names less often (guard: a city's story naming one of its counties twice stays the city's)
+    ("盐城东台：科技创新结硕果\n作为长三角北翼的重要节点，东台坚持创新驱动，积极融入长三角一体化。2023年，东台新增"
+     "高新技术企业85家，技术合同成交额突破40亿元。东台将继续加大研发投入。", date(2024, 3, 1), "40亿元",
+     (4e9, "lower_bound", "level", "东台市", "2023")),
+    ("泉州科技创新再上台阶\n2023年，泉州市新增高新技术企业520家。其中，南安新增高新技术企业60家，晋江市科技型中小企业"
+     "入库800家。全市技术合同成交额突破100亿元，南安企业贡献明显。", date(2024, 3, 1), "100亿元",
+     (1e10, "lower_bound", "level", "泉州市", "2023")),
 ]
 
 

@@ -35,6 +35,7 @@ from .rules import (
     BULLET_MARKS,
     COUNTY_AREA_WORDS,
     COUNTY_OFFICE_WORDS,
+    COUNTY_SHORT_STORY_MIN,
     COUNTY_STORY_MIN,
     COUNTY_SUFFIX_NOT_BEFORE,
     COUNTY_SUFFIXES,
@@ -285,9 +286,8 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
     story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
     head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
-    part = _titled_park(span.title_text) or _titled_county(span.title_text, norm) or _area_story(
-        span, file, region_code) or _county_named_throughout(span, file, region_code) or _known_county_story(
-        span, file, region_code)
+    part = _titled_park(span.title_text) or _titled_county(span.title_text, norm) or _county_named_throughout(
+        span, file, region_code) or _known_county_story(span, file, region_code) or _area_story(span, file, region_code)
     if part is not None and part.is_county:
         part = replace(part, name=regions.county_label(part.name, region_code))  # (`重庆市江北区`, not 宁波's)
     return ArticleContext(
@@ -498,8 +498,13 @@ def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str |
     named = regions.find_counties(text, region_code)
     in_full = {county for _, county, full in named if full}
     counts = Counter(county for _, county, _ in named if county in in_full)
+    parents = {code for _, code in between(file.votes, file.vote_pos, span.start, span.end)} | {region_code or ""}
+    for county, n in regions.counties_named_short(text, parents).items():
+        if county not in in_full and n >= COUNTY_SHORT_STORY_MIN:
+            counts[county] = n  # (`南通海门:…作为江海门户的海门`, never written 海门区)
+            in_full.add(county)
     if not counts:
-        return None  # (most stories name none in full)
+        return None  # (most stories name none)
     titled = {county for _, county, _ in regions.find_counties(span.title_text, region_code, frozenset(in_full))
               if county in in_full}  # (`黄埔,稳居全市第一!` over a story that writes 黄埔区)
     leader = _named_most(counts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -197,6 +197,29 @@ def counties() -> CountyIndex:
 
 
 _COUNTY_END_RE = re.compile(f"[{''.join(COUNTY_SHORT_SUFFIXES)}]")
+
+
+@lru_cache(maxsize=1)
+def _short_names_by_parent() -> dict[str, tuple[tuple[County, str], ...]]:
+    """Each prefecture's (or province's) counties by the short name none of its other counties shares and no known
+    place has (`南沙` of 广州's 南沙区, though 三沙 has a 南沙区 too; not `本溪` of 本溪满族自治县)."""
+    known = gazetteer().by_name
+    by_parent: dict[str, dict[str, list[County]]] = {}
+    for same in counties().by_name.values():
+        for county in same:
+            if county.name.endswith(COUNTY_SHORT_SUFFIXES) and not county.name.endswith(COUNTY_NO_SHORT_ENDINGS):
+                by_parent.setdefault(county.parent_code, {}).setdefault(county.name[:-1], []).append(county)
+    return {parent: tuple((same[0], short) for short, same in sorted(shorts.items())
+                          if len(same) == 1 and short not in known and not find_places(short))
+            for parent, shorts in by_parent.items()}
+
+
+def counties_named_short(text: str, parent_codes: Iterable[str]) -> Counter[County]:
+    """How often `text` names each county of `parent_codes` (the places a story names) by its short name or its
+    full one (`海门` of 南通's 海门区 in `南通海门:…作为江海门户的海门`)."""
+    by_parent = _short_names_by_parent()
+    return Counter({county: n for parent in sorted(set(parent_codes)) for county, short in by_parent.get(parent, ())
+                    if (n := text.count(short))})
 
 
 def find_counties(text: str, home_code: str | None, written: frozenset[County] = frozenset()

@@ -612,6 +612,9 @@ COUNTY_NO_SHORT_ENDINGS = ("自治县", "自治旗", "新区")  # (`本溪满族
 # A story that names a known county at least this often, more often than its own region and more often than
 # any other county, or whose title names it and no other, is the county's (`2020年邵东市完成高新产值630亿元`).
 KNOWN_COUNTY_STORY_MIN = 2
+# ... and one it never writes in full but names by its short name at least this often, its city or province being
+# among the places the story names (`南通海门:…作为江海门户的海门…海门高新技术企业总量达395家`).
+COUNTY_SHORT_STORY_MIN = 3
 # A title opening with a county's bare name (`浏阳新增31家…`) is the county's when the text writes the name with
 # its suffix under its parent place (`湖南省浏阳市`) or as one of these offices' (`浏阳市科技局`).
 COUNTY_OFFICE_WORDS = ("科技局", "科学技术局", "人民政府", "统计局", "工信局", "发改局")
