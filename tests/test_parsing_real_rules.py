@@ -296,10 +296,20 @@ CASES = [
     ("泉州科技创新再上台阶\n2023年，泉州市新增高新技术企业520家。其中，南安新增高新技术企业60家，晋江市科技型中小企业"
      "入库800家。全市技术合同成交额突破100亿元，南安企业贡献明显。", date(2024, 3, 1), "100亿元",
      (1e10, "lower_bound", "level", "泉州市", "2023")),
+    # `今年以来` from February to November is the year so far, up to the story's month; in December the year
+    ("发布时间：2024-08-15\n今年以来，长沙市新增科技型中小企业1200家。", None, "1200家",
+     (1200, "exact", "level", "长沙市", "2024M01-M08")),
+    ("发布时间：2024-06-20\n今年以来，长沙市新增科技型中小企业1200家。", None, "1200家",
+     (1200, "exact", "level", "长沙市", "2024H1")),
+    ("发布时间：2024-12-20\n今年以来，长沙市新增科技型中小企业1200家。", None, "1200家",
+     (1200, "exact", "level", "长沙市", "2024")),
+    # ... but one opening a sentence that states no figure sets a scene: it frames none of the figures after it
+    ("发布时间：2024-10-25\n今年以来，全市上下凝心聚力，科技创新取得较好成效。全市高新技术企业总数达2100家。", None,
+     "2100家", (2100, "exact", "level", None, "2024")),
 ]
 
 
-def mention(text: str, published: date, quote_part: str) -> FigureMention:
+def mention(text: str, published: date | None, quote_part: str) -> FigureMention:
     found = [m for m in parse_document(text, published_on=published).mentions if quote_part in m.quote]
     assert len(found) == 1, [m.quote for m in parse_document(text, published_on=published).mentions]
     return found[0]
@@ -307,7 +317,7 @@ def mention(text: str, published: date, quote_part: str) -> FigureMention:
 
 @pytest.mark.parametrize(("text", "published", "quote_part", "expected"), CASES,
                          ids=[f"{n}:{case[2]}" for n, case in enumerate(CASES)])
-def test_reading_real_articles(text: str, published: date, quote_part: str, expected: tuple) -> None:
+def test_reading_real_articles(text: str, published: date | None, quote_part: str, expected: tuple) -> None:
     got = mention(text, published, quote_part)
     assert tuple(getattr(got, field) for field in FIELDS) == pytest.approx(expected), got
 

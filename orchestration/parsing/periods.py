@@ -40,6 +40,7 @@ from .rules import (
     WORK_REPORT_OPENERS,
     YEAR_LOOKBACK_WORDS,
     YEAR_REVIEWING_EVENT_NOUNS,
+    YEAR_SO_FAR_MONTHS,
     YEAR_UNDER_REVIEW_FROM_MONTH,
 )
 
@@ -84,6 +85,7 @@ PERIOD_RE = re.compile(
 _QUARTER_ENDS = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: ""}
 # months from January that make a part with a name of its own (一季度, 上半年): written as those
 _NAMED_PARTS = {3: "Q1", 6: "H1"}
+_NUMBER_LATER_IN_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?\d")
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 # A year written right after one of these is a comparison base, not the period (`较2024年提升6位`).
@@ -639,6 +641,12 @@ def period_of(match: re.Match[str], text: str, published: date | None, plan_revi
             part = part_of_year(written, _balance_follows(text, match.end())) or ""
         elif (month_end := _as_of_month(text, match, published)) is not None:
             part = month_end  # `截至今年6月`, `到今年6月`: as at June's end
+        elif relative == "今年" and dated and text.startswith(SINCE_WORDS, match.end()) and (
+                YEAR_SO_FAR_MONTHS[0] <= published.month <= YEAR_SO_FAR_MONTHS[1]) and (
+                _NUMBER_LATER_IN_SENTENCE_RE.match(text, match.end())):
+            # `今年以来，南安341家企业通过…评价` in October: the year so far (but `今年以来，全市上下…取得较好
+            # 工作成效。` states no figure: a scene-setter that frames none of the figures after it)
+            part = _NAMED_PARTS.get(published.month, f"M01-M{published.month:02d}")
         elif not (part and (text.startswith("同期", match.end()) or relative == "本年")):
             part = ""  # (but `1-11月，…本年进规27家`: the statistics' own year so far keeps its part)
         anchor = written or reported

@@ -162,6 +162,9 @@ RESTATED_MIN_VALUE = 10
 LEAD_PART_REACH = 300
 # After a year, these make it the start of a run (`2023年以来`), not a period of its own.
 SINCE_WORDS = ("以来", "至今", "迄今")
+# `今年以来` in a story dated in these months (first, last) is the year so far, up to the story's month
+# (`2023M01-M10` in October); in December or January it is the year a year-end review reports on.
+YEAR_SO_FAR_MONTHS = (2, 11)
 # A year written more than this many years before a story's publication is history (`回望上世纪90年代：1990年`):
 # it says nothing of the year the story's figures are for.
 HISTORY_YEARS_BEFORE = 10
