@@ -306,6 +306,9 @@ CASES = [
     # ... but one opening a sentence that states no figure sets a scene: it frames none of the figures after it
     ("发布时间：2024-10-25\n今年以来，全市上下凝心聚力，科技创新取得较好成效。全市高新技术企业总数达2100家。", None,
      "2100家", (2100, "exact", "level", None, "2024")),
+    # an award's edition (`2021年度…奖`, given the year after) dates no clause after its own
+    ("发布时间：2023-05-10\n2022年，长沙市财政科技投入达9.6亿元；荣获2021年度湖南省科学技术进步奖二等奖两项；新增"
+     "科技型中小企业420家，同比增长30.5%。", None, "420家", (420, "exact", "level", "长沙市", "2022")),
 ]
 
 

@@ -41,6 +41,7 @@ from .rules import (
     COUNTERS,
     CRITERION_VERBS,
     EACH_WORDS,
+    EDITION_NOUNS,
     ESTIMATE_NOTES,
     ESTIMATE_OPENS_WITHIN,
     FILING_LINE_PATTERN,
@@ -83,6 +84,7 @@ from .rules import (
     MONEY_UNITS,
     MULTI_PROVINCE_AREAS,
     MULTIPLE_UNIT,
+    NAMED_EDITION_MAX,
     NATION_WIDE,
     NATIONAL_BASE_OPENERS,
     NATIONAL_NOT_NATION,
@@ -174,6 +176,9 @@ _OWN_VALUE_AFTER_RE = re.compile(r"[(（][^()（）]{1,12}[)）]")  # a place's 
 # a year listed with another (`2018年、2019年`), or the last of such a list
 _LISTED_YEAR_PAIR_RE = re.compile(r"((?:19|20)\d\d)\s?年\s?[、和及与]\s?((?:19|20)\d\d)\s?年")
 _YEAR_LISTED_RE = re.compile(rf"{_LISTED_YEAR_PAIR_RE.pattern}|(?<=年[、和及与])(?:19|20)\d\d\s?年")
+# a year naming an award's edition (`2021年度江西省科学技术进步奖`)
+_EDITION_YEAR_RE = re.compile(
+    rf"(?:19|20)\d\d\s?年度[^，。；,;、\s0-9]{{0,{NAMED_EDITION_MAX}}}?(?:{'|'.join(EDITION_NOUNS)})")
 
 
 def _not_now(text: str, m: re.Match[str]) -> bool:
@@ -484,7 +489,9 @@ class Context:
     goal_list: bool = False  # an earlier sentence of the paragraph announced its aims (`主要目标是：`)
     semicolons: list[int] = field(default_factory=list)  # where the sentence's clauses in parallel part
     new_breakdowns: list[int] = field(default_factory=list)  # where `；按行业分，` opens a new breakdown
-    listed_years: frozenset[int] = frozenset()  # positions of years listed with another (`2018年、2019年`)
+    # positions of years that date their own clause at most: listed with another (`2018年、2019年`) or naming an
+    # award's edition (`获2021年度省科技进步奖`)
+    listed_years: frozenset[int] = frozenset()
     bases: frozenset[int] = frozenset()  # positions of comparison bases written with their own value
     agos: dict[int, int] = field(default_factory=dict)  # `10年前`: start -> the first number after it
     # (start, end) of each clause a 其中 opens that a semicolon closes: a part's own time and place
@@ -1236,6 +1243,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
             continue  # `成交额为“十三五”末的6.6倍。`: a multiple's base, not the paragraph's time
         if m.group("year") and periods.is_base(text, m.start()):
             continue  # `相较于2022年各地区…均有增加，海南…增幅超过10%`: a comparison's base, not the paragraph's time
+        if m.group("year") and _EDITION_YEAR_RE.match(text, m.start()):
+            continue  # `获2021年度江西省科学技术进步奖一等奖。…`: an award's edition, not the paragraph's time
         if art.heading_year and _lagged_survey_year(text, m, start, art.heading_year):
             continue  # `2023年全社会研发经费…(错年统计)。我市新增3个国家级平台` in a review of 2024
         carried = periods.period_of(m, text, art.published, art.plan_review, year=year, dated=art.dated,
@@ -1276,8 +1285,8 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text, start, end)] if (
         text.find("；", start, end) != -1 or text.find(";", start, end) != -1) else []  # two finds: mostly none
     new_breakdowns = [m.start() for m in _NEW_BREAKDOWN_RE.finditer(text, start, end)] if semicolons else []
-    listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos)) if (
-        semicolons and len(found_periods) > 1) else frozenset()
+    listed_years = frozenset(pos for pos, _ in found_periods if _YEAR_LISTED_RE.match(text, pos) or (
+        _EDITION_YEAR_RE.match(text, pos))) if semicolons and found_periods else frozenset()
     return Context(found_periods, places, target_at, targets, carried, no_later, estimates, target_year,
                    now_at, goal_list, semicolons, new_breakdowns, listed_years, bases, agos,
                    _part_clauses(text, start, semicolons))

@@ -236,6 +236,11 @@ SPAN_TOTAL_WORDS = ("累计", "共计", "合计", "总计")
 # `今年河南省政府工作报告“晒”出…成绩单`) names the event, not the period its figures are for; a title naming
 # one of the events that review a year (`2023年湖南省政府工作报告`) reports on the year before.
 YEAR_REVIEWING_EVENT_NOUNS = ("工作报告", "两会")
+# A year of 年度 opening the name of one of these (`获2021年度江西省科学技术进步奖`) names the award's edition, given
+# the year after: it dates its own clause at most, never the clauses after it (but a list's year, `2022年第一批
+# 高新技术企业认定通过名单`, is the story's time). The name runs to NAMED_EDITION_MAX characters.
+EDITION_NOUNS = ("奖",)
+NAMED_EDITION_MAX = 16
 EVENT_NOUNS = ("会议", "工作会", "大会", "论坛", "博览会", "交易会", "年会", "峰会", "发布会", "启动会", "推进会",
                "座谈会", "现场会", *YEAR_REVIEWING_EVENT_NOUNS)
 # A title naming an event with its year (`2022年湖北省服务高新技术企业“春晓行动”启动会在武汉召开`) dates the event,
@@ -569,7 +574,7 @@ PLATFORM_GRADES = ("重点实验室", "技术创新中心", "工程技术研究�
                    "院士工作站", "企业技术中心", "创新平台", "专精特新", "科技型中小企业", "实验室", "瞪羚", "小巨人",
                    "独角兽", "众创空间", "科技企业孵化器", "星创天地", "产业技术研究院", "中试基地", "龙头企业",
                    "质量管理标杆", "单项冠军", "领军企业", "示范企业", "隐形冠军",
-                   "科学技术奖", "科技进步奖", "自然科学奖", "技术发明奖")  # (an award: `获得江西省科学技术奖3项`)
+                   "科学技术奖", "科学技术进步奖", "科技进步奖", "自然科学奖", "技术发明奖")  # (an award: `获得江西省科学技术奖3项`)
 PLATFORM_GRADE_KINDS = ("工业", "制造业", "企业", "科技", "创新", "农业", "服务业", "中小企业")
 # ... and these, a named institution's kind, after a field's name (`江苏省合成生物技术创新中心`): the province
 # grades the institution, whatever its field (a few characters, no verb: not `江苏省新建重点实验室`)
