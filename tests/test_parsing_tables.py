@@ -209,6 +209,30 @@ def test_a_ranking_table_pasted_with_its_borders_gives_each_place_its_rank() -> 
                     (3, "rank", "江苏省", "regional_innovation_rank")]
 
 
+PAIRED_RANKING = """发布时间：2024
+2023年，县域科技创新水平持续提升，东部地区优势明显。
+在2024全国县域创新百强县市名单中，江苏、浙江上榜数量居前。
+排名 | 名单 | 排名 | 名单 |
+1 | 江苏江阴市 | 4 | 浙江义乌市 |
+2 | 湖南长沙县 | 5 | 福建晋江市 |
+3 | 山东胶州市 | 6 | 广东 |
+数据来源：课题组
+"""
+
+
+def test_a_ranking_laid_out_in_pairs_of_columns_gives_each_county_or_place_its_rank() -> None:
+    # (a long list printed two pairs to a row: each rank is the county's, or the place's, the name cell writes
+    # under its province; the year is the list's edition named right above it, not the data year of the lead)
+    rows = [(m.quote, m.value, m.value_kind, m.region_code, m.region_name, m.period)
+            for m in parse_document(PAIRED_RANKING).mentions if m.period_source == "table"]
+    assert rows == [("1 | 江苏江阴市", 1, "rank", None, "江阴市", "2024"),
+                    ("4 | 浙江义乌市", 4, "rank", None, "义乌市", "2024"),
+                    ("2 | 湖南长沙县", 2, "rank", None, "长沙县", "2024"),
+                    ("5 | 福建晋江市", 5, "rank", None, "晋江市", "2024"),
+                    ("3 | 山东胶州市", 3, "rank", None, "胶州市", "2024"),
+                    ("6 | 广东", 6, "rank", "440000", "广东省", "2024")]
+
+
 def test_numbered_lines_under_no_ranking_header_are_no_ranks() -> None:
     text = RANKING.replace("排序 城市", "城市")
     assert not [m for m in parse_document(text).mentions if m.period_source == "table"]

@@ -694,18 +694,23 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
         period = periods.year_so_far(context.default_period) if cell.column.to_date else context.default_period
         if part is not None and part[:4].isdigit():  # a column's own year (`2016年 | 2017年 | 增长率`)
             period = part
+        elif cell.year is not None:  # a ranking's edition (`百强县2023名单`)
+            period = cell.year
         elif part is not None:  # a column's own part of the year (`1-11月`), in the article's year
             period = periods.part_in_year(part, int(period[:4]), context.published) if period and (
                 period[:4].isdigit()) else None
         region_code = regions.resolve(cell.region_code, context.region_code) if cell.region_code else (
             context.region_code)
         home = regions.region(region_code)
+        region_name = home.name if home else None
+        if cell.county is not None:  # a county's row (`江苏昆山市`): its own name, no code
+            region_code, region_name = None, regions.county_label(cell.county, region_code)
         sentence = sentences[max(0, bisect.bisect_right(sentence_starts, cell.start) - 1)]
         out.append(FigureMention(
             article_index=blocks[index].article, paragraph_index=index, sentence_index=sentence.index,
             char_start=cell.start, char_end=cell.end, quote=text[cell.start:cell.end], sentence=sentence.text,
             value=cell.value, unit=cell.column.unit, counter=cell.column.counter, qualifier="exact",
-            value_kind=cell.column.kind, region_code=region_code, region_name=home.name if home else None,
+            value_kind=cell.column.kind, region_code=region_code, region_name=region_name,
             subject=cell.subject, period=periods.whole_year(period), period_source="table",
             indicator_code=cell.indicator_code, indicator_name=cell.indicator_name,
             is_repeated_passage=blocks[index].repeat_of is not None,

@@ -728,7 +728,7 @@ MEASURE_HEADING_MAX_CHARS = 20
 # The header cell over the row labels (`地  区`, written with or without spaces).
 TABLE_LABEL_HEADERS = ("地区", "区域", "行业", "城市", "地市", "设区市", "指标", "类别", "项目", "部门", "产业", "分组",
                        "执行部门", "活动类型", "名称", "各市", "各地", "各地区", "各省", "省份", "市州", "盟市",
-                       "各盟市")
+                       "各盟市", "名单")
 # --- layout -------------------------------------------------------------------------------------------
 # A line opening with one of these is a government portal's metadata row, never a title.
 # A line opening with one of these is a page's breadcrumb (`当前位置:首页 > 新闻资讯 > 上半年湖北省…`): its last
@@ -743,6 +743,11 @@ PAGE_METADATA_LABELS = ("索引号", "发文日期", "成文日期", "发布日�
 # A header cell before the label header over a column of row numbers (`序号 | 各市 | …`, rows `1 | 杭州 | …`).
 # ... and the ones that make that number the row's rank (`排序 城市 创新能力效用值` over `1 广东 59.49`).
 TABLE_RANK_HEADERS = ("排序", "排名", "名次", "位次", "排行")
+# A ranking table laid out in pairs of columns (`排名 | 名单 | 排名 | 名单`) takes the edition year the paragraph
+# right above it names next to one of these (`在全国科技创新百强区2023名单中`), the name running to this many
+# characters after the year; else the story's period.
+TABLE_EDITION_NOUNS = ("名单", "榜单", "排行榜", "榜")
+TABLE_EDITION_NAME_MAX = 16
 TABLE_SERIAL_HEADERS = ("序号", *TABLE_RANK_HEADERS)
 # A unit in a column header's brackets (`R&D经费(亿元)`): the unit its values take and their multiplier.
 TABLE_UNITS = {"亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0), "%": ("percent", 1.0),

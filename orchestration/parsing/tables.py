@@ -23,6 +23,8 @@ from .layout import Block
 from .rules import (
     NATION_NAMES,
     TABLE_CHANGE_HEADER_WORDS,
+    TABLE_EDITION_NAME_MAX,
+    TABLE_EDITION_NOUNS,
     TABLE_GROUP_HEADERS,
     TABLE_GROWTH_WORDS,
     TABLE_INDUSTRY_HEADERS,
@@ -84,6 +86,9 @@ class Cell:
     subject: str | None
     indicator_code: str | None
     indicator_name: str
+    # the county the row names (`江苏昆山市`), whose figure it is (region_code is then its province's)
+    county: str | None = None
+    year: str | None = None  # the ranking's edition the table is of (`百强县2023名单`), where the text names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,9 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
         k = bisect.bisect_right(starts, header.start()) - 1
         indicator = _ranked_measure(norm, blocks, k)
         names = _CELL_TEXT_RE.findall(norm, blocks[k].start, blocks[k].end)
+        if _pairs_of_rank_and_name(names):
+            out.extend(_paired_ranks(norm, blocks, k, len(names), indicator))
+            continue
         ranked_columns = {i: _ranked_column(name[:-2]) for i, name in enumerate(names)
                           if i > 1 and name.endswith(TABLE_RANK_HEADERS)}
         previous = 0
@@ -161,6 +169,43 @@ def ranks(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell]]:
 
 
 _CELL_TEXT_RE = re.compile(r"[^\s|｜]+")
+
+
+def _pairs_of_rank_and_name(names: list[str]) -> bool:
+    """Whether a ranking table's header repeats its rank and name columns (`排名 | 名单 | 排名 | 名单`): a long
+    list laid out in several pairs of columns, each row holding one rank and name per pair."""
+    return len(names) >= 4 and len(names) % 2 == 0 and all(
+        names[i] in TABLE_RANK_HEADERS and names[i + 1] in TABLE_LABEL_HEADERS for i in range(0, len(names), 2))
+
+
+def _paired_ranks(norm: str, blocks: Sequence[Block], header: int, width: int,
+                  indicator: indicators.Indicator | None) -> list[tuple[int, Cell]]:
+    """The ranks of a table laid out in pairs of columns (`1 | 江苏昆山市 | 51 | 河南长葛市`), each the rank of the
+    place or county its name cell names; the table ends at the first line that is no such row."""
+    out: list[tuple[int, Cell]] = []
+    above = blocks[header - 1] if header and blocks[header - 1].article == blocks[header].article else None
+    edition = _EDITION_RE.search(norm, above.start, above.end) if above is not None else None
+    for row_block in range(header + 1, len(blocks)):
+        block = blocks[row_block]
+        cells = list(_CELL_TEXT_RE.finditer(norm, block.start, block.end))
+        if len(cells) != width or not all(cells[i].group().isdigit() for i in range(0, width, 2)):
+            break
+        for rank, name in zip(cells[0::2], cells[1::2], strict=True):
+            places = regions.find_places(name.group())
+            county = regions.county_opening(name.group())
+            if county is None and (not places or places[0][0] != 0):
+                continue  # a name the gazetteer does not know: no owner to give its rank
+            out.append((row_block, Cell(
+                rank.start(), name.end(), float(rank.group()), name.group(), _RANK_COLUMN,
+                places[0][1] if places and places[0][0] == 0 else None, None,
+                indicator.code if indicator else None, indicator.name if indicator else _RANK_COLUMN.name, county,
+                edition.group(1) if edition else None)))
+    return out
+
+
+# a ranking's edition named right above its table (`在全国科技创新百强区2023名单中`, `2024年度…榜单`)
+_EDITION_RE = re.compile(rf"((?:19|20)[0-9]{{2}})\s?年?度?[^，。；,;\s]{{0,{TABLE_EDITION_NAME_MAX}}}?"
+                         rf"(?:{'|'.join(TABLE_EDITION_NOUNS)})")
 
 
 def _ranked_column(measure: str) -> tuple[Column, str | None]:
