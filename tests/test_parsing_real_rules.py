@@ -309,6 +309,9 @@ CASES = [
     # an award's edition (`2021年度…奖`, given the year after) dates no clause after its own
     ("发布时间：2023-05-10\n2022年，长沙市财政科技投入达9.6亿元；荣获2021年度湖南省科学技术进步奖二等奖两项；新增"
      "科技型中小企业420家，同比增长30.5%。", None, "420家", (420, "exact", "level", "长沙市", "2022")),
+    # a place right after 占 is the whole of a share: it owns no figure after it
+    ("寿光市科技创新成效显著\n2025年，寿光市2家企业入选省级外国人才项目，占潍坊的40%；1人入选市级人才项目。",
+     date(2025, 12, 30), "1人", (1, "exact", "level", "寿光市", "2025")),
 ]
 
 

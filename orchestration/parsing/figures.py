@@ -159,6 +159,7 @@ from .rules import (
     TOP_N_COUNTED_PLACES,
     TOP_N_ENDINGS,
     UNIT_FAMILIES,
+    WHOLE_BEFORE_PLACE,
     WHOLE_YEAR_PATTERN,
     WIDE_FIRST_AFTER,
     WIDE_FIRST_GAP_MAX,
@@ -2465,6 +2466,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
             continue
         if -1 < whole_at < pos:
             continue
+        if not wide and lead[-1:] in WHOLE_BEFORE_PLACE and not _own_value_in_brackets(text, pos, cand.start):
+            continue  # `占潍坊2/5；1人入选…`: the whole of a share, in its segment and after it
         if not wide and text.find("等", pos, cand.start) != -1 and _EXAMPLES_BEFORE_RE.match(text, pos, cand.start):
             continue  # `襄阳、宜昌等12个国家级高新区`: examples of the places counted, not whose count it is
         if wide and pos < site.seg_start and (lead[-1:] in _WIDE_YARDSTICK_BEFORE or text.startswith(

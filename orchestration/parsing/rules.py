@@ -531,6 +531,9 @@ FIRST_PERSON_CITY_MIN = 2
 # 全省 right after these is the whole a figure is measured against (`占全省比重`, `对全区研发经费增长的
 # 贡献率达到48.9%`), not whose figure it is.
 WIDE_WHOLE_BEFORE = ("占", "对")
+# A place named right after these is the whole a share is of (`2家企业入选…，占潍坊2/5；1人入选市级人才项目`): it
+# owns neither that share nor any figure after it.
+WHOLE_BEFORE_PLACE = ("占",)
 # ... and 全省 right before these (`在全省的占比上升到63%`, `全省占比49.3%`)
 WIDE_WHOLE_AFTER = ("占", "的占", "的比重", "的份额")
 # 全省 after these, or before these, is the field of a ranking or the yardstick of a comparison
