@@ -312,6 +312,12 @@ CASES = [
     # a place right after 占 is the whole of a share: it owns no figure after it
     ("寿光市科技创新成效显著\n2025年，寿光市2家企业入选省级外国人才项目，占潍坊的40%；1人入选市级人才项目。",
      date(2025, 12, 30), "1人", (1, "exact", "level", "寿光市", "2025")),
+    # a section heading naming tasks and how they went (`二、重点任务扎实推进`) reports results, not aims (guard:
+    # `二、扎实推进重点任务` in a plan still sets them)
+    ("关于上半年工作情况的通报\n发布时间：2024-07-31\n一、主要指标\n上半年，全市技术合同成交额为50亿元。\n"
+     "二、重点任务扎实推进\n国家企业技术中心总数增至5家。", None, "5家", (5, "exact", "level", None, "2024H1")),
+    ("2025年工作计划\n发布时间：2025-01-10\n一、工作回顾\n2024年，全市技术合同成交额为50亿元。\n"
+     "二、扎实推进重点任务\n新增国家企业技术中心5家。", None, "5家", (5, "exact", "target", None, "2025")),
 ]
 
 

@@ -32,6 +32,7 @@ from .rules import (
     POINT_IN_TIME_WORDS,
     RECORD_AFTER_SINCE,
     RUN_START_AFTER,
+    SECTION_PROGRESS_WORDS,
     SECTION_TARGET_WORDS,
     SINCE_WORDS,
     SUMMARY_TITLE_WORDS,
@@ -234,6 +235,8 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
     plan = next((p for p in FIVE_YEAR_PLANS if p in heading), None)
     target = any(word in heading for word in SECTION_TARGET_WORDS if word != PLAN_NOUN) or (
         PLAN_NOUN in heading and _HEADING_FIGURE_RE.search(heading) is None)
+    if target and _PROGRESS_AFTER_AIMS_RE.search(heading):
+        target = False  # `二、“六提”任务扎实推进`: how the aims went
     if target and year and published and int(year) < published.year:
         target = False  # `2024年目标任务完成情况`: a review of last year's plan
     if year is None and plan is None and not target:
@@ -242,6 +245,7 @@ def section_frame(heading: str, published: date | None) -> tuple[str | None, str
 
 
 _HEADING_FIGURE_RE = re.compile(HEADING_FIGURE_PATTERN)
+_PROGRESS_AFTER_AIMS_RE = re.compile(rf"(?:{'|'.join(SECTION_TARGET_WORDS)}).*(?:{'|'.join(SECTION_PROGRESS_WORDS)})")
 
 
 def names_span(match: re.Match[str]) -> bool:

@@ -440,6 +440,9 @@ UNIT_FAMILIES = {"yuan": "money", "usd": "money", "count": "count", "percent": "
 PLAN_NOUN = "计划"
 HEADING_FIGURE_PATTERN = r"[0-9][0-9.]*\s*(?:多|余)?\s*(?:[项家个件人所户名]|亿|万|%)"
 SECTION_TARGET_WORDS = ("目标", "任务", "展望", "计划", "安排", "部署")
+# ... but one of these after its target word says how the aims went (`二、“六提”任务扎实推进`, `目标任务完成情况`):
+# a report of results (before it, `三、扎实推进重点任务`, the heading still sets aims)
+SECTION_PROGRESS_WORDS = ("推进", "完成", "进展", "落实", "成效", "进度")
 # A title that names a summary before its plans (`芜湖市科技局2023年工作总结和下一步工作计划`) reports on its year.
 SUMMARY_TITLE_WORDS = ("总结", "回顾", "盘点", "成绩单")
 # A numbered line of a few words ending in a full stop (`(二)主要目标。`, `一、总体要求。`) is a section
