@@ -318,6 +318,16 @@ CASES = [
      "二、重点任务扎实推进\n国家企业技术中心总数增至5家。", None, "5家", (5, "exact", "level", None, "2024H1")),
     ("2025年工作计划\n发布时间：2025-01-10\n一、工作回顾\n2024年，全市技术合同成交额为50亿元。\n"
      "二、扎实推进重点任务\n新增国家企业技术中心5家。", None, "5家", (5, "exact", "target", None, "2025")),
+    # a county's story told with a national body in passing (`等待科技部评审`) is the county's, not the nation's
+    ("发布时间：2021-10-20\n九龙坡科技局：科技型企业突破3000家\n今年1-9月，九龙坡新培育科技型企业600家，总量达到"
+     "3050家。\n九龙坡区科技局介绍，2020年度，九龙坡研发投入达到60亿元。\n九龙坡区高新技术示范区申报工作已完成答辩，"
+     "等待科技部进一步评审。", None, "3050家", (3050, "exact", "level", "九龙坡区", "2021M01-M09")),
+    # a dated story whose lead opens with a part of the year reports on it, also where it names another year more
+    # often (the headline's figure has no period of its own)
+    ("发布时间：2021-10-20\n九龙坡科技型企业突破3000家\n今年1-9月，九龙坡新培育科技型企业600家，总量达到3050家，"
+     "兑现2020年入库科技型企业奖励300家。\n九龙坡区科技局介绍，2020年度，九龙坡研发投入达到60亿元，较2019年度增长8亿元，"
+     "占GDP比重为3.1%，较2019年提高0.2个百分点。", None, "3000家",
+     (3000, "lower_bound", "level", "九龙坡区", "2021M01-M09")),
 ]
 
 

@@ -282,13 +282,22 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
                                      span=(span.start, span.end), early=early)
     # a story whose lead opens with a part of the year (`今年1至7月，…`) reports on that part
     this_year = default is not None and published is not None and default == str(published.year)
-    lead = periods.lead_part(norm, found, (span.start, span.end), published) if this_year else None
+    # (also a dated story naming another year more often than its lead's: `今年1-9月，渝北新培育…` over `2019年度…`)
+    other_year = dated and default is not None and published is not None and not default.startswith(
+        str(published.year))
+    lead = periods.lead_part(norm, found, (span.start, span.end), published) if this_year or other_year else None
+    if lead is not None and published is not None:
+        default = str(published.year)
     story = next((k for k in range(span.first, span.last + 1) if blocks[k].kind == "body"), span.last)
     head = between(doc.periods, doc.period_pos, span.start, blocks[story].end) if blocks else []
     titled_year = periods.TITLE_YEAR_RE.search(span.title_text)
     part = _titled_park(span.title_text) or _titled_county(span.title_text, norm) or _county_named_throughout(
         span, file, region_code) or _known_county_story(span, file, region_code) or _area_story(span, file, region_code)
     if part is not None and part.is_county:
+        same = regions.counties().by_name.get(part.name, ())
+        if region_code == regions.national_code() and len(same) == 1:
+            # `渝北科技局:…` told with 科技部 in passing: a county's story is its city's or province's, not the nation's
+            region_code = same[0].parent_code
         part = replace(part, name=regions.county_label(part.name, region_code))  # (`重庆市江北区`, not 宁波's)
     return ArticleContext(
         region_code, published, default + lead if lead else default,
