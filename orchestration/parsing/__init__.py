@@ -53,6 +53,8 @@ from .rules import (
     NATION_NAMES,
     NOT_COUNTY_ENDINGS,
     PARK_AREA_WORDS,
+    PLAN_LEAD_AFTER,
+    PLAN_LEAD_REACH,
     PROVINCE_WIDE,
     RESTATED_MIN_VALUE,
     ZONE_NAME_ENDINGS,
@@ -299,9 +301,11 @@ def _article_context(span: _ArticleSpan, file: _FileFrame, region_code: str | No
             # `渝北科技局:…` told with 科技部 in passing: a county's story is its city's or province's, not the nation's
             region_code = same[0].parent_code
         part = replace(part, name=regions.county_label(part.name, region_code))  # (`重庆市江北区`, not 宁波's)
+    plan_review = next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None) or _plan_led(
+        norm, span.start, published)
     return ArticleContext(
         region_code, published, default + lead if lead else default,
-        next((p for p in FIVE_YEAR_PLANS if p in span.title_text), None), lead_part=lead is not None,
+        plan_review, lead_part=lead is not None,
         dated=dated, early=early, review_from=periods.review_start(head),
         heading_year=titled_year.group(1) if titled_year else None,
         part=part)
@@ -495,6 +499,18 @@ def _county_named_throughout(span: _ArticleSpan, file: _FileFrame, region_code: 
                 COUNTY_OFFICE_WORDS) for m in suffixes):  # (past a reprint's blanked pinyin: `鄂城区    人民政府`)
             return StoryPart(county, COUNTY_AREA_WORDS[county[-1]], is_county=True)
     return None
+
+
+def _plan_led(norm: str, start: int, published: datetime.date | None) -> str | None:
+    """The five-year plan whose years a story's head names (`…新闻发布会，“十四五”期间，合肥市…`), one in its last
+    year or over at publication (not `“十五五”时期主要目标` in 2026: the plan ahead)."""
+    if published is None:
+        return None
+    return next((m.group(1) for m in _PLAN_LEAD_RE.finditer(norm, start, start + PLAN_LEAD_REACH)
+                 if FIVE_YEAR_PLANS[m.group(1)][1] <= published.year), None)
+
+
+_PLAN_LEAD_RE = re.compile(rf"({'|'.join(FIVE_YEAR_PLANS)})[”\"」]?\s?(?:{'|'.join(PLAN_LEAD_AFTER)})")
 
 
 def _known_county_story(span: _ArticleSpan, file: _FileFrame, region_code: str | None) -> StoryPart | None:

@@ -309,6 +309,10 @@ PLAN_REVIEW_WORDS = ("回顾", "纵观", "整个")
 PARTY_CONGRESS_YEARS = {"十八大": 2012, "十九大": 2017, "二十大": 2022}
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+# A story whose head names a plan's years within this many characters of its start (`11月18日，…新闻发布会，
+# “十四五”期间，合肥市科技创新再获突破`) reviews that plan, as one whose title names it (`5年来` is the plan's years).
+PLAN_LEAD_REACH = 300
+PLAN_LEAD_AFTER = ("期间", "以来", "时期")
 
 # --- words the figure rules read around a number ------------------------------------------------
 # `增幅扩大到14.1%`, `增速均超30%`: a growth noun, then what happened to it, then the number: a growth rate
