@@ -113,6 +113,8 @@ from .rules import (
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    PROGRESS_REACH,
+    PROGRESS_VERBS,
     PROVINCE_COUNT_NOUNS,
     PROVINCE_GROUP_NOUNS,
     PROVINCE_WIDE,
@@ -1185,6 +1187,9 @@ def _aimed_period(target: re.Match[str], published: date | None) -> str | None:
     return year
 
 
+_PROGRESS_BEFORE_RE = re.compile(rf"(?:{'|'.join(PROGRESS_VERBS)})[^，。；,;、]{{0,{PROGRESS_REACH}}}$")
+
+
 def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: DocumentIndex,
                      paragraph_start: int) -> Context:
     """Targets, periods and places of one sentence, sliced out of the document index."""
@@ -1201,6 +1206,9 @@ def sentence_context(text: str, start: int, end: int, art: ArticleContext, doc: 
                 text, start, m, published))):
             estimates.append(m.start())  # `全市高新技术企业将突破3000家` in December: an estimate
             continue
+        reach = max(start, m.start() - PROGRESS_REACH - 2)
+        if text.startswith("目标", m.start()) and _PROGRESS_BEFORE_RE.search(text, reach, m.start()):
+            continue  # `实现全年新增数量目标93%，技术合同成交额达到227.65亿元`: progress, not an aim
         year = _aimed_year(m, art.published)
         if year and art.published and (int(year) < art.published.year or (
                 m.group("target_year") and periods.month_is_past(text, m.end(), int(year), art.published))):

@@ -124,6 +124,10 @@ PLAN_WORD = r"(?<![”\"」』’])(?<!行动)计 {0,8}划"
 # `预计`, `有望` (group `estimate`) about the year under review give an estimate of the figure's own kind
 # (qualifier approx), not a target; about a later year they are targets like the others.
 # (`力争5年内`, `今后五年` too)
+# A 目标 after one of these in its clause, right before a number, measures progress towards an aim
+# (`实现全年新增数量目标93%`: a share reached so far), and sets no aim for the figures after it.
+PROGRESS_VERBS = ("完成", "实现")
+PROGRESS_REACH = 12  # characters between the verb and its 目标
 TARGET_TRIGGER_PATTERN = (r"(?:未来|今后|力争|争取|确保)(?P<ahead>[0-9一二两三四五六七八九十]{1,2})年内?"
                           r"|力争|力图|争创|目标[”’」]?(?:是|为|：|:|】|包括)|(?<!完成)目标(?=[0-9])|预期目标|宗旨(?:是|为|：|:)"
                           # (`争取到` a thing, not a time, is what was won: `争取到省部科技计划项目185项`;
@@ -193,8 +197,9 @@ NOT_NOW_WORDS = ("实现有", "发现有", "体现有", "表现有", "呈现有"
                  "现有水平")
 # In a sentence about part of a year, this opens what the whole year gives (`截至7月底已申报900家，全年有望完成
 # 新增500家的目标任务`: the year's); not the whole year's target a part is measured against (`完成全年任务的55%`,
-# `完成全年1150件任务的46.2%`).
-WHOLE_YEAR_PATTERN = r"全年(?!目标|任务|计划|的|水平|[0-9.]+\s?[^\s，。；、,;0-9]{0,2}的?(?:目标|任务|计划))"
+# `完成全年1150件任务的46.2%`, `实现全年新增数量目标93%`).
+WHOLE_YEAR_PATTERN = (r"全年(?!目标|任务|计划|的|水平|[0-9.]+\s?[^\s，。；、,;0-9]{0,2}的?(?:目标|任务|计划)"
+                      r"|[^\s，。；、,;0-9]{1,6}(?:目标|任务|计划)[0-9])")
 # A month's end (`截至8月末`) stands for the year to date (M01-M08), except before a balance, which is
 # held at that point (`截至8月末，全省本外币贷款余额1.19万亿元`: M08). Quarter ends name their part either way.
 POINT_IN_TIME_WORDS = ("余额", "余額", "存量", "保有量")
