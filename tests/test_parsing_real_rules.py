@@ -335,6 +335,9 @@ CASES = [
      (12, "lower_bound", "share", "芜湖市", "2021-2025")),
     # progress towards the year's aim (`实现全年新增数量目标85%`) sets no aim for the figures after it, nor makes
     # them the whole year's
+    # a comparison's yardstick named with its standing (`仅次于省会合肥`) owns nothing of the figure
+    ("2024年城市科技创新竞争力榜单发布。报告显示，蚌埠以298.5分的成绩，仅次于省会合肥，继续稳居全省第二。",
+     date(2024, 11, 8), "第二", (2, "exact", "rank", "蚌埠市", "2024")),
     ("发布时间：2023-07-20\n上半年，大连市科技型企业总数达到1.2万家、实现全年新增数量目标85%，技术合同成交额达到100亿元、"
      "同比增长30%。", None, "100亿元", (1e10, "exact", "level", "大连市", "2023H1")),
     ("发布时间：2026-01-25\n芜湖政府工作报告解读\n不论是对“十四五”成就的回顾还是对“十五五”时期主要目标任务的设定，创新始终"

@@ -110,6 +110,7 @@ from .rules import (
     PHRASE_PREFIXES,
     PHRASE_VERBS,
     PLACE_COUNT_NOUNS,
+    PLACE_TITLES,
     POINT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
@@ -2484,8 +2485,10 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if wide and site.kind == "share" and (cand.start - pos <= 3 or _SHARE_LIST_RE.fullmatch(
                 text, pos + 2, cand.start)):
             continue  # `集聚全省86.79%的重点实验室、82.52%的工程技术研究中心`: the whole of the shares
-        if (lead[-1:] in _COMPARED_BEFORE or lead in _COMPARED_WORDS_BEFORE) and not _own_value_in_brackets(
-                text, pos, cand.start):
+        titled = next((len(title) for title in PLACE_TITLES if text.endswith(title, 0, pos)), 0)
+        compared_lead = text[max(0, pos - titled - 2):pos - titled] if titled else lead  # `仅次于省会合肥`
+        if (compared_lead[-1:] in _COMPARED_BEFORE or compared_lead in _COMPARED_WORDS_BEFORE) and not (
+                _own_value_in_brackets(text, pos, cand.start)):
             continue  # `合肥市比全省高1.2个百分点`: the base of a comparison (but `低于河南(88个)` is 河南's)
         if not wide and regions.names_a_venue(text, pos, lead):
             continue  # `在北京发布的《国家创新指数报告2022-2023》显示`: where it was released

@@ -410,6 +410,8 @@ VENUE_HALL_NAME_MAX = 6  # characters of the hall's own name before its hall wor
 # A place right before these names a clock's time zone (`北京时间9月2日`), not a place the text speaks of.
 TIME_ZONE_AFTER_PLACE = ("时间", "時間")
 # (`江苏超过北京居第2位`: the place passed is the yardstick)
+# A place's standing written between a comparison word and its name (`仅次于省会合肥`) leaves it the yardstick.
+PLACE_TITLES = ("省会", "首府", "首都")
 COMPARED_WORDS_BEFORE = ("高于", "低于", "多于", "少于", "快于", "慢于", "相比", "超过", "超越", "次于")  # 仅次于北京
 # After an enterprise count's noun, these make it a pool of candidates (`1118家高新技术企业培育指导性企业`,
 # `高企后备企业300家`), not the stock the indicator counts.
