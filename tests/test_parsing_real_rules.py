@@ -335,6 +335,9 @@ CASES = [
      (12, "lower_bound", "share", "芜湖市", "2021-2025")),
     # progress towards the year's aim (`实现全年新增数量目标85%`) sets no aim for the figures after it, nor makes
     # them the whole year's
+    # in a county's story, its province naming an award or a platform's grade (`江苏省科学技术奖4项`) owns none of it
+    ("发布时间：2020-03-05\n昆山市2019年科技工作总结\n2019年，昆山市科技创新成效明显。全市荣获国家科学技术奖1项，"
+     "江苏省科学技术奖4项。昆山市新增高新技术企业300家。", None, "4项", (4, "exact", "level", "昆山市", "2019")),
     # a comparison's yardstick named with its standing (`仅次于省会合肥`) owns nothing of the figure
     ("2024年城市科技创新竞争力榜单发布。报告显示，蚌埠以298.5分的成绩，仅次于省会合肥，继续稳居全省第二。",
      date(2024, 11, 8), "第二", (2, "exact", "rank", "蚌埠市", "2024")),

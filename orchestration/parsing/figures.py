@@ -2501,6 +2501,8 @@ def _place_before(scope: SentenceScope, site: Site, prev: Found | None) -> tuple
         if wide and marker == regions.PROVINCE and (home := regions.region(art.region_code)) is not None and (
                 home.level == "prefecture" and regions.grades_platform(text, pos)):
             continue  # `新增全省重点实验室8家` in a story about 宁波: the city's labs of provincial rank
+        if not wide and art.part is not None and art.part.is_county and regions.grades_platform(text, pos):
+            continue  # `全市荣获…江苏省科学技术奖4项` in a story about 江阴: the county's awards of provincial rank
         resolved = (wide and _whole_named(text, places, n)) or regions.resolve(marker, art.region_code)
         if resolved is None and marker == regions.AUTONOMOUS:
             continue  # 全区 of a district
