@@ -338,6 +338,9 @@ CASES = [
     # in a county's story, its province naming an award or a platform's grade (`江苏省科学技术奖4项`) owns none of it
     ("发布时间：2020-03-05\n昆山市2019年科技工作总结\n2019年，昆山市科技创新成效明显。全市荣获国家科学技术奖1项，"
      "江苏省科学技术奖4项。昆山市新增高新技术企业300家。", None, "4项", (4, "exact", "level", "昆山市", "2019")),
+    # `以年均11.89%的速度增长`: a growth noun after the number names a growth rate
+    ("“十三五”期间，赣州市技术合同成交额以年均12.5%的速度增长。", date(2021, 3, 1), "12.5%",
+     (12.5, "exact", "growth_rate", "赣州市", "2016-2020")),
     # a comparison's yardstick named with its standing (`仅次于省会合肥`) owns nothing of the figure
     ("2024年城市科技创新竞争力榜单发布。报告显示，蚌埠以298.5分的成绩，仅次于省会合肥，继续稳居全省第二。",
      date(2024, 11, 8), "第二", (2, "exact", "rank", "蚌埠市", "2024")),
@@ -3089,3 +3092,9 @@ def test_a_will_right_after_an_estimate_is_read_through_blanked_pinyin() -> None
     text = "湖北去年技術(shù)合同成交額突破2100億元，湖北高新技術(shù)企業(yè)總數(shù)預(yù)計(jì)將達(dá)到14500家。"
     got = parse_document(text, published_on=date(2022, 2, 15)).mentions
     assert [(m.value, m.value_kind, m.qualifier) for m in got][-1] == (14500, "level", "approx")
+
+
+def test_a_growth_noun_after_a_rate_names_no_measure() -> None:
+    # (the measure is the noun before it: `技术合同成交额以年均12.5%的速度增长`, not `速度增长`)
+    got = mention("“十三五”期间，赣州市技术合同成交额以年均12.5%的速度增长。", date(2021, 3, 1), "12.5%")
+    assert (got.indicator_code, got.value_kind) == ("tech_contract_turnover", "growth_rate")

@@ -2616,8 +2616,8 @@ def _indicator(scope: SentenceScope, site: Site, prev: Found | None, phrase: str
     if (_is_cjk(nxt) or nxt in "“\"") and nxt not in _CONJUNCTIONS and cand.kind not in ("rank", "rank_change") and (
             base is None):
         cut, segment, event = _following_phrase(text, cand.end, end)
-        if segment.startswith(NOT_NOUNS_AFTER):
-            cut = segment = ""
+        if segment.startswith(NOT_NOUNS_AFTER) or cut in GROWTH_NOUNS_AFTER:
+            cut = segment = ""  # (`以年均11.89%的速度增长`: the growth noun says the kind, the measure is before it)
         post_indicator = indicators.lookup(cut) or (indicators.lookup(segment) if len(cut) < 2 else None)
         if post_indicator is not None and _CANDIDATE_POOL_RE.search(cut or segment):
             post_indicator = None  # `梳理1118家高新技术企业培育指导性企业`: candidates, not the stock

@@ -341,8 +341,9 @@ RANK_MOVE_ADVERBS = ("快速", "迅速", "稳步", "大幅", "显著", "逐步",
 GROWTH_NOUN_MOVES = ("扩大", "提高", "提升", "回升", "加快", "放缓", "回落", "收窄")
 GROWTH_NOUN_LINKS = ("到", "至", "为", "达到", "达到了", "达", "约为", "在", "保持在", "始终保持在", "均保持在",
                      "(", "（")
-# `保持着40%以上的增速`: a growth noun right after the number (and its bound) names a growth rate too
-GROWTH_NOUNS_AFTER = ("增速", "增幅", "增长率", "增长幅度", "增长速度")
+# `保持着40%以上的增速`, `以年均11.89%的速度增长`: a growth noun right after the number (and its bound) names a
+# growth rate too
+GROWTH_NOUNS_AFTER = ("增速", "增幅", "增长率", "增长幅度", "增长速度", "速度增长", "速度递增")
 # `实现了10.5%的同比增长`, `分别实现了38.7%、22.2%和14.2%的增长`: 增长 after the number names a growth
 # rate only after one of these (`贡献了全市30%的增长` is a share of it)
 GROWTH_ACHIEVED_VERBS = ("实现",)  # after 的 and at most four characters (`年均6.2%的经济增速`)
