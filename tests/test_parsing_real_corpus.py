@@ -126,9 +126,9 @@ FLOORS = {
     # h240-h245 (the sixteenth session's first wave; h241-h244 never read): county stories that name their county
     # by its short name only, a national ranking of counties laid out in pairs of columns, 今年以来 in autumn
     "holdout58": {"recall": 0.97, "precision": 0.94, "attributes": 0.80, "merged": 0.95},
-    # h246-h251 (second wave; h246-h248 and h250 never read, h249 only its table's layout): recall is low because
-    # h249 holds a city's statistics table of measures by year, one cell per line, which no rule reads (135 core rows)
-    "holdout59": {"recall": 0.76, "precision": 0.97, "attributes": 0.71, "merged": 0.93},
+    # h246-h251 (second wave; h246-h248 and h250 never read, h249 only its table's layout): a city's statistics
+    # table of measures by year, one cell per line (h249, 135 core rows), read since it arrived
+    "holdout59": {"recall": 0.97, "precision": 0.97, "attributes": 0.79, "merged": 0.94},
 }
 
 

@@ -233,6 +233,55 @@ def test_a_ranking_laid_out_in_pairs_of_columns_gives_each_county_or_place_its_r
                     ("6 | 广东", 6, "rank", "440000", "广东省", "2024")]
 
 
+MEASURES_BY_YEAR_ONE_CELL_PER_LINE = """长沙市科技统计简表(2020-2022年)
+发布时间:2023-08-01
+序号
+类别
+指标
+2020
+2021
+2022
+2022年同比增长率
+10城市排序
+1
+创新主体指标
+高新技术企业数(家)
+3000
+4000
+5000
+25.00%
+3
+科技型中小企业数(家)
+6000
+[7000]
+8000
+14.29%
+2
+3
+技术合同成交额(亿元)
+300.5
+400.25
+500
+24.92%
+4
+"""
+
+
+def test_a_table_of_measures_by_year_one_cell_per_line_gives_each_year_its_level_and_the_last_its_growth() -> None:
+    # (a city's yearbook table pasted cell by cell: a row opens with its number, then its group's name where a group
+    # starts; a merged cell can drop the number, as on the second row; an estimate is bracketed)
+    rows = [(m.quote, m.value, m.unit, m.value_kind, m.period, m.indicator_code)
+            for m in parse_document(MEASURES_BY_YEAR_ONE_CELL_PER_LINE).mentions if m.period_source == "table"]
+    assert rows[:5] == [("3000", 3000, "count", "level", "2020", "high_tech_enterprises"),
+                        ("4000", 4000, "count", "level", "2021", "high_tech_enterprises"),
+                        ("5000", 5000, "count", "level", "2022", "high_tech_enterprises"),
+                        ("25.00%", 25, "percent", "growth_rate", "2022", "high_tech_enterprises"),
+                        ("3", 3, "rank", "rank", "2022", None)]
+    assert ("[7000]", 7000, "count", "level", "2021", "tech_smes") in rows
+    assert ("500", 5e10, "yuan", "level", "2022", "tech_contract_turnover") in rows
+    assert len(rows) == 15
+
+
 def test_numbered_lines_under_no_ranking_header_are_no_ranks() -> None:
     text = RANKING.replace("排序 城市", "城市")
     assert not [m for m in parse_document(text).mentions if m.period_source == "table"]

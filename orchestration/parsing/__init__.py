@@ -709,7 +709,8 @@ def _table_mentions(text: str, norm: str, blocks: list[layout.Block], contexts: 
     """The figures of tables flattened one cell per line (tables.py), each in its article's context:
     the row's place or the article's region, the article's (or its section's) period."""
     found = [(index, cell, None) for index, cell in tables.cells(norm, blocks) + tables.ranks(norm, blocks)]
-    found += tables.measure_rows(norm, blocks) + tables.place_year_rows(norm, blocks)
+    found += tables.measure_rows(norm, blocks) + tables.place_year_rows(norm, blocks) + tables.measure_year_cells(
+        norm, blocks)
     if not found:
         return []
     sentence_starts = [s.char_start for s in sentences]

@@ -315,6 +315,89 @@ def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[s
     return out
 
 
+def measure_year_cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, str]]:
+    """(index of the value's block, cell, the year its column holds) for every value of a table of measures by
+    year flattened one cell per line (a city's `科技统计简表`):
+
+        序号 / 类别 / 指标 / 2013 / … / 2018 / 2018年同比增长率 / 15城市排序
+        1 / 高新产业指标 / 高新技术企业累计数(家) / 1113 / … / 3536 / 25.08% / 4
+        2 / 规上高新技术产业增加值(亿元) / 1700.19 / …
+
+    Each row opens with its number, then a group's name where a group starts, then the measure with its unit;
+    after the years' values, a growth column holds the last year's growth and a rank column its rank."""
+    if _SERIAL_LINE_RE.search(norm) is None:
+        return []  # (most pages: no header cell on a line of its own)
+    texts = [_compact(norm[b.start:b.end]) for b in blocks]
+    out: list[tuple[int, Cell, str]] = []
+    k = 0
+    while k < len(texts):
+        header = _year_cells_header(texts, k)
+        if header is None:
+            k += 1
+            continue
+        years, extras, k = header
+        while (row := _year_cells_row(norm, blocks, texts, k, years, extras)) is not None:
+            found, k = row
+            out.extend(found)
+    return out
+
+
+_SERIAL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join(TABLE_SERIAL_HEADERS)})\s*$", re.M)
+
+
+def _year_cells_header(texts: list[str], k: int) -> tuple[list[str], list[str], int] | None:
+    """(the years, the kinds of the columns after them, where the rows start) of a header opening at `k`."""
+    if texts[k] not in TABLE_SERIAL_HEADERS:
+        return None
+    at = k + 1
+    while at < len(texts) and texts[at] in TABLE_LABEL_HEADERS:
+        at += 1
+    years = []
+    while at < len(texts) and _YEAR_COLUMN_RE.fullmatch(texts[at]):
+        years.append(texts[at][:4])
+        at += 1
+    if at == k + 1 or len(years) < 2:
+        return None
+    extras = []
+    while at < len(texts) and (texts[at].endswith(TABLE_RANK_HEADERS) or any(
+            word in texts[at] for word in TABLE_CHANGE_HEADER_WORDS)):
+        extras.append("rank" if texts[at].endswith(TABLE_RANK_HEADERS) else "growth")
+        at += 1
+    return years, extras, at
+
+
+def _year_cells_row(norm: str, blocks: Sequence[Block], texts: list[str], k: int, years: list[str],
+                    extras: list[str]) -> tuple[list[tuple[int, Cell, str]], int] | None:
+    """The figures of the row opening at `k` and where the next row opens, or None where no row opens."""
+    start = k + 1 if k < len(texts) and _SERIAL_RE.fullmatch(texts[k]) else k  # (a merged cell can drop it)
+    label_at = next((at for at in (start, start + 1) if at < len(texts) and _UNIT_RE.search(texts[at])), None)
+    if label_at is None or label_at + 1 >= len(texts) or not _NUMBER_RE.fullmatch(texts[label_at + 1].strip("[]［］")):
+        return None
+    label = texts[label_at]
+    unit = _UNIT_RE.search(label)
+    name = label[:unit.start()].removeprefix("其中:").removeprefix("其中：").lstrip("*")  # type: ignore[union-attr]
+    out_unit, multiplier = TABLE_UNITS[unit.group(1)]  # type: ignore[union-attr]
+    level = Column(name, out_unit, multiplier, unit.group(1) if out_unit == "count" else None,  # type: ignore[union-attr]
+                   "share" if out_unit == "percent" else "level")
+    growth = Column(name, "percent", 1.0, None, "growth_rate")  # (`同比增长率` of a share too: its own rate)
+    indicator = indicators.lookup(name)
+    code = indicator.code if indicator is not None else None
+    found = []
+    at = label_at + 1
+    for column, year in [(level, y) for y in years] + [
+            (growth if kind == "growth" else _RANK_COLUMN, years[-1]) for kind in extras]:
+        if at >= len(texts):
+            break
+        value = texts[at].strip("[]［］").removesuffix("%")
+        if _NUMBER_RE.fullmatch(value):
+            block = blocks[at]
+            found.append((at, Cell(block.start, block.start + len(norm[block.start:block.end].rstrip()),
+                                   float(value) * column.multiplier, label, column, None, None,
+                                   code if column is not _RANK_COLUMN else None, name), year))
+        at += 1
+    return found, at
+
+
 def place_year_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell, str]]:
     """(index of the row's block, cell, the year its column holds) for every value of a table of places by
     year, one row per line, whose measure and unit the lines above its header name (a yearbook's table):
