@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import indicators, periods, regions
 from .layout import Block
@@ -192,12 +192,12 @@ def _paired_ranks(norm: str, blocks: Sequence[Block], header: int, width: int,
             break
         for rank, name in zip(cells[0::2], cells[1::2], strict=True):
             places = regions.find_places(name.group())
+            place = places[0][1] if places and places[0][0] == 0 else None  # (its province, before a county)
             county = regions.county_opening(name.group())
-            if county is None and (not places or places[0][0] != 0):
+            if county is None and place is None:
                 continue  # a name the gazetteer does not know: no owner to give its rank
             out.append((row_block, Cell(
-                rank.start(), name.end(), float(rank.group()), name.group(), _RANK_COLUMN,
-                places[0][1] if places and places[0][0] == 0 else None, None,
+                rank.start(), name.end(), float(rank.group()), name.group(), _RANK_COLUMN, place, None,
                 indicator.code if indicator else None, indicator.name if indicator else _RANK_COLUMN.name, county,
                 edition.group(1) if edition else None)))
     return out
@@ -303,9 +303,7 @@ def _measure_row(norm: str, block: Block, cells: list[str], header: list[tuple[s
         if kind == "level" and unit is None:
             continue  # a level with no unit to read it by
         if kind == "level":
-            out_unit, multiplier = TABLE_UNITS[unit.group(1)]
-            column = Column(name, out_unit, multiplier, unit.group(1) if out_unit == "count" else None,
-                            "share" if out_unit == "percent" else "level")
+            column = _level_column(name, unit.group(1))
         else:  # a rate's change is in points
             rate = unit is not None and TABLE_UNITS[unit.group(1)][0] == "percent"
             column = Column(name, "percentage_point" if rate else "percent", 1.0, None,
@@ -342,6 +340,7 @@ def measure_year_cells(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Ce
     return out
 
 
+_ESTIMATE_BRACKETS = "[]［］"  # (`[46000]`: an estimate, under `注:[]中数据为预计值`)
 _SERIAL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join(TABLE_SERIAL_HEADERS)})\s*$", re.M)
 
 
@@ -370,15 +369,15 @@ def _year_cells_row(norm: str, blocks: Sequence[Block], texts: list[str], k: int
                     extras: list[str]) -> tuple[list[tuple[int, Cell, str]], int] | None:
     """The figures of the row opening at `k` and where the next row opens, or None where no row opens."""
     start = k + 1 if k < len(texts) and _SERIAL_RE.fullmatch(texts[k]) else k  # (a merged cell can drop it)
-    label_at = next((at for at in (start, start + 1) if at < len(texts) and _UNIT_RE.search(texts[at])), None)
-    if label_at is None or label_at + 1 >= len(texts) or not _NUMBER_RE.fullmatch(texts[label_at + 1].strip("[]［］")):
+    labelled = next(((at, unit) for at in (start, start + 1)
+                     if at < len(texts) and (unit := _UNIT_RE.search(texts[at])) is not None), None)
+    if labelled is None or labelled[0] + 1 >= len(texts) or not _NUMBER_RE.fullmatch(
+            texts[labelled[0] + 1].strip(_ESTIMATE_BRACKETS)):
         return None
+    label_at, unit = labelled
     label = texts[label_at]
-    unit = _UNIT_RE.search(label)
-    name = label[:unit.start()].removeprefix("其中:").removeprefix("其中：").lstrip("*")  # type: ignore[union-attr]
-    out_unit, multiplier = TABLE_UNITS[unit.group(1)]  # type: ignore[union-attr]
-    level = Column(name, out_unit, multiplier, unit.group(1) if out_unit == "count" else None,  # type: ignore[union-attr]
-                   "share" if out_unit == "percent" else "level")
+    name = label[:unit.start()].removeprefix("其中:").removeprefix("其中：").lstrip("*")
+    level = _level_column(name, unit.group(1))
     growth = Column(name, "percent", 1.0, None, "growth_rate")  # (`同比增长率` of a share too: its own rate)
     indicator = indicators.lookup(name)
     code = indicator.code if indicator is not None else None
@@ -388,7 +387,7 @@ def _year_cells_row(norm: str, blocks: Sequence[Block], texts: list[str], k: int
             (growth if kind == "growth" else _RANK_COLUMN, years[-1]) for kind in extras]:
         if at >= len(texts):
             break
-        value = texts[at].strip("[]［］").removesuffix("%")
+        value = texts[at].strip(_ESTIMATE_BRACKETS).removesuffix("%")
         if _NUMBER_RE.fullmatch(value):
             block = blocks[at]
             found.append((at, Cell(block.start, block.start + len(norm[block.start:block.end].rstrip()),
@@ -429,6 +428,13 @@ def place_year_rows(norm: str, blocks: Sequence[Block]) -> list[tuple[int, Cell,
     return out
 
 
+def _level_column(name: str, unit_word: str) -> Column:
+    """The column of a measure's levels in the unit a header writes (`亿元`, `家`, `%`): a percentage is a share."""
+    out_unit, multiplier = TABLE_UNITS[unit_word]
+    return Column(name, out_unit, multiplier, unit_word if out_unit == "count" else None,
+                  "share" if out_unit == "percent" else "level")
+
+
 def _measure_above(norm: str, blocks: Sequence[Block], header: int) -> Column | None:
     """The column a table of places by year holds: its unit from a line `单位:件` and its measure from the
     caption above (`6-4 PCT国际专利申请受理量`), within a few lines above its header; None without both."""
@@ -447,9 +453,7 @@ def _measure_above(norm: str, blocks: Sequence[Block], header: int) -> Column | 
             break
     if unit is None or name is None:
         return None
-    out_unit, multiplier = TABLE_UNITS[unit]
-    return Column(name, out_unit, multiplier, unit if out_unit == "count" else None,
-                  "share" if out_unit == "percent" else "level")
+    return _level_column(name, unit)
 
 
 def _place_year_row(norm: str, block: Block, named: list[str], years: list[str], column: Column) -> list[tuple[
@@ -671,16 +675,11 @@ def _column(text: str, before: list[Column]) -> Column | None:
     if unit is None or len(text) > 30:
         return None
     name = text[:unit.start()].strip()
-    unit_word = unit.group(1)
-    out_unit, multiplier = TABLE_UNITS[unit_word]
     if any(word in name for word in TABLE_GROWTH_WORDS):
-        kind = "growth_rate"
         # `比上年增长(%)` measures the column before it
         name = before[-1].name if before and not indicators.lookup(name) else name
-    else:
-        kind = "share" if out_unit == "percent" else "level"
-    counter = unit_word if out_unit == "count" else None
-    return Column(name, out_unit, multiplier, counter, kind)
+        return replace(_level_column(name, unit.group(1)), kind="growth_rate")
+    return _level_column(name, unit.group(1))
 
 
 def _rows(spans: list[_Span], k: int, columns: list[Column], found: list[tuple[int, Cell]],
